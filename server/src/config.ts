@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const optionalUrl = z.string().url().optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl,
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_PUBLIC_ENDPOINT: optionalUrl,
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').default('better-ads'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  SEED: z.enum(['auto', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  API_KEY_COST_PER_MINUTE: z.coerce.number().int().positive().default(20_000),
+  MAX_QUERY_COMPLEXITY: z.coerce.number().int().positive().default(2_000),
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
+  BODY_LIMIT: z.string().default('100kb'),
+  CLIENT_DIST: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  s3: { endpoint: string; publicEndpoint: string | undefined; accessKey: string; secretKey: string; region: string } | undefined;
+  bucket: string;
+  redisUrl: string | undefined;
+  sessionTtlMs: number;
+  admin: { email: string; password: string | undefined } | undefined;
+  seed: 'auto' | 'never';
+  logLevel: Env['LOG_LEVEL'];
+  limits: { apiKeyCostPerMinute: number; maxComplexity: number; maxDepth: number; bodyLimit: string };
+  clientDist: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const s3Parts = [e.S3_ENDPOINT, e.S3_ACCESS_KEY, e.S3_SECRET_KEY];
+  if (s3Parts.some(Boolean) && !s3Parts.every(Boolean)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY must be set together');
+  }
+  if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) throw new ConfigError('Invalid configuration:\n  ADMIN_PASSWORD needs ADMIN_EMAIL');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    s3: e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, publicEndpoint: e.S3_PUBLIC_ENDPOINT, accessKey: e.S3_ACCESS_KEY!, secretKey: e.S3_SECRET_KEY!, region: e.S3_REGION } : undefined,
+    bucket: e.S3_BUCKET,
+    redisUrl: e.REDIS_URL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    seed: e.SEED,
+    logLevel: e.LOG_LEVEL,
+    limits: {
+      apiKeyCostPerMinute: e.API_KEY_COST_PER_MINUTE,
+      maxComplexity: e.MAX_QUERY_COMPLEXITY,
+      maxDepth: e.MAX_QUERY_DEPTH,
+      bodyLimit: e.BODY_LIMIT,
+    },
+    clientDist: e.CLIENT_DIST,
+  };
+}

@@ -1,0 +1,150 @@
+import { Client } from 'minio';
+
+export interface ObjectInfo {
+  size: number;
+  contentType: string | undefined;
+}
+
+/** Our only door to object storage. Keys are always built by the server (see ./keys.ts). */
+export interface Storage {
+  readonly bucket: string;
+  ensureBucket(): Promise<void>;
+  put(key: string, body: Buffer, contentType: string): Promise<void>;
+  get(key: string, maxBytes?: number): Promise<Buffer>;
+  stat(key: string): Promise<ObjectInfo | null>;
+  copy(fromKey: string, toKey: string): Promise<void>;
+  remove(keys: string[]): Promise<void>;
+  list(prefix: string): Promise<string[]>;
+  presignGet(key: string, ttlSeconds?: number): Promise<string>;
+  presignPut(key: string, ttlSeconds?: number): Promise<string>;
+  ping(): Promise<boolean>;
+}
+
+export interface S3Settings {
+  endpoint: string;
+  publicEndpoint?: string | undefined;
+  accessKey: string;
+  secretKey: string;
+  region: string;
+  bucket: string;
+  timeoutMs?: number;
+}
+
+export const PRESIGN_TTL_SECONDS = 15 * 60;
+
+export class StorageError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+  }
+}
+
+function clientFor(endpoint: string, s: S3Settings): Client {
+  const url = new URL(endpoint);
+  return new Client({
+    endPoint: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    useSSL: url.protocol === 'https:',
+    accessKey: s.accessKey,
+    secretKey: s.secretKey,
+    region: s.region,
+    pathStyle: true,
+  });
+}
+
+export function createS3Storage(s: S3Settings): Storage {
+  const client = clientFor(s.endpoint, s);
+  // Presigned URLs are signed for the host the browser will use, which may differ from ours.
+  const signer = s.publicEndpoint ? clientFor(s.publicEndpoint, s) : client;
+  const timeoutMs = s.timeoutMs ?? 15_000;
+  const bucket = s.bucket;
+
+  async function timed<T>(what: string, p: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, fail) => {
+      timer = setTimeout(() => fail(new StorageError(`storage ${what} timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([p, timeout]);
+    } catch (e) {
+      if (e instanceof StorageError) throw e;
+      throw new StorageError(`storage ${what} failed: ${(e as Error).message}`, e);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const isMissing = (e: unknown) => {
+    const code = (e as { code?: string }).code ?? ((e as { cause?: { code?: string } }).cause?.code);
+    return code === 'NotFound' || code === 'NoSuchKey';
+  };
+
+  return {
+    bucket,
+    async ensureBucket() {
+      const exists = await timed('bucketExists', client.bucketExists(bucket));
+      if (!exists) await timed('makeBucket', client.makeBucket(bucket, s.region));
+    },
+    async put(key, body, contentType) {
+      await timed('put', client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType }));
+    },
+    async get(key, maxBytes) {
+      return timed(
+        'get',
+        (async () => {
+          const stream = await client.getObject(bucket, key);
+          const chunks: Buffer[] = [];
+          let size = 0;
+          for await (const chunk of stream) {
+            size += (chunk as Buffer).length;
+            if (maxBytes !== undefined && size > maxBytes) {
+              stream.destroy();
+              throw new StorageError(`object ${key} is larger than ${maxBytes} bytes`);
+            }
+            chunks.push(chunk as Buffer);
+          }
+          return Buffer.concat(chunks);
+        })(),
+      );
+    },
+    async stat(key) {
+      try {
+        const st = await timed('stat', client.statObject(bucket, key));
+        return { size: st.size, contentType: st.metaData?.['content-type'] as string | undefined };
+      } catch (e) {
+        if (isMissing(e) || isMissing((e as StorageError).cause)) return null;
+        throw e;
+      }
+    },
+    async copy(fromKey, toKey) {
+      const { CopySourceOptions, CopyDestinationOptions } = await import('minio');
+      await timed(
+        'copy',
+        client.copyObject(new CopySourceOptions({ Bucket: bucket, Object: fromKey }), new CopyDestinationOptions({ Bucket: bucket, Object: toKey })),
+      );
+    },
+    async remove(keys) {
+      if (keys.length) await timed('remove', client.removeObjects(bucket, keys));
+    },
+    async list(prefix) {
+      return timed(
+        'list',
+        (async () => {
+          const out: string[] = [];
+          for await (const item of client.listObjectsV2(bucket, prefix, true)) {
+            if ((item as { name?: string }).name) out.push((item as { name: string }).name);
+          }
+          return out;
+        })(),
+      );
+    },
+    presignGet: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedGetObject(bucket, key, ttl),
+    presignPut: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedPutObject(bucket, key, ttl),
+    async ping() {
+      try {
+        return await timed('ping', client.bucketExists(bucket));
+      } catch {
+        return false;
+      }
+    },
+  };
+}
