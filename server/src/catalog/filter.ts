@@ -1,0 +1,107 @@
+import { db } from '../db.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import type { AvatarWhereInput } from '../generated/prisma/models.ts';
+
+/** Tags OR-ed within a category, categories AND-ed, plus a name search. */
+export interface CatalogFilter {
+  groups: { categoryId: string; tagIds: string[] }[];
+  search: string | null;
+}
+
+export type CatalogOrder = 'NEWEST' | 'OLDEST' | 'NAME';
+
+export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: CatalogFilter['groups']; unknown: string[] }> {
+  const wanted = [...new Set(slugs)];
+  if (!wanted.length) return { groups: [], unknown: [] };
+  const tags = await db.tag.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true, categoryId: true } });
+  const found = new Set(tags.map((t) => t.slug));
+  const byCategory = new Map<string, string[]>();
+  for (const t of tags) byCategory.set(t.categoryId, [...(byCategory.get(t.categoryId) ?? []), t.id]);
+  return {
+    groups: [...byCategory].map(([categoryId, tagIds]) => ({ categoryId, tagIds })).sort((a, b) => a.categoryId.localeCompare(b.categoryId)),
+    unknown: wanted.filter((s) => !found.has(s)),
+  };
+}
+
+export function prismaWhere(f: CatalogFilter): AvatarWhereInput {
+  return {
+    status: 'SUCCEEDED',
+    visibility: 'PUBLIC',
+    ...(f.search ? { name: { contains: f.search, mode: 'insensitive' } } : {}),
+    AND: f.groups.map((g) => ({ tags: { some: { tagId: { in: g.tagIds } } } })),
+  };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const hasAny = (tagIds: string[]) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "AvatarTag" x WHERE x."avatarId" = a.id AND x."tagId" IN (${Prisma.join(tagIds)}))`;
+
+/** WHERE clause over `"Avatar" a`, the same filter as prismaWhere. */
+export function sqlWhere(f: CatalogFilter): Prisma.Sql {
+  const parts = [Prisma.sql`a.status = 'SUCCEEDED' AND a.visibility = 'PUBLIC'`];
+  if (f.search) parts.push(Prisma.sql`a.name ILIKE ${`%${escapeLike(f.search)}%`}`);
+  for (const g of f.groups) parts.push(hasAny(g.tagIds));
+  return Prisma.join(parts, ' AND ');
+}
+
+/**
+ * For every tag, how many avatars would match if it were selected too: the filter of the other
+ * categories applies, its own category's selection does not (disjunctive facets, one statement).
+ */
+export async function facetCounts(f: CatalogFilter): Promise<Map<string, number>> {
+  const base = sqlWhere({ groups: [], search: f.search });
+  const others = f.groups.map((g) => Prisma.sql`(t."categoryId" = ${g.categoryId} OR ${hasAny(g.tagIds)})`);
+  const rows = await db.$queryRaw<{ tagId: string; n: number }[]>`
+    SELECT at."tagId", count(*)::int AS n
+      FROM "Avatar" a
+      JOIN "AvatarTag" at ON at."avatarId" = a.id
+      JOIN "Tag" t ON t.id = at."tagId"
+     WHERE ${base} ${others.length ? Prisma.sql`AND ${Prisma.join(others, ' AND ')}` : Prisma.empty}
+     GROUP BY at."tagId"`;
+  return new Map(rows.map((r) => [r.tagId, r.n]));
+}
+
+export interface Cursor {
+  order: CatalogOrder;
+  value: string;
+  id: string;
+}
+
+export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.order, c.value, c.id])).toString('base64url');
+
+export function decodeCursor(s: string): Cursor | null {
+  try {
+    const [order, value, id] = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as unknown[];
+    if ((order === 'NEWEST' || order === 'OLDEST' || order === 'NAME') && typeof value === 'string' && typeof id === 'string') {
+      if (order !== 'NAME' && Number.isNaN(Date.parse(value))) return null;
+      return { order, value, id };
+    }
+  } catch {
+    /* not ours */
+  }
+  return null;
+}
+
+const orderSpec = {
+  NEWEST: { field: 'createdAt', dir: 'desc' },
+  OLDEST: { field: 'createdAt', dir: 'asc' },
+  NAME: { field: 'name', dir: 'asc' },
+} as const;
+
+/** Keyset position: rows strictly after (or before) the cursor in the given order. */
+export function keysetWhere(c: Cursor, forward: boolean): AvatarWhereInput {
+  const { field, dir } = orderSpec[c.order];
+  const op = (dir === 'asc') === forward ? 'gt' : 'lt';
+  const value = field === 'createdAt' ? new Date(c.value) : c.value;
+  return { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: c.id } }] };
+}
+
+export function orderBy(order: CatalogOrder, forward: boolean) {
+  const { field, dir } = orderSpec[order];
+  const d = forward ? dir : dir === 'asc' ? 'desc' : 'asc';
+  return [{ [field]: d }, { id: d }];
+}
+
+export const cursorOf = (order: CatalogOrder, a: { id: string; createdAt: Date; name: string }): string =>
+  encodeCursor({ order, value: order === 'NAME' ? a.name : a.createdAt.toISOString(), id: a.id });

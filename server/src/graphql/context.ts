@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { API_KEY_PREFIX, sha256 } from '../auth/crypto.ts';
+import { db } from '../db.ts';
+import type { Storage } from '../storage/storage.ts';
+import type { PubSub } from './pubsub.ts';
+
+export interface Viewer {
+  id: string;
+  role: 'USER' | 'ADMIN';
+}
+
+export interface Context {
+  requestId: string;
+  viewer: Viewer | null;
+  apiKey: { id: string; name: string } | null;
+  /** Hash of the session token the request came with, so signOut ends that session only. */
+  sessionTokenHash: string | null;
+  storage: Storage;
+  pubsub: PubSub;
+}
+
+export interface ContextServices {
+  storage: Storage;
+  pubsub: PubSub;
+}
+
+function bearer(authorization: unknown): string | null {
+  if (typeof authorization !== 'string') return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  return m?.[1] ?? null;
+}
+
+export function unauthenticated(message = 'The access token is missing, invalid or expired.') {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * One context builder for HTTP (Authorization header) and WebSocket (connectionParams.authorization).
+ * A token that is present but wrong is an error, never silently anonymous.
+ */
+export async function buildContext(services: ContextServices, authorization: unknown, requestId?: string): Promise<Context> {
+  const ctx: Context = { requestId: requestId ?? randomUUID(), viewer: null, apiKey: null, sessionTokenHash: null, ...services };
+  const token = bearer(authorization);
+  if (authorization !== undefined && authorization !== null && authorization !== '' && !token) throw unauthenticated('Authorization must be "Bearer <token>".');
+  if (!token) return ctx;
+  const tokenHash = sha256(token);
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const key = await db.apiKey.findUnique({ where: { keyHash: tokenHash }, select: { id: true, name: true, revokedAt: true } });
+    if (!key || key.revokedAt) throw unauthenticated('This API key is unknown or revoked.');
+    ctx.apiKey = { id: key.id, name: key.name };
+    return ctx;
+  }
+  const session = await db.session.findUnique({ where: { tokenHash }, select: { expiresAt: true, user: { select: { id: true, role: true } } } });
+  if (!session || session.expiresAt <= new Date()) throw unauthenticated();
+  ctx.viewer = session.user;
+  ctx.sessionTokenHash = tokenHash;
+  return ctx;
+}

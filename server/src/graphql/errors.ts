@@ -1,0 +1,37 @@
+import { InputValidationError } from '@pothos/plugin-validation';
+
+export { InputValidationError };
+
+/** Expected failures, returned as typed members of a mutation's result union. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(readonly what: string, readonly id: string) {
+    super(`${what} ${id} was not found.`);
+  }
+}
+
+export class ConflictError extends Error {
+  override name = 'ConflictError';
+  constructor(message: string, readonly field: string[]) {
+    super(message);
+  }
+}
+
+export class InvalidCredentialsError extends Error {
+  override name = 'InvalidCredentialsError';
+  constructor() {
+    super('Email or password is incorrect.');
+  }
+}
+
+export class UnknownTagsError extends Error {
+  override name = 'UnknownTagsError';
+  constructor(readonly slugs: string[]) {
+    super(`Unknown tag${slugs.length > 1 ? 's' : ''}: ${slugs.join(', ')}.`);
+  }
+}
+
+/** A validation failure found by a resolver (not by a zod schema): same GraphQL type, same field paths. */
+export function invalid(path: (string | number)[], message: string): InputValidationError {
+  return new InputValidationError({ issues: [{ message, path }] });
+}

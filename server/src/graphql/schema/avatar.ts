@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { db } from '../../db.ts';
+import { builder } from '../builder.ts';
+import { NotFoundError, UnknownTagsError } from '../errors.ts';
+import { localId } from '../ids.ts';
+import { Tag } from './tag.ts';
+
+export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
+export const GenerationStatus = builder.enumType('GenerationStatus', {
+  values: ['PENDING', 'SUCCEEDED', 'FAILED'] as const,
+  description: 'PENDING until the provider answers, then SUCCEEDED or FAILED (with a reason).',
+});
+
+const presigned = (key: string | null, ctx: { storage: { presignGet(k: string): Promise<string> } }) =>
+  key ? ctx.storage.presignGet(key) : null;
+
+export const Avatar = builder.prismaNode('Avatar', {
+  id: { field: 'id' },
+  nullable: true,
+  // Public avatars are anyone's to see; a private one only its owner's.
+  findUnique: (id, ctx) => ({ id, OR: [{ visibility: 'PUBLIC' }, { userId: ctx.viewer?.id ?? '' }] }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    visibility: t.expose('visibility', { type: Visibility }),
+    status: t.expose('status', { type: GenerationStatus }),
+    failureReason: t.exposeString('failureReason', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    tags: t.field({
+      type: [Tag],
+      select: (_args, _ctx, nested) => ({ tags: { select: { tag: nested(true) }, orderBy: { tag: { slug: 'asc' } } } }),
+      resolve: (avatar) => avatar.tags.map((at) => at.tag),
+    }),
+    imageUrl: t.string({
+      nullable: true,
+      description: 'Presigned GET URL of the reference image, valid 15 minutes.',
+      select: { imageStoragePath: true },
+      resolve: (a, _args, ctx) => presigned(a.imageStoragePath, ctx),
+    }),
+    videoUrl: t.string({
+      nullable: true,
+      description: 'Presigned GET URL of the mute MP4, valid 15 minutes; null until SUCCEEDED.',
+      select: { videoStoragePath: true, status: true },
+      resolve: (a, _args, ctx) => (a.status === 'SUCCEEDED' ? presigned(a.videoStoragePath, ctx) : null),
+    }),
+  }),
+});
+
+/** Tag ids for slugs, or an UnknownTagsError naming every unknown one. */
+export async function tagIdsFor(slugs: string[]): Promise<string[]> {
+  const wanted = [...new Set(slugs)];
+  const tags = await db.tag.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true } });
+  const unknown = wanted.filter((s) => !tags.some((t) => t.slug === s));
+  if (unknown.length) throw new UnknownTagsError(unknown);
+  return tags.map((t) => t.id);
+}
+
+const UpdatePublicAvatarInput = builder.inputType('UpdatePublicAvatarInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    name: t.string({ validate: z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.') }),
+    tagSlugs: t.stringList({ description: 'Replaces all tags when given.', validate: z.array(z.string().max(50)).max(30, 'At most 30 tags.') }),
+  }),
+});
+
+builder.mutationField('updatePublicAvatar', (t) =>
+  t.field({
+    type: Avatar,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
+    errors: { types: [NotFoundError, UnknownTagsError] },
+    resolve: async (_root, { input }) => {
+      const id = localId(String(input.id), 'Avatar', ['input', 'id']);
+      const avatar = await db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
+      if (!avatar) throw new NotFoundError('Public avatar', String(input.id));
+      const tagIds = input.tagSlugs ? await tagIdsFor(input.tagSlugs) : null;
+      return db.avatar.update({
+        where: { id },
+        data: {
+          ...(input.name ? { name: input.name.trim() } : {}),
+          ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
+        },
+      });
+    },
+  }),
+);

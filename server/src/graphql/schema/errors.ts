@@ -1,0 +1,61 @@
+import { builder } from '../builder.ts';
+import { ConflictError, InputValidationError, InvalidCredentialsError, NotFoundError, UnknownTagsError } from '../errors.ts';
+
+export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  description: 'Every expected failure implements Error: query `... on Error { message }` on any result.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+builder.objectType(Error, { name: 'BaseError', interfaces: [ErrorInterface] });
+
+const FieldError = builder.objectRef<{ path: string[]; message: string }>('FieldError').implement({
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'Path of the offending value inside the arguments, e.g. ["input", "name"].' }),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(InputValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    fieldErrors: t.field({
+      type: [FieldError],
+      resolve: (err) =>
+        err.issues.map((issue) => ({
+          message: issue.message,
+          path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)),
+        })),
+    }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ id: t.exposeString('id') }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ path: t.exposeStringList('field') }),
+});
+
+builder.objectType(InvalidCredentialsError, { name: 'InvalidCredentialsError', interfaces: [ErrorInterface] });
+
+builder.objectType(UnknownTagsError, {
+  name: 'UnknownTagsError',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ slugs: t.exposeStringList('slugs') }),
+});
+
+builder.scalarType('DateTime', {
+  description: 'An ISO-8601 date-time in UTC.',
+  serialize: (d) => (d instanceof Date ? d : new Date(d as string)).toISOString(),
+  parseValue: (v) => {
+    const d = new Date(String(v));
+    if (typeof v !== 'string' || Number.isNaN(d.getTime())) throw new TypeError('DateTime must be an ISO-8601 string');
+    return d;
+  },
+});

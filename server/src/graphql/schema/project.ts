@@ -1,0 +1,139 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { db } from '../../db.ts';
+import { builder } from '../builder.ts';
+import { NotFoundError } from '../errors.ts';
+import { localId } from '../ids.ts';
+import type { Topics } from '../pubsub.ts';
+import { User } from './user.ts';
+
+const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
+
+export const Project = builder.prismaNode('Project', {
+  id: { field: 'id' },
+  nullable: true,
+  // Another user's project is indistinguishable from a missing one.
+  findUnique: (id, ctx) => ({ id, ownerId: ctx.viewer?.id ?? '' }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.prismaObjectField(User, 'projects', (t) =>
+  t.relatedConnection('projects', {
+    cursor: 'id',
+    totalCount: true,
+    query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+  }),
+);
+
+builder.queryField('project', (t) =>
+  t.prismaField({
+    type: 'Project',
+    nullable: true,
+    authScopes: { user: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      const id = localIdOrNull(String(args.id));
+      return id ? db.project.findFirst({ ...query, where: { id, ownerId: ctx.viewer!.id } }) : null;
+    },
+  }),
+);
+
+function localIdOrNull(globalId: string): string | null {
+  try {
+    return localId(globalId, 'Project', ['id']);
+  } catch {
+    return null;
+  }
+}
+
+/** The caller's project or a NotFoundError: never reveals that someone else's exists. */
+export async function ownProject(globalId: string, userId: string, path: string[] = ['input', 'projectId']) {
+  const id = localId(globalId, 'Project', path);
+  const project = await db.project.findFirst({ where: { id, ownerId: userId } });
+  if (!project) throw new NotFoundError('Project', globalId);
+  return project;
+}
+
+const CreateProjectInput = builder.inputType('CreateProjectInput', {
+  fields: (t) => ({ name: t.string({ required: true, validate: name }) }),
+});
+const RenameProjectInput = builder.inputType('RenameProjectInput', {
+  fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }),
+});
+const DeleteProjectInput = builder.inputType('DeleteProjectInput', {
+  fields: (t) => ({ id: t.id({ required: true }) }),
+});
+
+builder.mutationField('createProject', (t) =>
+  t.field({
+    type: Project,
+    authScopes: { user: true },
+    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    errors: {},
+    resolve: (_root, { input }, ctx) => db.project.create({ data: { name: input.name.trim(), ownerId: ctx.viewer!.id } }),
+  }),
+);
+
+builder.mutationField('renameProject', (t) =>
+  t.field({
+    type: Project,
+    authScopes: { user: true },
+    args: { input: t.arg({ type: RenameProjectInput, required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_root, { input }, ctx) => {
+      const project = await ownProject(String(input.id), ctx.viewer!.id, ['input', 'id']);
+      const updated = await db.project.update({ where: { id: project.id }, data: { name: input.name.trim() } });
+      await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
+      return updated;
+    },
+  }),
+);
+
+builder.mutationField('deleteProject', (t) =>
+  t.id({
+    authScopes: { user: true },
+    description: '`data` is the ID of the deleted project.',
+    args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_root, { input }, ctx) => {
+      const project = await ownProject(String(input.id), ctx.viewer!.id, ['input', 'id']);
+      await db.project.delete({ where: { id: project.id } });
+      await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
+      return String(input.id);
+    },
+  }),
+);
+
+const ProjectEventKind = builder.enumType('ProjectEventKind', { values: ['PROJECT', 'AVATAR', 'IMAGE', 'BROLL'] as const });
+
+const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent').implement({
+  description: 'Something in a project changed; `kind` says what, and the matching field carries its new state.',
+  fields: (t) => ({
+    kind: t.field({ type: ProjectEventKind, resolve: (e) => e.kind }),
+    project: t.prismaField({
+      type: 'Project',
+      nullable: true,
+      description: 'Null once the project is deleted.',
+      resolve: (query, e) => db.project.findUnique({ ...query, where: { id: e.projectId } }),
+    }),
+  }),
+});
+
+builder.subscriptionField('projectUpdated', (t) =>
+  t.field({
+    type: ProjectEvent,
+    authScopes: { user: true },
+    args: { projectId: t.arg.id({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      const id = localIdOrNull(String(args.projectId));
+      const project = id && (await db.project.findFirst({ where: { id, ownerId: ctx.viewer!.id }, select: { id: true } }));
+      if (!project) throw new GraphQLError(`Project ${args.projectId} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+      return ctx.pubsub.subscribe('projectUpdated', project.id);
+    },
+    resolve: (event) => event,
+  }),
+);

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { db } from '../../db.ts';
+import { builder } from '../builder.ts';
+import { ConflictError, invalid, NotFoundError } from '../errors.ts';
+import { localId } from '../ids.ts';
+import { slugify } from '../slug.ts';
+
+const publicSucceeded = { avatar: { status: 'SUCCEEDED', visibility: 'PUBLIC' } } as const;
+
+export const TagCategory = builder.prismaNode('TagCategory', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    position: t.exposeInt('position'),
+    tags: t.relation('tags', { query: { orderBy: [{ name: 'asc' }] } }),
+  }),
+});
+
+export const Tag = builder.prismaNode('Tag', {
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    category: t.relation('category'),
+    avatarCount: t.relationCount('avatars', { where: publicSucceeded, description: 'Public avatars ready to use that carry this tag.' }),
+  }),
+});
+
+builder.queryField('tagCategories', (t) =>
+  t.prismaField({
+    type: ['TagCategory'],
+    resolve: (query) => db.tagCategory.findMany({ ...query, orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
+  }),
+);
+
+const name = z.string().trim().min(1, 'Required.').max(60, 'At most 60 characters.');
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lowercase letters, digits and dashes.').max(50, 'At most 50 characters.');
+
+function chooseSlug(given: string | null | undefined, fromName: string, path: string[]): string {
+  const s = given ?? slugify(fromName);
+  if (!s) throw invalid(path, 'A slug cannot be made from this name; give one.');
+  return s;
+}
+
+
+const CreateTagCategoryInput = builder.inputType('CreateTagCategoryInput', {
+  fields: (t) => ({ name: t.string({ required: true, validate: name }), slug: t.string({ validate: slug }), position: t.int() }),
+});
+const CreateTagInput = builder.inputType('CreateTagInput', {
+  fields: (t) => ({ categoryId: t.id({ required: true }), name: t.string({ required: true, validate: name }), slug: t.string({ validate: slug }) }),
+});
+const RenameInput = (typeName: string) =>
+  builder.inputType(typeName, { fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }) });
+const DeleteInput = (typeName: string) => builder.inputType(typeName, { fields: (t) => ({ id: t.id({ required: true }) }) });
+
+builder.mutationFields((t) => ({
+  createTagCategory: t.field({
+    type: TagCategory,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateTagCategoryInput, required: true }) },
+    errors: { types: [ConflictError] },
+    resolve: async (_root, { input }) => {
+      const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
+      if (await db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
+      return db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
+    },
+  }),
+  renameTagCategory: t.field({
+    type: TagCategory,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: RenameInput('RenameTagCategoryInput'), required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_root, { input }) => {
+      const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
+      const { count } = await db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
+      if (!count) throw new NotFoundError('Tag category', String(input.id));
+      return db.tagCategory.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+  deleteTagCategory: t.id({
+    authScopes: { admin: true },
+    description: 'Deletes the category and its tags (avatars lose those tags). `data` is the deleted ID.',
+    args: { input: t.arg({ type: DeleteInput('DeleteTagCategoryInput'), required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_root, { input }) => {
+      const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
+      const { count } = await db.tagCategory.deleteMany({ where: { id } });
+      if (!count) throw new NotFoundError('Tag category', String(input.id));
+      return String(input.id);
+    },
+  }),
+  createTag: t.field({
+    type: Tag,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CreateTagInput, required: true }) },
+    errors: { types: [ConflictError, NotFoundError] },
+    resolve: async (_root, { input }) => {
+      const categoryId = localId(String(input.categoryId), 'TagCategory', ['input', 'categoryId']);
+      const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
+      if (!(await db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
+      if (await db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
+      return db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
+    },
+  }),
+  renameTag: t.field({
+    type: Tag,
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: RenameInput('RenameTagInput'), required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_root, { input }) => {
+      const id = localId(String(input.id), 'Tag', ['input', 'id']);
+      const { count } = await db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
+      if (!count) throw new NotFoundError('Tag', String(input.id));
+      return db.tag.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+  deleteTag: t.id({
+    authScopes: { admin: true },
+    description: '`data` is the deleted ID.',
+    args: { input: t.arg({ type: DeleteInput('DeleteTagInput'), required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_root, { input }) => {
+      const id = localId(String(input.id), 'Tag', ['input', 'id']);
+      const { count } = await db.tag.deleteMany({ where: { id } });
+      if (!count) throw new NotFoundError('Tag', String(input.id));
+      return String(input.id);
+    },
+  }),
+}));

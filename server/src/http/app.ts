@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, parse, validate } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from '../config.ts';
+import { db } from '../db.ts';
+import { buildContext, type Context } from '../graphql/context.ts';
+import { schema } from '../graphql/schema/index.ts';
+import type { Storage } from '../storage/storage.ts';
+import type { PubSub } from '../graphql/pubsub.ts';
+import { admitOperation, CostBuckets } from './limits.ts';
+
+export interface App {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../../client/dist');
+
+export async function startApp(config: Config, storage: Storage, pubsub: PubSub): Promise<App> {
+  const app = express();
+  const server = createServer(app);
+  const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
+  const buckets = new CostBuckets();
+  const services = { storage, pubsub };
+  const dev = config.env === 'development';
+
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsCleanup = useServer<{ authorization?: unknown }, { ctx?: Context }>(
+    {
+      schema,
+      onConnect: async (ws) => {
+        try {
+          ws.extra.ctx = await buildContext(services, ws.connectionParams?.authorization);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ws) => ws.extra.ctx!,
+      onSubscribe: (ws, _id, payload) => {
+        const ctx = ws.extra.ctx!;
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        try {
+          admitOperation({ schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx }, limits, buckets);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        return undefined;
+      },
+    },
+    wss,
+  );
+
+  const costPlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      let cost = 0;
+      return {
+        async didResolveOperation(rc) {
+          cost = admitOperation(
+            { schema, document: rc.document, variables: rc.request.variables ?? {}, operationName: rc.operationName, ctx: rc.contextValue },
+            limits,
+            buckets,
+          );
+        },
+        async willSendResponse(rc) {
+          if (rc.response.body.kind !== 'single') return;
+          const extensions: Record<string, unknown> = { ...rc.response.body.singleResult.extensions, cost };
+          const key = rc.contextValue?.apiKey;
+          if (key) extensions.rateLimit = { remaining: buckets.remaining(key.id, limits.apiKeyCostPerMinute), perMinute: limits.apiKeyCostPerMinute };
+          rc.response.body.singleResult.extensions = extensions;
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: dev,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ApolloServerPluginLandingPageDisabled(),
+      costPlugin,
+    ],
+    formatError: (formatted, error) => {
+      const original = (error as { originalError?: unknown }).originalError;
+      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !dev) {
+        console.error('[graphql] internal error:', original ?? error);
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
+      }
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
+    res.locals.requestId = id;
+    res.setHeader('x-request-id', id);
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [database, objectStorage] = await Promise.all([
+      db.$queryRaw`SELECT 1`.then(() => true, () => false),
+      storage.ping(),
+    ]);
+    res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.limits.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => buildContext(services, req.headers.authorization, res.locals.requestId as string),
+    }),
+  );
+
+  const dist = config.clientDist ?? DEFAULT_CLIENT_DIST;
+  if (existsSync(dist)) {
+    app.get('/graphiql', (_req, res) => res.sendFile(resolve(dist, 'graphiql.html')));
+    app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!graphql|webhooks|assets\/).*/, (_req, res) => res.sendFile(resolve(dist, 'index.html')));
+  }
+  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error('[http]', err);
+    const message = err.type === 'entity.too.large' ? `Request body is larger than ${config.limits.bodyLimit}.` : status === 500 ? 'Internal server error' : err.message;
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(config.port, config.host, () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://localhost:${port}`,
+    async stop() {
+      await apollo.stop();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { loadConfig, type Config } from '../src/config.ts';
+import { connectDb, type PrismaClient } from '../src/db.ts';
+import { inProcessPubSub, redisPubSub } from '../src/graphql/pubsub.ts';
+import { startApp } from '../src/http/app.ts';
+import { applySettings } from '../src/settings.ts';
+import { createS3Storage, type Storage } from '../src/storage/storage.ts';
+import { ensureAdmin } from '../src/auth/admin.ts';
+
+export interface GqlResponse<T = Record<string, any>> {
+  status: number;
+  data: T;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+  extensions?: Record<string, any>;
+}
+
+export interface TestApp {
+  url: string;
+  databaseUrl: string;
+  prisma: PrismaClient;
+  storage: Storage;
+  config: Config;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
+  signUp(name?: string): Promise<{ token: string; userId: string; email: string }>;
+  admin(): Promise<{ token: string; userId: string }>;
+  ws(token?: string): Client;
+  sql<T extends pg.QueryResultRow = any>(text: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+/** A real server on a fresh clone of the migrated template database, with its own bucket on the shared S3 server. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const baseUrl = inject('databaseUrl');
+  const template = inject('templateDb');
+  const dbName = `${template}_f${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  const databaseUrl = u.toString();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    S3_ENDPOINT: inject('s3Endpoint'),
+    S3_ACCESS_KEY: 'S3RVER',
+    S3_SECRET_KEY: 'S3RVER',
+    S3_BUCKET: `t-${randomBytes(4).toString('hex')}`,
+    SEED: 'never',
+    ...env,
+  });
+  applySettings(config);
+  const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
+  await storage.ensureBucket();
+  const prisma = connectDb(databaseUrl, 5);
+  const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
+  const app = await startApp(config, storage, pubsub);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const clients: Client[] = [];
+  let counter = 0;
+
+  const gql: TestApp['gql'] = async (query, variables, token) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as Omit<GqlResponse, 'status'>;
+    return { ...body, status: res.status } as GqlResponse<never>;
+  };
+
+  const signUp: TestApp['signUp'] = async (name = 'Test User') => {
+    const email = `user${++counter}-${randomBytes(3).toString('hex')}@example.com`;
+    const r = await gql(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token user { id } } } ... on Error { message } } }`,
+      { input: { email, name, password: 'correct horse battery' } },
+    );
+    const data = r.data?.signUp?.data;
+    if (!data) throw new Error(`signUp failed: ${JSON.stringify(r)}`);
+    const row = await prisma.user.findUniqueOrThrow({ where: { email } });
+    return { token: data.token, userId: row.id, email };
+  };
+
+  return {
+    url: app.url,
+    databaseUrl,
+    prisma,
+    storage,
+    config,
+    gql,
+    signUp,
+    async admin() {
+      const user = await signUp('Admin');
+      await ensureAdmin(prisma, user.email);
+      return user;
+    },
+    ws(token) {
+      const client = createClient({
+        url: app.url.replace(/^http/, 'ws') + '/graphql',
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      return client;
+    },
+    async sql(text, params) {
+      return (await pool.query(text, params)).rows;
+    },
+    async stop() {
+      for (const c of clients) await c.dispose();
+      await app.stop();
+      await pubsub.close();
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** All rows of every table, to prove that a refused mutation wrote nothing. */
+export async function tableCounts(app: TestApp): Promise<Record<string, number>> {
+  const tables = ['User', 'Session', 'ApiKey', 'Project', 'TagCategory', 'Tag', 'Avatar', 'AvatarTag', 'BRoll', 'Image'];
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = Number((await app.sql(`SELECT count(*)::int AS n FROM "${t}"`))[0].n);
+  const updated = await app.sql(`SELECT max(greatest("updatedAt")) AS m FROM "Project"`);
+  out.projectUpdatedAt = updated[0].m ? new Date(updated[0].m).getTime() : 0;
+  return out;
+}
