@@ -23,16 +23,17 @@ export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: Catalo
   };
 }
 
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export function prismaWhere(f: CatalogFilter): AvatarWhereInput {
   return {
     status: 'SUCCEEDED',
     visibility: 'PUBLIC',
-    ...(f.search ? { name: { contains: f.search, mode: 'insensitive' } } : {}),
+    // Prisma passes `contains` to ILIKE unescaped: a user's % or _ must stay literal.
+    ...(f.search ? { name: { contains: escapeLike(f.search), mode: 'insensitive' } } : {}),
     AND: f.groups.map((g) => ({ tags: { some: { tagId: { in: g.tagIds } } } })),
   };
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const hasAny = (tagIds: string[]) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "AvatarTag" x WHERE x."avatarId" = a.id AND x."tagId" IN (${Prisma.join(tagIds)}))`;

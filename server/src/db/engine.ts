@@ -23,7 +23,9 @@ function loadWasm(): void {
   const require = createRequire(import.meta.url);
   const wasmPath = join(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/schema_engine_bg\.js$/, ''), 'schema_engine_bg.wasm');
   const bytes = require('node:fs').readFileSync(wasmPath) as Buffer;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
+  // @types/node does not declare the WebAssembly global.
+  const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, imports: object) => { exports: object }; Module: new (b: Buffer) => unknown } }).WebAssembly;
+  const instance = new WA.Instance(new WA.Module(bytes), { './schema_engine_bg.js': bg });
   const exports = instance.exports as unknown as { __wbindgen_start: () => void };
   (bg as unknown as { __wbg_set_wasm: (e: unknown) => void }).__wbg_set_wasm(instance.exports);
   exports.__wbindgen_start();

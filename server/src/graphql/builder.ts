@@ -38,10 +38,12 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // A connection's own field charges per requested item; its edges list must not multiply again.
+    edgesFieldOptions: { complexity: { field: 0, multiplier: 1 } },
   },
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    defaultListMultiplier: 5,
   },
 });
 

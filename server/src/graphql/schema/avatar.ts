@@ -27,6 +27,7 @@ export const Avatar = builder.prismaNode('Avatar', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     tags: t.field({
       type: [Tag],
+      complexity: { field: 1, multiplier: 3 },
       select: (_args, _ctx, nested) => ({ tags: { select: { tag: nested(true) }, orderBy: { tag: { slug: 'asc' } } } }),
       resolve: (avatar) => avatar.tags.map((at) => at.tag),
     }),

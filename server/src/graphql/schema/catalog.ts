@@ -1,5 +1,4 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import { z } from 'zod';
 import {
   type CatalogFilter,
   type CatalogOrder,
@@ -26,24 +25,55 @@ const Facet = builder.objectRef<{ tag: { id: string }; count: number }>('TagFace
   }),
 });
 
-const pageSize = z.number().int().min(1, 'Must be between 1 and 100.').max(100, 'Must be between 1 and 100.');
+type Page = { filter: CatalogFilter; edges: { node: { id: string }; cursor: string }[]; pageInfo: object };
+
+const PublicAvatarConnection = builder.connectionObject(
+  {
+    type: Avatar,
+    name: 'PublicAvatarConnection',
+    fields: (t) => ({
+      totalCount: t.int({ resolve: (conn) => db.avatar.count({ where: prismaWhere((conn as unknown as Page).filter) }) }),
+      facets: t.field({
+        type: [Facet],
+        description: 'Every tag with its count under the current filter, in category then name order.',
+        resolve: async (conn, _args, ctx, info) => {
+          const [counts, tags] = await Promise.all([
+            facetCounts((conn as unknown as Page).filter),
+            db.tag.findMany({
+              ...queryFromInfo({ context: ctx, info, path: ['tag'], typeName: 'Tag' }),
+              orderBy: [{ category: { position: 'asc' } }, { name: 'asc' }],
+            }),
+          ]);
+          return tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }));
+        },
+      }),
+    }),
+  },
+  { name: 'PublicAvatarEdge' },
+);
+
+const pageSize = (name: string, value: number | null | undefined) => {
+  if (value != null && (value < 1 || value > 100)) throw invalid([name], 'Must be between 1 and 100.');
+};
 
 builder.queryField('publicAvatars', (t) =>
-  t.connection(
-    {
-      type: Avatar,
-      description: 'Public avatars ready to use. Tags of one category are OR-ed, categories are AND-ed.',
-      args: {
-        tags: t.arg.stringList({ validate: z.array(z.string().max(50, 'At most 50 characters.')).max(50, 'At most 50 tags.') }),
-        search: t.arg.string({ validate: z.string().max(100, 'At most 100 characters.') }),
-        orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
-      },
-      validate: z
-        .object({ first: pageSize.nullish(), last: pageSize.nullish() })
-        .refine((a) => a.first == null || a.last == null, { message: 'Give first or last, not both.', path: ['last'] }),
-      complexity: (args) => ({ field: 2, multiplier: args.first ?? args.last ?? 24 }),
-      errors: { types: [UnknownTagsError], directResult: true },
-      resolve: async (_root, args, ctx, info) => {
+  t.field({
+    type: PublicAvatarConnection,
+    errors: { types: [UnknownTagsError], directResult: true, union: { name: 'PublicAvatarsResult' } },
+    description: 'Public avatars ready to use. Tags of one category are OR-ed, categories are AND-ed. Unknown tags give UnknownTagsError.',
+    args: {
+      ...t.arg.connectionArgs(),
+      tags: t.arg.stringList({ description: 'Tag slugs, e.g. ["femme", "homme", "jeune"] = (femme OR homme) AND jeune.' }),
+      search: t.arg.string({ description: 'Case-insensitive part of the name.' }),
+      orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
+    },
+    complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? args.last ?? 24)) }),
+    resolve: async (_root, args, ctx, info) => {
+        pageSize('first', args.first);
+        pageSize('last', args.last);
+        if (args.first != null && args.last != null) throw invalid(['last'], 'Give first or last, not both.');
+        if ((args.tags?.length ?? 0) > 50) throw invalid(['tags'], 'At most 50 tags.');
+        if ((args.search?.length ?? 0) > 100) throw invalid(['search'], 'At most 100 characters.');
         const { groups, unknown } = await resolveTagSlugs(args.tags ?? []);
         if (unknown.length) throw new UnknownTagsError(unknown);
         const order: CatalogOrder = args.orderBy ?? 'NEWEST';
@@ -55,7 +85,7 @@ builder.queryField('publicAvatars', (t) =>
         const filter: CatalogFilter = { groups, search: args.search?.trim() || null };
         const where = prismaWhere(filter);
         const rows = await db.avatar.findMany({
-          ...queryFromInfo({ context: ctx, info, path: ['edges', 'node'], typeName: 'Avatar' }),
+          ...queryFromInfo({ context: ctx, info, path: [{ name: 'edges', type: 'PublicAvatarConnection' }, 'node'], typeName: 'Avatar' }),
           where: cursor ? { AND: [where, keysetWhere(cursor, forward)] } : where,
           orderBy: orderBy(order, forward),
           take: size + 1,
@@ -73,30 +103,7 @@ builder.queryField('publicAvatars', (t) =>
             startCursor: edges[0]?.cursor ?? null,
             endCursor: edges.at(-1)?.cursor ?? null,
           },
-        };
-      },
+        } as never;
     },
-    {
-      name: 'PublicAvatarConnection',
-      fields: (t) => ({
-        totalCount: t.int({
-          resolve: (conn) => db.avatar.count({ where: prismaWhere((conn as unknown as { filter: CatalogFilter }).filter) }),
-        }),
-        facets: t.field({
-          type: [Facet],
-          description: 'Every tag with its count under the current filter, in category then name order.',
-          resolve: async (conn, _args, ctx, info) => {
-            const [counts, tags] = await Promise.all([
-              facetCounts((conn as unknown as { filter: CatalogFilter }).filter),
-              db.tag.findMany({
-                ...queryFromInfo({ context: ctx, info, path: ['tag'], typeName: 'Tag' }),
-                orderBy: [{ category: { position: 'asc' } }, { name: 'asc' }],
-              }),
-            ]);
-            return tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }));
-          },
-        }),
-      }),
-    },
-  ),
+  }),
 );

@@ -15,7 +15,7 @@ const FieldError = builder.objectRef<{ path: string[]; message: string }>('Field
   }),
 });
 
-builder.objectType(InputValidationError, {
+export const ValidationErrorRef = builder.objectType(InputValidationError, {
   name: 'ValidationError',
   interfaces: [ErrorInterface],
   fields: (t) => ({
@@ -44,7 +44,7 @@ builder.objectType(ConflictError, {
 
 builder.objectType(InvalidCredentialsError, { name: 'InvalidCredentialsError', interfaces: [ErrorInterface] });
 
-builder.objectType(UnknownTagsError, {
+export const UnknownTagsErrorRef = builder.objectType(UnknownTagsError, {
   name: 'UnknownTagsError',
   interfaces: [ErrorInterface],
   fields: (t) => ({ slugs: t.exposeStringList('slugs') }),
