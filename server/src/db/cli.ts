@@ -1,38 +1,13 @@
 // npm run db:migrate | db:migration -- <name> | db:check | db:seed
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
 import { applyMigrations, diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from './engine.ts';
-import { schemaSnapshot } from './schema-snapshot.ts';
+import { lastSnapshot, migrationDrift } from './drift.ts';
 
 const SNAPSHOT = 'schema.prisma';
-
-async function lastSnapshot(): Promise<string | null> {
-  const dirs = (await readdir(MIGRATIONS_DIR).catch(() => [] as string[])).filter((d) => existsSync(join(MIGRATIONS_DIR, d, 'migration.sql'))).sort();
-  const last = dirs.at(-1);
-  if (!last) return null;
-  const path = join(MIGRATIONS_DIR, last, SNAPSHOT);
-  if (!existsSync(path)) throw new Error(`${path} is missing: every migration keeps the schema it was written from`);
-  return readFile(path, 'utf8');
-}
-
-async function withTempDatabase<T>(baseUrl: string, name: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  const db = `${name}_${process.pid}_${Date.now()}`;
-  await admin.query(`CREATE DATABASE "${db}"`);
-  try {
-    const url = new URL(baseUrl);
-    url.pathname = `/${db}`;
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
 
 async function newMigration(databaseUrl: string, name: string): Promise<void> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error('migration name: lowercase letters, digits and _ only, e.g. add_broll_duration');
@@ -52,33 +27,16 @@ async function newMigration(databaseUrl: string, name: string): Promise<void> {
   console.log(`wrote ${dir}/migration.sql`);
 }
 
-/** Drift check without introspection (shared/PRISMA_OFFLINE.md): migrations vs. schema.prisma, both applied for real. */
 async function checkDrift(databaseUrl: string): Promise<boolean> {
-  const schema = await readFile(SCHEMA_PATH, 'utf8');
-  const snapshotMatches = (await lastSnapshot()) === schema;
-  const fromMigrations = await withTempDatabase(databaseUrl, 'drift_migrations', async (url) => {
-    await applyMigrations(url);
-    return schemaSnapshot(url);
-  });
-  const fromSchema = await withTempDatabase(databaseUrl, 'drift_schema', async (url) => {
-    const sql = await diffSchemas(url, null, schema);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-    return schemaSnapshot(url);
-  });
-  const a = new Set(fromMigrations.split('\n'));
-  const b = new Set(fromSchema.split('\n'));
-  const onlyMigrations = [...a].filter((l) => !b.has(l));
-  const onlySchema = [...b].filter((l) => !a.has(l));
-  if (onlyMigrations.length || onlySchema.length || !snapshotMatches) {
+  const report = await migrationDrift(databaseUrl, await readFile(SCHEMA_PATH, 'utf8'));
+  if (!report.ok) {
     console.error('DRIFT: prisma/migrations do not produce prisma/schema.prisma. Run `npm run db:migration -- <name>`.');
-    for (const l of onlyMigrations) console.error(`  - only from migrations: ${l}`);
-    for (const l of onlySchema) console.error(`  + only from schema.prisma: ${l}`);
-    if (!snapshotMatches) console.error('  the last migration was not written from the current schema.prisma');
+    for (const l of report.onlyMigrations) console.error(`  - only from migrations: ${l}`);
+    for (const l of report.onlySchema) console.error(`  + only from schema.prisma: ${l}`);
+    if (!report.snapshotMatches) console.error('  the last migration was not written from the current schema.prisma');
     return false;
   }
-  console.log(`no drift: ${a.size} schema objects match`);
+  console.log(`no drift: ${report.objects} schema objects match`);
   return true;
 }
 

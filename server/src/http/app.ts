@@ -71,10 +71,10 @@ export async function startApp(config: Config, storage: Storage, pubsub: PubSub)
 
   const costPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
-      let cost = 0;
+      let admitted: { cost: number; remaining?: number } = { cost: 0 };
       return {
         async didResolveOperation(rc) {
-          cost = admitOperation(
+          admitted = admitOperation(
             { schema, document: rc.document, variables: rc.request.variables ?? {}, operationName: rc.operationName, ctx: rc.contextValue },
             limits,
             buckets,
@@ -82,9 +82,8 @@ export async function startApp(config: Config, storage: Storage, pubsub: PubSub)
         },
         async willSendResponse(rc) {
           if (rc.response.body.kind !== 'single') return;
-          const extensions: Record<string, unknown> = { ...rc.response.body.singleResult.extensions, cost };
-          const key = rc.contextValue?.apiKey;
-          if (key) extensions.rateLimit = { remaining: buckets.remaining(key.id, limits.apiKeyCostPerMinute), perMinute: limits.apiKeyCostPerMinute };
+          const extensions: Record<string, unknown> = { ...rc.response.body.singleResult.extensions, cost: admitted.cost };
+          if (admitted.remaining !== undefined) extensions.rateLimit = { remaining: admitted.remaining, perMinute: limits.apiKeyCostPerMinute };
           rc.response.body.singleResult.extensions = extensions;
         },
       };

@@ -24,7 +24,7 @@ export function admitOperation(
   args: { schema: GraphQLSchema; document: DocumentNode; variables: Record<string, unknown>; operationName?: string | null; ctx: Context },
   limits: QueryLimits,
   buckets: CostBuckets,
-): number {
+): { cost: number; remaining?: number } {
   const op = operation(args.document, args.operationName);
   if (args.ctx.apiKey && op) {
     const fields = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
@@ -45,8 +45,8 @@ export function admitOperation(
       extensions: { code: 'QUERY_TOO_COMPLEX', cost: complexity, maxCost: limits.maxComplexity, http: { status: 400 } },
     });
   }
-  if (args.ctx.apiKey) buckets.take(args.ctx.apiKey.id, complexity, limits.apiKeyCostPerMinute);
-  return complexity;
+  if (!args.ctx.apiKey) return { cost: complexity };
+  return { cost: complexity, remaining: buckets.take(args.ctx.apiKey.id, complexity, limits.apiKeyCostPerMinute) };
 }
 
 /** Token buckets per API key: `perMinute` cost units refill continuously. In-process (per server instance). */
@@ -55,7 +55,8 @@ export class CostBuckets {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  take(key: string, cost: number, perMinute: number): void {
+  /** Charges `cost` or throws RATE_LIMITED; returns what is left. */
+  take(key: string, cost: number, perMinute: number): number {
     const t = this.now();
     const b = this.buckets.get(key) ?? { tokens: perMinute, at: t };
     b.tokens = Math.min(perMinute, b.tokens + ((t - b.at) / 60_000) * perMinute);
@@ -69,6 +70,7 @@ export class CostBuckets {
     }
     b.tokens -= cost;
     this.buckets.set(key, b);
+    return Math.floor(b.tokens);
   }
 
   remaining(key: string, perMinute: number): number {
