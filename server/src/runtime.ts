@@ -12,36 +12,54 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export async function startRuntime(config: Config): Promise<Runtime> {
-  const stops: (() => Promise<void>)[] = [];
-  const embedded: Runtime['embedded'] = {};
+interface Started<T> {
+  value: T;
+  embedded?: string;
+  stop(): Promise<void>;
+}
+
+const noop = async () => {};
+
+export async function startDatabase(config: Config): Promise<Started<string>> {
+  if (config.databaseUrl) return { value: config.databaseUrl, stop: noop };
+  const pg = await startEmbeddedPostgres(config.dataDir);
+  return { value: pg.url, embedded: `${pg.url.replace(/:[^:@/]+@/, ':***@')} (data in ${pg.dataDir})`, stop: pg.stop };
+}
+
+export async function startStorage(config: Config): Promise<Started<Storage>> {
+  let s3 = config.s3;
+  let started: Started<Storage> | undefined;
+  if (!s3) {
+    const srv = await startEmbeddedS3(config.dataDir);
+    s3 = { endpoint: srv.endpoint, publicEndpoint: undefined, accessKey: srv.accessKey, secretKey: srv.secretKey, region: 'us-east-1' };
+    started = { value: undefined as never, embedded: `${srv.endpoint} (data in ${resolve(srv.dataDir)})`, stop: srv.stop };
+  }
+  const storage = createS3Storage({ ...s3, bucket: config.bucket });
   try {
-    let databaseUrl = config.databaseUrl;
-    if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres(config.dataDir);
-      stops.push(pg.stop);
-      databaseUrl = pg.url;
-      embedded.postgres = `${pg.url.replace(/:[^:@/]+@/, ':***@')} (data in ${pg.dataDir})`;
-    }
-    let s3 = config.s3;
-    if (!s3) {
-      const srv = await startEmbeddedS3(config.dataDir);
-      stops.push(srv.stop);
-      s3 = { endpoint: srv.endpoint, publicEndpoint: undefined, accessKey: srv.accessKey, secretKey: srv.secretKey, region: config.s3?.region ?? 'us-east-1' };
-      embedded.s3 = `${srv.endpoint} (data in ${resolve(srv.dataDir)})`;
-    }
-    const storage = createS3Storage({ ...s3, bucket: config.bucket });
     await storage.ensureBucket();
-    return {
-      databaseUrl,
-      storage,
-      embedded,
-      async stop() {
-        for (const stop of stops.reverse()) await stop().catch((e) => console.error('stop failed:', e));
-      },
-    };
   } catch (e) {
-    for (const stop of stops.reverse()) await stop().catch(() => {});
+    await started?.stop();
     throw e;
   }
+  return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop } as Started<Storage>;
+}
+
+export async function startRuntime(config: Config): Promise<Runtime> {
+  const database = await startDatabase(config);
+  let storage: Started<Storage>;
+  try {
+    storage = await startStorage(config);
+  } catch (e) {
+    await database.stop();
+    throw e;
+  }
+  return {
+    databaseUrl: database.value,
+    storage: storage.value,
+    embedded: { ...(database.embedded ? { postgres: database.embedded } : {}), ...(storage.embedded ? { s3: storage.embedded } : {}) },
+    async stop() {
+      await storage.stop().catch((e) => console.error('stop failed:', e));
+      await database.stop().catch((e) => console.error('stop failed:', e));
+    },
+  };
 }

@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
@@ -107,5 +110,30 @@ describe('accounts and sessions', () => {
     expect((await ask(app.ws(token))).data.me.email).toBe(email);
     expect((await ask(app.ws())).data.me).toBeNull();
     await expect(ask(app.ws('bas_forged'))).rejects.toBeTruthy();
+  });
+});
+
+describe('npm run admin:create', () => {
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/scripts/admin-create.ts', ...args], {
+      cwd: resolve(import.meta.dirname, '../..'),
+      env: { PATH: process.env.PATH, DATABASE_URL: app.databaseUrl },
+    });
+
+  it('creates the first admin, or promotes an existing account', async () => {
+    const created = await run(['boss@example.com', 'boss-password']);
+    expect(created.stdout).toContain('created admin boss@example.com');
+    const signIn = await app.gql(SIGN_IN, { input: { email: 'boss@example.com', password: 'boss-password' } });
+    const token = signIn.data.signIn.data.token;
+    expect((await app.gql(ME, {}, token)).data.me.role).toBe('ADMIN');
+
+    const user = await app.signUp();
+    const promoted = await run([user.email]);
+    expect(promoted.stdout).toContain(`${user.email} is now an admin`);
+    expect((await app.gql(ME, {}, user.token)).data.me.role).toBe('ADMIN');
+
+    const generated = await run(['new-admin@example.com']);
+    expect(generated.stdout).toMatch(/password: \S{12,}/);
+    await expect(run(['not-an-email'])).rejects.toMatchObject({ code: 2 });
   });
 });

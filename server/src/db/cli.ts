@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { startRuntime, type Runtime } from '../runtime.ts';
+import { startDatabase, startRuntime, type Runtime } from '../runtime.ts';
 import { applyMigrations, diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from './engine.ts';
 import { lastSnapshot, migrationDrift } from './drift.ts';
 
@@ -44,10 +44,10 @@ async function main() {
   const [command, arg] = process.argv.slice(2);
   const config = loadConfig();
   let runtime: Runtime | undefined;
+  let database: Awaited<ReturnType<typeof startDatabase>> | undefined;
   const url = async () => {
-    if (config.databaseUrl) return config.databaseUrl;
-    runtime ??= await startRuntime(config);
-    return runtime.databaseUrl;
+    database ??= await startDatabase(config);
+    return database.value;
   };
   try {
     switch (command) {
@@ -81,6 +81,7 @@ async function main() {
     }
   } finally {
     await runtime?.stop();
+    await database?.stop();
   }
 }
 

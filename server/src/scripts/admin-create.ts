@@ -4,7 +4,7 @@ import { ensureAdmin } from '../auth/admin.ts';
 import { loadConfig } from '../config.ts';
 import { applyMigrations } from '../db/engine.ts';
 import { connectDb } from '../db.ts';
-import { startRuntime } from '../runtime.ts';
+import { startDatabase } from '../runtime.ts';
 
 const [email, password = process.env.ADMIN_PASSWORD] = process.argv.slice(2);
 if (!email || !z.string().email().safeParse(email).success) {
@@ -15,14 +15,14 @@ if (password !== undefined && password.length < 8) {
   console.error('the password needs at least 8 characters');
   process.exit(2);
 }
-const runtime = await startRuntime(loadConfig());
+const database = await startDatabase(loadConfig());
 try {
-  await applyMigrations(runtime.databaseUrl);
-  const prisma = connectDb(runtime.databaseUrl, 2);
+  await applyMigrations(database.value);
+  const prisma = connectDb(database.value, 2);
   const result = await ensureAdmin(prisma, email, password);
   await prisma.$disconnect();
   console.log(result.created ? `created admin ${email}` : `${email} is now an admin`);
   if (result.password) console.log(`password: ${result.password}  (shown once)`);
 } finally {
-  await runtime.stop();
+  await database.stop();
 }

@@ -1,0 +1,133 @@
+// Monaco + monaco-graphql web workers, bundled by vite via `?worker` imports (no CDN).
+import 'graphiql/setup-workers/vite';
+// GraphiQL's styles without `graphiql/style.css`: that bundle repeats Monaco's CSS (already
+// imported by monaco-editor itself) and inlines ~360 kB of Roboto/Fira Code fonts; we use the
+// system sans/monospace fallbacks instead.
+import '@graphiql/react/style.css';
+import '@graphiql/plugin-doc-explorer/style.css';
+import '@graphiql/plugin-history/style.css';
+import 'graphiql/graphiql.css';
+import { StrictMode, type ComponentProps } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+import { getOperationAST, type DocumentNode } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+
+type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
+type Headers = Record<string, unknown> | undefined;
+
+const httpUrl = `${location.origin}/graphql`;
+const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
+
+const defaultQuery = `# Better Ads GraphQL API. To authenticate, set Headers to
+#   {"Authorization": "Bearer <token>"}
+# (subscriptions get it as connectionParams.authorization).
+
+query Catalog {
+  publicAvatars(first: 12, tags: ["femme"]) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        tags {
+          slug
+          name
+        }
+      }
+    }
+    facets {
+      tag {
+        slug
+        name
+      }
+      count
+    }
+  }
+}
+`;
+
+/** The headers editor's Authorization value (any case), or undefined. */
+function authorizationOf(headers: Headers): string | undefined {
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    if (k.toLowerCase() === 'authorization' && typeof v === 'string' && v.trim()) return v.trim();
+  }
+  return undefined;
+}
+
+function isSubscription(doc: DocumentNode | undefined, operationName: string | null | undefined): boolean {
+  if (!doc) return false;
+  try {
+    return getOperationAST(doc, operationName ?? undefined)?.operation === 'subscription';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One lazy graphql-ws client per Authorization value: the token travels in the
+ * connection_init payload, so a different token needs a different connection.
+ * Lazy clients close their socket once their last subscription ends.
+ */
+const wsClients = new Map<string, Client>();
+function wsClientFor(authorization: string | undefined): Client {
+  const key = authorization ?? '';
+  let client = wsClients.get(key);
+  if (!client) {
+    client = createClient({
+      url: wsUrl,
+      connectionParams: authorization ? { authorization } : {},
+    });
+    wsClients.set(key, client);
+    // Keep the cache small (tokens pasted over time); dispose the oldest idle entries.
+    while (wsClients.size > 4) {
+      const [oldKey, old] = wsClients.entries().next().value!;
+      wsClients.delete(oldKey);
+      void old.dispose();
+    }
+  }
+  return client;
+}
+
+async function* subscribe(client: Client, payload: { query: string; operationName?: string | null; variables?: unknown }) {
+  try {
+    yield* client.iterate({
+      query: payload.query,
+      operationName: payload.operationName ?? undefined,
+      variables: (payload.variables ?? undefined) as Record<string, unknown> | undefined,
+    });
+  } catch (err) {
+    if (typeof CloseEvent !== 'undefined' && err instanceof CloseEvent) {
+      throw new Error(`WebSocket closed: ${err.code} ${err.reason}`.trim());
+    }
+    throw err;
+  }
+}
+
+const fetcher: Fetcher = async (params, opts) => {
+  const headers = opts?.headers as Headers;
+  if (isSubscription(opts?.documentAST, params.operationName)) {
+    return subscribe(wsClientFor(authorizationOf(headers)), params);
+  }
+  const res = await fetch(httpUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json;q=0.9',
+      ...(headers as Record<string, string> | undefined),
+    },
+    body: JSON.stringify(params),
+  });
+  const text = await res.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { errors: [{ message: `HTTP ${res.status} ${res.statusText}: ${text.slice(0, 500)}` }] };
+  }
+};
+
+createRoot(document.getElementById('graphiql')!).render(
+  <StrictMode>
+    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} defaultEditorToolsVisibility="headers" />
+  </StrictMode>,
+);

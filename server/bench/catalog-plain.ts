@@ -1,0 +1,100 @@
+// The benchmark's baseline: the same catalog page as `publicAvatars`, answered with hand-written SQL
+// through `pg` (3 statements: the tag list, then the page and the counts in parallel), no GraphQL, no Prisma.
+import type pg from 'pg';
+import { cursorOf } from '../src/catalog/filter.ts';
+
+interface TagRow {
+  id: string;
+  slug: string;
+  name: string;
+  categoryId: string;
+  categorySlug: string;
+}
+
+export interface PlainPage {
+  publicAvatars:
+    | {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { cursor: string; node: { id: string; name: string; tags: PlainTag[] } }[];
+        facets: { tag: PlainTag; count: number }[];
+      }
+    | { __typename: 'UnknownTagsError'; message: string; slugs: string[] };
+}
+
+type PlainTag = { slug: string; name: string; category: { slug: string } };
+
+const PUBLIC = `a.status = 'SUCCEEDED' AND a.visibility = 'PUBLIC'`;
+const hasAny = (param: string) => `EXISTS (SELECT 1 FROM "AvatarTag" x WHERE x."avatarId" = a.id AND x."tagId" = ANY(${param}::text[]))`;
+
+/**
+ * Total and disjunctive facets in one pass: every public avatar once with one flag per selected
+ * category ("has one of its selected tags"), then its tag rows, each counted when every other
+ * selected category is satisfied (same semantics as facetCounts in src/catalog/filter.ts).
+ */
+function countsSql(groups: number): string {
+  if (!groups) {
+    return `SELECT NULL AS "tagId", count(*)::int AS n FROM "Avatar" a WHERE ${PUBLIC}
+            UNION ALL
+            SELECT x."tagId", count(*)::int FROM "Avatar" a JOIN "AvatarTag" x ON x."avatarId" = a.id WHERE ${PUBLIC} GROUP BY 1`;
+  }
+  const idx = [...Array(groups).keys()];
+  // $1..$g: tag ids of each selected category; $g+1..$2g: those categories' ids.
+  const flags = idx.map((i) => `${hasAny(`$${i + 1}`)} AS h${i}`).join(', ');
+  const all = idx.map((i) => `h${i}`).join(' AND ');
+  const others = idx.map((i) => `(t."categoryId" = $${groups + i + 1} OR m.h${i})`).join(' AND ');
+  return `WITH m AS MATERIALIZED (SELECT a.id, ${flags} FROM "Avatar" a WHERE ${PUBLIC})
+          SELECT NULL AS "tagId", (count(*) FILTER (WHERE ${all}))::int AS n FROM m
+          UNION ALL
+          SELECT x."tagId", count(*)::int FROM m JOIN "AvatarTag" x ON x."avatarId" = m.id JOIN "Tag" t ON t.id = x."tagId"
+           WHERE ${others} GROUP BY 1`;
+}
+
+function pageSql(groups: number): string {
+  const where = [PUBLIC, ...[...Array(groups).keys()].map((i) => hasAny(`$${i + 2}`))].join(' AND ');
+  return `SELECT a.id, a.name, a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+                 ARRAY(SELECT x."tagId" FROM "AvatarTag" x JOIN "Tag" t ON t.id = x."tagId" WHERE x."avatarId" = a.id ORDER BY t.slug) AS tags
+            FROM "Avatar" a
+           WHERE ${where}
+           ORDER BY a."createdAt" DESC, a.id DESC
+           LIMIT $1`;
+}
+
+const TAGS_SQL = `SELECT t.id, t.slug, t.name, t."categoryId", c.slug AS "categorySlug"
+                    FROM "Tag" t JOIN "TagCategory" c ON c.id = t."categoryId"
+                   ORDER BY c.position, t.name`;
+
+/** First page (NEWEST order) of the public catalog filtered by tag slugs. */
+export async function plainCatalogPage(pool: pg.Pool, first: number, slugs: string[]): Promise<PlainPage> {
+  const tags = (await pool.query<TagRow>(TAGS_SQL)).rows;
+  const bySlug = new Map(tags.map((t) => [t.slug, t]));
+  const wanted = [...new Set(slugs)];
+  const unknown = wanted.filter((s) => !bySlug.has(s));
+  if (unknown.length) return { publicAvatars: { __typename: 'UnknownTagsError', message: `Unknown tags: ${unknown.join(', ')}`, slugs: unknown } };
+  const groupMap = new Map<string, string[]>();
+  for (const s of wanted) {
+    const t = bySlug.get(s)!;
+    groupMap.set(t.categoryId, [...(groupMap.get(t.categoryId) ?? []), t.id]);
+  }
+  const groups = [...groupMap].sort(([a], [b]) => a.localeCompare(b));
+  const [page, counts] = await Promise.all([
+    pool.query<{ id: string; name: string; createdAt: Date; tags: string[] }>(pageSql(groups.length), [first + 1, ...groups.map(([, ids]) => ids)]),
+    pool.query<{ tagId: string | null; n: number }>(countsSql(groups.length), [...groups.map(([, ids]) => ids), ...groups.map(([c]) => c)]),
+  ]);
+  const view = (t: TagRow): PlainTag => ({ slug: t.slug, name: t.name, category: { slug: t.categorySlug } });
+  const byId = new Map(tags.map((t) => [t.id, view(t)]));
+  const n = new Map(counts.rows.map((r) => [r.tagId, r.n]));
+  const rows = page.rows.slice(0, first);
+  const edges = rows.map((r) => ({
+    cursor: cursorOf('NEWEST', { id: r.id, name: r.name, createdAt: r.createdAt }),
+    node: { id: Buffer.from(`Avatar:${r.id}`).toString('base64'), name: r.name, tags: r.tags.map((id) => byId.get(id)!) },
+  }));
+  return {
+    publicAvatars: {
+      totalCount: n.get(null) ?? 0,
+      pageInfo: { hasNextPage: page.rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      edges,
+      facets: tags.map((t) => ({ tag: byId.get(t.id)!, count: n.get(t.id) ?? 0 })),
+    },
+  };
+}
