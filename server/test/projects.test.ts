@@ -164,3 +164,23 @@ describe('partner API keys', () => {
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('malformed IDs and cursors', () => {
+  it('are client errors (BAD_USER_INPUT), never a 500', async () => {
+    const { token } = await app.signUp();
+    const queries = [
+      '{ node(id: "garbage!!") { id } }',
+      '{ node(id: "") { id } }',
+      `{ node(id: "${Buffer.from('Nope:1').toString('base64')}") { id } }`,
+      '{ nodes(ids: ["x", "eQ=="]) { id } }',
+      '{ me { projects(first: -1) { totalCount } } }',
+      '{ me { projects(after: "garbage") { totalCount } } }',
+    ];
+    for (const query of queries) {
+      const r = await app.gql(query, {}, token);
+      expect(r.status, query).toBe(200);
+      expect(r.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+      expect(r.errors?.[0]?.message, query).toMatch(/Invalid global ID|Invalid cursor|non-negative/);
+    }
+  });
+});

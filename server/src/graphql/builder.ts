@@ -1,8 +1,8 @@
-import SchemaBuilder from '@pothos/core';
+import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin, { InputValidationError } from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
@@ -10,6 +10,9 @@ import { db } from '../db.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
+
+/** Names of the types implementing Node, filled once the schema is built (schema/index.ts). */
+export const nodeTypes = new Set<string>();
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -36,6 +39,12 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // An ID of a type that is not a node is as unknown as a malformed one: a client error, not a crash.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      if (!nodeTypes.has(decoded.typename)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      return decoded;
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     // A connection's own field charges per requested item; its edges list must not multiply again.

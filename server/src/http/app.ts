@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { PothosValidationError } from '@pothos/core';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -102,6 +103,10 @@ export async function startApp(config: Config, storage: Storage, pubsub: PubSub)
     ],
     formatError: (formatted, error) => {
       const original = (error as { originalError?: unknown }).originalError;
+      // Pothos reports what a client sent wrong (a malformed global ID or cursor, a negative page size) this way.
+      if (original instanceof PothosValidationError) {
+        return { message: original.message, extensions: { code: 'BAD_USER_INPUT' }, ...(formatted.path ? { path: formatted.path } : {}) };
+      }
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !dev) {
         console.error('[graphql] internal error:', original ?? error);
         return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };

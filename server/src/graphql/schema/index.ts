@@ -1,5 +1,5 @@
-import { lexicographicSortSchema } from 'graphql';
-import { builder } from '../builder.ts';
+import { isObjectType, lexicographicSortSchema } from 'graphql';
+import { builder, nodeTypes } from '../builder.ts';
 import './errors.ts';
 import './user.ts';
 import './project.ts';
@@ -9,3 +9,7 @@ import './catalog.ts';
 import './api-key.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
+
+for (const type of Object.values(schema.getTypeMap())) {
+  if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node')) nodeTypes.add(type.name);
+}
