@@ -10,7 +10,7 @@ import 'graphiql/graphiql.css';
 import { StrictMode, type ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
-import { getOperationAST, type DocumentNode } from 'graphql';
+import { getOperationAST, parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
@@ -25,23 +25,29 @@ const defaultQuery = `# Better Ads GraphQL API. To authenticate, set Headers to
 
 query Catalog {
   publicAvatars(first: 12, tags: ["femme"]) {
-    totalCount
-    edges {
-      node {
-        id
-        name
-        tags {
+    ... on PublicAvatarConnection {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          videoUrl
+          tags {
+            slug
+            name
+          }
+        }
+      }
+      facets {
+        tag {
           slug
           name
         }
+        count
       }
     }
-    facets {
-      tag {
-        slug
-        name
-      }
-      count
+    ... on Error {
+      message
     }
   }
 }
@@ -55,10 +61,10 @@ function authorizationOf(headers: Headers): string | undefined {
   return undefined;
 }
 
-function isSubscription(doc: DocumentNode | undefined, operationName: string | null | undefined): boolean {
-  if (!doc) return false;
+/** From the query text itself: GraphiQL's parsed document and operation name lag edits by a debounce. */
+function isSubscription(query: string, operationName: string | null | undefined): boolean {
   try {
-    return getOperationAST(doc, operationName ?? undefined)?.operation === 'subscription';
+    return getOperationAST(parse(query), operationName ?? undefined)?.operation === 'subscription';
   } catch {
     return false;
   }
@@ -106,7 +112,7 @@ async function* subscribe(client: Client, payload: { query: string; operationNam
 
 const fetcher: Fetcher = async (params, opts) => {
   const headers = opts?.headers as Headers;
-  if (isSubscription(opts?.documentAST, params.operationName)) {
+  if (isSubscription(params.query, params.operationName)) {
     return subscribe(wsClientFor(authorizationOf(headers)), params);
   }
   const res = await fetch(httpUrl, {

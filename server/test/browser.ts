@@ -8,11 +8,19 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = resolve(ROOT, 'test-artifacts');
 
-/** Builds client/dist (vite) unless graphiql.html is already there. */
-export function ensureClientBuild(): void {
-  if (existsSync(resolve(ROOT, 'client/dist/graphiql.html'))) return;
-  const r = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
-  if (r.status !== 0 || !existsSync(resolve(ROOT, 'client/dist/graphiql.html'))) {
+/**
+ * Builds the client (`npm run build -w client`) into `outDir`, for the server to serve through
+ * CLIENT_DIST. A private build (~4 s) tests the current client sources, and cannot be emptied or
+ * rewritten halfway through by another test file's `npm start` (its prestart rebuilds a stale
+ * client/dist with emptyOutDir) running in the other vitest worker.
+ */
+export function buildClient(outDir: string): void {
+  const r = spawnSync('npm', ['run', 'build', '-w', 'client', '--', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 110_000,
+  });
+  if (r.status !== 0 || !existsSync(resolve(outDir, 'graphiql.html'))) {
     throw new Error(`npm run build -w client failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}\n${r.stderr}`);
   }
 }
@@ -46,25 +54,20 @@ export async function monacoText(page: Page, root: string): Promise<string> {
 }
 
 /**
- * Replaces a Monaco editor's contents the way a user would: click into it, select all, and insert the
- * text in one go (insertText, unlike per-key typing, does not fight auto-indentation and suggestions).
- * Waits until the editor shows exactly `text`.
+ * Replaces a Monaco editor's contents the way a user would: click into it, select all, paste. (Typing,
+ * even with insertText, goes through auto-closing brackets and auto-indentation and garbles multi-line
+ * text; a paste is inserted verbatim.) Needs the clipboard-read/write permissions on the context.
+ * No Escape afterwards: pressing it right after Ctrl+V was seen to cancel the paste in the operation
+ * editor. Waits until the editor shows exactly `text`, pasting again if it does not (at most 3 times).
  */
 export async function setMonaco(page: Page, root: string, text: string): Promise<void> {
-  const surface = page.locator(`${root} .monaco-editor .view-lines`);
-  await surface.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  // Monaco may still auto-close the first bracket, leaving e.g. a stray "}" after the caret: drop the tail.
-  await page.keyboard.press('Shift+ControlOrMeta+End');
-  await page.keyboard.press('Delete');
-  await page.keyboard.press('Escape'); // a suggestion widget, if one opened
-  const deadline = Date.now() + 5_000;
+  await page.evaluate((t) => (globalThis as any).navigator.clipboard.writeText(t), text);
   let shown = '';
-  while (Date.now() < deadline) {
-    shown = await monacoText(page, root);
-    if (shown === text) return;
-    await page.waitForTimeout(50);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(`${root} .monaco-editor .view-lines`).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    if (await until(async () => (shown = await monacoText(page, root)) === text, 3_000)) return;
   }
   throw new Error(`editor ${root} shows ${JSON.stringify(shown)}, expected ${JSON.stringify(text)}`);
 }
@@ -87,4 +90,15 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs: 
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/**
+ * GraphiQL reads the operation editor's text when it runs, but takes the operation name and the parsed
+ * document (which our fetcher uses to pick WebSocket vs HTTP) from state that a 100 ms debounced change
+ * handler updates. Running sooner sends a stale operationName / documentAST. That handler also persists
+ * the text to localStorage ("graphiql:query"), so wait for that.
+ */
+export async function waitForOperationState(page: Page, text: string): Promise<void> {
+  const settled = await until(async () => (await page.evaluate(() => (globalThis as any).localStorage.getItem('graphiql:query'))) === text, 5_000);
+  if (!settled) throw new Error('GraphiQL did not pick up the operation editor text');
 }

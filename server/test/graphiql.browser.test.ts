@@ -1,11 +1,15 @@
-// The built GraphiQL page (client/dist) in a real headless Chromium against the real server: it loads
-// nothing from a CDN, runs an authenticated query with the Headers editor's Bearer token, and runs a
+// The built GraphiQL page in a real headless Chromium (Debian's /usr/bin/chromium) against the real server:
+// it loads nothing from a CDN, runs an authenticated query with the Headers editor's Bearer token, and runs a
 // subscription whose WebSocket gets that token as connectionParams. Screenshots: test-artifacts/graphiql-*.png.
+// The client is built into a private directory (served through CLIENT_DIST), see buildClient.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocket as PwWebSocket } from 'playwright-core';
 import { startTestApp, type TestApp } from './helpers.ts';
-import { ensureClientBuild, launchChromium, monacoText, resultJson, screenshot, setMonaco, until } from './browser.ts';
+import { buildClient, launchChromium, monacoText, resultJson, screenshot, setMonaco, until, waitForOperationState } from './browser.ts';
 
 const QUERY_EDITOR = '.graphiql-query-editor';
 const HEADERS_EDITOR = 'section.graphiql-editor-tool .graphiql-editor:not(.hidden)';
@@ -13,15 +17,18 @@ const EXECUTE = '.graphiql-execute-button';
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
+let dist: string | undefined;
 
 beforeAll(async () => {
-  ensureClientBuild();
-  app = await startTestApp();
+  dist = await mkdtemp(join(tmpdir(), 'better-ads-client-'));
+  buildClient(dist);
+  app = await startTestApp({ CLIENT_DIST: dist });
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+  if (dist) await rm(dist, { recursive: true, force: true });
 });
 
 describe('GraphiQL in a browser', () => {
@@ -32,7 +39,8 @@ describe('GraphiQL in a browser', () => {
     const created = await gql(`mutation { createProject(input: {name: "Before"}) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
     const projectId: string = created.data.createProject.data.id;
 
-    const context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser!.newContext({ viewport: { width: 1600, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     const page: Page = await context.newPage();
     page.setDefaultTimeout(10_000);
 
@@ -48,8 +56,15 @@ describe('GraphiQL in a browser', () => {
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('websocket', (ws) => {
       sockets.push(ws);
-      ws.on('framesent', (f) => sent.push(JSON.parse(String(f.payload))));
-      ws.on('framereceived', (f) => received.push(JSON.parse(String(f.payload))));
+      const parse = (payload: string | Buffer) => {
+        try {
+          return JSON.parse(String(payload));
+        } catch {
+          return { unparsed: String(payload) };
+        }
+      };
+      ws.on('framesent', (f) => sent.push(parse(f.payload)));
+      ws.on('framereceived', (f) => received.push(parse(f.payload)));
     });
 
     try {
@@ -59,18 +74,25 @@ describe('GraphiQL in a browser', () => {
       expect((await introspection).status()).toBe(200);
       await page.locator(`${QUERY_EDITOR} .monaco-editor .view-lines`).waitFor();
       await page.locator(`${HEADERS_EDITOR} .monaco-editor .view-lines`).waitFor();
-      await expect.poll(() => monacoText(page, QUERY_EDITOR)).toContain('query Catalog');
+      await expect.poll(() => monacoText(page, QUERY_EDITOR)).not.toBe(''); // the default operation
+      // Highlighted tokens (anything but Monaco's default "mtk1") mean the GraphQL language mode is up.
+      await page.locator(`${QUERY_EDITOR} .view-lines span[class*="mtk"]:not(.mtk1)`).first().waitFor();
       await screenshot(page, 'graphiql-1-loaded');
 
       // 2. An authenticated query over HTTP.
-      await setMonaco(page, HEADERS_EDITOR, JSON.stringify({ Authorization: `Bearer ${user.token}` }));
-      await setMonaco(page, QUERY_EDITOR, '{ me { email } }');
+      await setMonaco(page, HEADERS_EDITOR, JSON.stringify({ Authorization: `Bearer ${user.token}` }, null, 2));
+      const me = '{ me { email } }';
+      await setMonaco(page, QUERY_EDITOR, me);
+      await waitForOperationState(page, me);
       await page.locator(EXECUTE).click();
-      await expect.poll(() => resultJson(page), { timeout: 10_000 }).toEqual({ data: { me: { email: user.email } } });
+      await expect.poll(() => resultJson(page), { timeout: 10_000 }).toMatchObject({ data: { me: { email: user.email } } });
+      expect((await resultJson(page)).errors).toBeUndefined();
       await screenshot(page, 'graphiql-2-me');
 
       // 3. A subscription over graphql-ws: the header travels as connectionParams, events reach the pane.
-      await setMonaco(page, QUERY_EDITOR, `subscription { projectUpdated(projectId: "${projectId}") { kind project { name } } }`);
+      const subscription = `subscription {\n  projectUpdated(projectId: "${projectId}") {\n    kind\n    project { name }\n  }\n}`;
+      await setMonaco(page, QUERY_EDITOR, subscription);
+      await waitForOperationState(page, subscription);
       await page.keyboard.press('ControlOrMeta+Enter');
       await expect.poll(() => sent.find((m) => m.type === 'subscribe'), { timeout: 10_000 }).toBeTruthy();
       expect(sockets.map((s) => new URL(s.url()).origin)).toEqual([origin.replace(/^http/, 'ws')]);
@@ -98,7 +120,12 @@ describe('GraphiQL in a browser', () => {
       const foreign = requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin);
       expect(foreign).toEqual([]);
       expect(requests).toContain(`${origin}/graphiql`);
+      expect(requests.filter((u) => /\.worker\b.*\.js$/.test(u)).length).toBeGreaterThan(0); // Monaco workers, bundled
       expect(consoleErrors).toEqual([]);
+    } catch (err) {
+      await screenshot(page, 'graphiql-failure').catch(() => {});
+      if (consoleErrors.length) console.error('browser console errors:', consoleErrors);
+      throw err;
     } finally {
       await context.close();
     }

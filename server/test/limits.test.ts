@@ -87,6 +87,15 @@ describe('query limits', () => {
   });
 });
 
+describe('transport', () => {
+  it('answers a subscription sent over HTTP with a clear 400', async () => {
+    const r = await app.gql(`subscription { projectUpdated(projectId: "x") { kind } }`);
+    expect(r.status).toBe(400);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(r.errors?.[0]?.message).toMatch(/WebSocket/);
+  });
+});
+
 describe('health', () => {
   it('answers /healthz and /readyz with the state of the database and storage', async () => {
     expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });

@@ -75,6 +75,11 @@ export async function startApp(config: Config, storage: Storage, pubsub: PubSub)
       let admitted: { cost: number; remaining?: number } = { cost: 0 };
       return {
         async didResolveOperation(rc) {
+          if (rc.operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions run over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
           admitted = admitOperation(
             { schema, document: rc.document, variables: rc.request.variables ?? {}, operationName: rc.operationName, ctx: rc.contextValue },
             limits,

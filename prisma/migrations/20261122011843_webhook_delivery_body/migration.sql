@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FalWebhookDelivery" ADD COLUMN     "body" JSONB NOT NULL,
+ADD COLUMN     "target" TEXT;
