@@ -26,6 +26,13 @@ const schema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
   BODY_LIMIT: z.string().default('100kb'),
   CLIENT_DIST: z.string().optional(),
+  FAL_KEY: z.string().min(1).optional(),
+  FAL_JWKS_URL: optionalUrl,
+  RECONCILE_AFTER_SECONDS: z.coerce.number().positive().default(120),
+  RECONCILE_EVERY_SECONDS: z.coerce.number().positive().default(30),
+  IMAGE_DEADLINE_MINUTES: z.coerce.number().positive().default(10),
+  VIDEO_DEADLINE_MINUTES: z.coerce.number().positive().default(30),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -34,7 +41,8 @@ export interface Config {
   env: Env['NODE_ENV'];
   port: number;
   host: string;
-  publicUrl: string;
+  /** PUBLIC_URL when set; otherwise the app derives it from the port it listens on. */
+  publicUrl: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   s3: { endpoint: string; publicEndpoint: string | undefined; accessKey: string; secretKey: string; region: string } | undefined;
@@ -46,6 +54,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   limits: { apiKeyCostPerMinute: number; maxComplexity: number; maxDepth: number; bodyLimit: string };
   clientDist: string | undefined;
+  fal: { key: string | undefined; jwksUrl: string | undefined };
+  generation: { reconcileAfterMs: number; reconcileEverySeconds: number; imageDeadlineMs: number; videoDeadlineMs: number; pollingIntervalSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -66,7 +76,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     s3: e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, publicEndpoint: e.S3_PUBLIC_ENDPOINT, accessKey: e.S3_ACCESS_KEY!, secretKey: e.S3_SECRET_KEY!, region: e.S3_REGION } : undefined,
@@ -83,5 +93,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       bodyLimit: e.BODY_LIMIT,
     },
     clientDist: e.CLIENT_DIST,
+    fal: { key: e.FAL_KEY, jwksUrl: e.FAL_JWKS_URL },
+    generation: {
+      reconcileAfterMs: e.RECONCILE_AFTER_SECONDS * 1000,
+      reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,
+      imageDeadlineMs: e.IMAGE_DEADLINE_MINUTES * 60_000,
+      videoDeadlineMs: e.VIDEO_DEADLINE_MINUTES * 60_000,
+      pollingIntervalSeconds: e.JOB_POLL_SECONDS,
+    },
   };
 }

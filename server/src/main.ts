@@ -6,7 +6,7 @@ import { seed } from './db/seed.ts';
 import { connectDb } from './db.ts';
 import { inProcessPubSub, redisPubSub } from './graphql/pubsub.ts';
 import { startApp } from './http/app.ts';
-import { startRuntime } from './runtime.ts';
+import { startFal, startRuntime } from './runtime.ts';
 import { applySettings } from './settings.ts';
 
 async function main() {
@@ -29,7 +29,9 @@ async function main() {
     }
     const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
     stops.push(() => pubsub.close());
-    const app = await startApp(config, runtime.storage, pubsub);
+    const fal = await startFal(config);
+    stops.push(fal.stop);
+    const app = await startApp(config, { databaseUrl: runtime.databaseUrl, storage: runtime.storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
     stops.push(app.stop);
     const base = config.port === 0 ? app.url : `http://localhost:${config.port}`;
     const lines = [
@@ -41,8 +43,9 @@ async function main() {
       `  migrations ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
       `  PostgreSQL ${runtime.embedded.postgres ? `embedded: ${runtime.embedded.postgres}` : 'from DATABASE_URL'}`,
       `  S3         ${runtime.embedded.s3 ? `embedded: ${runtime.embedded.s3}` : `from S3_ENDPOINT, bucket ${config.bucket}`}`,
+      `  fal        ${fal.embedded ? `embedded: ${fal.embedded}` : 'fal.ai with FAL_KEY'}`,
       `  pub/sub    ${config.redisUrl ? 'Redis from REDIS_URL' : 'in-process (REDIS_URL unset)'}`,
-      `  webhooks   ${config.publicUrl}/webhooks/fal`,
+      `  webhooks   ${app.publicUrl}/webhooks/fal`,
     ];
     console.log(lines.join('\n'));
   } catch (e) {

@@ -3,6 +3,9 @@ import type { Config } from './config.ts';
 import { startEmbeddedPostgres } from './embedded/postgres.ts';
 import { startEmbeddedS3 } from './embedded/s3.ts';
 import { createS3Storage, type Storage } from './storage/storage.ts';
+import { startFalEmulator, type FalEmulator } from './fal/emulator.ts';
+import { createFalGateway, type FalGateway } from './fal/gateway.ts';
+import { createWebhookVerifier, FAL_JWKS_URL, type WebhookVerifier } from './fal/webhook.ts';
 
 /** The external services the app needs, taken from the environment or started embedded (DESIGN §3). */
 export interface Runtime {
@@ -42,6 +45,26 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
     throw e;
   }
   return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop } as Started<Storage>;
+}
+
+/** fal itself with FAL_KEY; otherwise the emulator, in this process, reached by the real client. */
+export async function startFal(config: Config, existing?: FalEmulator): Promise<Started<{ gateway: FalGateway; verifier: WebhookVerifier; emulator?: FalEmulator }>> {
+  if (config.fal.key) {
+    return {
+      value: { gateway: createFalGateway({ credentials: config.fal.key }), verifier: createWebhookVerifier({ jwksUrl: config.fal.jwksUrl ?? FAL_JWKS_URL }) },
+      stop: noop,
+    };
+  }
+  const emulator = existing ?? (await startFalEmulator());
+  return {
+    value: {
+      gateway: createFalGateway({ credentials: 'emulator', baseUrl: emulator.url }),
+      verifier: createWebhookVerifier({ jwksUrl: config.fal.jwksUrl ?? emulator.jwksUrl }),
+      emulator,
+    },
+    embedded: `${emulator.url} (fal emulator: real PNG/MP4 results, signed webhooks)`,
+    stop: () => emulator.stop(),
+  };
 }
 
 export async function startRuntime(config: Config): Promise<Runtime> {

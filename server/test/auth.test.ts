@@ -135,5 +135,5 @@ describe('npm run admin:create', () => {
     const generated = await run(['new-admin@example.com']);
     expect(generated.stdout).toMatch(/password: \S{12,}/);
     await expect(run(['not-an-email'])).rejects.toMatchObject({ code: 2 });
-  });
+  }, 180_000);
 });

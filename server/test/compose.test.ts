@@ -292,7 +292,7 @@ describe('docker-compose.yml', () => {
     expect(config.redisUrl).toBe(appEnv.REDIS_URL);
     expect(config.env).toBe('production');
     // Published on the host where PUBLIC_URL says (webhooks and links are built from it).
-    expect(Number(new URL(config.publicUrl).port || 80)).toBe(published(appService).get(config.port));
+    expect(Number(new URL(config.publicUrl!).port || 80)).toBe(published(appService).get(config.port));
   });
 });
 

@@ -6,7 +6,9 @@ import { createClient, type Client } from 'graphql-ws';
 import { loadConfig, type Config } from '../src/config.ts';
 import { connectDb, type PrismaClient } from '../src/db.ts';
 import { inProcessPubSub, redisPubSub } from '../src/graphql/pubsub.ts';
-import { startApp } from '../src/http/app.ts';
+import { startApp, type App } from '../src/http/app.ts';
+import { startFal } from '../src/runtime.ts';
+import type { FalEmulator } from '../src/fal/emulator.ts';
 import { applySettings } from '../src/settings.ts';
 import { createS3Storage, type Storage } from '../src/storage/storage.ts';
 import { ensureAdmin } from '../src/auth/admin.ts';
@@ -20,6 +22,8 @@ export interface GqlResponse<T = Record<string, any>> {
 
 export interface TestApp {
   url: string;
+  app: App;
+  emulator: FalEmulator;
   databaseUrl: string;
   prisma: PrismaClient;
   storage: Storage;
@@ -33,17 +37,27 @@ export interface TestApp {
 }
 
 /** A real server on a fresh clone of the migrated template database, with its own bucket on the shared S3 server. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Share a database (and bucket) with another instance instead of cloning a fresh one. */
+  shareWith?: TestApp;
+  /** Use this emulator (kept running by its owner) instead of starting one. */
+  emulator?: FalEmulator;
+}
+
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
   const baseUrl = inject('databaseUrl');
-  const template = inject('templateDb');
-  const dbName = `${template}_f${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
-  await admin.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  const databaseUrl = u.toString();
+  let databaseUrl = opts.shareWith?.databaseUrl;
+  if (!databaseUrl) {
+    const template = inject('templateDb');
+    const dbName = `${template}_f${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: baseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
+    await admin.end();
+    const u = new URL(baseUrl);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -52,7 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     S3_ENDPOINT: inject('s3Endpoint'),
     S3_ACCESS_KEY: 'S3RVER',
     S3_SECRET_KEY: 'S3RVER',
-    S3_BUCKET: `t-${randomBytes(4).toString('hex')}`,
+    S3_BUCKET: opts.shareWith?.config.bucket ?? `t-${randomBytes(4).toString('hex')}`,
     SEED: 'never',
     ...env,
   });
@@ -61,7 +75,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await storage.ensureBucket();
   const prisma = connectDb(databaseUrl, 5);
   const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
-  const app = await startApp(config, storage, pubsub);
+  const fal = opts.emulator ? await startFal(config, opts.emulator) : await startFal(config);
+  const app = await startApp(config, { databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const clients: Client[] = [];
   let counter = 0;
@@ -90,6 +105,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     url: app.url,
+    app,
+    emulator: fal.value.emulator!,
     databaseUrl,
     prisma,
     storage,
@@ -117,6 +134,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async stop() {
       for (const c of clients) await c.dispose();
       await app.stop();
+      if (!opts.emulator) await fal.stop();
       await pubsub.close();
       await prisma.$disconnect();
       await pool.end();

@@ -4,6 +4,7 @@ import { API_KEY_PREFIX, sha256 } from '../auth/crypto.ts';
 import { db } from '../db.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from './pubsub.ts';
+import type { Pipeline } from '../generation/pipeline.ts';
 
 export interface Viewer {
   id: string;
@@ -18,11 +19,13 @@ export interface Context {
   sessionTokenHash: string | null;
   storage: Storage;
   pubsub: PubSub;
+  pipeline: Pipeline;
 }
 
 export interface ContextServices {
   storage: Storage;
   pubsub: PubSub;
+  pipeline: Pipeline;
 }
 
 function bearer(authorization: unknown): string | null {

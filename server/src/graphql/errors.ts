@@ -35,3 +35,10 @@ export class UnknownTagsError extends Error {
 export function invalid(path: (string | number)[], message: string): InputValidationError {
   return new InputValidationError({ issues: [{ message, path }] });
 }
+
+export class ProviderUnavailableError extends Error {
+  override name = 'ProviderUnavailableError';
+  constructor(detail: string) {
+    super(`The generator cannot be reached right now (${detail}). Nothing was charged; try again.`);
+  }
+}

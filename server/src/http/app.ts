@@ -18,22 +18,42 @@ import { buildContext, type Context } from '../graphql/context.ts';
 import { schema } from '../graphql/schema/index.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
+import type { FalGateway } from '../fal/gateway.ts';
+import type { WebhookVerifier } from '../fal/webhook.ts';
+import { startJobs } from '../generation/jobs.ts';
+import { Pipeline } from '../generation/pipeline.ts';
+import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
 
 export interface App {
   server: Server;
   url: string;
+  publicUrl: string;
+  pipeline: Pipeline;
+  webhookStats: WebhookStats;
   stop(): Promise<void>;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../../client/dist');
 
-export async function startApp(config: Config, storage: Storage, pubsub: PubSub): Promise<App> {
+export interface AppServices {
+  databaseUrl: string;
+  storage: Storage;
+  pubsub: PubSub;
+  gateway: FalGateway;
+  verifier: WebhookVerifier;
+}
+
+export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
   const app = express();
   const server = createServer(app);
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
+  const jobs = await startJobs(databaseUrl, pipeline, config.generation);
+  const webhookStats: WebhookStats = { accepted: 0, rejected: 0, duplicate: 0 };
   const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
   const buckets = new CostBuckets();
-  const services = { storage, pubsub };
+  const services = { storage, pubsub, pipeline };
   const dev = config.env === 'development';
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -138,6 +158,7 @@ export async function startApp(config: Config, storage: Storage, pubsub: PubSub)
     ]);
     res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
+  app.use(falWebhookRouter(verifier, jobs, webhookStats));
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),
@@ -164,12 +185,17 @@ export async function startApp(config: Config, storage: Storage, pubsub: PubSub)
     server.listen(config.port, config.host, () => ok());
   });
   const { port } = server.address() as AddressInfo;
+  publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   return {
     server,
     url: `http://localhost:${port}`,
+    publicUrl,
+    pipeline,
+    webhookStats,
     async stop() {
       await apollo.stop();
       wss.close();
+      await jobs.stop();
     },
   };
 }

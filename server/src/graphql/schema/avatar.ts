@@ -17,8 +17,11 @@ const presigned = (key: string | null, ctx: { storage: { presignGet(k: string): 
 export const Avatar = builder.prismaNode('Avatar', {
   id: { field: 'id' },
   nullable: true,
-  // Public avatars are anyone's to see; a private one only its owner's.
-  findUnique: (id, ctx) => ({ id, OR: [{ visibility: 'PUBLIC' }, { userId: ctx.viewer?.id ?? '' }] }),
+  // A finished public avatar is anyone's to see; a private one only its owner's; admins see every public one.
+  findUnique: (id, ctx) => ({
+    id,
+    OR: [{ visibility: 'PUBLIC', ...(ctx.viewer?.role === 'ADMIN' ? {} : { status: 'SUCCEEDED' }) }, { userId: ctx.viewer?.id ?? '' }],
+  }),
   fields: (t) => ({
     name: t.exposeString('name'),
     visibility: t.expose('visibility', { type: Visibility }),

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ConflictError, InputValidationError, InvalidCredentialsError, NotFoundError, UnknownTagsError } from '../errors.ts';
+import { ConflictError, InputValidationError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, UnknownTagsError } from '../errors.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Every expected failure implements Error: query `... on Error { message }` on any result.',
@@ -43,6 +43,7 @@ builder.objectType(ConflictError, {
 });
 
 builder.objectType(InvalidCredentialsError, { name: 'InvalidCredentialsError', interfaces: [ErrorInterface] });
+builder.objectType(ProviderUnavailableError, { name: 'ProviderUnavailableError', interfaces: [ErrorInterface] });
 
 export const UnknownTagsErrorRef = builder.objectType(UnknownTagsError, {
   name: 'UnknownTagsError',

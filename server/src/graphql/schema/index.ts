@@ -6,6 +6,8 @@ import './project.ts';
 import './tag.ts';
 import './avatar.ts';
 import './catalog.ts';
+import './image.ts';
+import './avatar-studio.ts';
 import './api-key.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

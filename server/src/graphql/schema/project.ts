@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { db } from '../../db.ts';
@@ -114,6 +115,19 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
   description: 'Something in a project changed; `kind` says what, and the matching field carries its new state.',
   fields: (t) => ({
     kind: t.field({ type: ProjectEventKind, resolve: (e) => e.kind }),
+    avatar: t.prismaField({
+      type: 'Avatar',
+      nullable: true,
+      description: 'When kind is AVATAR: its new state, or null once deleted.',
+      resolve: (query, e) => (e.kind === 'AVATAR' ? db.avatar.findUnique({ ...query, where: { id: e.id } }) : null),
+    }),
+    image: t.prismaField({
+      type: 'Image',
+      nullable: true,
+      description: 'When kind is IMAGE: its new state, or null once deleted.',
+      resolve: (query, e) => (e.kind === 'IMAGE' ? db.image.findUnique({ ...query, where: { id: e.id } }) : null),
+    }),
+    subjectId: t.id({ description: 'Global ID of what changed (also when it was deleted).', resolve: (e) => encodeGlobalID(e.kind === 'PROJECT' ? 'Project' : e.kind === 'AVATAR' ? 'Avatar' : e.kind === 'IMAGE' ? 'Image' : 'BRoll', e.id) }),
     project: t.prismaField({
       type: 'Project',
       nullable: true,

@@ -1,0 +1,186 @@
+// `npm run bench:status`: how fast a generation's status reaches the browser.
+// 200 avatar generations (BENCH_AVATARS), 20 at a time (BENCH_CONCURRENCY), against the fal emulator
+// with ~2 MB result videos. Prints p50/p99 of
+//   webhook received → SUCCEEDED event at a graphql-ws client,
+//   createAvatar → SUCCEEDED event,
+// and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
+// DATABASE_URL: a PostgreSQL server (a fresh database is created and dropped); unset: embedded.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
+import pg from 'pg';
+import sharp from 'sharp';
+import WebSocket from 'ws';
+import { loadConfig } from '../src/config.ts';
+import { connectDb } from '../src/db.ts';
+import { applyMigrations } from '../src/db/engine.ts';
+import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
+import { startEmbeddedS3 } from '../src/embedded/s3.ts';
+import { inProcessPubSub } from '../src/graphql/pubsub.ts';
+import { startApp } from '../src/http/app.ts';
+import { startFal } from '../src/runtime.ts';
+import { applySettings } from '../src/settings.ts';
+import { createS3Storage } from '../src/storage/storage.ts';
+
+const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const VIDEO_BYTES = Number(process.env.BENCH_VIDEO_BYTES ?? 2 * 1024 * 1024);
+const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
+const POLL_MS = 2000;
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
+
+async function main() {
+  const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-status-'));
+  const undo: (() => Promise<unknown>)[] = [() => rm(dir, { recursive: true, force: true })];
+  try {
+    let base = process.env.DATABASE_URL;
+    if (!base) {
+      const e = await startEmbeddedPostgres(dir, 'postgres');
+      undo.push(e.stop);
+      base = e.url;
+    }
+    const name = `better_ads_bench_status_${process.pid}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    undo.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    });
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    const databaseUrl = u.toString();
+    await applyMigrations(databaseUrl);
+    const s3 = await startEmbeddedS3(dir);
+    undo.push(s3.stop);
+    const config = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, SEED: 'never' });
+    applySettings(config);
+    const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
+    await storage.ensureBucket();
+    const prisma = connectDb(databaseUrl, 10);
+    undo.push(() => prisma.$disconnect());
+    const pubsub = inProcessPubSub();
+    const fal = await startFal(config);
+    undo.push(fal.stop);
+    fal.value.emulator!.configure({ latencyMs: LATENCY_MS, videoBytes: VIDEO_BYTES, webhookRetries: 0 });
+    const app = await startApp(config, { databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
+    undo.push(app.stop);
+
+    const gql = async (query: string, variables: object, token?: string) => {
+      const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as any;
+    };
+    const token = (await gql(`mutation { signUp(input: { email: "bench@example.com", name: "Bench", password: "benchmark!" }) { ... on MutationSignUpSuccess { data { token } } } }`, {})).data.signUp.data.token;
+    const user = await prisma.user.findFirstOrThrow();
+    const projectGid = (await gql(`mutation { createProject(input: { name: "Bench" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id;
+    const projectId = Buffer.from(projectGid, 'base64').toString().split(':')[1]!;
+    // References: one real PNG, stored once per avatar (each avatar consumes its studio image).
+    const png = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#a05030' } }).png().toBuffer();
+    const imageIds: string[] = [];
+    for (let i = 0; i < TOTAL; i++) {
+      const image = await prisma.image.create({ data: { source: 'UPLOAD', status: 'SUCCEEDED', contentType: 'image/png', width: 512, height: 512, byteSize: png.length, userId: user.id, projectId } });
+      const key = `images/temp-generated/${user.id}/${projectId}/${image.id}.png`;
+      await storage.put(key, png, 'image/png');
+      await prisma.image.update({ where: { id: image.id }, data: { storagePath: key } });
+      imageIds.push(Buffer.from(`Image:${image.id}`).toString('base64'));
+    }
+
+    const ws = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const eventAt = new Map<string, number>();
+    const waiters = new Map<string, () => void>();
+    await new Promise<void>((ready, fail) => {
+      ws.subscribe(
+        { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind avatar { id status } } }`, variables: { id: projectGid } },
+        {
+          next: (v: any) => {
+            const a = v.data?.projectUpdated?.avatar;
+            if (a?.status === 'SUCCEEDED' && !eventAt.has(a.id)) {
+              eventAt.set(a.id, Date.now());
+              waiters.get(a.id)?.();
+            }
+          },
+          error: fail,
+          complete: () => {},
+        },
+      );
+      ws.on('connected', () => setTimeout(ready, 200));
+    });
+
+    const createToEvent: number[] = [];
+    const pollSeen = new Map<string, number>();
+    const createdAt = new Map<string, number>();
+    let next = 0;
+    const started = Date.now();
+    const worker = async () => {
+      while (next < TOTAL) {
+        const i = next++;
+        const t0 = Date.now();
+        const r = await gql(`mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`, { input: { projectId: projectGid, name: `Bench ${i}`, imageId: imageIds[i] } }, token);
+        const id = r.data?.createAvatar?.data?.id;
+        if (!id) throw new Error(`createAvatar failed: ${JSON.stringify(r)}`);
+        createdAt.set(id, t0);
+        // The seeds' way: ask node(id) every 2 s until it says SUCCEEDED.
+        const polling = (async () => {
+          for (;;) {
+            await new Promise((res) => setTimeout(res, POLL_MS));
+            const n = await gql(`query($id: ID!) { node(id: $id) { ... on Avatar { status } } }`, { id }, token);
+            if (n.data?.node?.status === 'SUCCEEDED' || n.data?.node?.status === 'FAILED') {
+              pollSeen.set(id, Date.now());
+              return;
+            }
+          }
+        })();
+        if (!eventAt.has(id)) await new Promise<void>((res) => waiters.set(id, res));
+        createToEvent.push(eventAt.get(id)! - t0);
+        await polling;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const wall = (Date.now() - started) / 1000;
+
+    // Webhook receipt and the moment the row turned SUCCEEDED, from the database (same machine clock).
+    const rows = await prisma.avatar.findMany({ select: { id: true, status: true, falRequestId: true, finishedAt: true } });
+    const deliveries = await prisma.falWebhookDelivery.findMany({ select: { requestId: true, receivedAt: true } });
+    const received = new Map(deliveries.map((d) => [d.requestId, d.receivedAt.getTime()]));
+    const webhookToEvent: number[] = [];
+    const finishToEvent: number[] = [];
+    const finishToPoll: number[] = [];
+    const webhookToPoll: number[] = [];
+    for (const r of rows) {
+      const gid = Buffer.from(`Avatar:${r.id}`).toString('base64');
+      const ev = eventAt.get(gid);
+      const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
+      if (ev && rec) webhookToEvent.push(ev - rec);
+      if (ev && r.finishedAt) finishToEvent.push(ev - r.finishedAt.getTime());
+      const polled = pollSeen.get(gid);
+      if (polled && r.finishedAt) finishToPoll.push(polled - r.finishedAt.getTime());
+      if (polled && rec) webhookToPoll.push(polled - rec);
+    }
+    const failed = rows.filter((r) => r.status !== 'SUCCEEDED').length;
+    await ws.dispose();
+
+    console.log(`\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`);
+    console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
+    console.log(`  createAvatar → SUCCEEDED event                    ${fmt(createToEvent)}`);
+    console.log(`  row SUCCEEDED → event                             ${fmt(finishToEvent)}`);
+    console.log(`  webhook received → seen by polling node() / 2 s   ${fmt(webhookToPoll)}`);
+    console.log(`  row SUCCEEDED → seen by polling                   ${fmt(finishToPoll)}`);
+    const ok = pct(webhookToEvent, 99) < 500;
+    console.log(`  aim: webhook→event p99 < 500 ms: ${ok ? 'met' : 'NOT met'}; subscription vs polling (p50, from SUCCEEDED): ${(pct(finishToPoll, 50) / Math.max(1, pct(finishToEvent, 50))).toFixed(0)}× sooner`);
+    if (failed) process.exitCode = 1;
+  } finally {
+    for (const u of undo.reverse()) await u().catch((e) => console.error('cleanup:', (e as Error).message));
+  }
+}
+
+main().then(() => process.exit(process.exitCode ?? 0), (e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,209 @@
+// The emulator's queue: jobs go IN_QUEUE → IN_PROGRESS → COMPLETED (success or failure, as fal reports
+// both), produce real media, then fire their webhook according to the configuration of the moment they were submitted.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ValidatedInput, ValidationDetail } from './emulator-inputs.ts';
+import {
+  fluxImageToImage,
+  fluxTextToImage,
+  hasTag,
+  JobError,
+  seedanceImageToVideo,
+  seedanceTextToVideo,
+  type MediaContext,
+} from './emulator-media.ts';
+import { deliverWebhook, type Delivery, type WebhookSigner } from './emulator-webhooks.ts';
+import type { FalModel } from './models.ts';
+
+export const emulatorConfigSchema = z.strictObject({
+  /** Time from submit to completion (longer if producing the media takes longer). */
+  latencyMs: z.int().min(0),
+  /** 'tagged': only requests whose prompt contains `[fail]`. */
+  failure: z.enum(['none', 'all', 'tagged']),
+  /** 'drop' loses the webhook (the result stays available by status/result); 'duplicate' delivers it twice. */
+  webhook: z.enum(['deliver', 'drop', 'duplicate']),
+  webhookDelayMs: z.int().min(0),
+  webhookRetries: z.int().min(0).max(20),
+  webhookRetryDelayMs: z.int().min(0),
+  webhookTimeoutMs: z.int().min(1),
+  /** Result videos are padded to about this many bytes (null: as encoded). */
+  videoBytes: z.int().min(0).nullable(),
+  /** Result videos are rendered at most this tall (fal's 1080p would be slow to encode for nothing). */
+  videoHeight: z.int().min(16).max(1080),
+  videoFps: z.int().min(1).max(60),
+  /** Where an invalid input is refused: at submit (HTTP 422), or as a failed request (ERROR webhook). */
+  validation: z.enum(['submit', 'queued']),
+  /** Stored files expire after this long, like fal's CDN URLs (null: never). */
+  fileTtlMs: z.int().min(1).nullable(),
+});
+export type FalEmulatorConfig = z.infer<typeof emulatorConfigSchema>;
+
+export const DEFAULT_EMULATOR_CONFIG: FalEmulatorConfig = {
+  latencyMs: 500,
+  failure: 'tagged',
+  webhook: 'deliver',
+  webhookDelayMs: 0,
+  webhookRetries: 3,
+  webhookRetryDelayMs: 500,
+  webhookTimeoutMs: 15_000,
+  videoBytes: null,
+  videoHeight: 360,
+  videoFps: 24,
+  validation: 'submit',
+  fileTtlMs: null,
+};
+
+const MAX_JOBS = 10_000;
+
+export type JobOutcome =
+  | { ok: true; payload: unknown }
+  | { ok: false; status: number; error: string; errorType: string; detail: ValidationDetail[] };
+
+export interface EmulatedJob {
+  requestId: string;
+  endpoint: FalModel;
+  /** The input as the client sent it. */
+  input: Record<string, unknown>;
+  webhookUrl?: string;
+  state: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
+  submittedAt: number;
+  completedAt?: number;
+  outcome?: JobOutcome;
+  /** Resolves once the job is COMPLETED and its webhook deliveries are over. */
+  settled: Promise<EmulatedJob>;
+}
+
+const producers: Record<FalModel, (input: never, ctx: MediaContext) => Promise<unknown>> = {
+  'fal-ai/flux/dev': fluxTextToImage,
+  'fal-ai/flux/dev/image-to-image': fluxImageToImage,
+  'fal-ai/bytedance/seedance/v1/pro/image-to-video': seedanceImageToVideo,
+  'fal-ai/bytedance/seedance/v1/pro/text-to-video': seedanceTextToVideo,
+};
+
+export interface JobEngineDeps {
+  config: () => FalEmulatorConfig;
+  signer: WebhookSigner;
+  store: MediaContext['store'];
+  logDelivery: (d: Delivery) => void;
+  signal: AbortSignal;
+}
+
+export function createJobEngine(deps: JobEngineDeps) {
+  const jobs = new Map<string, EmulatedJob>();
+  const timers = new Set<NodeJS.Timeout>();
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+
+  function failure(status: number, detail: ValidationDetail[], errorType: string): JobOutcome {
+    return { ok: false, status, error: `Invalid status code: ${status}`, errorType, detail };
+  }
+
+  async function produce(job: EmulatedJob, args: Record<string, unknown>, cfg: FalEmulatorConfig): Promise<JobOutcome> {
+    if (cfg.failure === 'all' || (cfg.failure === 'tagged' && hasTag(args.prompt, 'fail'))) {
+      return failure(422, [{ loc: ['body', 'prompt'], msg: 'The request was flagged by the content checker (emulated failure)', type: 'content_policy_violation' }], 'content_policy_violation');
+    }
+    try {
+      const ctx: MediaContext = { store: deps.store, videoHeight: cfg.videoHeight, videoFps: cfg.videoFps, videoBytes: cfg.videoBytes };
+      return { ok: true, payload: await producers[job.endpoint](args as never, ctx) };
+    } catch (e) {
+      if (e instanceof JobError) return failure(e.status, e.detail, e.errorType);
+      return failure(500, [{ loc: ['body'], msg: `Internal error: ${(e as Error).message.split('\n')[0]}`, type: 'internal_error' }], 'internal_error');
+    }
+  }
+
+  function webhookBody(job: EmulatedJob): Buffer {
+    const o = job.outcome!;
+    const base = { request_id: job.requestId, gateway_request_id: job.requestId };
+    return Buffer.from(
+      JSON.stringify(o.ok ? { ...base, status: 'OK', payload: o.payload } : { ...base, status: 'ERROR', error: o.error, payload: { detail: o.detail } }),
+    );
+  }
+
+  async function notify(job: EmulatedJob, cfg: FalEmulatorConfig) {
+    if (!job.webhookUrl || cfg.webhook === 'drop') return;
+    if (cfg.webhookDelayMs > 0) await wait(cfg.webhookDelayMs);
+    const body = webhookBody(job);
+    const first = deps.signer.headers(job.requestId, body);
+    const copies = cfg.webhook === 'duplicate' ? 2 : 1;
+    for (let copy = 1; copy <= copies; copy++) {
+      await deliverWebhook({
+        requestId: job.requestId,
+        url: job.webhookUrl,
+        copy,
+        body,
+        // Retries are signed afresh (a stale timestamp would be refused); duplicates repeat the first bytes.
+        headersFor: (attempt) => (attempt === 1 ? first : deps.signer.headers(job.requestId, body)),
+        retries: cfg.webhookRetries,
+        retryDelayMs: cfg.webhookRetryDelayMs,
+        timeoutMs: cfg.webhookTimeoutMs,
+        signal: deps.signal,
+        log: deps.logDelivery,
+      });
+    }
+  }
+
+  function complete(job: EmulatedJob, outcome: JobOutcome): boolean {
+    if (job.state === 'COMPLETED') return false;
+    job.state = 'COMPLETED';
+    job.completedAt = Date.now();
+    job.outcome = outcome;
+    return true;
+  }
+
+  const cancellations = new WeakMap<EmulatedJob, Promise<void>>();
+
+  async function run(job: EmulatedJob, cfg: FalEmulatorConfig, checked: ValidatedInput) {
+    await wait(Math.round(cfg.latencyMs * 0.2));
+    if (job.state === 'IN_QUEUE') {
+      job.state = 'IN_PROGRESS';
+      const outcome = checked.ok ? await produce(job, checked.input, cfg) : failure(422, checked.detail, 'validation_error');
+      await wait(Math.max(0, job.submittedAt + cfg.latencyMs - Date.now()));
+      if (complete(job, outcome)) return notify(job, cfg);
+    }
+    await cancellations.get(job);
+  }
+
+  return {
+    jobs,
+    /** Queues a job; an invalid input makes it fail as fal does when the model refuses its input. */
+    submit(endpoint: FalModel, input: Record<string, unknown>, checked: ValidatedInput, webhookUrl: string | undefined): EmulatedJob {
+      const cfg = deps.config();
+      let resolveSettled!: (job: EmulatedJob) => void;
+      const job: EmulatedJob = {
+        requestId: randomUUID(),
+        endpoint,
+        input,
+        ...(webhookUrl ? { webhookUrl } : {}),
+        state: 'IN_QUEUE',
+        submittedAt: Date.now(),
+        settled: new Promise((resolve) => (resolveSettled = resolve)),
+      };
+      jobs.set(job.requestId, job);
+      // The app runs the emulator for days in embedded mode: forget the oldest finished jobs.
+      if (jobs.size > MAX_JOBS) {
+        for (const [id, old] of jobs) {
+          if (jobs.size <= MAX_JOBS) break;
+          if (old.state === 'COMPLETED') jobs.delete(id);
+        }
+      }
+      void run(job, cfg, checked).finally(() => resolveSettled(job));
+      return job;
+    },
+    /** fal cancels what has not completed; the request then fails and its webhook says so. */
+    cancel(job: EmulatedJob): boolean {
+      const cancelled = complete(job, failure(400, [{ loc: ['body'], msg: 'Request was cancelled by the user', type: 'request_cancelled' }], 'request_cancelled'));
+      if (cancelled) cancellations.set(job, notify(job, deps.config()));
+      return cancelled;
+    },
+    stop() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+    },
+  };
+}

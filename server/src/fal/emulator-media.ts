@@ -1,0 +1,196 @@
+// What the emulated models produce: real PNG/JPEG images and real mute H.264 MP4s, with fal's payload shapes.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { runFfmpeg } from '../media/ffmpeg.ts';
+import { imageToMp4, renderPortraitPng } from '../media/render.ts';
+import {
+  FLUX_PRESETS,
+  type FluxImageToImageArgs,
+  type FluxTextToImageArgs,
+  type SeedanceImageToVideoArgs,
+  type SeedanceTextToVideoArgs,
+  type ValidationDetail,
+} from './emulator-inputs.ts';
+
+export interface MediaFile {
+  data: Buffer;
+  contentType: string;
+  ext: string;
+}
+
+export interface MediaContext {
+  /** Keeps `file` and answers the URL it is served at. */
+  store(file: MediaFile): string;
+  videoHeight: number;
+  videoFps: number;
+  videoBytes: number | null;
+}
+
+/** A request that fails the way a model does: fal answers its status code with FastAPI-style details. */
+export class JobError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: ValidationDetail[],
+    readonly errorType = 'validation_error',
+  ) {
+    super(detail.map((d) => d.msg).join('; '));
+  }
+}
+
+const INPUT_FETCH_TIMEOUT_MS = 30_000;
+const INPUT_MAX_BYTES = 50 * 1024 * 1024;
+const RESOLUTION_HEIGHT = { '480p': 480, '720p': 720, '1080p': 1080 } as const;
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const randomSeed = () => Math.floor(Math.random() * 2 ** 31);
+
+function hueOf(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return h % 360;
+}
+
+export const hasTag = (prompt: unknown, tag: string) => typeof prompt === 'string' && prompt.toLowerCase().includes(`[${tag}]`);
+
+async function fetchInputImage(url: string, field: string): Promise<{ data: Buffer; width: number; height: number }> {
+  const failure = (msg: string, type: string) => new JobError(422, [{ loc: ['body', field], msg, type }]);
+  let data: Buffer;
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(INPUT_FETCH_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    data = Buffer.from(await res.arrayBuffer());
+  } catch (e) {
+    throw failure(`Failed to download the file from ${clip(url, 120)}: ${(e as Error).message}`, 'file_download_error');
+  }
+  if (data.length > INPUT_MAX_BYTES) throw failure('The file is too large', 'file_too_large');
+  try {
+    // Apply EXIF orientation once so width/height are the ones a viewer sees.
+    const { data: upright, info } = await sharp(data).rotate().toBuffer({ resolveWithObject: true });
+    return { data: upright, width: info.width, height: info.height };
+  } catch {
+    throw failure('Unsupported or corrupted image', 'image_load_error');
+  }
+}
+
+async function encode(image: sharp.Sharp, format: 'png' | 'jpeg'): Promise<MediaFile> {
+  return format === 'png'
+    ? { data: await image.png().toBuffer(), contentType: 'image/png', ext: 'png' }
+    : { data: await image.jpeg({ quality: 90 }).toBuffer(), contentType: 'image/jpeg', ext: 'jpg' };
+}
+
+function fluxPayload(ctx: MediaContext, files: { file: MediaFile; width: number; height: number }[], nsfw: boolean[], prompt: string, seed: number, started: number) {
+  return {
+    images: files.map(({ file, width, height }) => ({ url: ctx.store(file), width, height, content_type: file.contentType })),
+    timings: { inference: (Date.now() - started) / 1000 },
+    seed,
+    has_nsfw_concepts: nsfw,
+    prompt,
+  };
+}
+
+export async function fluxTextToImage(args: FluxTextToImageArgs, ctx: MediaContext) {
+  const started = Date.now();
+  const { width, height } = typeof args.image_size === 'string' ? FLUX_PRESETS[args.image_size]! : args.image_size;
+  const seed = args.seed ?? randomSeed();
+  const nsfw = hasTag(args.prompt, 'nsfw');
+  const files = [];
+  for (let n = 0; n < args.num_images; n++) {
+    const png = await renderPortraitPng({ title: clip(args.prompt, 80), subtitle: 'FLUX dev · fal emulator', hue: hueOf(args.prompt) + n * 40 + (seed % 7), width, height });
+    // fal's safety checker blacks out flagged images.
+    const image = nsfw && args.enable_safety_checker ? sharp({ create: { width, height, channels: 3, background: '#000' } }) : sharp(png);
+    files.push({ file: await encode(image, args.output_format), width, height });
+  }
+  return fluxPayload(ctx, files, files.map(() => nsfw), args.prompt, seed, started);
+}
+
+function captionSvg(text: string, width: number, height: number): Buffer {
+  const band = Math.max(24, Math.round(height * 0.12));
+  const size = Math.min(band * 0.45, (width * 0.92) / Math.max(1, text.length * 0.55));
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+  <rect y="${height - band}" width="${width}" height="${band}" fill="#000" fill-opacity="0.55"/>
+  <text x="${width / 2}" y="${height - band / 2}" dominant-baseline="middle" text-anchor="middle" font-family="sans-serif" font-size="${size}" fill="#fff">${escapeXml(text)}</text>
+</svg>`);
+}
+
+export async function fluxImageToImage(args: FluxImageToImageArgs, ctx: MediaContext) {
+  const started = Date.now();
+  const source = await fetchInputImage(args.image_url, 'image_url');
+  const { width, height } = source;
+  const seed = args.seed ?? randomSeed();
+  const nsfw = hasTag(args.prompt, 'nsfw');
+  const files = [];
+  for (let n = 0; n < args.num_images; n++) {
+    const edited = nsfw && args.enable_safety_checker
+      ? sharp({ create: { width, height, channels: 3, background: '#000' } })
+      : sharp(source.data)
+          .modulate({ hue: Math.round(40 + 140 * args.strength) + n * 30, saturation: 1 + 0.5 * args.strength, brightness: 1.05 })
+          .composite([{ input: captionSvg(clip(args.prompt, 90), width, height) }]);
+    files.push({ file: await encode(edited, args.output_format), width, height });
+  }
+  return fluxPayload(ctx, files, files.map(() => nsfw), args.prompt, seed, started);
+}
+
+async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'fal-emulator-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Adds a silent AAC track, as audio-generating video models would. */
+async function withSilentAudio(mp4: Buffer): Promise<Buffer> {
+  return withTempDir(async (dir) => {
+    await writeFile(join(dir, 'in.mp4'), mp4);
+    await runFfmpeg(['-y', '-i', join(dir, 'in.mp4'), '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-shortest', '-c:v', 'copy', '-c:a', 'aac', '-movflags', '+faststart', join(dir, 'out.mp4')]);
+    return readFile(join(dir, 'out.mp4'));
+  });
+}
+
+/** Grows an MP4 to about `bytes` with a trailing ISO BMFF `free` box, which every reader skips. */
+export function padMp4(mp4: Buffer, bytes: number | null): Buffer {
+  const missing = bytes === null ? 0 : Math.min(bytes - mp4.length, 0xffff_ffff);
+  if (missing < 8) return mp4;
+  const box = Buffer.alloc(missing);
+  box.writeUInt32BE(missing, 0);
+  box.write('free', 4, 'latin1');
+  return Buffer.concat([mp4, box]);
+}
+
+async function videoPayload(frame: Buffer, ratio: number, args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs, ctx: MediaContext) {
+  const height = even(Math.min(RESOLUTION_HEIGHT[args.resolution], ctx.videoHeight));
+  const width = even(height * ratio);
+  const fitted = await sharp(frame).resize(width * 2, height * 2, { fit: 'cover' }).png().toBuffer();
+  let mp4 = await imageToMp4(fitted, { seconds: Number(args.duration), width, height, fps: ctx.videoFps });
+  if (args.generate_audio) mp4 = await withSilentAudio(mp4);
+  mp4 = padMp4(mp4, ctx.videoBytes);
+  const url = ctx.store({ data: mp4, contentType: 'video/mp4', ext: 'mp4' });
+  return {
+    video: { url, content_type: 'video/mp4', file_name: url.split('/').pop()!, file_size: mp4.length },
+    seed: args.seed ?? randomSeed(),
+  };
+}
+
+const ratioOf = (r: string) => {
+  const [w, h] = r.split(':').map(Number);
+  return w! / h!;
+};
+
+export async function seedanceImageToVideo(args: SeedanceImageToVideoArgs, ctx: MediaContext) {
+  const source = await fetchInputImage(args.image_url, 'image_url');
+  const ratio = args.aspect_ratio === 'auto' ? source.width / source.height : ratioOf(args.aspect_ratio);
+  return videoPayload(source.data, ratio, args, ctx);
+}
+
+export async function seedanceTextToVideo(args: SeedanceTextToVideoArgs, ctx: MediaContext) {
+  const ratio = ratioOf(args.aspect_ratio);
+  const height = 720;
+  const frame = await renderPortraitPng({ title: clip(args.prompt, 80), subtitle: 'Seedance text-to-video · fal emulator', hue: hueOf(args.prompt), width: even(height * ratio), height });
+  return videoPayload(frame, ratio, args, ctx);
+}

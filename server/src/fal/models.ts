@@ -1,0 +1,249 @@
+// The fal models we use: endpoint ids, allowed values, input builders, estimated prices and result parsers.
+// Callers validate with the allowed values BEFORE submitting: a refused input must not cost a generation.
+import { z } from 'zod';
+
+export const FAL_MODELS = [
+  'fal-ai/flux/dev',
+  'fal-ai/flux/dev/image-to-image',
+  'fal-ai/bytedance/seedance/v1/pro/image-to-video',
+  'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+] as const;
+export type FalModel = (typeof FAL_MODELS)[number];
+
+export const isFalModel = (value: string): value is FalModel => (FAL_MODELS as readonly string[]).includes(value);
+
+// ---------------------------------------------------------------------------------------------- allowed values
+
+export const FLUX_ASPECT_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4'] as const;
+export type FluxAspectRatio = (typeof FLUX_ASPECT_RATIOS)[number];
+
+/** fal's `image_size` presets for FLUX dev and the pixel size each one produces. */
+export const FLUX_IMAGE_SIZES: Record<FluxAspectRatio, { preset: string; width: number; height: number }> = {
+  '1:1': { preset: 'square_hd', width: 1024, height: 1024 },
+  '16:9': { preset: 'landscape_16_9', width: 1024, height: 576 },
+  '9:16': { preset: 'portrait_16_9', width: 576, height: 1024 },
+  '4:3': { preset: 'landscape_4_3', width: 1024, height: 768 },
+  '3:4': { preset: 'portrait_4_3', width: 768, height: 1024 },
+};
+
+export const FLUX_STRENGTH_MIN = 0.01;
+export const FLUX_STRENGTH_MAX = 1;
+
+export const SEEDANCE_DURATIONS = [5, 10] as const;
+export type SeedanceDuration = (typeof SEEDANCE_DURATIONS)[number];
+export const SEEDANCE_ASPECT_RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16'] as const;
+export type SeedanceAspectRatio = (typeof SEEDANCE_ASPECT_RATIOS)[number];
+export const SEEDANCE_RESOLUTION = '1080p';
+export const SEEDANCE_DEFAULT_DURATION: SeedanceDuration = 5;
+
+/** Prompts longer than this are refused before submitting (fal's own limit is not documented per model). */
+export const PROMPT_MAX_LENGTH = 2000;
+
+export const promptSchema = z.string().trim().min(1, 'the prompt is empty').max(PROMPT_MAX_LENGTH);
+export const fluxAspectRatioSchema = z.enum(FLUX_ASPECT_RATIOS);
+export const fluxStrengthSchema = z.number().min(FLUX_STRENGTH_MIN).max(FLUX_STRENGTH_MAX);
+export const seedanceDurationSchema = z.literal(SEEDANCE_DURATIONS);
+export const seedanceAspectRatioSchema = z.enum(SEEDANCE_ASPECT_RATIOS);
+
+export const isSeedanceDuration = (n: unknown): n is SeedanceDuration => seedanceDurationSchema.safeParse(n).success;
+export const isSeedanceAspectRatio = (s: unknown): s is SeedanceAspectRatio => seedanceAspectRatioSchema.safeParse(s).success;
+export const isFluxAspectRatio = (s: unknown): s is FluxAspectRatio => fluxAspectRatioSchema.safeParse(s).success;
+
+function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new RangeError(`${what}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------- input builders
+// Builders throw RangeError on values outside the allowed sets: callers are expected to have validated already.
+
+export type FluxTextToImageInput = {
+  prompt: string;
+  image_size: string;
+  num_images: 1;
+  output_format: 'png';
+  enable_safety_checker: true;
+};
+
+export function fluxTextToImageInput(o: { prompt: string; aspectRatio: FluxAspectRatio }): FluxTextToImageInput {
+  const ratio = check(fluxAspectRatioSchema, o.aspectRatio, 'aspect ratio');
+  return {
+    prompt: check(promptSchema, o.prompt, 'prompt'),
+    image_size: FLUX_IMAGE_SIZES[ratio].preset,
+    num_images: 1,
+    output_format: 'png',
+    enable_safety_checker: true,
+  };
+}
+
+export type FluxImageToImageInput = {
+  image_url: string;
+  prompt: string;
+  strength: number;
+  num_images: 1;
+  output_format: 'png';
+  enable_safety_checker: true;
+};
+
+export function fluxImageToImageInput(o: { imageUrl: string; prompt: string; strength: number }): FluxImageToImageInput {
+  return {
+    image_url: check(z.url(), o.imageUrl, 'image URL'),
+    prompt: check(promptSchema, o.prompt, 'prompt'),
+    strength: check(fluxStrengthSchema, o.strength, 'strength'),
+    num_images: 1,
+    output_format: 'png',
+    enable_safety_checker: true,
+  };
+}
+
+/** Seedance needs a prompt; an avatar made from a portrait only needs to come alive, quietly. */
+export const DEFAULT_AVATAR_PROMPT =
+  'The person looks at the camera with a natural, subtle expression, breathing and blinking, slight head movement, static camera';
+
+export type SeedanceImageToVideoInput = {
+  image_url: string;
+  prompt: string;
+  duration: `${SeedanceDuration}`;
+  aspect_ratio: SeedanceAspectRatio | 'auto';
+  resolution: typeof SEEDANCE_RESOLUTION;
+  camera_fixed: boolean;
+  generate_audio: false;
+};
+
+export function seedanceImageToVideoInput(o: {
+  imageUrl: string;
+  prompt?: string;
+  durationSeconds?: SeedanceDuration;
+  aspectRatio?: SeedanceAspectRatio;
+}): SeedanceImageToVideoInput {
+  const duration = check(seedanceDurationSchema, o.durationSeconds ?? SEEDANCE_DEFAULT_DURATION, 'duration (seconds)');
+  return {
+    image_url: check(z.url(), o.imageUrl, 'image URL'),
+    prompt: check(promptSchema, o.prompt ?? DEFAULT_AVATAR_PROMPT, 'prompt'),
+    duration: `${duration}`,
+    // 'auto' keeps the reference image's proportions.
+    aspect_ratio: o.aspectRatio === undefined ? 'auto' : check(seedanceAspectRatioSchema, o.aspectRatio, 'aspect ratio'),
+    resolution: SEEDANCE_RESOLUTION,
+    camera_fixed: true,
+    generate_audio: false,
+  };
+}
+
+export type SeedanceTextToVideoInput = {
+  prompt: string;
+  duration: `${SeedanceDuration}`;
+  aspect_ratio: SeedanceAspectRatio;
+  resolution: typeof SEEDANCE_RESOLUTION;
+  camera_fixed: boolean;
+  generate_audio: false;
+};
+
+export function seedanceTextToVideoInput(o: {
+  prompt: string;
+  durationSeconds?: SeedanceDuration;
+  aspectRatio?: SeedanceAspectRatio;
+}): SeedanceTextToVideoInput {
+  const duration = check(seedanceDurationSchema, o.durationSeconds ?? SEEDANCE_DEFAULT_DURATION, 'duration (seconds)');
+  return {
+    prompt: check(promptSchema, o.prompt, 'prompt'),
+    duration: `${duration}`,
+    aspect_ratio: check(seedanceAspectRatioSchema, o.aspectRatio ?? '16:9', 'aspect ratio'),
+    resolution: SEEDANCE_RESOLUTION,
+    camera_fixed: false,
+    generate_audio: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- prices
+// ESTIMATES in USD, kept in this one place; check fal's pricing pages before trusting them for billing.
+// FLUX dev bills per megapixel (1024×1024 px), rounded up; Seedance 1.0 pro ≈ $0.62 for 5 s of 1080p.
+
+export type FalPrice = { unit: 'megapixel'; usd: number } | { unit: 'video-second'; usd: number };
+
+export const FAL_PRICES: Record<FalModel, FalPrice> = {
+  'fal-ai/flux/dev': { unit: 'megapixel', usd: 0.025 },
+  'fal-ai/flux/dev/image-to-image': { unit: 'megapixel', usd: 0.025 },
+  'fal-ai/bytedance/seedance/v1/pro/image-to-video': { unit: 'video-second', usd: 0.124 },
+  'fal-ai/bytedance/seedance/v1/pro/text-to-video': { unit: 'video-second', usd: 0.124 },
+};
+
+const roundUsd = (usd: number) => Math.round(usd * 10_000) / 10_000;
+
+export function estimateImageCostUsd(model: FalModel, width: number, height: number, count = 1): number {
+  const price = FAL_PRICES[model];
+  if (price.unit !== 'megapixel') throw new RangeError(`${model} is not priced per image`);
+  return roundUsd(Math.ceil((width * height) / (1024 * 1024)) * price.usd * count);
+}
+
+export function estimateVideoCostUsd(model: FalModel, durationSeconds: number): number {
+  const price = FAL_PRICES[model];
+  if (price.unit !== 'video-second') throw new RangeError(`${model} is not priced per second of video`);
+  return roundUsd(durationSeconds * price.usd);
+}
+
+/**
+ * The estimate for one submission of `input` (as built above). Image-to-image output has the input's
+ * size, unknown here: it is estimated as one megapixel.
+ */
+export function estimateCostUsd(model: FalModel, input: Record<string, unknown>): number {
+  const count = typeof input.num_images === 'number' ? input.num_images : 1;
+  if (model === 'fal-ai/flux/dev') {
+    const size = Object.values(FLUX_IMAGE_SIZES).find((s) => s.preset === input.image_size) ?? FLUX_IMAGE_SIZES['4:3'];
+    return estimateImageCostUsd(model, size.width, size.height, count);
+  }
+  if (model === 'fal-ai/flux/dev/image-to-image') return estimateImageCostUsd(model, 1024, 1024, count);
+  const seconds = Number(input.duration ?? SEEDANCE_DEFAULT_DURATION);
+  return estimateVideoCostUsd(model, Number.isFinite(seconds) ? seconds : SEEDANCE_DEFAULT_DURATION);
+}
+
+// ---------------------------------------------------------------------------------------------- result parsers
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface FluxImage {
+  url: string;
+  width: number;
+  height: number;
+  contentType: string;
+}
+
+const fluxResultSchema = z.object({
+  images: z
+    .array(
+      z.object({
+        url: z.string().min(1),
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+        content_type: z.string().default('image/jpeg'),
+      }),
+    )
+    .min(1, 'no image in the result'),
+  has_nsfw_concepts: z.array(z.boolean()).optional(),
+});
+
+const seedanceResultSchema = z.object({ video: z.object({ url: z.string().min(1) }) });
+
+function fail(what: string, error: z.ZodError): { ok: false; error: string } {
+  const details = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  return { ok: false, error: `unexpected ${what} result from fal (${details.join('; ')})` };
+}
+
+export function parseFluxResult(payload: unknown): ParseResult<{ images: FluxImage[]; nsfw: boolean[] }> {
+  const parsed = fluxResultSchema.safeParse(payload);
+  if (!parsed.success) return fail('FLUX', parsed.error);
+  const { images, has_nsfw_concepts } = parsed.data;
+  return {
+    ok: true,
+    value: {
+      images: images.map((i) => ({ url: i.url, width: i.width, height: i.height, contentType: i.content_type })),
+      nsfw: images.map((_, n) => has_nsfw_concepts?.[n] ?? false),
+    },
+  };
+}
+
+export function parseSeedanceResult(payload: unknown): ParseResult<{ videoUrl: string }> {
+  const parsed = seedanceResultSchema.safeParse(payload);
+  if (!parsed.success) return fail('Seedance', parsed.error);
+  return { ok: true, value: { videoUrl: parsed.data.video.url } };
+}

@@ -1,0 +1,80 @@
+import PgBoss from 'pg-boss';
+import { db } from '../db.ts';
+import { isTransient } from './download.ts';
+import { parseTarget, type Pipeline, type Target } from './pipeline.ts';
+
+const OUTCOME = 'fal-outcome';
+const RECONCILE = 'reconcile';
+
+export interface Jobs {
+  /** Durable: survives a crash between the webhook's 200 and the result being applied. */
+  enqueueOutcome(deliveryId: string): Promise<void>;
+  reconcileNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface JobSettings {
+  pollingIntervalSeconds: number;
+  reconcileEverySeconds: number;
+}
+
+/** Finds the row of a delivery: by the target we put in the webhook URL, else by fal's request id. */
+async function targetOf(delivery: { target: string | null; requestId: string }): Promise<Target | null> {
+  const named = parseTarget(delivery.target);
+  if (named) return named;
+  const avatar = await db.avatar.findUnique({ where: { falRequestId: delivery.requestId }, select: { id: true } });
+  if (avatar) return { kind: 'AVATAR', id: avatar.id };
+  const image = await db.image.findUnique({ where: { falRequestId: delivery.requestId }, select: { id: true } });
+  return image ? { kind: 'IMAGE', id: image.id } : null;
+}
+
+export async function startJobs(databaseUrl: string, pipeline: Pipeline, settings: JobSettings): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true });
+  boss.on('error', (e) => console.error('[jobs]', e.message));
+  await boss.start();
+  await boss.createQueue(OUTCOME, { name: OUTCOME, retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInMinutes: 15 });
+  await boss.createQueue(RECONCILE, { name: RECONCILE, policy: 'singleton', retryLimit: 0, expireInMinutes: 10 });
+
+  const outcomeWorker = await boss.work<{ deliveryId: string }>(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 4 }, async (batch) => {
+    await Promise.all(
+      batch.map(async (job) => {
+        const delivery = await db.falWebhookDelivery.findUnique({ where: { id: job.data.deliveryId } });
+        if (!delivery || delivery.processedAt) return;
+        const target = await targetOf(delivery);
+        const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
+        try {
+          if (target) await pipeline.apply(target, { requestId: delivery.requestId, status: body.status ?? 'ERROR', payload: body.payload, error: body.error ?? null });
+        } catch (e) {
+          if (isTransient(e)) throw e;
+          // Not worth retrying (a malformed result): the row fails with the reason instead of staying PENDING.
+          if (target) await pipeline.finish(target, { status: 'FAILED', failureReason: `The result could not be used: ${(e as Error).message}` }, delivery.requestId);
+        }
+        await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
+      }),
+    );
+  });
+  await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
+    const r = await pipeline.reconcile();
+    if (r.finished || r.timedOut) console.log(`[reconcile] checked ${r.checked}, finished ${r.finished}, timed out ${r.timedOut}`);
+  });
+  // Every instance asks; the singleton queue runs one reconciliation at a time across instances.
+  const timer = setInterval(() => void boss.send(RECONCILE, {}).catch(() => {}), settings.reconcileEverySeconds * 1000);
+  void boss.send(RECONCILE, {});
+
+  return {
+    async enqueueOutcome(deliveryId) {
+      await boss.send(OUTCOME, { deliveryId });
+      // Wake this instance's worker now rather than at its next poll: status latency is the product.
+      boss.notifyWorker(outcomeWorker);
+    },
+    async reconcileNow() {
+      await pipeline.reconcile();
+    },
+    async stop() {
+      clearInterval(timer);
+      // A job cut short stays in the queue and runs again after expiry; the reconciler covers it sooner.
+      // Bounded: on Ctrl-C the embedded database may already be gone.
+      await Promise.race([boss.stop({ graceful: true, wait: true, timeout: 3_000 }).catch(() => {}), new Promise((r) => setTimeout(r, 4_000).unref())]);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { db } from '../db.ts';
+import type { FalGateway, FalModel } from '../fal/gateway.ts';
+import { estimateCostUsd, parseFluxResult, parseSeedanceResult } from '../fal/models.ts';
+import type { PubSub } from '../graphql/pubsub.ts';
+import { keys } from '../storage/keys.ts';
+import type { Storage } from '../storage/storage.ts';
+import { download } from './download.ts';
+import { inspectImage, looksLikeMp4 } from './media-check.ts';
+
+export type TargetKind = 'AVATAR' | 'IMAGE';
+export interface Target {
+  kind: TargetKind;
+  id: string;
+}
+
+export interface Outcome {
+  requestId: string;
+  status: 'OK' | 'ERROR';
+  payload?: unknown;
+  error?: string | null;
+}
+
+export interface PipelineSettings {
+  /** A PENDING row older than this is asked of fal's status API (a webhook may have been lost). */
+  reconcileAfterMs: number;
+  /** A PENDING row older than this becomes FAILED ("timed out"). */
+  imageDeadlineMs: number;
+  videoDeadlineMs: number;
+}
+
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+const MAX_VIDEO_BYTES = 300 * 1024 * 1024;
+
+export const parseTarget = (s: string | null | undefined): Target | null => {
+  const m = /^(AVATAR|IMAGE):([\w-]{1,64})$/.exec(s ?? '');
+  return m ? { kind: m[1] as TargetKind, id: m[2]! } : null;
+};
+
+/** A reason a person can read, from fal's error string or its validation detail. */
+export function readableFailure(outcome: Outcome): string {
+  const detail = (outcome.payload as { detail?: { msg?: string; loc?: unknown[] }[] } | undefined)?.detail;
+  const first = Array.isArray(detail) ? detail[0] : undefined;
+  if (first?.msg) return `The generator refused the request: ${first.msg}${Array.isArray(first.loc) ? ` (${first.loc.join('.')})` : ''}.`;
+  if (outcome.error) return `The generation failed: ${outcome.error}`;
+  return 'The generation failed without a reason from the provider.';
+}
+
+export class Pipeline {
+  constructor(
+    readonly deps: { gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings },
+  ) {}
+
+  webhookUrl(target: Target): string {
+    // Our own id rides in the URL, so a webhook always finds its row, even before the request id is saved.
+    return `${this.deps.publicUrl()}/webhooks/fal?target=${target.kind}:${target.id}`;
+  }
+
+  /** Submits a row already written as PENDING. A refusal marks it FAILED; a transient error leaves it to the reconciler. */
+  async submit(target: Target, model: FalModel, input: Record<string, unknown>): Promise<void> {
+    const result = await this.deps.gateway.submit(model, input, this.webhookUrl(target));
+    const table = target.kind === 'AVATAR' ? db.avatar : db.image;
+    if (result.ok) {
+      await (table as typeof db.avatar).updateMany({
+        where: { id: target.id, status: 'PENDING' },
+        data: { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd: estimateCostUsd(model, input) },
+      });
+      return;
+    }
+    await this.finish(target, { status: 'FAILED', failureReason: `The generator could not be reached (${result.error.message}). Try again.` });
+  }
+
+  /** Applies fal's answer to its row, once: anything not PENDING any more, or for another request, is left alone. */
+  async apply(target: Target, outcome: Outcome): Promise<'applied' | 'ignored'> {
+    if (target.kind === 'IMAGE') return this.applyImage(target.id, outcome);
+    return this.applyAvatar(target.id, outcome);
+  }
+
+  private async applyImage(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
+    const image = await db.image.findUnique({ where: { id } });
+    if (!image || image.status !== 'PENDING' || (image.falRequestId && image.falRequestId !== outcome.requestId)) return 'ignored';
+    if (outcome.status === 'ERROR') return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
+    const parsed = parseFluxResult(outcome.payload);
+    if (!parsed.ok) return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
+    const first = parsed.value.images[0]!;
+    const { body } = await download(first.url, { maxBytes: MAX_IMAGE_BYTES });
+    const info = await inspectImage(body);
+    if (!info) return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: 'The generator returned something that is not an image.' }, outcome.requestId);
+    const key = keys.tempImage(image.userId, image.projectId, image.id, info.contentType);
+    await this.deps.storage.put(key, body, info.contentType);
+    return this.finish(
+      { kind: 'IMAGE', id },
+      { status: 'SUCCEEDED', storagePath: key, contentType: info.contentType, byteSize: body.length, width: info.width, height: info.height, nsfw: parsed.value.nsfw[0] ?? false },
+      outcome.requestId,
+    );
+  }
+
+  private async applyAvatar(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
+    const avatar = await db.avatar.findUnique({ where: { id } });
+    if (!avatar || avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
+    const target = { kind: 'AVATAR' as const, id };
+    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
+    const parsed = parseSeedanceResult(outcome.payload);
+    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
+    const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
+    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
+    const key = avatar.visibility === 'PUBLIC' ? keys.publicAvatarVideo(id) : keys.privateAvatarVideo(avatar.userId!, id);
+    await this.deps.storage.put(key, body, 'video/mp4');
+    const result = await this.finish(target, { status: 'SUCCEEDED', videoStoragePath: key }, outcome.requestId);
+    if (result === 'applied' && avatar.sourceImageId) await this.discardTempImage(avatar.sourceImageId);
+    return result;
+  }
+
+  /** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
+  private async discardTempImage(imageId: string): Promise<void> {
+    const image = await db.image.findUnique({ where: { id: imageId } });
+    if (!image) return;
+    await db.image.delete({ where: { id: imageId } }).catch(() => {});
+    if (image.storagePath) await this.deps.storage.remove([image.storagePath]);
+    await this.deps.pubsub.publish('projectUpdated', image.projectId, { projectId: image.projectId, kind: 'IMAGE', id: imageId });
+  }
+
+  /** Moves a PENDING row to its final state (only if still PENDING), then tells subscribers. */
+  async finish(target: Target, data: Record<string, unknown> & { status: 'SUCCEEDED' | 'FAILED' }, requestId?: string): Promise<'applied' | 'ignored'> {
+    const where = { id: target.id, status: 'PENDING' as const, ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) };
+    const update = { ...data, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
+    const { count } =
+      target.kind === 'AVATAR' ? await db.avatar.updateMany({ where, data: update }) : await db.image.updateMany({ where, data: update });
+    if (!count) return 'ignored';
+    await this.publish(target);
+    return 'applied';
+  }
+
+  async publish(target: Target): Promise<void> {
+    if (target.kind === 'AVATAR') {
+      const avatar = await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true } });
+      await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
+      if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });
+    } else {
+      const image = await db.image.findUnique({ where: { id: target.id }, select: { projectId: true } });
+      if (image) await this.deps.pubsub.publish('projectUpdated', image.projectId, { projectId: image.projectId, kind: 'IMAGE', id: target.id });
+    }
+  }
+
+  /**
+   * Finishes what webhooks missed: PENDING rows older than `reconcileAfterMs` are asked of fal; past their
+   * deadline they fail. Rows never submitted (a crash between write and submit) fail too, so nothing stays PENDING.
+   */
+  async reconcile(now = Date.now()): Promise<{ checked: number; finished: number; timedOut: number }> {
+    const { reconcileAfterMs, imageDeadlineMs, videoDeadlineMs } = this.deps.settings;
+    const before = new Date(now - reconcileAfterMs);
+    const rows: (Target & { falRequestId: string | null; falModel: string | null; createdAt: Date })[] = [
+      ...(await db.avatar.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'AVATAR' as const })),
+      ...(await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'IMAGE' as const })),
+    ];
+    let finished = 0;
+    let timedOut = 0;
+    for (const row of rows) {
+      const deadline = row.createdAt.getTime() + (row.kind === 'AVATAR' ? videoDeadlineMs : imageDeadlineMs);
+      if (row.falRequestId && row.falModel) {
+        const status = await this.deps.gateway.status(row.falModel as FalModel, row.falRequestId);
+        if (status.ok && status.value.state === 'COMPLETED') {
+          if ((await this.apply(row, { requestId: row.falRequestId, status: 'OK', payload: status.value.payload })) === 'applied') finished++;
+          continue;
+        }
+        if (status.ok && status.value.state === 'FAILED') {
+          if ((await this.apply(row, { requestId: row.falRequestId, status: 'ERROR', error: status.value.error, payload: status.value.payload })) === 'applied') finished++;
+          continue;
+        }
+      }
+      if (now > deadline) {
+        const minutes = Math.round((now - row.createdAt.getTime()) / 60_000);
+        const reason = row.falRequestId ? `Timed out: no result after ${minutes} min.` : 'Timed out: the generation could not be submitted. Try again.';
+        if ((await this.finish(row, { status: 'FAILED', failureReason: reason })) === 'applied') timedOut++;
+      }
+    }
+    return { checked: rows.length, finished, timedOut };
+  }
+}

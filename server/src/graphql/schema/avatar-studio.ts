@@ -1,0 +1,177 @@
+// Making avatars: private ones in a project, public ones for the catalog (admins); same pipeline.
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { db } from '../../db.ts';
+import { seedanceImageToVideoInput } from '../../fal/models.ts';
+import type { Pipeline } from '../../generation/pipeline.ts';
+import { keys } from '../../storage/keys.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { builder } from '../builder.ts';
+import { invalid, NotFoundError, UnknownTagsError } from '../errors.ts';
+import { localId } from '../ids.ts';
+import { Avatar, tagIdsFor } from './avatar.ts';
+import { ownImage } from './image.ts';
+import { ownProject, Project } from './project.ts';
+import { User } from './user.ts';
+
+const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
+
+async function usableReference(globalId: string, userId: string) {
+  const image = await ownImage(globalId, userId, ['input', 'imageId']);
+  if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
+  if (image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot become an avatar.');
+  return image as typeof image & { storagePath: string };
+}
+
+/** Copies the reference next to the avatar, hands fal a URL of it, submits Seedance (mute). */
+async function startAvatar(avatarId: string, imageKey: string, contentType: string, storage: Storage, pipeline: Pipeline) {
+  const uploaded = await pipeline.deps.gateway.uploadFile(await storage.get(imageKey), contentType);
+  if (!uploaded.ok) {
+    await pipeline.finish({ kind: 'AVATAR', id: avatarId }, { status: 'FAILED', failureReason: `The generator could not be reached (${uploaded.error.message}). Try again.` });
+    return;
+  }
+  await pipeline.submit({ kind: 'AVATAR', id: avatarId }, 'fal-ai/bytedance/seedance/v1/pro/image-to-video', seedanceImageToVideoInput({ imageUrl: uploaded.value.url }));
+  await pipeline.publish({ kind: 'AVATAR', id: avatarId });
+}
+
+const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
+  fields: (t) => ({
+    projectId: t.id({ required: true }),
+    name: t.string({ required: true, validate: name }),
+    imageId: t.id({ required: true, description: 'A SUCCEEDED image of yours (generated, edited or uploaded).' }),
+    idempotencyKey: t.string({ description: 'Same key, same avatar: a retried request never starts a second generation.', validate: z.string().min(1).max(100) }),
+  }),
+});
+const CreatePublicAvatarInput = builder.inputType('CreatePublicAvatarInput', {
+  fields: (t) => ({ name: t.string({ required: true, validate: name }), imageId: t.id({ required: true }), tagSlugs: t.stringList({ required: true, validate: z.array(z.string().max(50)).max(30) }) }),
+});
+const AvatarIdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id: t.id({ required: true }) }) });
+const RenameAvatarInput = builder.inputType('RenameAvatarInput', { fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }) });
+
+async function ownAvatar(globalId: string, viewer: { id: string; role: string }) {
+  const id = localId(globalId, 'Avatar', ['input', 'id']);
+  const avatar = await db.avatar.findFirst({ where: { id, OR: [{ userId: viewer.id }, ...(viewer.role === 'ADMIN' ? [{ visibility: 'PUBLIC' as const }] : [])] } });
+  if (!avatar) throw new NotFoundError('Avatar', globalId);
+  return avatar;
+}
+
+builder.mutationFields((t) => ({
+  createAvatar: t.field({
+    type: Avatar,
+    authScopes: { user: true },
+    description: 'Returns the PENDING avatar at once; avatarUpdated / projectUpdated tell when its video is ready.',
+    args: { input: t.arg({ type: CreateAvatarInput, required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_r, { input }, ctx) => {
+      const userId = ctx.viewer!.id;
+      if (input.idempotencyKey) {
+        const existing = await db.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } } });
+        if (existing) return existing;
+      }
+      const project = await ownProject(String(input.projectId), userId);
+      const image = await usableReference(String(input.imageId), userId);
+      const contentType = image.contentType ?? 'image/png';
+      const avatar = await db.avatar
+        .create({ data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null } })
+        .catch(async (e) => {
+          // Two requests with the same key raced: the other one won, return its avatar.
+          if ((e as { code?: string }).code === 'P2002' && input.idempotencyKey) return db.avatar.findUniqueOrThrow({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } } });
+          throw e;
+        });
+      if (avatar.imageStoragePath || avatar.falRequestId) return avatar;
+      const key = keys.privateAvatarImage(userId, avatar.id, contentType);
+      await ctx.storage.copy(image.storagePath, key);
+      await db.avatar.update({ where: { id: avatar.id }, data: { imageStoragePath: key } });
+      await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
+      return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
+    },
+  }),
+  createPublicAvatar: t.field({
+    type: Avatar,
+    authScopes: { admin: true },
+    description: 'Same pipeline, PUBLIC, stored under the public paths, with catalog tags.',
+    args: { input: t.arg({ type: CreatePublicAvatarInput, required: true }) },
+    errors: { types: [NotFoundError, UnknownTagsError] },
+    resolve: async (_r, { input }, ctx) => {
+      const image = await usableReference(String(input.imageId), ctx.viewer!.id);
+      const tagIds = await tagIdsFor(input.tagSlugs);
+      const contentType = image.contentType ?? 'image/png';
+      const avatar = await db.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } });
+      const key = keys.publicAvatarImage(avatar.id, contentType);
+      await ctx.storage.copy(image.storagePath, key);
+      await db.avatar.update({ where: { id: avatar.id }, data: { imageStoragePath: key } });
+      await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
+      return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
+    },
+  }),
+  retryAvatar: t.field({
+    type: Avatar,
+    authScopes: { user: true },
+    args: { input: t.arg({ type: AvatarIdInput('RetryAvatarInput'), required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_r, { input }, ctx) => {
+      const avatar = await ownAvatar(String(input.id), ctx.viewer!);
+      if (avatar.status !== 'FAILED') throw invalid(['input', 'id'], 'Only a FAILED avatar can be retried.');
+      if (!avatar.imageStoragePath) throw invalid(['input', 'id'], 'This avatar has no reference image left; create a new one.');
+      const { count } = await db.avatar.updateMany({
+        where: { id: avatar.id, status: 'FAILED' },
+        data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+      });
+      if (count) {
+        const contentType = avatar.imageStoragePath.endsWith('.jpg') ? 'image/jpeg' : avatar.imageStoragePath.endsWith('.webp') ? 'image/webp' : 'image/png';
+        await startAvatar(avatar.id, avatar.imageStoragePath, contentType, ctx.storage, ctx.pipeline);
+      }
+      return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
+    },
+  }),
+  renameAvatar: t.field({
+    type: Avatar,
+    authScopes: { user: true },
+    args: { input: t.arg({ type: RenameAvatarInput, required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_r, { input }, ctx) => {
+      const avatar = await ownAvatar(String(input.id), ctx.viewer!);
+      const updated = await db.avatar.update({ where: { id: avatar.id }, data: { name: input.name.trim() } });
+      await ctx.pipeline.publish({ kind: 'AVATAR', id: avatar.id });
+      return updated;
+    },
+  }),
+  deleteAvatar: t.id({
+    authScopes: { user: true },
+    description: 'Deletes the avatar and its image and video; a late result for it is ignored. `data` is the deleted ID.',
+    args: { input: t.arg({ type: AvatarIdInput('DeleteAvatarInput'), required: true }) },
+    errors: { types: [NotFoundError] },
+    resolve: async (_r, { input }, ctx) => {
+      const avatar = await ownAvatar(String(input.id), ctx.viewer!);
+      await db.avatar.delete({ where: { id: avatar.id } });
+      await ctx.storage.remove([avatar.imageStoragePath, avatar.videoStoragePath].filter((k): k is string => !!k));
+      await ctx.pubsub.publish('avatarUpdated', avatar.id, { avatarId: avatar.id });
+      if (avatar.projectId) await ctx.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: avatar.id });
+      return String(input.id);
+    },
+  }),
+}));
+
+const avatarsOrder = { orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] };
+builder.prismaObjectField(User, 'avatars', (t) => t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }));
+builder.prismaObjectField(Project, 'avatars', (t) => t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }));
+
+builder.subscriptionField('avatarUpdated', (t) =>
+  t.field({
+    type: Avatar,
+    nullable: true,
+    authScopes: { user: true },
+    description: 'Every change of one of your avatars (status, name); null once it is deleted.',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: async (_root, args, ctx) => {
+      let avatar: { id: string } | undefined;
+      try {
+        avatar = await ownAvatar(String(args.id), ctx.viewer!);
+      } catch {
+        throw new GraphQLError(`Avatar ${args.id} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+      }
+      return ctx.pubsub.subscribe('avatarUpdated', avatar.id);
+    },
+    resolve: (event) => db.avatar.findUnique({ where: { id: event.avatarId } }),
+  }),
+);

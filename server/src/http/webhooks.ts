@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import express, { type Router } from 'express';
+import { db } from '../db.ts';
+import type { WebhookVerifier } from '../fal/webhook.ts';
+import type { Jobs } from '../generation/jobs.ts';
+
+export interface WebhookStats {
+  accepted: number;
+  rejected: number;
+  duplicate: number;
+}
+
+/**
+ * POST /webhooks/fal: verify the signature over the raw body, record the delivery once, enqueue the
+ * durable job, answer fast. A replay of the same body is recorded once and answered 200.
+ */
+export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats): Router {
+  const router = express.Router();
+  router.post('/webhooks/fal', express.raw({ type: () => true, limit: '2mb' }), async (req, res) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const verdict = await verifier.verify(req.headers, raw);
+    if (!verdict.ok) {
+      stats.rejected++;
+      // Keys we could not fetch are our problem, not the sender's: a 5xx makes fal deliver again.
+      res.status(verdict.retryable ? 503 : 401).json({ error: verdict.reason });
+      return;
+    }
+    const target = typeof req.query.target === 'string' ? req.query.target.slice(0, 100) : null;
+    const bodySha256 = createHash('sha256').update(raw).digest('hex');
+    const { count } = await db.falWebhookDelivery.createMany({
+      data: [{ requestId: verdict.requestId, bodySha256, status: verdict.body.status, target, body: verdict.body as object }],
+      skipDuplicates: true,
+    });
+    if (!count) {
+      stats.duplicate++;
+      res.json({ ok: true, duplicate: true });
+      return;
+    }
+    const delivery = await db.falWebhookDelivery.findUniqueOrThrow({ where: { requestId_bodySha256: { requestId: verdict.requestId, bodySha256 } }, select: { id: true } });
+    // If this enqueue is lost (crash), the reconciler still finishes the row from fal's status API.
+    await jobs.enqueueOutcome(delivery.id);
+    stats.accepted++;
+    res.json({ ok: true });
+  });
+  return router;
+}
