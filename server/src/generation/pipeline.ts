@@ -132,8 +132,9 @@ export class Pipeline {
 
   async publish(target: Target): Promise<void> {
     if (target.kind === 'AVATAR') {
-      const avatar = await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true } });
+      const avatar = await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } });
       await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
+      if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await this.deps.pubsub.publish('catalogChanged', 'all', { reason: 'public avatar ready' });
       if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });
     } else {
       const image = await db.image.findUnique({ where: { id: target.id }, select: { projectId: true } });

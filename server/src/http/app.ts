@@ -13,6 +13,7 @@ import { GraphQLError, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
+import { clearCatalogCache } from '../catalog/cache.ts';
 import { db } from '../db.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
 import { schema } from '../graphql/schema/index.ts';
@@ -51,6 +52,10 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
   const jobs = await startJobs(databaseUrl, pipeline, config.generation);
   const webhookStats: WebhookStats = { accepted: 0, rejected: 0, duplicate: 0 };
+  const catalogEvents = new AbortController();
+  void (async () => {
+    for await (const _ of pubsub.subscribe('catalogChanged', 'all', catalogEvents.signal)) clearCatalogCache();
+  })();
   const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
   const buckets = new CostBuckets();
   const services = { storage, pubsub, pipeline };
@@ -119,6 +124,8 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
+    // main.ts owns shutdown (SIGINT/SIGTERM), in order: HTTP and WebSocket drain, jobs, pools, embedded services.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: dev,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -195,6 +202,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     async stop() {
       await apollo.stop();
       wss.close();
+      catalogEvents.abort();
       await jobs.stop();
     },
   };

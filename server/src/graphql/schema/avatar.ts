@@ -3,7 +3,7 @@ import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
 import { localId } from '../ids.ts';
-import { Tag } from './tag.ts';
+import { catalogChanged, Tag } from './tag.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
 export const GenerationStatus = builder.enumType('GenerationStatus', {
@@ -72,18 +72,20 @@ builder.mutationField('updatePublicAvatar', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'Avatar', ['input', 'id']);
       const avatar = await db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
       if (!avatar) throw new NotFoundError('Public avatar', String(input.id));
       const tagIds = input.tagSlugs ? await tagIdsFor(input.tagSlugs) : null;
-      return db.avatar.update({
+      const updated = await db.avatar.update({
         where: { id },
         data: {
           ...(input.name ? { name: input.name.trim() } : {}),
           ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
         },
       });
+      await catalogChanged(ctx, 'public avatar updated');
+      return updated;
     },
   }),
 );

@@ -4,12 +4,12 @@ import {
   type CatalogOrder,
   cursorOf,
   decodeCursor,
-  facetCounts,
   keysetWhere,
   orderBy,
   prismaWhere,
   resolveTagSlugs,
 } from '../../catalog/filter.ts';
+import { catalogCounts, facetTagList } from '../../catalog/cache.ts';
 import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { invalid, UnknownTagsError } from '../errors.ts';
@@ -32,17 +32,15 @@ const PublicAvatarConnection = builder.connectionObject(
     type: Avatar,
     name: 'PublicAvatarConnection',
     fields: (t) => ({
-      totalCount: t.int({ resolve: (conn) => db.avatar.count({ where: prismaWhere((conn as unknown as Page).filter) }) }),
+      totalCount: t.int({ resolve: async (conn) => (await catalogCounts((conn as unknown as Page).filter)).total }),
       facets: t.field({
         type: [Facet],
         description: 'Every tag with its count under the current filter, in category then name order.',
         resolve: async (conn, _args, ctx, info) => {
-          const [counts, tags] = await Promise.all([
-            facetCounts((conn as unknown as Page).filter),
-            db.tag.findMany({
-              ...queryFromInfo({ context: ctx, info, path: ['tag'], typeName: 'Tag' }),
-              orderBy: [{ category: { position: 'asc' } }, { name: 'asc' }],
-            }),
+          const query = { ...queryFromInfo({ context: ctx, info, path: ['tag'], typeName: 'Tag' }), orderBy: [{ category: { position: 'asc' as const } }, { name: 'asc' as const }] };
+          const [{ facets: counts }, tags] = await Promise.all([
+            catalogCounts((conn as unknown as Page).filter),
+            facetTagList(query, () => db.tag.findMany(query)),
           ]);
           return tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }));
         },

@@ -4,6 +4,9 @@ import { builder } from '../builder.ts';
 import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
+import type { Context } from '../context.ts';
+
+export const catalogChanged = (ctx: Context, reason: string) => ctx.pubsub.publish('catalogChanged', 'all', { reason });
 
 const publicSucceeded = { avatar: { status: 'SUCCEEDED', visibility: 'PUBLIC' } } as const;
 
@@ -60,10 +63,12 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateTagCategoryInput, required: true }) },
     errors: { types: [ConflictError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
       if (await db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
-      return db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
+      const created = await db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
+      await catalogChanged(ctx, 'tag category created');
+      return created;
     },
   }),
   renameTagCategory: t.field({
@@ -71,10 +76,11 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: RenameInput('RenameTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
       const { count } = await db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
+      await catalogChanged(ctx, 'tag category renamed');
       return db.tagCategory.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -83,10 +89,11 @@ builder.mutationFields((t) => ({
     description: 'Deletes the category and its tags (avatars lose those tags). `data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteInput('DeleteTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
       const { count } = await db.tagCategory.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
+      await catalogChanged(ctx, 'tag category deleted');
       return String(input.id);
     },
   }),
@@ -95,12 +102,14 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: CreateTagInput, required: true }) },
     errors: { types: [ConflictError, NotFoundError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const categoryId = localId(String(input.categoryId), 'TagCategory', ['input', 'categoryId']);
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
       if (!(await db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
       if (await db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
-      return db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
+      const created = await db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
+      await catalogChanged(ctx, 'tag created');
+      return created;
     },
   }),
   renameTag: t.field({
@@ -108,10 +117,11 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     args: { input: t.arg({ type: RenameInput('RenameTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'Tag', ['input', 'id']);
       const { count } = await db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
+      await catalogChanged(ctx, 'tag renamed');
       return db.tag.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -120,10 +130,11 @@ builder.mutationFields((t) => ({
     description: '`data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteInput('DeleteTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'Tag', ['input', 'id']);
       const { count } = await db.tag.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
+      await catalogChanged(ctx, 'tag deleted');
       return String(input.id);
     },
   }),
