@@ -47,7 +47,7 @@ export function catalogCounts(f: CatalogFilter): Promise<CatalogCounts> {
 
 export const allTags = () => tags.get('all', () => db.tag.findMany({ select: { id: true, slug: true, categoryId: true } }));
 
-/** The facets' tag objects, per GraphQL selection (the query planned from it is the key). */
+/** Tag objects as a GraphQL selection wants them (the query planned from it is the key): facets, avatars' tags. */
 export const facetTagList = <T extends { id: string }>(args: object, load: () => Promise<T[]>) => facetTagLists.get(JSON.stringify(args), load) as Promise<T[]>;
 
 export function clearCatalogCache(): void {

@@ -34,7 +34,7 @@ export function admitOperation(
       });
     }
   }
-  const { complexity, depth } = complexityFromQuery(args.document, { schema: args.schema, ctx: args.ctx, variables: args.variables });
+  const { complexity, depth } = measure(args.schema, args.document, args.variables, args.ctx);
   if (depth > limits.maxDepth) {
     throw new GraphQLError(`Query is too deep: depth ${depth}, at most ${limits.maxDepth}.`, {
       extensions: { code: 'QUERY_TOO_COMPLEX', depth, maxDepth: limits.maxDepth, http: { status: 400 } },
@@ -47,6 +47,22 @@ export function admitOperation(
   }
   if (!args.ctx.apiKey) return { cost: complexity };
   return { cost: complexity, remaining: buckets.take(args.ctx.apiKey.id, complexity, limits.apiKeyCostPerMinute) };
+}
+
+// Apollo hands the same DocumentNode for the same query text, so a page's cost is measured once per variables.
+const measured = new WeakMap<DocumentNode, Map<string, { complexity: number; depth: number }>>();
+
+function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: Context) {
+  let byVariables = measured.get(document);
+  if (!byVariables) measured.set(document, (byVariables = new Map()));
+  const key = JSON.stringify(variables);
+  let result = byVariables.get(key);
+  if (!result) {
+    result = complexityFromQuery(document, { schema, ctx, variables });
+    if (byVariables.size >= 100) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, result);
+  }
+  return result;
 }
 
 /** Token buckets per API key: `perMinute` cost units refill continuously. In-process (per server instance). */

@@ -1,4 +1,6 @@
+import { queryFromInfo } from '@pothos/plugin-prisma';
 import { z } from 'zod';
+import { facetTagList } from '../../catalog/cache.ts';
 import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
@@ -31,8 +33,14 @@ export const Avatar = builder.prismaNode('Avatar', {
     tags: t.field({
       type: [Tag],
       complexity: { field: 1, multiplier: 3 },
-      select: (_args, _ctx, nested) => ({ tags: { select: { tag: nested(true) }, orderBy: { tag: { slug: 'asc' } } } }),
-      resolve: (avatar) => avatar.tags.map((at) => at.tag),
+      // Only the ids come with the avatar; the few tags themselves come from the catalog's tag cache.
+      select: { tags: { select: { tagId: true }, orderBy: { tag: { slug: 'asc' } } } },
+      resolve: async (avatar, _args, ctx, info) => {
+        const query = queryFromInfo({ context: ctx, info, typeName: 'Tag' });
+        const all = await facetTagList(query, () => db.tag.findMany(query));
+        const byId = new Map(all.map((tag) => [tag.id, tag]));
+        return avatar.tags.map((at) => byId.get(at.tagId)).filter((tag) => tag !== undefined) as never;
+      },
     }),
     imageUrl: t.string({
       nullable: true,
