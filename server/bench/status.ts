@@ -1,11 +1,11 @@
 // `npm run bench:status`: how fast a generation's status reaches the browser.
 // 200 avatar generations (BENCH_AVATARS), 20 at a time (BENCH_CONCURRENCY), against the fal emulator
-// with ~2 MB result videos. Prints p50/p99 of
+// with ~2 MB result videos. The app, its peers (emulator, S3) and this client each run in their own process. Prints p50/p99 of
 //   webhook received → SUCCEEDED event at a graphql-ws client,
 //   createAvatar → SUCCEEDED event,
 // and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
 // DATABASE_URL: a PostgreSQL server (a fresh database is created and dropped); unset: embedded.
-import { randomBytes } from 'node:crypto';
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +17,6 @@ import { loadConfig } from '../src/config.ts';
 import { connectDb } from '../src/db.ts';
 import { applyMigrations } from '../src/db/engine.ts';
 import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
-import { startEmbeddedS3 } from '../src/embedded/s3.ts';
-import { inProcessPubSub } from '../src/graphql/pubsub.ts';
-import { startApp } from '../src/http/app.ts';
-import { startFal } from '../src/runtime.ts';
-import { applySettings } from '../src/settings.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 
 const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
@@ -29,6 +24,26 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const VIDEO_BYTES = Number(process.env.BENCH_VIDEO_BYTES ?? 2 * 1024 * 1024);
 const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
+
+/** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
+function child<T>(script: string, env: Record<string, string>): Promise<{ info: T; stop: () => Promise<void> }> {
+  const proc = fork(join(import.meta.dirname, script), [], { execArgv: process.execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    proc.once('error', reject);
+    proc.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
+    proc.once('message', (info) =>
+      resolve({
+        info: info as T,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (proc.exitCode !== null) return done();
+            proc.once('exit', () => done());
+            proc.kill('SIGTERM');
+          }),
+      }),
+    );
+  });
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,20 +73,25 @@ async function main() {
     u.pathname = `/${name}`;
     const databaseUrl = u.toString();
     await applyMigrations(databaseUrl);
-    const s3 = await startEmbeddedS3(dir);
-    undo.push(s3.stop);
-    const config = loadConfig({ NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, S3_ENDPOINT: s3.endpoint, S3_ACCESS_KEY: s3.accessKey, S3_SECRET_KEY: s3.secretKey, SEED: 'never' });
-    applySettings(config);
+    // Three processes, as in production: the peers (fal emulator, S3), the app, and this client.
+    const peers = await child<{ s3Endpoint: string; emulatorUrl: string; jwksUrl: string }>('status-peers.ts', {});
+    undo.push(peers.stop);
+    const env = {
+      DATABASE_URL: databaseUrl,
+      S3_ENDPOINT: peers.info.s3Endpoint,
+      S3_ACCESS_KEY: 'S3RVER',
+      S3_SECRET_KEY: 'S3RVER',
+      BENCH_EMULATOR_URL: peers.info.emulatorUrl,
+      BENCH_JWKS_URL: peers.info.jwksUrl,
+    };
+    const appProc = await child<{ url: string }>('status-app.ts', env);
+    undo.push(appProc.stop);
+    const app = { url: appProc.info.url };
+    const config = loadConfig({ ...env, SEED: 'never' });
     const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
     await storage.ensureBucket();
-    const prisma = connectDb(databaseUrl, 10);
+    const prisma = connectDb(databaseUrl, 4);
     undo.push(() => prisma.$disconnect());
-    const pubsub = inProcessPubSub();
-    const fal = await startFal(config);
-    undo.push(fal.stop);
-    fal.value.emulator!.configure({ latencyMs: LATENCY_MS, videoBytes: VIDEO_BYTES, webhookRetries: 0 });
-    const app = await startApp(config, { databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
-    undo.push(app.stop);
 
     const gql = async (query: string, variables: object, token?: string) => {
       const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
