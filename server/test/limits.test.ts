@@ -87,6 +87,20 @@ describe('query limits', () => {
   });
 });
 
+describe('variables', () => {
+  it('answers variables that do not fit the operation with a 400, not a 500', async () => {
+    for (const [query, variables] of [
+      ['query($o: CatalogOrder) { publicAvatars(orderBy: $o) { __typename } }', { o: 'SIDEWAYS' }],
+      ['query($n: Int) { publicAvatars(first: $n) { __typename } }', { n: 'ten' }],
+      ['query($t: [String!]) { publicAvatars(tags: $t) { __typename } }', { t: [null] }],
+    ] as const) {
+      const r = await app.gql(query, variables);
+      expect(r.status, query).toBe(400);
+      expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
 describe('transport', () => {
   it('answers a subscription sent over HTTP with a clear 400', async () => {
     const r = await app.gql(`subscription { projectUpdated(projectId: "x") { kind } }`);

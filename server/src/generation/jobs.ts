@@ -26,7 +26,9 @@ async function targetOf(delivery: { target: string | null; requestId: string }):
   const avatar = await db.avatar.findUnique({ where: { falRequestId: delivery.requestId }, select: { id: true } });
   if (avatar) return { kind: 'AVATAR', id: avatar.id };
   const image = await db.image.findUnique({ where: { falRequestId: delivery.requestId }, select: { id: true } });
-  return image ? { kind: 'IMAGE', id: image.id } : null;
+  if (image) return { kind: 'IMAGE', id: image.id };
+  const bRoll = await db.bRoll.findUnique({ where: { falRequestId: delivery.requestId }, select: { id: true } });
+  return bRoll ? { kind: 'BROLL', id: bRoll.id } : null;
 }
 
 export async function startJobs(databaseUrl: string, pipeline: Pipeline, settings: JobSettings): Promise<Jobs> {

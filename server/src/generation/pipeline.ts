@@ -6,8 +6,9 @@ import { keys } from '../storage/keys.ts';
 import type { Storage } from '../storage/storage.ts';
 import { download } from './download.ts';
 import { inspectImage, looksLikeMp4 } from './media-check.ts';
+import { extractFrameJpeg } from '../media/render.ts';
 
-export type TargetKind = 'AVATAR' | 'IMAGE';
+export type TargetKind = 'AVATAR' | 'IMAGE' | 'BROLL';
 export interface Target {
   kind: TargetKind;
   id: string;
@@ -31,8 +32,13 @@ export interface PipelineSettings {
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 const MAX_VIDEO_BYTES = 300 * 1024 * 1024;
 
+/** The three tables of generations share the columns the pipeline writes. */
+type GenerationRows = { updateMany(args: { where: object; data: object }): Promise<{ count: number }> };
+const rows = (kind: TargetKind): GenerationRows =>
+  (kind === 'AVATAR' ? db.avatar : kind === 'IMAGE' ? db.image : db.bRoll) as unknown as GenerationRows;
+
 export const parseTarget = (s: string | null | undefined): Target | null => {
-  const m = /^(AVATAR|IMAGE):([\w-]{1,64})$/.exec(s ?? '');
+  const m = /^(AVATAR|IMAGE|BROLL):([\w-]{1,64})$/.exec(s ?? '');
   return m ? { kind: m[1] as TargetKind, id: m[2]! } : null;
 };
 
@@ -58,9 +64,8 @@ export class Pipeline {
   /** Submits a row already written as PENDING. A refusal marks it FAILED; a transient error leaves it to the reconciler. */
   async submit(target: Target, model: FalModel, input: Record<string, unknown>): Promise<void> {
     const result = await this.deps.gateway.submit(model, input, this.webhookUrl(target));
-    const table = target.kind === 'AVATAR' ? db.avatar : db.image;
     if (result.ok) {
-      await (table as typeof db.avatar).updateMany({
+      await rows(target.kind).updateMany({
         where: { id: target.id, status: 'PENDING' },
         data: { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd: estimateCostUsd(model, input) },
       });
@@ -72,6 +77,7 @@ export class Pipeline {
   /** Applies fal's answer to its row, once: anything not PENDING any more, or for another request, is left alone. */
   async apply(target: Target, outcome: Outcome): Promise<'applied' | 'ignored'> {
     if (target.kind === 'IMAGE') return this.applyImage(target.id, outcome);
+    if (target.kind === 'BROLL') return this.applyBRoll(target.id, outcome);
     return this.applyAvatar(target.id, outcome);
   }
 
@@ -110,6 +116,28 @@ export class Pipeline {
     return result;
   }
 
+  private async applyBRoll(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
+    const bRoll = await db.bRoll.findUnique({ where: { id } });
+    if (!bRoll || bRoll.status !== 'PENDING' || (bRoll.falRequestId && bRoll.falRequestId !== outcome.requestId)) return 'ignored';
+    const target = { kind: 'BROLL' as const, id };
+    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
+    const parsed = parseSeedanceResult(outcome.payload);
+    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
+    const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
+    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
+    let thumbnail: Buffer;
+    try {
+      thumbnail = await extractFrameJpeg(body, 0.5);
+    } catch {
+      return this.finish(target, { status: 'FAILED', failureReason: 'The video could not be read to make its thumbnail.' }, outcome.requestId);
+    }
+    const videoKey = keys.bRollVideo(bRoll.userId, bRoll.projectId, id);
+    const thumbKey = keys.bRollThumbnail(bRoll.userId, bRoll.projectId, id);
+    await this.deps.storage.put(videoKey, body, 'video/mp4');
+    await this.deps.storage.put(thumbKey, thumbnail, 'image/jpeg');
+    return this.finish(target, { status: 'SUCCEEDED', videoStoragePath: videoKey, thumbnailStoragePath: thumbKey }, outcome.requestId);
+  }
+
   /** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
   private async discardTempImage(imageId: string): Promise<void> {
     const image = await db.image.findUnique({ where: { id: imageId } });
@@ -123,8 +151,7 @@ export class Pipeline {
   async finish(target: Target, data: Record<string, unknown> & { status: 'SUCCEEDED' | 'FAILED' }, requestId?: string): Promise<'applied' | 'ignored'> {
     const where = { id: target.id, status: 'PENDING' as const, ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) };
     const update = { ...data, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
-    const { count } =
-      target.kind === 'AVATAR' ? await db.avatar.updateMany({ where, data: update }) : await db.image.updateMany({ where, data: update });
+    const { count } = await rows(target.kind).updateMany({ where, data: update });
     if (!count) return 'ignored';
     await this.publish(target);
     return 'applied';
@@ -136,6 +163,10 @@ export class Pipeline {
       await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
       if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await this.deps.pubsub.publish('catalogChanged', 'all', { reason: 'public avatar ready' });
       if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });
+    } else if (target.kind === 'BROLL') {
+      const bRoll = await db.bRoll.findUnique({ where: { id: target.id }, select: { projectId: true } });
+      await this.deps.pubsub.publish('bRollUpdated', target.id, { bRollId: target.id });
+      if (bRoll) await this.deps.pubsub.publish('projectUpdated', bRoll.projectId, { projectId: bRoll.projectId, kind: 'BROLL', id: target.id });
     } else {
       const image = await db.image.findUnique({ where: { id: target.id }, select: { projectId: true } });
       if (image) await this.deps.pubsub.publish('projectUpdated', image.projectId, { projectId: image.projectId, kind: 'IMAGE', id: target.id });
@@ -152,11 +183,12 @@ export class Pipeline {
     const rows: (Target & { falRequestId: string | null; falModel: string | null; createdAt: Date })[] = [
       ...(await db.avatar.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'AVATAR' as const })),
       ...(await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'IMAGE' as const })),
+      ...(await db.bRoll.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'BROLL' as const })),
     ];
     let finished = 0;
     let timedOut = 0;
     for (const row of rows) {
-      const deadline = row.createdAt.getTime() + (row.kind === 'AVATAR' ? videoDeadlineMs : imageDeadlineMs);
+      const deadline = row.createdAt.getTime() + (row.kind === 'IMAGE' ? imageDeadlineMs : videoDeadlineMs);
       if (row.falRequestId && row.falModel) {
         const status = await this.deps.gateway.status(row.falModel as FalModel, row.falRequestId);
         if (status.ok && status.value.state === 'COMPLETED') {

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 export interface Topics {
   projectUpdated: { projectId: string; kind: 'PROJECT' | 'AVATAR' | 'IMAGE' | 'BROLL'; id: string };
   avatarUpdated: { avatarId: string };
+  bRollUpdated: { bRollId: string };
   /** The public catalog changed (tags, public avatars): cached counts are dropped on every instance. */
   catalogChanged: { reason: string };
 }

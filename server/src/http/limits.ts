@@ -58,7 +58,12 @@ function measure(schema: GraphQLSchema, document: DocumentNode, variables: Recor
   const key = JSON.stringify(variables);
   let result = byVariables.get(key);
   if (!result) {
-    result = complexityFromQuery(document, { schema, ctx, variables });
+    try {
+      result = complexityFromQuery(document, { schema, ctx, variables });
+    } catch (e) {
+      // Variables that do not fit the operation (a wrong type, an unknown enum value): the client's error.
+      throw new GraphQLError((e as Error).message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+    }
     if (byVariables.size >= 100) byVariables.delete(byVariables.keys().next().value!);
     byVariables.set(key, result);
   }

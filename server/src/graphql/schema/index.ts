@@ -8,6 +8,7 @@ import './avatar.ts';
 import './catalog.ts';
 import './image.ts';
 import './avatar-studio.ts';
+import './b-roll.ts';
 import './api-key.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -127,6 +127,12 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
       description: 'When kind is IMAGE: its new state, or null once deleted.',
       resolve: (query, e) => (e.kind === 'IMAGE' ? db.image.findUnique({ ...query, where: { id: e.id } }) : null),
     }),
+    bRoll: t.prismaField({
+      type: 'BRoll',
+      nullable: true,
+      description: 'When kind is BROLL: its new state, or null once deleted.',
+      resolve: (query, e) => (e.kind === 'BROLL' ? db.bRoll.findUnique({ ...query, where: { id: e.id } }) : null),
+    }),
     subjectId: t.id({ description: 'Global ID of what changed (also when it was deleted).', resolve: (e) => encodeGlobalID(e.kind === 'PROJECT' ? 'Project' : e.kind === 'AVATAR' ? 'Avatar' : e.kind === 'IMAGE' ? 'Image' : 'BRoll', e.id) }),
     project: t.prismaField({
       type: 'Project',
