@@ -97,12 +97,26 @@ builder.mutationField('renameProject', (t) =>
 builder.mutationField('deleteProject', (t) =>
   t.id({
     authScopes: { user: true },
-    description: '`data` is the ID of the deleted project.',
+    description: 'Deletes the project with its images, avatars and b-rolls, rows and objects. `data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
       const project = await ownProject(String(input.id), ctx.viewer!.id, ['input', 'id']);
-      await db.project.delete({ where: { id: project.id } });
+      // The project takes everything made in it: rows (images and b-rolls by cascade) and their objects.
+      const [images, bRolls, avatars] = await Promise.all([
+        db.image.findMany({ where: { projectId: project.id }, select: { storagePath: true } }),
+        db.bRoll.findMany({ where: { projectId: project.id }, select: { videoStoragePath: true, thumbnailStoragePath: true } }),
+        db.avatar.findMany({ where: { projectId: project.id }, select: { imageStoragePath: true, videoStoragePath: true } }),
+      ]);
+      await db.$transaction([db.avatar.deleteMany({ where: { projectId: project.id } }), db.project.delete({ where: { id: project.id } })]);
+      const objects = [
+        ...images.map((i) => i.storagePath),
+        ...bRolls.flatMap((b) => [b.videoStoragePath, b.thumbnailStoragePath]),
+        ...avatars.flatMap((a) => [a.imageStoragePath, a.videoStoragePath]),
+        // uploads that were never registered
+        ...(await ctx.storage.list(`images/temp-generated/${project.ownerId}/${project.id}/`)),
+      ];
+      await ctx.storage.remove([...new Set(objects.filter((k): k is string => !!k))]);
       await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
       return String(input.id);
     },
