@@ -121,3 +121,28 @@ describe('b-rolls', () => {
     expect(app.emulator.requests.length).toBe(submitted);
   });
 });
+
+describe('/metrics', () => {
+  const scrape = async () => {
+    const res = await fetch(`${app.url}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    return res.text();
+  };
+  const value = (text: string, series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? 0);
+
+  it('moves as generations and webhooks happen', async () => {
+    const T2V = 'better_ads_generations{kind="b_roll",model="fal-ai/bytedance/seedance/v1/pro/text-to-video",status="SUCCEEDED"}';
+    const before = await scrape();
+    const r = await app.gql(CREATE, { input: { projectId, name: 'Metrics', prompt: 'clouds' } }, user.token);
+    await until(r.data.createBRoll.data.id, ['SUCCEEDED']);
+    const after = await scrape();
+    expect(value(after, T2V)).toBe(value(before, T2V) + 1);
+    expect(value(after, 'better_ads_webhooks_total{outcome="accepted"}')).toBe(value(before, 'better_ads_webhooks_total{outcome="accepted"}') + 1);
+    expect(value(after, 'better_ads_webhooks_total{outcome="accepted"}')).toBe(app.app.webhookStats.accepted);
+    expect(after).toMatch(/better_ads_fal_latency_seconds_count\{model="fal-ai\/bytedance\/seedance\/v1\/pro\/text-to-video"\} \d+/);
+    expect(after).toMatch(/better_ads_job_queue_depth\{queue="fal-outcome"\} \d+/);
+    const forged = await fetch(`${app.url}/webhooks/fal`, { method: 'POST', body: '{}' });
+    expect(forged.status).toBe(401);
+    expect(value(await scrape(), 'better_ads_webhooks_total{outcome="rejected"}')).toBe(value(after, 'better_ads_webhooks_total{outcome="rejected"}') + 1);
+  });
+});

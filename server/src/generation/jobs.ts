@@ -10,6 +10,8 @@ export interface Jobs {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
   enqueueOutcome(deliveryId: string): Promise<void>;
   reconcileNow(): Promise<void>;
+  /** Per queue: jobs waiting to run, and those among them waiting for a retry. */
+  queueStats(): Promise<{ name: string; waiting: number; retrying: number }[]>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,18 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     },
     async reconcileNow() {
       await pipeline.reconcile();
+    },
+    async queueStats() {
+      return Promise.all(
+        [OUTCOME, RECONCILE].map(async (name) => {
+          const rows = await db.$queryRawUnsafe<{ state: string; n: number }[]>(
+            `SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry') GROUP BY state`,
+            name,
+          );
+          const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
+          return { name, waiting: count('created') + count('retry'), retrying: count('retry') };
+        }),
+      );
     },
     async stop() {
       clearInterval(timer);

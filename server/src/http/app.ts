@@ -23,6 +23,7 @@ import type { FalGateway } from '../fal/gateway.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import { startJobs } from '../generation/jobs.ts';
 import { Pipeline } from '../generation/pipeline.ts';
+import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
 
@@ -167,6 +168,9 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
   app.use(falWebhookRouter(verifier, jobs, webhookStats));
+  app.get('/metrics', async (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(await renderMetrics(webhookStats, jobs));
+  });
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),

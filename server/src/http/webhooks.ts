@@ -36,10 +36,10 @@ export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: W
       res.json({ ok: true, duplicate: true });
       return;
     }
+    stats.accepted++;
     const delivery = await db.falWebhookDelivery.findUniqueOrThrow({ where: { requestId_bodySha256: { requestId: verdict.requestId, bodySha256 } }, select: { id: true } });
     // If this enqueue is lost (crash), the reconciler still finishes the row from fal's status API.
     await jobs.enqueueOutcome(delivery.id);
-    stats.accepted++;
     res.json({ ok: true });
   });
   return router;
