@@ -104,11 +104,8 @@ export class Pipeline {
     const avatar = await db.avatar.findUnique({ where: { id } });
     if (!avatar || avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'AVATAR' as const, id };
-    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
-    const parsed = parseSeedanceResult(outcome.payload);
-    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
-    const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
-    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
+    const body = await this.videoOf(target, outcome);
+    if (!Buffer.isBuffer(body)) return body;
     const key = avatar.visibility === 'PUBLIC' ? keys.publicAvatarVideo(id) : keys.privateAvatarVideo(avatar.userId!, id);
     await this.deps.storage.put(key, body, 'video/mp4');
     const result = await this.finish(target, { status: 'SUCCEEDED', videoStoragePath: key }, outcome.requestId);
@@ -120,11 +117,8 @@ export class Pipeline {
     const bRoll = await db.bRoll.findUnique({ where: { id } });
     if (!bRoll || bRoll.status !== 'PENDING' || (bRoll.falRequestId && bRoll.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'BROLL' as const, id };
-    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
-    const parsed = parseSeedanceResult(outcome.payload);
-    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
-    const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
-    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
+    const body = await this.videoOf(target, outcome);
+    if (!Buffer.isBuffer(body)) return body;
     let thumbnail: Buffer;
     try {
       thumbnail = await extractFrameJpeg(body, 0.5);
@@ -136,6 +130,16 @@ export class Pipeline {
     await this.deps.storage.put(videoKey, body, 'video/mp4');
     await this.deps.storage.put(thumbKey, thumbnail, 'image/jpeg');
     return this.finish(target, { status: 'SUCCEEDED', videoStoragePath: videoKey, thumbnailStoragePath: thumbKey }, outcome.requestId);
+  }
+
+  /** The bytes of a Seedance result, copied from fal's URL; or the row finished FAILED with a reason. */
+  private async videoOf(target: Target, outcome: Outcome): Promise<Buffer | 'applied' | 'ignored'> {
+    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
+    const parsed = parseSeedanceResult(outcome.payload);
+    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
+    const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
+    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
+    return body;
   }
 
   /** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */

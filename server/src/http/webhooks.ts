@@ -27,17 +27,18 @@ export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: W
     }
     const target = typeof req.query.target === 'string' ? req.query.target.slice(0, 100) : null;
     const bodySha256 = createHash('sha256').update(raw).digest('hex');
-    const { count } = await db.falWebhookDelivery.createMany({
-      data: [{ requestId: verdict.requestId, bodySha256, status: verdict.body.status, target, body: verdict.body as object }],
-      skipDuplicates: true,
-    });
-    if (!count) {
+    const delivery = await db.falWebhookDelivery
+      .create({ data: { requestId: verdict.requestId, bodySha256, status: verdict.body.status, target, body: verdict.body as object }, select: { id: true } })
+      .catch((e: { code?: string }) => {
+        if (e.code === 'P2002') return null; // the same body for the same request: a replay
+        throw e;
+      });
+    if (!delivery) {
       stats.duplicate++;
       res.json({ ok: true, duplicate: true });
       return;
     }
     stats.accepted++;
-    const delivery = await db.falWebhookDelivery.findUniqueOrThrow({ where: { requestId_bodySha256: { requestId: verdict.requestId, bodySha256 } }, select: { id: true } });
     // If this enqueue is lost (crash), the reconciler still finishes the row from fal's status API.
     await jobs.enqueueOutcome(delivery.id);
     res.json({ ok: true });

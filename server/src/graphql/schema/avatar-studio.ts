@@ -10,19 +10,12 @@ import { builder } from '../builder.ts';
 import { invalid, NotFoundError, UnknownTagsError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { Avatar, tagIdsFor } from './avatar.ts';
-import { ownImage } from './image.ts';
+import { readyImage } from './image.ts';
 import { ownProject, Project } from './project.ts';
 import { catalogChanged } from './tag.ts';
 import { User } from './user.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
-
-async function usableReference(globalId: string, userId: string) {
-  const image = await ownImage(globalId, userId, ['input', 'imageId']);
-  if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
-  if (image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot become an avatar.');
-  return image as typeof image & { storagePath: string };
-}
 
 /** Copies the reference next to the avatar, hands fal a URL of it, submits Seedance (mute). */
 async function startAvatar(avatarId: string, imageKey: string, contentType: string, storage: Storage, pipeline: Pipeline) {
@@ -70,7 +63,7 @@ builder.mutationFields((t) => ({
         if (existing) return existing;
       }
       const project = await ownProject(String(input.projectId), userId);
-      const image = await usableReference(String(input.imageId), userId);
+      const image = await readyImage(String(input.imageId), userId, { toAnimate: true });
       const contentType = image.contentType ?? 'image/png';
       const avatar = await db.avatar
         .create({ data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null } })
@@ -94,7 +87,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError] },
     resolve: async (_r, { input }, ctx) => {
-      const image = await usableReference(String(input.imageId), ctx.viewer!.id);
+      const image = await readyImage(String(input.imageId), ctx.viewer!.id, { toAnimate: true });
       const tagIds = await tagIdsFor(input.tagSlugs);
       const contentType = image.contentType ?? 'image/png';
       const avatar = await db.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } });

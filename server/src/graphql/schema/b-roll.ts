@@ -9,7 +9,7 @@ import { builder } from '../builder.ts';
 import { invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { GenerationStatus } from './avatar.ts';
-import { ownImage } from './image.ts';
+import { readyImage } from './image.ts';
 import { ownProject, Project } from './project.ts';
 import { User } from './user.ts';
 
@@ -105,12 +105,7 @@ builder.mutationFields((t) => ({
       const userId = ctx.viewer!.id;
       const project = await ownProject(String(input.projectId), userId);
       let imageStoragePath: string | null = null;
-      if (input.imageId) {
-        const image = await ownImage(String(input.imageId), userId, ['input', 'imageId']);
-        if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
-        if (image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work.');
-        imageStoragePath = image.storagePath;
-      }
+      if (input.imageId) imageStoragePath = (await readyImage(String(input.imageId), userId, { toAnimate: true })).storagePath;
       const bRoll = await db.bRoll.create({
         data: {
           name: input.name.trim(),

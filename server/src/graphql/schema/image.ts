@@ -55,6 +55,14 @@ export async function ownImage(globalId: string, userId: string, path: string[])
   return image;
 }
 
+/** One of the caller's finished images; to be animated (avatar, b-roll) it must not be flagged NSFW either. */
+export async function readyImage(globalId: string, userId: string, { toAnimate = false } = {}) {
+  const image = await ownImage(globalId, userId, ['input', 'imageId']);
+  if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
+  if (toAnimate && image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot be animated.');
+  return image as typeof image & { storagePath: string };
+}
+
 const PendingUpload = builder.objectRef<{ uploadId: string; uploadUrl: string; contentType: string; expiresAt: Date }>('PendingUpload').implement({
   description: 'PUT the file to uploadUrl with this Content-Type, then call registerUpload.',
   fields: (t) => ({
@@ -151,8 +159,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: EditImageInput, required: true }) },
     errors: { types: [NotFoundError, ProviderUnavailableError] },
     resolve: async (_r, { input }, ctx) => {
-      const parent = await ownImage(String(input.imageId), ctx.viewer!.id, ['input', 'imageId']);
-      if (parent.status !== 'SUCCEEDED' || !parent.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
+      const parent = await readyImage(String(input.imageId), ctx.viewer!.id);
       const uploaded = await ctx.pipeline.deps.gateway.uploadFile(await ctx.storage.get(parent.storagePath), parent.contentType ?? 'image/png');
       if (!uploaded.ok) throw new ProviderUnavailableError(uploaded.error.message);
       const strength = input.strength ?? 0.85;
