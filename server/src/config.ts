@@ -20,7 +20,7 @@ const schema = z.object({
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SEED: z.enum(['auto', 'never']).default('auto'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
   API_KEY_COST_PER_MINUTE: z.coerce.number().int().positive().default(100_000),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().positive().default(10_000),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
@@ -34,6 +34,10 @@ const schema = z.object({
   VIDEO_DEADLINE_MINUTES: z.coerce.number().positive().default(30),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(8),
+  GENERATION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(50),
+  GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),
+  TEMP_IMAGE_TTL_HOURS: z.coerce.number().positive().default(24),
+  CLEANUP_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression').default('17 * * * *'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -52,7 +56,8 @@ export interface Config {
   sessionTtlMs: number;
   admin: { email: string; password: string | undefined } | undefined;
   seed: 'auto' | 'never';
-  logLevel: Env['LOG_LEVEL'];
+  /** Unset: `info`, or `warn` under NODE_ENV=test. */
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   limits: { apiKeyCostPerMinute: number; maxComplexity: number; maxDepth: number; bodyLimit: string };
   clientDist: string | undefined;
   fal: { key: string | undefined; jwksUrl: string | undefined };
@@ -64,6 +69,12 @@ export interface Config {
     pollingIntervalSeconds: number;
     /** Workers applying fal results in this instance; 0 makes an instance that only receives webhooks. */
     outcomeWorkers: number;
+    /** Per user (admins exempt); 0 means no cap. */
+    maxInFlight: number;
+    maxPerDay: number;
+    /** Studio images never used as a reference, and unregistered uploads, are swept after this. */
+    tempImageTtlMs: number;
+    cleanupCron: string;
   };
 }
 
@@ -94,7 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     seed: e.SEED,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     limits: {
       apiKeyCostPerMinute: e.API_KEY_COST_PER_MINUTE,
       maxComplexity: e.MAX_QUERY_COMPLEXITY,
@@ -110,6 +121,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       videoDeadlineMs: e.VIDEO_DEADLINE_MINUTES * 60_000,
       pollingIntervalSeconds: e.JOB_POLL_SECONDS,
       outcomeWorkers: e.JOB_WORKERS,
+      maxInFlight: e.GENERATION_MAX_IN_FLIGHT,
+      maxPerDay: e.GENERATION_MAX_PER_DAY,
+      tempImageTtlMs: e.TEMP_IMAGE_TTL_HOURS * 3600_000,
+      cleanupCron: e.CLEANUP_CRON,
     },
   };
 }

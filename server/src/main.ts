@@ -8,11 +8,13 @@ import { inProcessPubSub, redisPubSub } from './graphql/pubsub.ts';
 import { startApp } from './http/app.ts';
 import { startFal, startRuntime } from './runtime.ts';
 import { applySettings } from './settings.ts';
+import { configureLogger } from './log.ts';
 
 async function main() {
   const started = Date.now();
   const config = loadConfig();
   applySettings(config);
+  configureLogger({ level: config.logLevel });
   const runtime = await startRuntime(config);
   const stops: (() => Promise<void>)[] = [runtime.stop];
   const stopAll = async () => {

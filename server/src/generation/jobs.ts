@@ -2,14 +2,19 @@ import PgBoss from 'pg-boss';
 import { db } from '../db.ts';
 import { isTransient } from './download.ts';
 import { parseTarget, type Pipeline, type Target } from './pipeline.ts';
+import { gen, log } from '../log.ts';
+import { sweepTempImages, type SweepResult } from './cleanup.ts';
 
 const OUTCOME = 'fal-outcome';
 const RECONCILE = 'reconcile';
+const CLEANUP = 'cleanup-temp-images';
 
 export interface Jobs {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
   enqueueOutcome(deliveryId: string): Promise<void>;
   reconcileNow(): Promise<void>;
+  /** The TTL sweep the schedule runs, now. */
+  sweepNow(): Promise<SweepResult>;
   /** Per queue: jobs waiting to run, and those among them waiting for a retry. */
   queueStats(): Promise<{ name: string; waiting: number; retrying: number }[]>;
   stop(): Promise<void>;
@@ -19,6 +24,8 @@ export interface JobSettings {
   pollingIntervalSeconds: number;
   reconcileEverySeconds: number;
   outcomeWorkers: number;
+  tempImageTtlMs: number;
+  cleanupCron: string;
 }
 
 /** Finds the row of a delivery: by the target we put in the webhook URL, else by fal's request id. */
@@ -35,36 +42,52 @@ async function targetOf(delivery: { target: string | null; requestId: string }):
 
 export async function startJobs(databaseUrl: string, pipeline: Pipeline, settings: JobSettings): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true });
-  boss.on('error', (e) => console.error('[jobs]', e.message));
+  boss.on('error', (e) => log.error({ event: 'jobs.error', error: e.message }, 'pg-boss error'));
   await boss.start();
   await boss.createQueue(OUTCOME, { name: OUTCOME, retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInMinutes: 15 });
   await boss.createQueue(RECONCILE, { name: RECONCILE, policy: 'singleton', retryLimit: 0, expireInMinutes: 10 });
+  await boss.createQueue(CLEANUP, { name: CLEANUP, policy: 'singleton', retryLimit: 2, expireInMinutes: 30 });
 
   // pg-boss 10 runs one fetch loop per worker: several workers apply several results at once.
-  const applyOutcomes = async (batch: PgBoss.Job<{ deliveryId: string }>[]) => {
+  const applyOutcomes = async (batch: PgBoss.JobWithMetadata<{ deliveryId: string }>[]) => {
     await Promise.all(
       batch.map(async (job) => {
         const delivery = await db.falWebhookDelivery.findUnique({ where: { id: job.data.deliveryId } });
         if (!delivery || delivery.processedAt) return;
         const target = await targetOf(delivery);
+        const ids = { jobId: job.id, deliveryId: delivery.id, falRequestId: delivery.requestId, attempt: job.retryCount + 1, ...(target ? gen(target.kind, target.id) : {}) };
+        log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
+        let outcome: string;
         const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
         try {
-          if (target) await pipeline.apply(target, { requestId: delivery.requestId, status: body.status ?? 'ERROR', payload: body.payload, error: body.error ?? null });
+          outcome = target ? await pipeline.apply(target, { requestId: delivery.requestId, status: body.status ?? 'ERROR', payload: body.payload, error: body.error ?? null }) : 'no row';
         } catch (e) {
-          if (isTransient(e)) throw e;
+          if (isTransient(e)) {
+            log.warn({ event: 'job.failed_transient', ...ids, error: (e as Error).message, retryLimit: job.retryLimit }, 'transient failure: pg-boss retries with backoff');
+            throw e;
+          }
           // Not worth retrying (a malformed result): the row fails with the reason instead of staying PENDING.
-          if (target) await pipeline.finish(target, { status: 'FAILED', failureReason: `The result could not be used: ${(e as Error).message}` }, delivery.requestId);
+          outcome = target ? await pipeline.finish(target, { status: 'FAILED', failureReason: `The result could not be used: ${(e as Error).message}` }, delivery.requestId) : 'no row';
         }
         await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
+        log.info({ event: 'job.finished', ...ids, outcome }, 'fal result applied');
       }),
     );
   };
   const outcomeWorkers = await Promise.all(
-    Array.from({ length: settings.outcomeWorkers }, () => boss.work(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1 }, applyOutcomes)),
+    Array.from({ length: settings.outcomeWorkers }, () => boss.work(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, applyOutcomes)),
   );
   await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
     const r = await pipeline.reconcile();
-    if (r.finished || r.timedOut) console.log(`[reconcile] checked ${r.checked}, finished ${r.finished}, timed out ${r.timedOut}`);
+    if (r.finished || r.timedOut) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
+  });
+  const sweep = () => sweepTempImages(pipeline.deps, settings.tempImageTtlMs);
+  // pg-boss keeps one schedule per name across instances and sends one job per cron tick.
+  await boss.schedule(CLEANUP, settings.cleanupCron, {}, { tz: 'UTC' });
+  await boss.work(CLEANUP, { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5) }, async ([job]) => {
+    log.info({ event: 'job.started', jobId: job?.id, queue: CLEANUP }, 'temp image sweep started');
+    const r = await sweep();
+    log.info({ event: 'job.finished', jobId: job?.id, queue: CLEANUP, ...r }, 'temp image sweep finished');
   });
   // Every instance asks; the singleton queue runs one reconciliation at a time across instances.
   const timer = setInterval(() => void boss.send(RECONCILE, {}).catch(() => {}), settings.reconcileEverySeconds * 1000);
@@ -79,9 +102,10 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     async reconcileNow() {
       await pipeline.reconcile();
     },
+    sweepNow: sweep,
     async queueStats() {
       return Promise.all(
-        [OUTCOME, RECONCILE].map(async (name) => {
+        [OUTCOME, RECONCILE, CLEANUP].map(async (name) => {
           const rows = await db.$queryRawUnsafe<{ state: string; n: number }[]>(
             `SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry') GROUP BY state`,
             name,

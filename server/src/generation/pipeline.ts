@@ -7,6 +7,7 @@ import type { Storage } from '../storage/storage.ts';
 import { download } from './download.ts';
 import { inspectImage, looksLikeMp4 } from './media-check.ts';
 import { extractFrameJpeg } from '../media/render.ts';
+import { gen, log } from '../log.ts';
 
 export type TargetKind = 'AVATAR' | 'IMAGE' | 'BROLL';
 export interface Target {
@@ -65,12 +66,15 @@ export class Pipeline {
   async submit(target: Target, model: FalModel, input: Record<string, unknown>): Promise<void> {
     const result = await this.deps.gateway.submit(model, input, this.webhookUrl(target));
     if (result.ok) {
+      const estimatedCostUsd = estimateCostUsd(model, input);
       await rows(target.kind).updateMany({
         where: { id: target.id, status: 'PENDING' },
-        data: { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd: estimateCostUsd(model, input) },
+        data: { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd },
       });
+      log.info({ event: 'generation.submitted', ...gen(target.kind, target.id), falModel: model, falRequestId: result.value.requestId, estimatedCostUsd: Number(estimatedCostUsd) }, 'submitted to fal');
       return;
     }
+    log.warn({ event: 'generation.submit_failed', ...gen(target.kind, target.id), falModel: model, error: result.error.message }, 'fal submit failed');
     await this.finish(target, { status: 'FAILED', failureReason: `The generator could not be reached (${result.error.message}). Try again.` });
   }
 
@@ -93,6 +97,7 @@ export class Pipeline {
     if (!info) return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: 'The generator returned something that is not an image.' }, outcome.requestId);
     const key = keys.tempImage(image.userId, image.projectId, image.id, info.contentType);
     await this.deps.storage.put(key, body, info.contentType);
+    log.info({ event: 'generation.stored', ...gen('IMAGE', id), key, bytes: body.length }, 'result stored');
     return this.finish(
       { kind: 'IMAGE', id },
       { status: 'SUCCEEDED', storagePath: key, contentType: info.contentType, byteSize: body.length, width: info.width, height: info.height, nsfw: parsed.value.nsfw[0] ?? false },
@@ -108,6 +113,7 @@ export class Pipeline {
     if (!Buffer.isBuffer(body)) return body;
     const key = avatar.visibility === 'PUBLIC' ? keys.publicAvatarVideo(id) : keys.privateAvatarVideo(avatar.userId!, id);
     await this.deps.storage.put(key, body, 'video/mp4');
+    log.info({ event: 'generation.stored', ...gen('AVATAR', id), key, bytes: body.length }, 'result stored');
     const result = await this.finish(target, { status: 'SUCCEEDED', videoStoragePath: key }, outcome.requestId);
     if (result === 'applied' && avatar.sourceImageId) await this.discardTempImage(avatar.sourceImageId);
     return result;
@@ -129,6 +135,7 @@ export class Pipeline {
     const thumbKey = keys.bRollThumbnail(bRoll.userId, bRoll.projectId, id);
     await this.deps.storage.put(videoKey, body, 'video/mp4');
     await this.deps.storage.put(thumbKey, thumbnail, 'image/jpeg');
+    log.info({ event: 'generation.stored', ...gen('BROLL', id), key: videoKey, thumbnailKey: thumbKey, bytes: body.length }, 'result stored');
     return this.finish(target, { status: 'SUCCEEDED', videoStoragePath: videoKey, thumbnailStoragePath: thumbKey }, outcome.requestId);
   }
 
@@ -148,6 +155,7 @@ export class Pipeline {
     if (!image) return;
     await db.image.delete({ where: { id: imageId } }).catch(() => {});
     if (image.storagePath) await this.deps.storage.remove([image.storagePath]);
+    log.info({ event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath }, 'temp studio image deleted after use');
     await this.deps.pubsub.publish('projectUpdated', image.projectId, { projectId: image.projectId, kind: 'IMAGE', id: imageId });
   }
 
@@ -156,7 +164,13 @@ export class Pipeline {
     const where = { id: target.id, status: 'PENDING' as const, ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) };
     const update = { ...data, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
     const { count } = await rows(target.kind).updateMany({ where, data: update });
-    if (!count) return 'ignored';
+    if (!count) {
+      log.debug({ event: 'generation.finish_ignored', ...gen(target.kind, target.id), falRequestId: requestId, status: data.status }, 'not PENDING any more: left alone');
+      return 'ignored';
+    }
+    const line = { event: `generation.${data.status.toLowerCase()}`, ...gen(target.kind, target.id), falRequestId: requestId, status: data.status };
+    if (data.status === 'FAILED') log.warn({ ...line, failureReason: data.failureReason }, 'generation FAILED');
+    else log.info(line, 'generation SUCCEEDED');
     await this.publish(target);
     return 'applied';
   }
@@ -195,11 +209,14 @@ export class Pipeline {
       const deadline = row.createdAt.getTime() + (row.kind === 'IMAGE' ? imageDeadlineMs : videoDeadlineMs);
       if (row.falRequestId && row.falModel) {
         const status = await this.deps.gateway.status(row.falModel as FalModel, row.falRequestId);
+        log.debug({ event: 'reconcile.asked', ...gen(row.kind, row.id), falRequestId: row.falRequestId, state: status.ok ? status.value.state : 'unreachable' }, 'asked fal for a PENDING row');
         if (status.ok && status.value.state === 'COMPLETED') {
+          log.info({ event: 'reconcile.completed', ...gen(row.kind, row.id), falRequestId: row.falRequestId }, 'reconciler applies a result the webhook missed');
           if ((await this.apply(row, { requestId: row.falRequestId, status: 'OK', payload: status.value.payload })) === 'applied') finished++;
           continue;
         }
         if (status.ok && status.value.state === 'FAILED') {
+          log.info({ event: 'reconcile.failed', ...gen(row.kind, row.id), falRequestId: row.falRequestId }, 'reconciler applies a failure the webhook missed');
           if ((await this.apply(row, { requestId: row.falRequestId, status: 'ERROR', error: status.value.error, payload: status.value.payload })) === 'applied') finished++;
           continue;
         }
@@ -207,6 +224,7 @@ export class Pipeline {
       if (now > deadline) {
         const minutes = Math.round((now - row.createdAt.getTime()) / 60_000);
         const reason = row.falRequestId ? `Timed out: no result after ${minutes} min.` : 'Timed out: the generation could not be submitted. Try again.';
+        log.warn({ event: 'reconcile.timed_out', ...gen(row.kind, row.id), falRequestId: row.falRequestId, minutes }, 'reconciler times out a PENDING row');
         if ((await this.finish(row, { status: 'FAILED', failureReason: reason })) === 'applied') timedOut++;
       }
     }

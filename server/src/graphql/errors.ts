@@ -42,3 +42,15 @@ export class ProviderUnavailableError extends Error {
     super(`The generator cannot be reached right now (${detail}). Nothing was charged; try again.`);
   }
 }
+
+/** A per-user generation cap was reached; nothing was written and nothing was sent to the provider. */
+export class GenerationLimitError extends Error {
+  override name = 'GenerationLimitError';
+  constructor(readonly kind: 'IN_FLIGHT' | 'DAILY', readonly limit: number, readonly retryAfter: Date | null) {
+    super(
+      kind === 'IN_FLIGHT'
+        ? `You already have ${limit} generation${limit === 1 ? '' : 's'} in progress; start another when one finishes.`
+        : `You reached your limit of ${limit} generations in 24 hours; try again after ${retryAfter?.toISOString() ?? 'a while'}.`,
+    );
+  }
+}

@@ -21,17 +21,19 @@ import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import type { FalGateway } from '../fal/gateway.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
-import { startJobs } from '../generation/jobs.ts';
+import { startJobs, type Jobs } from '../generation/jobs.ts';
 import { Pipeline } from '../generation/pipeline.ts';
 import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
+import { log, withRequestId } from '../log.ts';
 
 export interface App {
   server: Server;
   url: string;
   publicUrl: string;
   pipeline: Pipeline;
+  jobs: Jobs;
   webhookStats: WebhookStats;
   stop(): Promise<void>;
 }
@@ -45,6 +47,12 @@ export interface AppServices {
   gateway: FalGateway;
   verifier: WebhookVerifier;
 }
+
+/**
+ * Body parsers call `next` from stream callbacks, outside the request's async context: re-enter it
+ * after them so every log line written while resolving carries the request id.
+ */
+const bindRequestId: express.RequestHandler = (_req, res, next) => withRequestId(res.locals.requestId as string, next);
 
 export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
   const app = express();
@@ -142,7 +150,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
         return { message: original.message, extensions: { code: 'BAD_USER_INPUT' }, ...(formatted.path ? { path: formatted.path } : {}) };
       }
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !dev) {
-        console.error('[graphql] internal error:', original ?? error);
+        log.error({ event: 'graphql.internal_error', err: original ?? error }, 'internal error');
         return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
       }
       return formatted;
@@ -155,7 +163,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
-    next();
+    withRequestId(id, next);
   });
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -167,13 +175,14 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     ]);
     res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
-  app.use(falWebhookRouter(verifier, jobs, webhookStats));
+  app.use(falWebhookRouter(verifier, jobs, webhookStats, bindRequestId));
   app.get('/metrics', async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await renderMetrics(webhookStats, jobs));
   });
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),
+    bindRequestId,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => buildContext(services, req.headers.authorization, res.locals.requestId as string),
     }),
@@ -187,7 +196,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   }
   app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) console.error('[http]', err);
+    if (status === 500) log.error({ event: 'http.internal_error', err }, 'internal error');
     const message = err.type === 'entity.too.large' ? `Request body is larger than ${config.limits.bodyLimit}.` : status === 500 ? 'Internal server error' : err.message;
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
@@ -203,6 +212,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     url: `http://localhost:${port}`,
     publicUrl,
     pipeline,
+    jobs,
     webhookStats,
     async stop() {
       await apollo.stop();

@@ -3,6 +3,8 @@ import express, { type Router } from 'express';
 import { db } from '../db.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../generation/jobs.ts';
+import { parseTarget } from '../generation/pipeline.ts';
+import { gen, log } from '../log.ts';
 
 export interface WebhookStats {
   accepted: number;
@@ -14,18 +16,23 @@ export interface WebhookStats {
  * POST /webhooks/fal: verify the signature over the raw body, record the delivery once, enqueue the
  * durable job, answer fast. A replay of the same body is recorded once and answered 200.
  */
-export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats): Router {
+export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats, afterBody: express.RequestHandler): Router {
   const router = express.Router();
-  router.post('/webhooks/fal', express.raw({ type: () => true, limit: '2mb' }), async (req, res) => {
+  router.post('/webhooks/fal', express.raw({ type: () => true, limit: '2mb' }), afterBody, async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const target = typeof req.query.target === 'string' ? req.query.target.slice(0, 100) : null;
+    const named = parseTarget(target);
+    const ids = { ...(named ? gen(named.kind, named.id) : {}), falRequestId: req.headers['x-fal-webhook-request-id'] };
+    log.info({ event: 'webhook.received', ...ids, bytes: raw.length }, 'fal webhook received');
     const verdict = await verifier.verify(req.headers, raw);
     if (!verdict.ok) {
       stats.rejected++;
+      log.warn({ event: 'webhook.rejected', ...ids, reason: verdict.reason, retryable: !!verdict.retryable }, 'fal webhook rejected');
       // Keys we could not fetch are our problem, not the sender's: a 5xx makes fal deliver again.
       res.status(verdict.retryable ? 503 : 401).json({ error: verdict.reason });
       return;
     }
-    const target = typeof req.query.target === 'string' ? req.query.target.slice(0, 100) : null;
+    log.info({ event: 'webhook.verified', ...ids, falRequestId: verdict.requestId, status: verdict.body.status }, 'fal webhook signature verified');
     const bodySha256 = createHash('sha256').update(raw).digest('hex');
     const delivery = await db.falWebhookDelivery
       .create({ data: { requestId: verdict.requestId, bodySha256, status: verdict.body.status, target, body: verdict.body as object }, select: { id: true } })
@@ -35,10 +42,12 @@ export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: W
       });
     if (!delivery) {
       stats.duplicate++;
+      log.info({ event: 'webhook.duplicate', ...ids, falRequestId: verdict.requestId }, 'fal webhook replayed: ignored');
       res.json({ ok: true, duplicate: true });
       return;
     }
     stats.accepted++;
+    log.info({ event: 'webhook.accepted', ...ids, falRequestId: verdict.requestId, deliveryId: delivery.id }, 'fal webhook recorded, job enqueued');
     // If this enqueue is lost (crash), the reconciler still finishes the row from fal's status API.
     await jobs.enqueueOutcome(delivery.id);
     res.json({ ok: true });

@@ -15,6 +15,8 @@ export interface Storage {
   copy(fromKey: string, toKey: string): Promise<void>;
   remove(keys: string[]): Promise<void>;
   list(prefix: string): Promise<string[]>;
+  /** Keys with their last-modified time, for sweeps by age. */
+  listWithDates(prefix: string): Promise<{ key: string; lastModified: Date }[]>;
   presignGet(key: string, ttlSeconds?: number): Promise<string>;
   presignPut(key: string, ttlSeconds?: number): Promise<string>;
   ping(): Promise<boolean>;
@@ -132,6 +134,19 @@ export function createS3Storage(s: S3Settings): Storage {
           const out: string[] = [];
           for await (const item of client.listObjectsV2(bucket, prefix, true)) {
             if ((item as { name?: string }).name) out.push((item as { name: string }).name);
+          }
+          return out;
+        })(),
+      );
+    },
+    async listWithDates(prefix) {
+      return timed(
+        'list',
+        (async () => {
+          const out: { key: string; lastModified: Date }[] = [];
+          for await (const item of client.listObjectsV2(bucket, prefix, true)) {
+            const { name, lastModified } = item as { name?: string; lastModified?: Date };
+            if (name) out.push({ key: name, lastModified: lastModified ? new Date(lastModified) : new Date() });
           }
           return out;
         })(),

@@ -7,7 +7,8 @@ import type { Pipeline } from '../../generation/pipeline.ts';
 import { keys } from '../../storage/keys.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { builder } from '../builder.ts';
-import { invalid, NotFoundError, UnknownTagsError } from '../errors.ts';
+import { GenerationLimitError, invalid, NotFoundError, UnknownTagsError } from '../errors.ts';
+import { reserveGeneration } from '../../generation/limits.ts';
 import { localId } from '../ids.ts';
 import { Avatar, tagIdsFor } from './avatar.ts';
 import { readyImage } from './image.ts';
@@ -55,7 +56,7 @@ builder.mutationFields((t) => ({
     authScopes: { user: true },
     description: 'Returns the PENDING avatar at once; avatarUpdated / projectUpdated tell when its video is ready.',
     args: { input: t.arg({ type: CreateAvatarInput, required: true }) },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
       if (input.idempotencyKey) {
@@ -65,13 +66,18 @@ builder.mutationFields((t) => ({
       const project = await ownProject(String(input.projectId), userId);
       const image = await readyImage(String(input.imageId), userId, { toAnimate: true });
       const contentType = image.contentType ?? 'image/png';
-      const avatar = await db.avatar
-        .create({ data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null } })
-        .catch(async (e) => {
-          // Two requests with the same key raced: the other one won, return its avatar.
-          if ((e as { code?: string }).code === 'P2002' && input.idempotencyKey) return db.avatar.findUniqueOrThrow({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } } });
-          throw e;
-        });
+      const avatar = await reserveGeneration(ctx.viewer!, 'AVATAR', (tx) =>
+        tx.avatar.create({
+          data: { name: input.name.trim(), visibility: 'PRIVATE', userId, createdById: userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null },
+        }),
+      ).catch(async (e) => {
+        // Two requests with the same key raced: the other one won, return its avatar (a replay is never limited).
+        if (input.idempotencyKey) {
+          const existing = await db.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } } });
+          if (existing) return existing;
+        }
+        throw e;
+      });
       if (avatar.imageStoragePath || avatar.falRequestId) return avatar;
       const key = keys.privateAvatarImage(userId, avatar.id, contentType);
       await ctx.storage.copy(image.storagePath, key);
@@ -85,12 +91,14 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Same pipeline, PUBLIC, stored under the public paths, with catalog tags.',
     args: { input: t.arg({ type: CreatePublicAvatarInput, required: true }) },
-    errors: { types: [NotFoundError, UnknownTagsError] },
+    errors: { types: [NotFoundError, UnknownTagsError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const image = await readyImage(String(input.imageId), ctx.viewer!.id, { toAnimate: true });
       const tagIds = await tagIdsFor(input.tagSlugs);
       const contentType = image.contentType ?? 'image/png';
-      const avatar = await db.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } });
+      const avatar = await reserveGeneration(ctx.viewer!, 'AVATAR', (tx) =>
+        tx.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', createdById: ctx.viewer!.id, sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } }),
+      );
       const key = keys.publicAvatarImage(avatar.id, contentType);
       await ctx.storage.copy(image.storagePath, key);
       await db.avatar.update({ where: { id: avatar.id }, data: { imageStoragePath: key } });
@@ -102,16 +110,19 @@ builder.mutationFields((t) => ({
     type: Avatar,
     authScopes: { user: true },
     args: { input: t.arg({ type: AvatarIdInput('RetryAvatarInput'), required: true }) },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const avatar = await ownAvatar(String(input.id), ctx.viewer!);
       if (avatar.status !== 'FAILED') throw invalid(['input', 'id'], 'Only a FAILED avatar can be retried.');
       if (!avatar.imageStoragePath) throw invalid(['input', 'id'], 'This avatar has no reference image left; create a new one.');
-      const { count } = await db.avatar.updateMany({
-        where: { id: avatar.id, status: 'FAILED' },
-        data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+      const retried = await reserveGeneration(ctx.viewer!, 'AVATAR', async (tx) => {
+        const { count } = await tx.avatar.updateMany({
+          where: { id: avatar.id, status: 'FAILED' },
+          data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+        });
+        return count ? { id: avatar.id } : null;
       });
-      if (count) {
+      if (retried) {
         const contentType = avatar.imageStoragePath.endsWith('.jpg') ? 'image/jpeg' : avatar.imageStoragePath.endsWith('.webp') ? 'image/webp' : 'image/png';
         await startAvatar(avatar.id, avatar.imageStoragePath, contentType, ctx.storage, ctx.pipeline);
       }

@@ -6,7 +6,8 @@ import { PROMPT_MAX_LENGTH, SEEDANCE_ASPECT_RATIOS, SEEDANCE_DURATIONS, seedance
 import type { Pipeline } from '../../generation/pipeline.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { builder } from '../builder.ts';
-import { invalid, NotFoundError } from '../errors.ts';
+import { GenerationLimitError, invalid, NotFoundError } from '../errors.ts';
+import { reserveGeneration } from '../../generation/limits.ts';
 import { localId } from '../ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { readyImage } from './image.ts';
@@ -100,13 +101,13 @@ builder.mutationFields((t) => ({
     authScopes: { user: true },
     description: 'Returns the PENDING b-roll at once; bRollUpdated / projectUpdated tell when its video and thumbnail are ready.',
     args: { input: t.arg({ type: CreateBRollInput, required: true }) },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
       const project = await ownProject(String(input.projectId), userId);
       let imageStoragePath: string | null = null;
       if (input.imageId) imageStoragePath = (await readyImage(String(input.imageId), userId, { toAnimate: true })).storagePath;
-      const bRoll = await db.bRoll.create({
+      const bRoll = await reserveGeneration(ctx.viewer!, 'BROLL', (tx) => tx.bRoll.create({
         data: {
           name: input.name.trim(),
           prompt: input.prompt.trim(),
@@ -117,7 +118,7 @@ builder.mutationFields((t) => ({
           userId,
           projectId: project.id,
         },
-      });
+      }));
       await startBRoll(bRoll, ctx.storage, ctx.pipeline);
       return db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
     },
@@ -126,15 +127,18 @@ builder.mutationFields((t) => ({
     type: BRoll,
     authScopes: { user: true },
     args: { input: t.arg({ type: IdInput('RetryBRollInput'), required: true }) },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const bRoll = await ownBRoll(String(input.id), ctx.viewer!.id);
       if (bRoll.status !== 'FAILED') throw invalid(['input', 'id'], 'Only a FAILED b-roll can be retried.');
-      const { count } = await db.bRoll.updateMany({
-        where: { id: bRoll.id, status: 'FAILED' },
-        data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+      const retried = await reserveGeneration(ctx.viewer!, 'BROLL', async (tx) => {
+        const { count } = await tx.bRoll.updateMany({
+          where: { id: bRoll.id, status: 'FAILED' },
+          data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+        });
+        return count ? { id: bRoll.id } : null;
       });
-      if (count) await startBRoll(bRoll, ctx.storage, ctx.pipeline);
+      if (retried) await startBRoll(bRoll, ctx.storage, ctx.pipeline);
       return db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
     },
   }),

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ConflictError, InputValidationError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, UnknownTagsError } from '../errors.ts';
+import { ConflictError, GenerationLimitError, InputValidationError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, UnknownTagsError } from '../errors.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Every expected failure implements Error: query `... on Error { message }` on any result.',
@@ -44,6 +44,28 @@ builder.objectType(ConflictError, {
 
 builder.objectType(InvalidCredentialsError, { name: 'InvalidCredentialsError', interfaces: [ErrorInterface] });
 builder.objectType(ProviderUnavailableError, { name: 'ProviderUnavailableError', interfaces: [ErrorInterface] });
+
+const GenerationLimitKind = builder.enumType('GenerationLimitKind', {
+  values: {
+    IN_FLIGHT: { description: 'Too many generations PENDING at once (GENERATION_MAX_IN_FLIGHT).' },
+    DAILY: { description: 'Too many generations started in the last 24 hours (GENERATION_MAX_PER_DAY).' },
+  } as const,
+});
+
+builder.objectType(GenerationLimitError, {
+  name: 'GenerationLimitError',
+  interfaces: [ErrorInterface],
+  description: 'A per-user cap on generations was reached; nothing was written and nothing was sent to the generator.',
+  fields: (t) => ({
+    kind: t.field({ type: GenerationLimitKind, resolve: (e) => e.kind }),
+    limit: t.exposeInt('limit'),
+    retryAfter: t.expose('retryAfter', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'DAILY: when enough of the last 24 hours\' generations leave the window for one more. IN_FLIGHT: null (it depends on when one of yours finishes; projectUpdated tells).',
+    }),
+  }),
+});
 
 export const UnknownTagsErrorRef = builder.objectType(UnknownTagsError, {
   name: 'UnknownTagsError',

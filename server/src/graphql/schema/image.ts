@@ -4,7 +4,8 @@ import { db } from '../../db.ts';
 import { FLUX_ASPECT_RATIOS, fluxImageToImageInput, fluxTextToImageInput, PROMPT_MAX_LENGTH } from '../../fal/models.ts';
 import { inspectImage } from '../../generation/media-check.ts';
 import { builder } from '../builder.ts';
-import { invalid, NotFoundError, ProviderUnavailableError } from '../errors.ts';
+import { GenerationLimitError, invalid, NotFoundError, ProviderUnavailableError } from '../errors.ts';
+import { precheckLimits, reserveGeneration } from '../../generation/limits.ts';
 import { localId } from '../ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { ownProject, Project } from './project.ts';
@@ -141,12 +142,14 @@ builder.mutationFields((t) => ({
     authScopes: { user: true },
     description: 'FLUX text-to-image. Returns the PENDING image at once; projectUpdated tells when it is done.',
     args: { input: t.arg({ type: GenerateImageInput, required: true }) },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const project = await ownProject(String(input.projectId), ctx.viewer!.id);
       const aspectRatio = input.aspectRatio ?? '1:1';
       const falInput = fluxTextToImageInput({ prompt: input.prompt, aspectRatio });
-      const image = await db.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: input.prompt.trim(), aspectRatio, userId: ctx.viewer!.id, projectId: project.id } });
+      const image = await reserveGeneration(ctx.viewer!, 'IMAGE', (tx) =>
+        tx.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: input.prompt.trim(), aspectRatio, userId: ctx.viewer!.id, projectId: project.id } }),
+      );
       await ctx.pipeline.submit({ kind: 'IMAGE', id: image.id }, 'fal-ai/flux/dev', falInput);
       await ctx.pipeline.publish({ kind: 'IMAGE', id: image.id });
       return db.image.findUniqueOrThrow({ where: { id: image.id } });
@@ -157,16 +160,20 @@ builder.mutationFields((t) => ({
     authScopes: { user: true },
     description: 'FLUX image-to-image from one of your images. Returns the PENDING edit at once.',
     args: { input: t.arg({ type: EditImageInput, required: true }) },
-    errors: { types: [NotFoundError, ProviderUnavailableError] },
+    errors: { types: [NotFoundError, ProviderUnavailableError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const parent = await readyImage(String(input.imageId), ctx.viewer!.id);
+      // Before handing the file to fal; checked again, under the lock, when the row is written.
+      await precheckLimits(ctx.viewer!, 'IMAGE');
       const uploaded = await ctx.pipeline.deps.gateway.uploadFile(await ctx.storage.get(parent.storagePath), parent.contentType ?? 'image/png');
       if (!uploaded.ok) throw new ProviderUnavailableError(uploaded.error.message);
       const strength = input.strength ?? 0.85;
       const falInput = fluxImageToImageInput({ imageUrl: uploaded.value.url, prompt: input.prompt, strength });
-      const image = await db.image.create({
-        data: { source: 'IMAGE_TO_IMAGE', prompt: input.prompt.trim(), strength, parentId: parent.id, userId: ctx.viewer!.id, projectId: parent.projectId },
-      });
+      const image = await reserveGeneration(ctx.viewer!, 'IMAGE', (tx) =>
+        tx.image.create({
+          data: { source: 'IMAGE_TO_IMAGE', prompt: input.prompt.trim(), strength, parentId: parent.id, userId: ctx.viewer!.id, projectId: parent.projectId },
+        }),
+      );
       await ctx.pipeline.submit({ kind: 'IMAGE', id: image.id }, 'fal-ai/flux/dev/image-to-image', falInput);
       await ctx.pipeline.publish({ kind: 'IMAGE', id: image.id });
       return db.image.findUniqueOrThrow({ where: { id: image.id } });

@@ -1,0 +1,87 @@
+// Per-user caps on generations: how many may be in flight (PENDING) and how many may start in a
+// rolling 24 h window. Checked, and the row written, under a per-user transaction-scoped advisory
+// lock, so two simultaneous requests cannot both take the last slot.
+import { db } from '../db.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+import { GenerationLimitError } from '../graphql/errors.ts';
+import { limitSettings } from '../settings.ts';
+import { gen, log } from '../log.ts';
+
+export const DAY_MS = 24 * 3600_000;
+// The two-int4 advisory key space does not overlap pg-boss's single-bigint locks.
+const LOCK_CLASS = 4_004;
+
+export type Tx = Prisma.TransactionClient;
+export interface Starter {
+  id: string;
+  role: 'USER' | 'ADMIN';
+}
+
+interface Counts {
+  inFlight: number;
+  today: number;
+}
+
+async function counts(client: Tx | typeof db, userId: string, since: Date): Promise<Counts> {
+  // Uploads are not generations. Every attempt counts towards the day, whatever its outcome: a
+  // FAILED one may have cost the provider's time, and a cap that failures did not touch could be
+  // farmed. A retry resets the row's createdAt, so it counts again from then.
+  const [row] = await client.$queryRaw<Counts[]>`
+    WITH g AS (
+      SELECT status::text AS status, "createdAt" FROM "Image" WHERE "userId" = ${userId} AND source <> 'UPLOAD' AND (status = 'PENDING' OR "createdAt" > ${since})
+      UNION ALL SELECT status::text, "createdAt" FROM "Avatar" WHERE "userId" = ${userId} AND (status = 'PENDING' OR "createdAt" > ${since})
+      UNION ALL SELECT status::text, "createdAt" FROM "BRoll" WHERE "userId" = ${userId} AND (status = 'PENDING' OR "createdAt" > ${since}))
+    SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS "inFlight", count(*) FILTER (WHERE "createdAt" > ${since})::int AS today FROM g`;
+  return row ?? { inFlight: 0, today: 0 };
+}
+
+/** When enough of the window's generations leave it for one more to fit. */
+async function dailyRetryAfter(client: Tx | typeof db, userId: string, since: Date, over: number): Promise<Date | null> {
+  const [row] = await client.$queryRaw<{ at: Date }[]>`
+    SELECT "createdAt" AS at FROM (
+      SELECT "createdAt" FROM "Image" WHERE "userId" = ${userId} AND source <> 'UPLOAD' AND "createdAt" > ${since}
+      UNION ALL SELECT "createdAt" FROM "Avatar" WHERE "userId" = ${userId} AND "createdAt" > ${since}
+      UNION ALL SELECT "createdAt" FROM "BRoll" WHERE "userId" = ${userId} AND "createdAt" > ${since}) g
+    ORDER BY "createdAt" OFFSET ${over} LIMIT 1`;
+  return row ? new Date(row.at.getTime() + DAY_MS) : null;
+}
+
+async function check(client: Tx | typeof db, userId: string, kind: string): Promise<void> {
+  const { maxInFlight, maxPerDay } = limitSettings();
+  if (!maxInFlight && !maxPerDay) return;
+  const since = new Date(Date.now() - DAY_MS);
+  const c = await counts(client, userId, since);
+  let error: GenerationLimitError | null = null;
+  if (maxPerDay && c.today >= maxPerDay) error = new GenerationLimitError('DAILY', maxPerDay, await dailyRetryAfter(client, userId, since, c.today - maxPerDay));
+  else if (maxInFlight && c.inFlight >= maxInFlight) error = new GenerationLimitError('IN_FLIGHT', maxInFlight, null);
+  if (error) {
+    log.info({ event: 'generation.limited', generationKind: kind, userId, limitKind: error.kind, limit: error.limit, inFlight: c.inFlight, today: c.today }, 'generation refused by a limit');
+    throw error;
+  }
+}
+
+/** A cheap early check, before work that must not be wasted (e.g. uploading a file to the provider). */
+export async function precheckLimits(starter: Starter, kind: string): Promise<void> {
+  if (starter.role === 'ADMIN') return;
+  await check(db, starter.id, kind);
+}
+
+/**
+ * Checks the caps and writes the PENDING row (or moves a FAILED one back to PENDING) in one
+ * transaction holding the user's lock. Admins are exempt: they curate the catalog.
+ * `write` returns the row's id, or null when it wrote nothing (e.g. a retry that lost a race).
+ */
+export async function reserveGeneration<T extends { id: string } | null>(starter: Starter, kind: 'IMAGE' | 'AVATAR' | 'BROLL', write: (tx: Tx) => Promise<T>): Promise<T> {
+  const row = await db.$transaction(
+    async (tx) => {
+      if (starter.role !== 'ADMIN') {
+        await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int4, hashtext(${starter.id}))) l`;
+        await check(tx, starter.id, kind);
+      }
+      return write(tx);
+    },
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+  if (row) log.info({ event: 'generation.created', ...gen(kind, row.id), userId: starter.id }, 'generation row written (PENDING)');
+  return row;
+}
