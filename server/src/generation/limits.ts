@@ -23,26 +23,22 @@ interface Counts {
 }
 
 async function counts(client: Tx | typeof db, userId: string, since: Date): Promise<Counts> {
-  // Uploads are not generations. Every attempt counts towards the day, whatever its outcome: a
-  // FAILED one may have cost the provider's time, and a cap that failures did not touch could be
-  // farmed. A retry resets the row's createdAt, so it counts again from then.
+  // In flight: the user's generations still PENDING (one deleted while running no longer is). The day:
+  // attempts in the ledger, whatever their outcome (a failure that the cap ignored could be farmed;
+  // a retry is another attempt) and whether or not the generation was deleted since.
   const [row] = await client.$queryRaw<Counts[]>`
-    WITH g AS (
-      SELECT status::text AS status, "createdAt" FROM "Image" WHERE "userId" = ${userId} AND source <> 'UPLOAD' AND (status = 'PENDING' OR "createdAt" > ${since})
-      UNION ALL SELECT status::text, "createdAt" FROM "Avatar" WHERE "userId" = ${userId} AND (status = 'PENDING' OR "createdAt" > ${since})
-      UNION ALL SELECT status::text, "createdAt" FROM "BRoll" WHERE "userId" = ${userId} AND (status = 'PENDING' OR "createdAt" > ${since}))
-    SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS "inFlight", count(*) FILTER (WHERE "createdAt" > ${since})::int AS today FROM g`;
+    SELECT ((SELECT count(*) FROM "Image" WHERE "userId" = ${userId} AND status = 'PENDING')
+          + (SELECT count(*) FROM "Avatar" WHERE "userId" = ${userId} AND status = 'PENDING')
+          + (SELECT count(*) FROM "BRoll" WHERE "userId" = ${userId} AND status = 'PENDING'))::int AS "inFlight",
+           (SELECT count(*) FROM "GenerationAttempt" WHERE "userId" = ${userId} AND "createdAt" > ${since})::int AS today`;
   return row ?? { inFlight: 0, today: 0 };
 }
 
 /** When enough of the window's generations leave it for one more to fit. */
 async function dailyRetryAfter(client: Tx | typeof db, userId: string, since: Date, over: number): Promise<Date | null> {
   const [row] = await client.$queryRaw<{ at: Date }[]>`
-    SELECT "createdAt" AS at FROM (
-      SELECT "createdAt" FROM "Image" WHERE "userId" = ${userId} AND source <> 'UPLOAD' AND "createdAt" > ${since}
-      UNION ALL SELECT "createdAt" FROM "Avatar" WHERE "userId" = ${userId} AND "createdAt" > ${since}
-      UNION ALL SELECT "createdAt" FROM "BRoll" WHERE "userId" = ${userId} AND "createdAt" > ${since}) g
-    ORDER BY "createdAt" OFFSET ${over} LIMIT 1`;
+    SELECT "createdAt" AS at FROM "GenerationAttempt" WHERE "userId" = ${userId} AND "createdAt" > ${since}
+     ORDER BY "createdAt" OFFSET ${over} LIMIT 1`;
   return row ? new Date(row.at.getTime() + DAY_MS) : null;
 }
 
@@ -67,9 +63,10 @@ export async function precheckLimits(starter: Starter, kind: string): Promise<vo
 }
 
 /**
- * Checks the caps and writes the PENDING row (or moves a FAILED one back to PENDING) in one
- * transaction holding the user's lock. Admins are exempt: they curate the catalog.
- * `write` returns the row's id, or null when it wrote nothing (e.g. a retry that lost a race).
+ * Checks the caps and writes the PENDING row (or moves a FAILED one back to PENDING) with its attempt
+ * in the ledger, in one transaction holding the user's lock. Admins are exempt from the caps (they
+ * curate the catalog) but their attempts are recorded. `write` returns the row's id, or null when it
+ * wrote nothing (e.g. a retry that lost a race).
  */
 export async function reserveGeneration<T extends { id: string } | null>(starter: Starter, kind: 'IMAGE' | 'AVATAR' | 'BROLL', write: (tx: Tx) => Promise<T>): Promise<T> {
   const row = await db.$transaction(
@@ -78,7 +75,9 @@ export async function reserveGeneration<T extends { id: string } | null>(starter
         await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int4, hashtext(${starter.id}))) l`;
         await check(tx, starter.id, kind);
       }
-      return write(tx);
+      const row = await write(tx);
+      if (row) await tx.generationAttempt.create({ data: { userId: starter.id, kind, targetId: row.id } });
+      return row;
     },
     { maxWait: 10_000, timeout: 15_000 },
   );

@@ -67,10 +67,9 @@ export class Pipeline {
     const result = await this.deps.gateway.submit(model, input, this.webhookUrl(target));
     if (result.ok) {
       const estimatedCostUsd = estimateCostUsd(model, input);
-      await rows(target.kind).updateMany({
-        where: { id: target.id, status: 'PENDING' },
-        data: { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd },
-      });
+      const data = { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
+      await rows(target.kind).updateMany({ where: { id: target.id, status: 'PENDING' }, data });
+      await db.generationAttempt.updateMany({ where: { kind: target.kind, targetId: target.id, status: 'PENDING', submittedAt: null }, data });
       log.info({ event: 'generation.submitted', ...gen(target.kind, target.id), falModel: model, falRequestId: result.value.requestId, estimatedCostUsd: Number(estimatedCostUsd) }, 'submitted to fal');
       return;
     }
@@ -164,6 +163,12 @@ export class Pipeline {
     const where = { id: target.id, status: 'PENDING' as const, ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) };
     const update = { ...data, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
     const { count } = await rows(target.kind).updateMany({ where, data: update });
+    if (count) {
+      await db.generationAttempt.updateMany({
+        where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) },
+        data: { status: data.status, finishedAt: update.finishedAt, ...(requestId ? { falRequestId: requestId } : {}) },
+      });
+    }
     if (!count) {
       log.debug({ event: 'generation.finish_ignored', ...gen(target.kind, target.id), falRequestId: requestId, status: data.status }, 'not PENDING any more: left alone');
       return 'ignored';

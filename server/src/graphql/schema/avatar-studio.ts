@@ -68,7 +68,7 @@ builder.mutationFields((t) => ({
       const contentType = image.contentType ?? 'image/png';
       const avatar = await reserveGeneration(ctx.viewer!, 'AVATAR', (tx) =>
         tx.avatar.create({
-          data: { name: input.name.trim(), visibility: 'PRIVATE', userId, createdById: userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null },
+          data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null },
         }),
       ).catch(async (e) => {
         // Two requests with the same key raced: the other one won, return its avatar (a replay is never limited).
@@ -97,7 +97,7 @@ builder.mutationFields((t) => ({
       const tagIds = await tagIdsFor(input.tagSlugs);
       const contentType = image.contentType ?? 'image/png';
       const avatar = await reserveGeneration(ctx.viewer!, 'AVATAR', (tx) =>
-        tx.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', createdById: ctx.viewer!.id, sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } }),
+        tx.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } }),
       );
       const key = keys.publicAvatarImage(avatar.id, contentType);
       await ctx.storage.copy(image.storagePath, key);

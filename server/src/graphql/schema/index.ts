@@ -10,6 +10,7 @@ import './image.ts';
 import './avatar-studio.ts';
 import './b-roll.ts';
 import './api-key.ts';
+import './usage.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 
