@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './helpers.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+  app.emulator.configure({ latencyMs: 50, failure: 'tagged' });
+});
+afterAll(() => app?.stop());
+
+const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
+const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
+const USAGE = `query($period: UsagePeriod!) { me { usage(period: $period) { period from to generations succeeded failed pending totalCost byModel { model count succeeded cost } } } }`;
+const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY) { usageByUser(period: $period, first: $first, after: $after) { __typename
+  ... on UserUsageConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { userId email name usage { generations totalCost byModel { model count cost } } } } }
+  ... on ValidationError { fieldErrors { path message } } } }`;
+
+async function until(token: string, gid: string, status: string) {
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    if ((await app.gql(NODE, { id: gid }, token)).data.node?.status === status) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${gid} never ${status}`);
+}
+async function project(token: string) {
+  return (await app.gql(`mutation { createProject(input: { name: "Usage" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id as string;
+}
+async function image(token: string, projectId: string, prompt = 'a face') {
+  const id = (await app.gql(`mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p: projectId, t: prompt }, token)).data.generateImage.data.id;
+  await until(token, id, 'SUCCEEDED');
+  return id as string;
+}
+async function bRoll(token: string, projectId: string, prompt: string, status: string) {
+  const id = (await app.gql(`mutation($p: ID!, $t: String!) { createBRoll(input: { projectId: $p, name: "B", prompt: $t }) { ... on MutationCreateBRollSuccess { data { id } } } }`, { p: projectId, t: prompt }, token)).data.createBRoll.data.id;
+  await until(token, id, status);
+}
+async function metric(name: string, labels: string) {
+  const text = await (await fetch(`${app.url}/metrics`)).text();
+  return text.split('\n').filter((l) => l.startsWith(`${name}{`) && l.includes(labels)).reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+}
+
+/** What the generation tables themselves say the user spent, grouped by model (SUCCEEDED only), computed apart from the ledger. */
+async function recorded(userId: string) {
+  return app.sql<{ model: string; count: number; cost: string }>(
+    `SELECT model, count(*)::int AS count, coalesce(sum(cost) FILTER (WHERE status = 'SUCCEEDED'), 0)::text AS cost FROM (
+       SELECT "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost FROM "Image" WHERE "userId" = $1 AND "falModel" IS NOT NULL
+       UNION ALL SELECT "falModel", status::text, "estimatedCostUsd" FROM "Avatar" WHERE "userId" = $1 AND "falModel" IS NOT NULL
+       UNION ALL SELECT "falModel", status::text, "estimatedCostUsd" FROM "BRoll" WHERE "userId" = $1 AND "falModel" IS NOT NULL) g
+     GROUP BY model ORDER BY model`,
+    [userId],
+  );
+}
+
+describe('usage and cost', () => {
+  let d: { token: string; userId: string };
+  let e: { token: string; userId: string };
+  let admin: { token: string; userId: string };
+
+  it('me.usage counts every generation submitted, costs only the SUCCEEDED ones, and keeps what was deleted', async () => {
+    const [generationsBefore, webhooksBefore] = [await metric('better_ads_generations', 'status="SUCCEEDED"'), await metric('better_ads_webhooks_total', 'outcome="accepted"')];
+    d = await app.signUp('Dora');
+    const p = await project(d.token);
+    const ref = await image(d.token, p);
+    await image(d.token, p, 'a street');
+    await bRoll(d.token, p, 'waves at dusk', 'SUCCEEDED');
+    await bRoll(d.token, p, 'refused [fail]', 'FAILED');
+    // The reference is deleted once the avatar is made; it was paid for all the same.
+    const refRow = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(ref) } });
+    const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p, i: ref }, d.token)).data.createAvatar.data.id;
+    await until(d.token, avatar, 'SUCCEEDED');
+    expect(await app.prisma.image.findUnique({ where: { id: refRow.id } })).toBeNull();
+
+    const expected = new Map((await recorded(d.userId)).map((r) => [r.model, { count: r.count, cost: Number(r.cost) }]));
+    const flux = expected.get('fal-ai/flux/dev')!;
+    expected.set('fal-ai/flux/dev', { count: flux.count + 1, cost: flux.cost + Number(refRow.estimatedCostUsd) });
+    const totalCost = [...expected.values()].reduce((s, m) => s + m.cost, 0);
+    expect(totalCost).toBeGreaterThan(0);
+
+    for (const period of ['DAY', 'WEEK', 'MONTH', 'ALL']) {
+      const u = (await app.gql(USAGE, { period }, d.token)).data.me.usage;
+      expect(u).toMatchObject({ period, generations: 5, succeeded: 4, failed: 1, pending: 0 });
+      expect(u.totalCost).toBeCloseTo(totalCost, 4);
+      expect(u.byModel.map((m: any) => m.model)).toEqual([...expected.keys()].sort());
+      for (const m of u.byModel) {
+        expect(m.count).toBe(expected.get(m.model)!.count);
+        expect(m.cost).toBeCloseTo(expected.get(m.model)!.cost, 4);
+      }
+      if (period === 'ALL') expect(u.from).toBeNull();
+      if (period === 'MONTH') {
+        const now = new Date();
+        expect(u.from).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString());
+      }
+    }
+    // A failed b-roll costs nothing, but counts under its model.
+    const t2v = (await app.gql(USAGE, { period: 'DAY' }, d.token)).data.me.usage.byModel.find((m: any) => m.model.endsWith('text-to-video'));
+    expect(t2v).toMatchObject({ count: 2, succeeded: 1 });
+
+    // Someone else's usage is not in mine, and a newcomer's is zero.
+    e = await app.signUp('Eve');
+    expect((await app.gql(USAGE, { period: 'ALL' }, e.token)).data.me.usage).toMatchObject({ generations: 0, totalCost: 0, byModel: [] });
+    await image(e.token, await project(e.token));
+    expect((await app.gql(USAGE, { period: 'DAY' }, d.token)).data.me.usage.generations).toBe(5);
+
+    // /metrics moved with all of this
+    // a gauge of the rows that exist: the deleted reference is not among them
+    expect(await metric('better_ads_generations', 'status="SUCCEEDED"')).toBe(generationsBefore + 4);
+    expect(await metric('better_ads_generations', 'status="FAILED"')).toBeGreaterThanOrEqual(1);
+    expect(await metric('better_ads_webhooks_total', 'outcome="accepted"')).toBeGreaterThanOrEqual(webhooksBefore + 6);
+  });
+
+  it('usageByUser: admins only, most expensive first, paged by cursor; a public avatar counts for its admin', async () => {
+    admin = await app.admin();
+    const ref = await image(admin.token, await project(admin.token), 'catalog face');
+    const pub = (await app.gql(`mutation($i: ID!) { createPublicAvatar(input: { name: "Cat", imageId: $i, tagSlugs: [] }) { ... on MutationCreatePublicAvatarSuccess { data { id } } ... on Error { message } } }`, { i: ref }, admin.token)).data.createPublicAvatar;
+    await until(admin.token, pub.data.id, 'SUCCEEDED');
+
+    const denied = await app.gql(BY_USER, {}, d.token);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.data?.usageByUser ?? null).toBeNull();
+    expect((await app.gql(BY_USER, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const all = (await app.gql(BY_USER, { first: 100 }, admin.token)).data.usageByUser;
+    expect(all.__typename).toBe('UserUsageConnection');
+    expect(all.totalCount).toBe(3);
+    const costs = all.edges.map((x: any) => x.node.usage.totalCost);
+    expect(costs).toEqual([...costs].sort((a: number, b: number) => b - a));
+    for (const edge of all.edges) {
+      const who = [d, e, admin].find((u) => Buffer.from(edge.node.userId, 'base64').toString() === `User:${u.userId}`)!;
+      const mine = (await app.gql(USAGE, { period: 'DAY' }, who.token)).data.me.usage;
+      expect(edge.node.usage).toEqual({ generations: mine.generations, totalCost: mine.totalCost, byModel: mine.byModel.map(({ model, count, cost }: any) => ({ model, count, cost })) });
+    }
+    const adminRow = all.edges.find((x: any) => x.node.email.startsWith('user') && x.node.name === 'Admin').node;
+    expect(adminRow.usage.generations).toBe(2);
+    expect(adminRow.usage.byModel.map((m: any) => m.model)).toContain('fal-ai/bytedance/seedance/v1/pro/image-to-video');
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await app.gql(BY_USER, { first: 1, after }, admin.token)).data.usageByUser;
+      seen.push(...page.edges.map((x: any) => x.node.userId));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.edges.map((x: any) => x.node.userId));
+
+    const [zero, bad, huge] = await Promise.all([
+      app.gql(BY_USER, { first: 0 }, admin.token),
+      app.gql(BY_USER, { after: 'not-a-cursor' }, admin.token),
+      app.gql(BY_USER, { first: 101 }, admin.token),
+    ]);
+    expect(zero.data.usageByUser.fieldErrors[0].path).toEqual(['first']);
+    expect(bad.data.usageByUser.fieldErrors[0].path).toEqual(['after']);
+    expect(huge.data.usageByUser.__typename).toBe('ValidationError');
+    const period = await app.gql(BY_USER, { period: 'YEAR' }, admin.token);
+    expect(period.status).toBe(400);
+    expect(period.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+});
