@@ -56,7 +56,7 @@ export interface Config {
   sessionTtlMs: number;
   admin: { email: string; password: string | undefined } | undefined;
   seed: 'auto' | 'never';
-  /** Unset: `info`, or `warn` under NODE_ENV=test. */
+  /** Unset: `info`, or `error` under NODE_ENV=test (expected failures log at warn). */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   limits: { apiKeyCostPerMinute: number; maxComplexity: number; maxDepth: number; bodyLimit: string };
   clientDist: string | undefined;
@@ -105,7 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     seed: e.SEED,
-    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'),
     limits: {
       apiKeyCostPerMinute: e.API_KEY_COST_PER_MINUTE,
       maxComplexity: e.MAX_QUERY_COMPLEXITY,

@@ -14,8 +14,8 @@ export const currentRequestId = (): string | undefined => scope.getStore()?.requ
 function defaultLevel(): LogLevel {
   const fromEnv = process.env.LOG_LEVEL as LogLevel | undefined;
   if (fromEnv && ['debug', 'info', 'warn', 'error', 'silent'].includes(fromEnv)) return fromEnv;
-  // Test runs stay quiet unless asked; a test that checks logs captures them itself.
-  return process.env.NODE_ENV === 'test' || process.env.VITEST ? 'warn' : 'info';
+  // Test runs show only errors unless asked; a test that checks logs captures them itself.
+  return process.env.NODE_ENV === 'test' || process.env.VITEST ? 'error' : 'info';
 }
 
 function create(level: LogLevel, destination?: DestinationStream): Logger {

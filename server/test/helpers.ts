@@ -144,7 +144,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
 
 /** All rows of every table, to prove that a refused mutation wrote nothing. */
 export async function tableCounts(app: TestApp): Promise<Record<string, number>> {
-  const tables = ['User', 'Session', 'ApiKey', 'Project', 'TagCategory', 'Tag', 'Avatar', 'AvatarTag', 'BRoll', 'Image'];
+  const tables = ['User', 'Session', 'ApiKey', 'Project', 'TagCategory', 'Tag', 'Avatar', 'AvatarTag', 'BRoll', 'Image', 'GenerationAttempt'];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = Number((await app.sql(`SELECT count(*)::int AS n FROM "${t}"`))[0].n);
   const updated = await app.sql(`SELECT max(greatest("updatedAt")) AS m FROM "Project"`);

@@ -156,4 +156,23 @@ describe('usage and cost', () => {
     expect(period.status).toBe(400);
     expect(period.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
   });
+
+  it('a generation deleted while fal works on it still counts, with the outcome fal reports', async () => {
+    const f = await app.signUp('Fay');
+    const p = await project(f.token);
+    app.emulator.configure({ webhookDelayMs: 1500 });
+    try {
+      const gid = (await app.gql(`mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "short-lived" }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p }, f.token)).data.generateImage.data.id;
+      const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(gid) } });
+      expect((await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: p }, f.token)).data.deleteProject.__typename).toBe('MutationDeleteProjectSuccess');
+      expect((await app.gql(USAGE, { period: 'DAY' }, f.token)).data.me.usage).toMatchObject({ generations: 1, pending: 1, totalCost: 0 });
+      const end = Date.now() + 15_000;
+      while ((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      const usage = (await app.gql(USAGE, { period: 'DAY' }, f.token)).data.me.usage;
+      expect(usage).toMatchObject({ generations: 1, succeeded: 1, pending: 0 });
+      expect(usage.totalCost).toBeCloseTo(Number(row.estimatedCostUsd), 4);
+    } finally {
+      app.emulator.configure({ webhookDelayMs: 0 });
+    }
+  });
 });

@@ -69,7 +69,11 @@ export class Pipeline {
       const estimatedCostUsd = estimateCostUsd(model, input);
       const data = { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
       await rows(target.kind).updateMany({ where: { id: target.id, status: 'PENDING' }, data });
-      await db.generationAttempt.updateMany({ where: { kind: target.kind, targetId: target.id, status: 'PENDING', submittedAt: null }, data });
+      // A very fast result may have finished the attempt already: it is still this request's.
+      await db.generationAttempt.updateMany({
+        where: { kind: target.kind, targetId: target.id, submittedAt: null, OR: [{ status: 'PENDING' }, { falRequestId: result.value.requestId }] },
+        data,
+      });
       log.info({ event: 'generation.submitted', ...gen(target.kind, target.id), falModel: model, falRequestId: result.value.requestId, estimatedCostUsd: Number(estimatedCostUsd) }, 'submitted to fal');
       return;
     }
@@ -86,7 +90,8 @@ export class Pipeline {
 
   private async applyImage(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
     const image = await db.image.findUnique({ where: { id } });
-    if (!image || image.status !== 'PENDING' || (image.falRequestId && image.falRequestId !== outcome.requestId)) return 'ignored';
+    if (!image) return this.settleDeleted({ kind: 'IMAGE', id }, outcome);
+    if (image.status !== 'PENDING' || (image.falRequestId && image.falRequestId !== outcome.requestId)) return 'ignored';
     if (outcome.status === 'ERROR') return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
     const parsed = parseFluxResult(outcome.payload);
     if (!parsed.ok) return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
@@ -106,7 +111,8 @@ export class Pipeline {
 
   private async applyAvatar(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
     const avatar = await db.avatar.findUnique({ where: { id } });
-    if (!avatar || avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
+    if (!avatar) return this.settleDeleted({ kind: 'AVATAR', id }, outcome);
+    if (avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'AVATAR' as const, id };
     const body = await this.videoOf(target, outcome);
     if (!Buffer.isBuffer(body)) return body;
@@ -120,7 +126,8 @@ export class Pipeline {
 
   private async applyBRoll(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
     const bRoll = await db.bRoll.findUnique({ where: { id } });
-    if (!bRoll || bRoll.status !== 'PENDING' || (bRoll.falRequestId && bRoll.falRequestId !== outcome.requestId)) return 'ignored';
+    if (!bRoll) return this.settleDeleted({ kind: 'BROLL', id }, outcome);
+    if (bRoll.status !== 'PENDING' || (bRoll.falRequestId && bRoll.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'BROLL' as const, id };
     const body = await this.videoOf(target, outcome);
     if (!Buffer.isBuffer(body)) return body;
@@ -146,6 +153,19 @@ export class Pipeline {
     const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
     if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
     return body;
+  }
+
+  /**
+   * The generation was deleted while fal worked on it: nothing to store, but fal bills a result all
+   * the same, so its attempt in the ledger (usage, cost) gets the outcome.
+   */
+  private async settleDeleted(target: Target, outcome: Outcome): Promise<'ignored'> {
+    const { count } = await db.generationAttempt.updateMany({
+      where: { kind: target.kind, targetId: target.id, status: 'PENDING', falRequestId: outcome.requestId },
+      data: { status: outcome.status === 'OK' ? 'SUCCEEDED' : 'FAILED', finishedAt: new Date() },
+    });
+    if (count) log.info({ event: 'generation.deleted_settled', ...gen(target.kind, target.id), falRequestId: outcome.requestId, status: outcome.status }, 'result for a deleted generation: recorded for usage only');
+    return 'ignored';
   }
 
   /** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
