@@ -41,18 +41,25 @@ const generations = async (userId: string) =>
 describe('generation limits', () => {
   it('caps generations in flight with a typed error: nothing written, nothing submitted; admins are exempt', async () => {
     const u = await setup();
+    const ready = (await app.gql(GENERATE, { p: u.projectId, prompt: 'ready' }, u.token)).data.generateImage.data.id;
+    await until(u.token, ready);
     app.emulator.configure({ webhook: 'drop' }); // results never arrive: what was started stays PENDING
     try {
       for (const prompt of ['one', 'two']) expect((await app.gql(GENERATE, { p: u.projectId, prompt }, u.token)).data.generateImage.data.status).toBe('PENDING');
-      const [rows, submitted] = [await generations(u.userId), app.emulator.jobs.size];
+      const [rows, submitted, since] = [await generations(u.userId), app.emulator.jobs.size, Date.now()];
 
       const refused = (await app.gql(GENERATE, { p: u.projectId, prompt: 'three' }, u.token)).data.generateImage;
       expect(refused).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT', limit: 2, retryAfter: null });
       expect(refused.message).toMatch(/2 generations in progress/);
       const bRoll = await app.gql(`mutation($p: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "sea" }) { __typename ${LIMIT} } }`, { p: u.projectId }, u.token);
       expect(bRoll.data.createBRoll).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
+      const edit = await app.gql(`mutation($i: ID!) { editImage(input: { imageId: $i, prompt: "x" }) { __typename ${LIMIT} } }`, { i: ready }, u.token);
+      expect(edit.data.editImage).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
+      const avatar = await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { __typename ${LIMIT} } }`, { p: u.projectId, i: ready }, u.token);
+      expect(avatar.data.createAvatar).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
       expect(await generations(u.userId)).toBe(rows);
       expect(app.emulator.jobs.size).toBe(submitted);
+      expect(app.emulator.requests.filter((r) => r.at >= since)).toEqual([]); // not even the reference handed to fal's storage
 
       const admin = await app.admin();
       const adminProject = (await app.gql(`mutation { createProject(input: { name: "Admin" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, admin.token)).data.createProject.data.id;
