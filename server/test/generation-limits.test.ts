@@ -94,6 +94,7 @@ describe('generation limits', () => {
     const avatar = (await app.gql(CREATE_AVATAR, { p: u.projectId, i: image, k: key }, u.token)).data.createAvatar.data.id;
     await until(u.token, avatar);
     // The studio image was deleted once animated: its attempt still counts (the ledger keeps it).
+    for (const end = Date.now() + 10_000; (await app.prisma.image.count({ where: { userId: u.userId } })) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
     expect(await app.prisma.image.count({ where: { userId: u.userId } })).toBe(0);
     // Two earlier attempts today (23 h and 22 h ago), which failed: attempts count whatever their outcome.
     const project = dbId(u.projectId);

@@ -69,6 +69,8 @@ describe('usage and cost', () => {
     const refRow = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(ref) } });
     const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p, i: ref }, d.token)).data.createAvatar.data.id;
     await until(d.token, avatar, 'SUCCEEDED');
+    // the reference goes just after the avatar is marked SUCCEEDED
+    for (const end = Date.now() + 10_000; (await app.prisma.image.findUnique({ where: { id: refRow.id } })) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
     expect(await app.prisma.image.findUnique({ where: { id: refRow.id } })).toBeNull();
 
     const expected = new Map((await recorded(d.userId)).map((r) => [r.model, { count: r.count, cost: Number(r.cost) }]));
