@@ -58,7 +58,12 @@ describe('usage and cost', () => {
   let admin: { token: string; userId: string };
 
   it('me.usage counts every generation submitted, costs only the SUCCEEDED ones, and keeps what was deleted', async () => {
-    const [generationsBefore, webhooksBefore] = [await metric('better_ads_generations', 'status="SUCCEEDED"'), await metric('better_ads_webhooks_total', 'outcome="accepted"')];
+    const [generationsBefore, webhooksBefore, costBefore, imagesBefore] = [
+      await metric('better_ads_generations', 'status="SUCCEEDED"'),
+      await metric('better_ads_webhooks_total', 'outcome="accepted"'),
+      await metric('better_ads_generation_cost_usd_total', ''),
+      await metric('better_ads_generation_attempts_total', 'kind="image"'),
+    ];
     d = await app.signUp('Dora');
     const p = await project(d.token);
     const ref = await image(d.token, p);
@@ -109,6 +114,10 @@ describe('usage and cost', () => {
     expect(await metric('better_ads_generations', 'status="SUCCEEDED"')).toBe(generationsBefore + 4);
     expect(await metric('better_ads_generations', 'status="FAILED"')).toBeGreaterThanOrEqual(1);
     expect(await metric('better_ads_webhooks_total', 'outcome="accepted"')).toBeGreaterThanOrEqual(webhooksBefore + 6);
+    // the ledger's counters keep the deleted reference
+    expect(await metric('better_ads_generation_attempts_total', 'kind="image"')).toBe(imagesBefore + 3);
+    const eveCost = (await app.gql(USAGE, { period: 'DAY' }, e.token)).data.me.usage.totalCost;
+    expect(await metric('better_ads_generation_cost_usd_total', '')).toBeCloseTo(costBefore + totalCost + eveCost, 4);
   });
 
   it('usageByUser: admins only, most expensive first, paged by cursor; a public avatar counts for its admin', async () => {

@@ -21,6 +21,10 @@ export async function renderMetrics(webhooks: WebhookStats, jobs: Jobs): Promise
     SELECT model, count(*)::int AS n, sum(s)::float8 AS sum,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float8 AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY s)::float8 AS p99
       FROM d GROUP BY model`;
+  // From the ledger, which keeps deleted generations: these only grow (unless a user is deleted).
+  const attempts = await db.$queryRaw<{ kind: string; n: number }[]>`SELECT lower(kind) AS kind, count(*)::int AS n FROM "GenerationAttempt" GROUP BY 1`;
+  const costs = await db.$queryRaw<{ model: string; usd: number }[]>`
+    SELECT "falModel" AS model, sum("estimatedCostUsd")::float8 AS usd FROM "GenerationAttempt" WHERE status = 'SUCCEEDED' AND "falModel" IS NOT NULL GROUP BY 1`;
   const queue = await jobs.queueStats();
   const out = [
     '# HELP better_ads_generations Generations by kind, fal model and status.',
@@ -37,6 +41,12 @@ export async function renderMetrics(webhooks: WebhookStats, jobs: Jobs): Promise
     '# HELP better_ads_webhooks_total fal webhooks received by this instance, by outcome.',
     '# TYPE better_ads_webhooks_total counter',
     ...(['accepted', 'rejected', 'duplicate'] as const).map((o) => line('better_ads_webhooks_total', { outcome: o }, webhooks[o])),
+    '# HELP better_ads_generation_attempts_total Generations started (retries included, deleted ones kept), by kind.',
+    '# TYPE better_ads_generation_attempts_total counter',
+    ...attempts.map((a) => line('better_ads_generation_attempts_total', { kind: a.kind === 'broll' ? 'b_roll' : a.kind }, a.n)),
+    '# HELP better_ads_generation_cost_usd_total Estimated USD of SUCCEEDED generations, by fal model.',
+    '# TYPE better_ads_generation_cost_usd_total counter',
+    ...costs.map((c) => line('better_ads_generation_cost_usd_total', { model: c.model }, c.usd)),
     '# HELP better_ads_job_queue_depth Jobs waiting (created or retry) per queue.',
     '# TYPE better_ads_job_queue_depth gauge',
     ...queue.map((q) => line('better_ads_job_queue_depth', { queue: q.name }, q.waiting)),
