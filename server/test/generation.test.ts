@@ -166,6 +166,20 @@ describe('avatars', () => {
     expect(retry.data.retryAvatar.data.status).toBe('PENDING');
     await waitForStatus(failed.id, user.token, ['SUCCEEDED']);
   });
+
+  it('fails the avatar with a reason, not the request, when the reference object vanished after the check', async () => {
+    const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'Portrait swept away' } }, user.token);
+    const image = await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
+    const [row] = await app.sql<{ storage_path: string }>(`SELECT "storagePath" AS storage_path FROM "Image" WHERE id = $1`, [dbId(image.id)]);
+    await app.storage.remove([row!.storage_path]);
+    const submitted = app.emulator.jobs.size;
+    const r = await app.gql(CREATE_AVATAR, { input: { projectId, name: 'Orphaned', imageId: image.id } }, user.token);
+    expect(r.status).toBe(200);
+    expect(r.data.createAvatar.__typename).toBe('MutationCreateAvatarSuccess');
+    expect(r.data.createAvatar.data.status).toBe('FAILED');
+    expect(r.data.createAvatar.data.failureReason).toMatch(/^The reference image is no longer available/);
+    expect(app.emulator.jobs.size).toBe(submitted);
+  });
 });
 
 describe('webhooks', () => {

@@ -18,7 +18,25 @@ import { User } from './user.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 
-/** Copies the reference next to the avatar, hands fal a URL of it, submits Seedance (mute). */
+/**
+ * Copies the studio image to the avatar's own key. The studio image may vanish between the check and the
+ * copy (the TTL sweep, a delete in another tab): the avatar then fails with a reason, not the request with a 500.
+ */
+async function copyReference(avatarId: string, fromKey: string, toKey: string, storage: Storage, pipeline: Pipeline): Promise<boolean> {
+  try {
+    await storage.copy(fromKey, toKey);
+  } catch (e) {
+    await pipeline.finish(
+      { kind: 'AVATAR', id: avatarId },
+      { status: 'FAILED', failureReason: `The reference image is no longer available (${(e as Error).message}). Pick or make another one.` },
+    );
+    return false;
+  }
+  await db.avatar.update({ where: { id: avatarId }, data: { imageStoragePath: toKey } });
+  return true;
+}
+
+/** Hands fal a URL of the avatar's reference, submits Seedance (mute). */
 async function startAvatar(avatarId: string, imageKey: string, contentType: string, storage: Storage, pipeline: Pipeline) {
   const uploaded = await pipeline.deps.gateway.uploadFile(await storage.get(imageKey), contentType);
   if (!uploaded.ok) {
@@ -80,9 +98,7 @@ builder.mutationFields((t) => ({
       });
       if (avatar.imageStoragePath || avatar.falRequestId) return avatar;
       const key = keys.privateAvatarImage(userId, avatar.id, contentType);
-      await ctx.storage.copy(image.storagePath, key);
-      await db.avatar.update({ where: { id: avatar.id }, data: { imageStoragePath: key } });
-      await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
+      if (await copyReference(avatar.id, image.storagePath, key, ctx.storage, ctx.pipeline)) await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
       return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
     },
   }),
@@ -100,9 +116,7 @@ builder.mutationFields((t) => ({
         tx.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } }),
       );
       const key = keys.publicAvatarImage(avatar.id, contentType);
-      await ctx.storage.copy(image.storagePath, key);
-      await db.avatar.update({ where: { id: avatar.id }, data: { imageStoragePath: key } });
-      await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
+      if (await copyReference(avatar.id, image.storagePath, key, ctx.storage, ctx.pipeline)) await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
       return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
     },
   }),
