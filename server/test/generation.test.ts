@@ -179,6 +179,10 @@ describe('avatars', () => {
     expect(r.data.createAvatar.data.status).toBe('FAILED');
     expect(r.data.createAvatar.data.failureReason).toMatch(/^The reference image is no longer available/);
     expect(app.emulator.jobs.size).toBe(submitted);
+    const edit = await app.gql(EDIT, { input: { imageId: image.id, prompt: 'Brighter' } }, user.token);
+    expect(edit.status).toBe(200);
+    expect(edit.data.editImage.__typename).toBe('NotFoundError');
+    expect(app.emulator.jobs.size).toBe(submitted);
   });
 });
 

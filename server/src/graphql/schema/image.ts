@@ -165,7 +165,10 @@ builder.mutationFields((t) => ({
       const parent = await readyImage(String(input.imageId), ctx.viewer!.id);
       // Before handing the file to fal; checked again, under the lock, when the row is written.
       await precheckLimits(ctx.viewer!, 'IMAGE');
-      const uploaded = await ctx.pipeline.deps.gateway.uploadFile(await ctx.storage.get(parent.storagePath), parent.contentType ?? 'image/png');
+      // The object may have been swept since the row was read: the image is then as gone as a missing one.
+      if (!(await ctx.storage.stat(parent.storagePath))) throw new NotFoundError('Image', String(input.imageId));
+      const bytes = await ctx.storage.get(parent.storagePath);
+      const uploaded = await ctx.pipeline.deps.gateway.uploadFile(bytes, parent.contentType ?? 'image/png');
       if (!uploaded.ok) throw new ProviderUnavailableError(uploaded.error.message);
       const strength = input.strength ?? 0.85;
       const falInput = fluxImageToImageInput({ imageUrl: uploaded.value.url, prompt: input.prompt, strength });
