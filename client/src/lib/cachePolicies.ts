@@ -1,0 +1,80 @@
+import type { FieldPolicy, InMemoryCacheConfig, Reference } from '@apollo/client';
+
+// The catalog field returns a union: PublicAvatarConnection | UnknownTagsError | ValidationError.
+// Relay-style merge for the connection: pages fetched with `after` are appended (deduplicated by
+// cursor); a first page (no `after`) replaces what was there. Facets and totalCount are the same for
+// every page of a filter, so the newest ones win. Errors replace the value as they are.
+
+interface Edge {
+  cursor: string;
+  node?: unknown;
+}
+interface ConnectionLike {
+  __typename?: string;
+  edges?: readonly Edge[];
+  pageInfo?: { endCursor?: string | null; hasNextPage?: boolean; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+export function mergeCatalogPage(existing: ConnectionLike | undefined, incoming: ConnectionLike, args: Record<string, unknown> | null): ConnectionLike {
+  if (incoming.__typename !== 'PublicAvatarConnection') return incoming;
+  const after = args?.after;
+  if (!after || !existing || existing.__typename !== 'PublicAvatarConnection') return incoming;
+  // A page that does not continue from where the list ends (e.g. a refetch of an older cursor): start
+  // over from the first page's data plus this one, never duplicate.
+  const seen = new Set((existing.edges ?? []).map((e) => e.cursor));
+  const edges = [...(existing.edges ?? []), ...(incoming.edges ?? []).filter((e) => !seen.has(e.cursor))];
+  return {
+    ...incoming,
+    edges,
+    pageInfo: {
+      ...existing.pageInfo,
+      ...incoming.pageInfo,
+      // The start of the merged list is the start of the first page.
+      startCursor: existing.pageInfo?.startCursor ?? incoming.pageInfo?.startCursor ?? null,
+      hasPreviousPage: existing.pageInfo?.hasPreviousPage ?? false,
+    },
+  };
+}
+
+export const publicAvatarsPolicy: FieldPolicy<ConnectionLike> = {
+  // One cache entry per filter and order; `first`/`after` are pages of it.
+  keyArgs: ['tags', 'search', 'orderBy'],
+  merge(existing, incoming, { args }) {
+    return mergeCatalogPage(existing, incoming, args);
+  },
+};
+
+/** Interfaces and unions of schema.graphql, for fragments like `... on Error` (GenerationLimitError may come). */
+export const possibleTypes: Record<string, string[]> = {
+  Error: [
+    'BaseError',
+    'ConflictError',
+    'InvalidCredentialsError',
+    'NotFoundError',
+    'ProviderUnavailableError',
+    'UnknownTagsError',
+    'ValidationError',
+    'GenerationLimitError',
+  ],
+  Node: ['ApiKey', 'Avatar', 'BRoll', 'Image', 'Project', 'Tag', 'TagCategory', 'User'],
+};
+
+export const cacheConfig: InMemoryCacheConfig = {
+  possibleTypes,
+  typePolicies: {
+    Query: {
+      fields: {
+        publicAvatars: publicAvatarsPolicy as FieldPolicy,
+        project: {
+          // A project fetched by the list is already in the cache: read it from there.
+          read(existing: Reference | undefined, { args, toReference }) {
+            return existing ?? (args?.id ? toReference({ __typename: 'Project', id: args.id as string }) : undefined);
+          },
+        },
+      },
+    },
+    // Mutation/subscription result wrappers have no id: never try to normalize them.
+    TagFacet: { keyFields: false },
+  },
+};
