@@ -47,10 +47,10 @@ export function formErrors(result: ErrorLike | null | undefined, known: readonly
 }
 
 /** The error of a mutation result, or undefined for a success (anything with `data`). */
-export function errorOf<T extends { __typename?: string }>(result: T | null | undefined): (T & ErrorLike) | undefined {
+export function errorOf(result: object | null | undefined): ErrorLike | undefined {
   if (!result) return undefined;
   if ('data' in result) return undefined;
-  return 'message' in result ? (result as T & ErrorLike) : undefined;
+  return 'message' in result ? (result as ErrorLike) : undefined;
 }
 
 /** A readable message from a thrown error (network failure, GraphQL error). */
