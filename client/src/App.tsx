@@ -38,15 +38,6 @@ export function App({ api }: { api: Api }) {
   const token = useSyncExternalStore(onTokenChange, getToken);
   const route = useRoute();
 
-  // Any token change (sign in, sign out, expiry): the cache belongs to the previous session, and the
-  // WebSocket carries the previous token.
-  useEffect(() => {
-    return onTokenChange(() => {
-      void api.client.clearStore();
-      api.restartSocket();
-    });
-  }, [api]);
-
   if (!token) return <AuthScreen mode={route.name === 'signup' ? 'signup' : 'signin'} />;
   return <SignedIn api={api} />;
 }

@@ -6,7 +6,7 @@ import { createClient } from 'graphql-ws';
 import { tap } from 'rxjs';
 import { cacheConfig } from './cachePolicies.ts';
 import { refetchPending } from './pending.ts';
-import { getToken, setToken } from './session.ts';
+import { getToken, onTokenChange, setToken } from './session.ts';
 
 export interface Api {
   client: ApolloClient;
@@ -70,12 +70,15 @@ export function createApi(): Api {
   );
 
   client = new ApolloClient({ link, cache: new InMemoryCache(cacheConfig) });
+  const restartSocket = () => {
+    restarting = true;
+    connectedBefore = false;
+    ws.terminate();
+  };
+  // The WebSocket carries the token it connected with: a new session needs a new connection.
+  onTokenChange(restartSocket);
   return {
     client,
-    restartSocket() {
-      restarting = true;
-      connectedBefore = false;
-      ws.terminate();
-    },
+    restartSocket,
   };
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
 import { setToken } from '../lib/session.ts';
@@ -54,6 +54,7 @@ const SignUpMutation = graphql(`
 const FIELDS = ['email', 'password', 'name'];
 
 export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
+  const client = useApolloClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
@@ -73,6 +74,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
       const err = errorOf(result);
       if (err) return setErrors(formErrors(err, FIELDS));
       if (result && 'data' in result) {
+        await client.clearStore(); // nothing of a previous session stays in the cache
         setToken(result.data.token);
         navigate('/', true);
       }

@@ -3,6 +3,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
 import { uploadImage } from '../lib/upload.ts';
+import { insertIntoList } from '../lib/connections.ts';
 import { navigate } from '../lib/router.ts';
 import { Field, FormError } from '../components/ui.tsx';
 
@@ -88,6 +89,8 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: { id: string; 
       const blob = await res.blob();
       const up = await uploadImage(client, target, blob);
       if (!up.ok) return setErrors({ fields: {}, general: up.error.message });
+      // The studio may be cached already: list the new image there too.
+      insertIntoList(client.cache, client.cache.identify({ __typename: 'Project', id: target }), 'images', { __typename: 'Image', id: up.image.id }, 'ProjectImagesConnectionEdge');
       onClose();
       navigate({ name: 'project', id: target, ref: up.image.id, avatarName: avatar.name });
     } catch (err) {
