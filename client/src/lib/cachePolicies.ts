@@ -1,4 +1,5 @@
 import type { FieldPolicy, InMemoryCacheConfig, Reference } from '@apollo/client';
+import { possibleTypes as generated } from '../gql/possible-types.ts';
 
 // The catalog field returns a union: PublicAvatarConnection | UnknownTagsError | ValidationError.
 // Relay-style merge for the connection: pages fetched with `after` are appended (deduplicated by
@@ -45,19 +46,13 @@ export const publicAvatarsPolicy: FieldPolicy<ConnectionLike> = {
   },
 };
 
-/** Interfaces and unions of schema.graphql, for fragments like `... on Error` (GenerationLimitError may come). */
+/**
+ * Interfaces and unions of schema.graphql (generated), plus error types the server may add to a
+ * result union later (e.g. GenerationLimitError): they implement Error, and `... on Error` must match them.
+ */
 export const possibleTypes: Record<string, string[]> = {
-  Error: [
-    'BaseError',
-    'ConflictError',
-    'InvalidCredentialsError',
-    'NotFoundError',
-    'ProviderUnavailableError',
-    'UnknownTagsError',
-    'ValidationError',
-    'GenerationLimitError',
-  ],
-  Node: ['ApiKey', 'Avatar', 'BRoll', 'Image', 'Project', 'Tag', 'TagCategory', 'User'],
+  ...generated,
+  Error: [...new Set([...(generated.Error ?? []), 'GenerationLimitError'])],
 };
 
 export const cacheConfig: InMemoryCacheConfig = {
