@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryCache, gql } from '@apollo/client';
-import { cacheConfig, mergeCatalogPage } from './cachePolicies.ts';
+import { cacheConfig, isStaleWrite, mergeCatalogPage } from './cachePolicies.ts';
 
 const page = (cursors: string[], hasNextPage: boolean, totalCount = 99) => ({
   __typename: 'PublicAvatarConnection',
@@ -80,5 +80,30 @@ describe('the cache with our type policies', () => {
       cache.writeQuery({ query: QUERY, variables: { first: 2, tags: [__typename] }, data: { publicAvatars: { __typename, message: `m-${__typename}` } } as any });
       expect(cache.readQuery<any>({ query: QUERY, variables: { first: 2, tags: [__typename] } }).publicAvatars.message).toBe(`m-${__typename}`);
     }
+  });
+});
+
+describe('generation status writes', () => {
+  const F = gql`
+    fragment A on Avatar {
+      id
+      status
+      videoUrl
+    }
+  `;
+  it('ignores a stale PENDING after SUCCEEDED, but lets a retry go FAILED → PENDING', () => {
+    expect(isStaleWrite('SUCCEEDED', 'PENDING')).toBe(true);
+    expect(isStaleWrite('FAILED', 'PENDING')).toBe(false);
+    const cache = new InMemoryCache(cacheConfig);
+    const write = (status: string, videoUrl: string | null) => cache.writeFragment({ id: 'Avatar:1', fragment: F, data: { __typename: 'Avatar', id: '1', status, videoUrl } });
+    const read = () => cache.readFragment<any>({ id: 'Avatar:1', fragment: F });
+    write('SUCCEEDED', 'http://v');
+    write('PENDING', null);
+    expect(read()).toMatchObject({ status: 'SUCCEEDED', videoUrl: 'http://v' });
+    write('SUCCEEDED', 'http://v2'); // fresh URLs still land
+    expect(read().videoUrl).toBe('http://v2');
+    write('FAILED', null);
+    write('PENDING', null);
+    expect(read().status).toBe('PENDING');
   });
 });

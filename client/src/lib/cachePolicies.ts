@@ -1,4 +1,4 @@
-import type { FieldPolicy, InMemoryCacheConfig, Reference } from '@apollo/client';
+import type { FieldPolicy, InMemoryCacheConfig, Reference, TypePolicy } from '@apollo/client';
 import { possibleTypes as generated } from '../gql/possible-types.ts';
 
 // The catalog field returns a union: PublicAvatarConnection | UnknownTagsError | ValidationError.
@@ -55,6 +55,26 @@ export const possibleTypes: Record<string, string[]> = {
   Error: [...new Set([...(generated.Error ?? []), 'GenerationLimitError'])],
 };
 
+/**
+ * A generation never goes back from SUCCEEDED to PENDING (only FAILED ones are retried). A PENDING
+ * state arriving after SUCCEEDED is a stale write — e.g. the createAvatar response landing after the
+ * subscription already announced the video — and must not hide the video again.
+ */
+export function isStaleWrite(existingStatus: unknown, incomingStatus: unknown): boolean {
+  return existingStatus === 'SUCCEEDED' && incomingStatus === 'PENDING';
+}
+
+// Media URLs never go from a URL back to null on a live item (only a stale write carries null).
+const keepUrl = { merge: (existing: unknown, incoming: unknown) => incoming ?? existing ?? null };
+const generationPolicy: TypePolicy = {
+  fields: {
+    status: { merge: (existing: unknown, incoming: unknown) => (isStaleWrite(existing, incoming) ? existing : incoming) },
+    imageUrl: keepUrl,
+    videoUrl: keepUrl,
+    thumbnailUrl: keepUrl,
+  },
+};
+
 export const cacheConfig: InMemoryCacheConfig = {
   possibleTypes,
   typePolicies: {
@@ -69,7 +89,10 @@ export const cacheConfig: InMemoryCacheConfig = {
         },
       },
     },
-    // Mutation/subscription result wrappers have no id: never try to normalize them.
+    Avatar: generationPolicy,
+    Image: generationPolicy,
+    BRoll: generationPolicy,
+    // Facets have no id of their own.
     TagFacet: { keyFields: false },
   },
 };
