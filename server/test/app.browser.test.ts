@@ -301,4 +301,74 @@ describe('the app in a browser', () => {
       await context.close();
     }
   }, 300_000);
+
+  it('re-queries pending items after the WebSocket reconnects, when their event was missed', async () => {
+    const { url, emulator, gql, signUp, prisma } = app!;
+    emulator.configure({ latencyMs: 1500, failure: 'tagged' });
+    const user = await signUp('Reconnect');
+    const created = await gql(`mutation { createProject(input: { name: "Reconnect" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+    const projectId: string = created.data.createProject.data.id;
+    const generated = await gql(
+      `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+      { input: { projectId, prompt: 'Portrait for a reconnect' } },
+      user.token,
+    );
+    expect(generated.data.generateImage.data.id).toBeTruthy();
+
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('better-ads:token', t), user.token);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    // Every WebSocket of the page goes through this proxy, which can stop passing the server's messages
+    // on (the events are lost, as when a connection silently dies) and close the page's side.
+    const sockets: { closePage: () => Promise<void>; deaf: boolean; subscribed: boolean }[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      const entry = { deaf: false, subscribed: false, closePage: () => ws.close({ code: 1012, reason: 'test: service restart' }) };
+      sockets.push(entry);
+      const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (String(m).includes('"subscribe"')) entry.subscribed = true;
+        server.send(m);
+      });
+      server.onMessage((m) => {
+        if (!entry.deaf) ws.send(m);
+      });
+    });
+    const pendingQueries: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('PendingNodes')) pendingQueries.push(r.postData()!);
+    });
+
+    try {
+      await page.goto(`${url}/projects/${encodeURIComponent(projectId)}`);
+      await card(page, 'image', 'SUCCEEDED').locator('img').waitFor({ timeout: 60_000 });
+      await expect.poll(() => sockets.some((s) => s.subscribed), { timeout: 10_000 }).toBe(true);
+
+      // The connection goes deaf: the avatar's SUCCEEDED event never reaches the page.
+      for (const s of sockets) s.deaf = true;
+      await card(page, 'image', 'SUCCEEDED').getByRole('button', { name: 'Use as reference' }).click();
+      await page.getByLabel('Avatar name').fill('Missed event');
+      await page.getByRole('button', { name: 'Create avatar' }).click();
+      await card(page, 'avatar', 'PENDING').waitFor();
+      await expect.poll(async () => (await prisma.avatar.findFirst({ where: { name: 'Missed event' } }))?.status, { timeout: 60_000, interval: 250 }).toBe('SUCCEEDED');
+      expect(await card(page, 'avatar').getAttribute('data-status')).toBe('PENDING'); // the event was lost
+      const avatarId = (await card(page, 'avatar').getAttribute('data-id'))!;
+      expect(pendingQueries.filter((q) => q.includes(avatarId))).toEqual([]);
+      await screenshot(page, 'app-22-event-missed');
+
+      // The socket drops; graphql-ws reconnects; the app re-queries what is pending and shows the video.
+      const before = sockets.length;
+      await Promise.all(sockets.map((s) => s.closePage()));
+      await expect.poll(() => sockets.length, { timeout: 30_000 }).toBeGreaterThan(before);
+      await waitForPlayableVideo(page, '[data-testid="avatar-card"][data-status="SUCCEEDED"]');
+      expect(pendingQueries.filter((q) => q.includes(avatarId)).length).toBeGreaterThan(0); // re-queried over HTTP
+      await screenshot(page, 'app-23-after-reconnect');
+    } catch (err) {
+      await screenshot(page, 'app-reconnect-failure').catch(() => {});
+      console.error('sockets', sockets.length, sockets.map((s) => [s.subscribed, s.deaf]), 'pending queries', pendingQueries.length);
+      throw err;
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

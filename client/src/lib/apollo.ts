@@ -8,6 +8,9 @@ import { cacheConfig } from './cachePolicies.ts';
 import { refetchPending } from './pending.ts';
 import { getToken, onTokenChange, setToken } from './session.ts';
 
+/** Time for the server to register the subscriptions of a new connection before the catch-up query. */
+export const CATCH_UP_DELAY_MS = 1000;
+
 export interface Api {
   client: ApolloClient;
   /** Closes the WebSocket so that the next subscription connects with the current token. */
@@ -16,8 +19,7 @@ export interface Api {
 
 export function createApi(): Api {
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
-  let connectedBefore = false;
-  let restarting = false;
+  let catchUp: ReturnType<typeof setTimeout> | undefined;
   let client: ApolloClient;
 
   const ws = createClient({
@@ -31,11 +33,12 @@ export function createApi(): Api {
     shouldRetry: () => true,
     on: {
       connected: () => {
-        // A reconnection (not the first connection, nor one after a sign-in): events may have been
-        // missed meanwhile, so re-query what is still pending.
-        if (connectedBefore && !restarting) void refetchPending(client).catch(() => {});
-        connectedBefore = true;
-        restarting = false;
+        // Events published while no subscription was registered on the server are lost: after a
+        // reconnection (the socket dropped), and also between a page's first query and its
+        // subscription being set up. Once the subscriptions have had time to register again, ask
+        // once for the current state of everything still PENDING. One catch-up, not polling.
+        clearTimeout(catchUp);
+        catchUp = setTimeout(() => void refetchPending(client).catch(() => {}), CATCH_UP_DELAY_MS);
       },
     },
   });
@@ -71,8 +74,6 @@ export function createApi(): Api {
 
   client = new ApolloClient({ link, cache: new InMemoryCache(cacheConfig) });
   const restartSocket = () => {
-    restarting = true;
-    connectedBefore = false;
     ws.terminate();
   };
   // The WebSocket carries the token it connected with: a new session needs a new connection.
