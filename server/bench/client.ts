@@ -65,7 +65,9 @@ async function main() {
       raw += bytes.length;
       console.log(`  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`);
     }
-    console.log(`  total${' '.repeat(35)} ${(raw / 1024).toFixed(1).padStart(7)} KB   gzip ${(total / 1024).toFixed(1).padStart(6)} KB   (budget ${BUDGET_KB} KB: ${total / 1024 <= BUDGET_KB ? 'within' : 'OVER'})`);
+    console.log(
+      `  total${' '.repeat(35)} ${(raw / 1024).toFixed(1).padStart(7)} KB   gzip ${(total / 1024).toFixed(1).padStart(6)} KB   (budget ${BUDGET_KB} KB: ${total / 1024 <= BUDGET_KB ? 'within' : 'OVER'})`,
+    );
 
     // 2. Speed, against the real server.
     const env: Record<string, string> = { DATA_DIR: join(dir, 'data'), CLIENT_DIST: dist, HOST: '127.0.0.1', NODE_ENV: 'production' };
@@ -88,7 +90,11 @@ async function main() {
     const port = await freePort();
     env.PORT = String(port);
     const url = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/src/main.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'server/src/main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     server.stdout.on('data', (d) => (log += d));
     server.stderr.on('data', (d) => (log += d));
@@ -101,7 +107,11 @@ async function main() {
         }),
     );
     const gql = async (query: string, variables?: unknown, token?: string) => {
-      const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const r = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await r.json()) as any;
     };
     // Ready when the seeded catalog answers.
@@ -115,9 +125,12 @@ async function main() {
       if (Date.now() > deadline) throw new Error(`server not ready after 180 s:\n${log}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    const signUp = await gql(`mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token } } ... on Error { message } } }`, {
-      input: { email: `bench-${process.pid}@example.com`, name: 'Bench', password: 'correct horse battery' },
-    });
+    const signUp = await gql(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token } } ... on Error { message } } }`,
+      {
+        input: { email: `bench-${process.pid}@example.com`, name: 'Bench', password: 'correct horse battery' },
+      },
+    );
     const token: string = signUp.data.signUp.data.token;
 
     const browser = await launchChromium();
@@ -129,11 +142,17 @@ async function main() {
       const page = await context.newPage();
       await page.goto(`${url}/catalog`, { waitUntil: 'commit' });
       // performance.now() is measured from the navigation's start.
-      const ms = await page.waitForFunction(() => ((globalThis as any).document.querySelectorAll('[data-testid="catalog-card"]').length >= 24 ? performance.now() : 0), null, { polling: 'raf', timeout: 30_000 });
+      const ms = await page.waitForFunction(
+        () => ((globalThis as any).document.querySelectorAll('[data-testid="catalog-card"]').length >= 24 ? performance.now() : 0),
+        null,
+        { polling: 'raf', timeout: 30_000 },
+      );
       times.push((await ms.jsonValue()) as number);
       await context.close();
     }
-    console.log(`first catalog page rendered (24 cards, cold cache, navigation start → DOM): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}]`);
+    console.log(
+      `first catalog page rendered (24 cards, cold cache, navigation start → DOM): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}]`,
+    );
   } finally {
     for (const u of undo.reverse()) await u().catch((e) => console.error('cleanup:', e));
   }

@@ -58,11 +58,16 @@ async function count(page: Page, selector: string): Promise<number> {
 }
 
 /** A <video> under `root` that has a source and has loaded at least its metadata. */
-async function waitForPlayableVideo(page: Page, root: string): Promise<{ src: string; readyState: number; muted: boolean; loop: boolean; playsInline: boolean }> {
+async function waitForPlayableVideo(
+  page: Page,
+  root: string,
+): Promise<{ src: string; readyState: number; muted: boolean; loop: boolean; playsInline: boolean }> {
   const handle = await page.waitForFunction(
     (sel) => {
       const v = document.querySelector(`${sel} video`) as HTMLVideoElement | null;
-      return v && v.currentSrc && v.readyState > 0 ? { src: v.currentSrc, readyState: v.readyState, muted: v.muted, loop: v.loop, playsInline: v.playsInline } : null;
+      return v && v.currentSrc && v.readyState > 0
+        ? { src: v.currentSrc, readyState: v.readyState, muted: v.muted, loop: v.loop, playsInline: v.playsInline }
+        : null;
     },
     root,
     { timeout: 60_000 },
@@ -126,7 +131,9 @@ describe('the app in a browser', () => {
       await card(page, 'image', 'PENDING').waitFor();
       await step('04-image-pending');
       await card(page, 'image', 'SUCCEEDED').locator('img').waitFor();
-      await page.waitForFunction(() => (document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img') as HTMLImageElement | null)?.naturalWidth! > 0);
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img') as HTMLImageElement | null)?.naturalWidth! > 0,
+      );
       await step('05-image-ready');
 
       // A FAILED generation shows its reason.
@@ -140,11 +147,18 @@ describe('the app in a browser', () => {
       // A second image (a studio image is used up by the avatar made from it).
       await page.getByLabel('Prompt').fill('Portrait of Marc, a pharmacist');
       await page.getByRole('button', { name: 'Generate image' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="image-card"][data-status="SUCCEEDED"] img').length === 2, null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="image-card"][data-status="SUCCEEDED"] img').length === 2, null, {
+        timeout: 60_000,
+      });
 
       // 4. Pick a good image as reference; create an avatar: "in progress" at once, then a playing video.
       await card(page, 'image', 'SUCCEEDED').first().getByRole('button', { name: 'Use as reference' }).click();
-      expect(await card(page, 'image', 'SUCCEEDED').first().getByRole('button', { name: /Reference/ }).getAttribute('aria-pressed')).toBe('true');
+      expect(
+        await card(page, 'image', 'SUCCEEDED')
+          .first()
+          .getByRole('button', { name: /Reference/ })
+          .getAttribute('aria-pressed'),
+      ).toBe('true');
       await page.getByLabel('Avatar name').fill('Claire');
       await page.getByRole('button', { name: 'Create avatar' }).click();
       await card(page, 'avatar', 'PENDING').waitFor({ timeout: 5_000 });
@@ -203,7 +217,11 @@ describe('the app in a browser', () => {
       await uploaded.getByLabel('Edit with a prompt').fill('Same portrait, warmer light');
       await uploaded.getByRole('button', { name: 'Edit image' }).click();
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="image-card"]').length === n + 2, imagesBefore);
-      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="image-card"]')].every((c) => c.getAttribute('data-status') !== 'PENDING'), null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('[data-testid="image-card"]')].every((c) => c.getAttribute('data-status') !== 'PENDING'),
+        null,
+        { timeout: 60_000 },
+      );
       await step('13-upload-and-edit');
       // A file that is not an image is refused beside the file field, before any upload.
       await page.getByLabel('Image file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
@@ -304,16 +322,23 @@ describe('the app in a browser', () => {
 
   it('re-queries pending items after the WebSocket reconnects, when their event was missed', async () => {
     const { url, emulator, gql, signUp, prisma } = app!;
-    emulator.configure({ latencyMs: 1500, failure: 'tagged' });
+    // The image is still being generated when the page opens, so the catch-up query that follows the
+    // first connection is observable (it asks about that image).
+    emulator.configure({ latencyMs: 8000, failure: 'tagged' });
     const user = await signUp('Reconnect');
-    const created = await gql(`mutation { createProject(input: { name: "Reconnect" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+    const created = await gql(
+      `mutation { createProject(input: { name: "Reconnect" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      user.token,
+    );
     const projectId: string = created.data.createProject.data.id;
     const generated = await gql(
       `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`,
       { input: { projectId, prompt: 'Portrait for a reconnect' } },
       user.token,
     );
-    expect(generated.data.generateImage.data.id).toBeTruthy();
+    const imageId: string = generated.data.generateImage.data.id;
+    expect(imageId).toBeTruthy();
 
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript((t) => localStorage.setItem('better-ads:token', t), user.token);
@@ -341,7 +366,10 @@ describe('the app in a browser', () => {
 
     try {
       await page.goto(`${url}/projects/${encodeURIComponent(projectId)}`);
-      await card(page, 'image', 'SUCCEEDED').locator('img').waitFor({ timeout: 60_000 });
+      await card(page, 'image', 'PENDING').waitFor();
+      await expect.poll(() => pendingQueries.some((q) => q.includes(imageId)), { timeout: 10_000 }).toBe(true); // the first catch-up
+      await card(page, 'image', 'SUCCEEDED').locator('img').waitFor({ timeout: 60_000 }); // then the event
+      emulator.configure({ latencyMs: 1500 });
       await expect.poll(() => sockets.some((s) => s.subscribed), { timeout: 10_000 }).toBe(true);
 
       // The connection goes deaf: the avatar's SUCCEEDED event never reaches the page.
@@ -350,7 +378,9 @@ describe('the app in a browser', () => {
       await page.getByLabel('Avatar name').fill('Missed event');
       await page.getByRole('button', { name: 'Create avatar' }).click();
       await card(page, 'avatar', 'PENDING').waitFor();
-      await expect.poll(async () => (await prisma.avatar.findFirst({ where: { name: 'Missed event' } }))?.status, { timeout: 60_000, interval: 250 }).toBe('SUCCEEDED');
+      await expect
+        .poll(async () => (await prisma.avatar.findFirst({ where: { name: 'Missed event' } }))?.status, { timeout: 60_000, interval: 250 })
+        .toBe('SUCCEEDED');
       expect(await card(page, 'avatar').getAttribute('data-status')).toBe('PENDING'); // the event was lost
       const avatarId = (await card(page, 'avatar').getAttribute('data-id'))!;
       expect(pendingQueries.filter((q) => q.includes(avatarId))).toEqual([]);
@@ -365,7 +395,13 @@ describe('the app in a browser', () => {
       await screenshot(page, 'app-23-after-reconnect');
     } catch (err) {
       await screenshot(page, 'app-reconnect-failure').catch(() => {});
-      console.error('sockets', sockets.length, sockets.map((s) => [s.subscribed, s.deaf]), 'pending queries', pendingQueries.length);
+      console.error(
+        'sockets',
+        sockets.length,
+        sockets.map((s) => [s.subscribed, s.deaf]),
+        'pending queries',
+        pendingQueries.length,
+      );
       throw err;
     } finally {
       await context.close();

@@ -64,6 +64,22 @@ export function LoopVideo({ src, poster, label }: { src: string; poster?: string
   return <video src={src} poster={poster ?? undefined} muted loop playsInline autoPlay preload="metadata" aria-label={label} />;
 }
 
+/**
+ * A catalog preview: the poster only (preload="none", nothing downloaded) until the pointer comes
+ * onto it (or, from the catalog card, the keyboard focus), then the mute loop plays. 24 autoplaying videos per page would
+ * cost a phone dozens of MB.
+ */
+export function PreviewVideo({ src, poster, label }: { src: string; poster?: string | null | undefined; label: string }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const play = () => void ref.current?.play().catch(() => {});
+  const pause = () => ref.current?.pause();
+  return (
+    <div className="preview" onMouseEnter={play} onMouseLeave={pause} onTouchStart={play}>
+      <video ref={ref} src={src} poster={poster ?? undefined} muted loop playsInline preload="none" aria-label={label} />
+    </div>
+  );
+}
+
 export function ImageCard(props: {
   image: FragmentType<typeof ImageFields>;
   selected: boolean;
@@ -97,7 +113,11 @@ export function ImageCard(props: {
   return (
     <li className={`card media-card${props.selected ? ' selected' : ''}`} data-testid="image-card" data-id={image.id} data-status={image.status}>
       <div className="media">
-        {image.status === 'SUCCEEDED' && image.imageUrl ? <img src={image.imageUrl} alt={image.prompt ?? 'Uploaded image'} loading="lazy" /> : <div className="placeholder" aria-hidden="true" />}
+        {image.status === 'SUCCEEDED' && image.imageUrl ? (
+          <img src={image.imageUrl} alt={image.prompt ?? 'Uploaded image'} loading="lazy" />
+        ) : (
+          <div className="placeholder" aria-hidden="true" />
+        )}
       </div>
       <div className="media-body">
         <StatusBadge status={image.status} />
@@ -123,7 +143,17 @@ export function ImageCard(props: {
         {editing && (
           <form onSubmit={submit} noValidate className="stack">
             <Field label="Edit with a prompt" error={errors.fields.prompt}>
-              {(id, d) => <input id={id} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder="Same person, smiling" aria-describedby={d} aria-invalid={!!errors.fields.prompt} autoFocus />}
+              {(id, d) => (
+                <input
+                  id={id}
+                  value={prompt}
+                  onChange={(e) => setPrompt(e.target.value)}
+                  placeholder="Same person, smiling"
+                  aria-describedby={d}
+                  aria-invalid={!!errors.fields.prompt}
+                  autoFocus
+                />
+              )}
             </Field>
             <FormError message={errors.general} />
             <button type="submit" className="btn-primary" disabled={loading}>

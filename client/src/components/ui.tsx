@@ -3,7 +3,12 @@ import { hrefOf, navigate, type Route } from '../lib/router.ts';
 import { statusLabel } from '../lib/format.ts';
 
 /** A labelled control with its error beside it (aria-describedby, aria-invalid). */
-export function Field(props: { label: string; error?: string | undefined; hint?: string; children: (id: string, describedBy: string | undefined) => ReactNode }) {
+export function Field(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
   const id = useId();
   const errId = `${id}-error`;
   const hintId = `${id}-hint`;

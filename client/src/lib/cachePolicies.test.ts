@@ -77,7 +77,11 @@ describe('the cache with our type policies', () => {
   it('matches `... on Error` on any error type, including ones added later', () => {
     const cache = new InMemoryCache(cacheConfig);
     for (const __typename of ['UnknownTagsError', 'GenerationLimitError']) {
-      cache.writeQuery({ query: QUERY, variables: { first: 2, tags: [__typename] }, data: { publicAvatars: { __typename, message: `m-${__typename}` } } as any });
+      cache.writeQuery({
+        query: QUERY,
+        variables: { first: 2, tags: [__typename] },
+        data: { publicAvatars: { __typename, message: `m-${__typename}` } } as any,
+      });
       expect(cache.readQuery<any>({ query: QUERY, variables: { first: 2, tags: [__typename] } }).publicAvatars.message).toBe(`m-${__typename}`);
     }
   });
@@ -95,7 +99,8 @@ describe('generation status writes', () => {
     expect(isStaleWrite('SUCCEEDED', 'PENDING')).toBe(true);
     expect(isStaleWrite('FAILED', 'PENDING')).toBe(false);
     const cache = new InMemoryCache(cacheConfig);
-    const write = (status: string, videoUrl: string | null) => cache.writeFragment({ id: 'Avatar:1', fragment: F, data: { __typename: 'Avatar', id: '1', status, videoUrl } });
+    const write = (status: string, videoUrl: string | null) =>
+      cache.writeFragment({ id: 'Avatar:1', fragment: F, data: { __typename: 'Avatar', id: '1', status, videoUrl } });
     const read = () => cache.readFragment<any>({ id: 'Avatar:1', fragment: F });
     write('SUCCEEDED', 'http://v');
     write('PENDING', null);

@@ -41,9 +41,28 @@ describe('connection edits', () => {
     cache.writeQuery({
       query: QUERY,
       variables: { id: 'P1' },
-      data: { project: { __typename: 'Project', id: 'P1', avatars: { __typename: 'ProjectAvatarsConnection', totalCount: 1, edges: [{ __typename: 'ProjectAvatarsConnectionEdge', cursor: 'c', node: { __typename: 'Avatar', id: 'A1', status: 'SUCCEEDED' } }] } } },
+      data: {
+        project: {
+          __typename: 'Project',
+          id: 'P1',
+          avatars: {
+            __typename: 'ProjectAvatarsConnection',
+            totalCount: 1,
+            edges: [{ __typename: 'ProjectAvatarsConnectionEdge', cursor: 'c', node: { __typename: 'Avatar', id: 'A1', status: 'SUCCEEDED' } }],
+          },
+        },
+      },
     });
-    cache.writeFragment({ id: 'Avatar:A2', fragment: gql`fragment F on Avatar { id status }`, data: { __typename: 'Avatar', id: 'A2', status: 'PENDING' } });
+    cache.writeFragment({
+      id: 'Avatar:A2',
+      fragment: gql`
+        fragment F on Avatar {
+          id
+          status
+        }
+      `,
+      data: { __typename: 'Avatar', id: 'A2', status: 'PENDING' },
+    });
     insertIntoList(cache, 'Project:P1', 'avatars', { __typename: 'Avatar', id: 'A2' }, 'ProjectAvatarsConnectionEdge');
     let data = cache.readQuery<any>({ query: QUERY, variables: { id: 'P1' } });
     expect(data.project.avatars.edges.map((e: any) => e.node.id)).toEqual(['A2', 'A1']);
@@ -59,7 +78,13 @@ describe('connection edits', () => {
   });
 
   it('never counts an optimistic avatar as pending on the server', () => {
-    expect(pendingIds({ 'Avatar:optimistic:1': { __typename: 'Avatar', id: 'optimistic:1', status: 'PENDING' }, 'BRoll:B': { __typename: 'BRoll', id: 'B', status: 'PENDING' }, 'Image:I': { __typename: 'Image', id: 'I', status: 'FAILED' } })).toEqual({
+    expect(
+      pendingIds({
+        'Avatar:optimistic:1': { __typename: 'Avatar', id: 'optimistic:1', status: 'PENDING' },
+        'BRoll:B': { __typename: 'BRoll', id: 'B', status: 'PENDING' },
+        'Image:I': { __typename: 'Image', id: 'I', status: 'FAILED' },
+      }),
+    ).toEqual({
       Avatar: [],
       Image: [],
       BRoll: ['B'],

@@ -14,7 +14,8 @@ interface ConnLike {
   [k: string]: unknown;
 }
 
-const refOf = (node: unknown): string | undefined => (node && typeof node === 'object' && '__ref' in node ? String((node as { __ref: string }).__ref) : undefined);
+const refOf = (node: unknown): string | undefined =>
+  node && typeof node === 'object' && '__ref' in node ? String((node as { __ref: string }).__ref) : undefined;
 
 /** The connection with `ref` first, unless it is already there. Pure, for tests. */
 export function prependEdge(existing: ConnLike | undefined, ref: { __ref: string }, edgeTypename: string): ConnLike | undefined {
@@ -36,7 +37,13 @@ export function removeEdge(existing: ConnLike | undefined, cacheId: string): Con
 }
 
 /** Adds an item (already written to the cache) to every variant of `owner.field`. */
-export function insertIntoList(cache: ApolloCache, ownerId: string | undefined, field: string, item: { __typename: string; id: string }, edgeTypename: string): void {
+export function insertIntoList(
+  cache: ApolloCache,
+  ownerId: string | undefined,
+  field: string,
+  item: { __typename: string; id: string },
+  edgeTypename: string,
+): void {
   const cacheId = cache.identify(item);
   if (!ownerId || !cacheId) return;
   cache.modify({
@@ -66,5 +73,7 @@ export function listHas(cache: ApolloCache, ownerId: string, field: string, item
   const cacheId = cache.identify(item);
   const owner = (cache.extract() as Record<string, Record<string, unknown> | undefined>)[ownerId];
   if (!owner || !cacheId) return false;
-  return Object.entries(owner).some(([k, v]) => (k === field || k.startsWith(`${field}(`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId));
+  return Object.entries(owner).some(
+    ([k, v]) => (k === field || k.startsWith(`${field}(`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
+  );
 }

@@ -32,13 +32,27 @@ describe('formErrors', () => {
   });
 
   it('joins two errors on one field', () => {
-    const r = formErrors({ message: 'x', fieldErrors: [{ path: ['input', 'password'], message: 'Too short.' }, { path: ['input', 'password'], message: 'Too common.' }] }, ['password']);
+    const r = formErrors(
+      {
+        message: 'x',
+        fieldErrors: [
+          { path: ['input', 'password'], message: 'Too short.' },
+          { path: ['input', 'password'], message: 'Too common.' },
+        ],
+      },
+      ['password'],
+    );
     expect(r.fields.password).toBe('Too short. Too common.');
   });
 
   it('uses a ConflictError path, and the message of errors without fields (any Error, e.g. a future GenerationLimitError)', () => {
-    expect(formErrors({ __typename: 'ConflictError', message: 'Email taken.', path: ['input', 'email'] }, ['email'])).toEqual({ fields: { email: 'Email taken.' } });
-    expect(formErrors({ __typename: 'GenerationLimitError', message: 'Daily limit reached.' }, ['name'])).toEqual({ fields: {}, general: 'Daily limit reached.' });
+    expect(formErrors({ __typename: 'ConflictError', message: 'Email taken.', path: ['input', 'email'] }, ['email'])).toEqual({
+      fields: { email: 'Email taken.' },
+    });
+    expect(formErrors({ __typename: 'GenerationLimitError', message: 'Daily limit reached.' }, ['name'])).toEqual({
+      fields: {},
+      general: 'Daily limit reached.',
+    });
   });
 
   it('is empty for nothing', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clearCategory, describeFilter, groupFacets, tagsArgument, toggleTag, type Facet } from './facets.ts';
 
-const f = (cat: string, slug: string, count: number): Facet => ({ tag: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), category: { slug: cat } }, count });
+const f = (cat: string, slug: string, count: number): Facet => ({
+  tag: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), category: { slug: cat } },
+  count,
+});
 const FACETS = [f('sexe', 'homme', 12), f('sexe', 'femme', 12), f('age', 'jeune', 8), f('age', 'senior', 0), f('industrie', 'medical', 3)];
 
 describe('catalog selection', () => {

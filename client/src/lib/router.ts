@@ -3,11 +3,7 @@ import { useSyncExternalStore } from 'react';
 // A tiny History-API router: the server answers every non-API path with index.html.
 
 export type Route =
-  | { name: 'projects' }
-  | { name: 'project'; id: string; ref?: string; avatarName?: string }
-  | { name: 'catalog' }
-  | { name: 'signin' }
-  | { name: 'signup' };
+  { name: 'projects' } | { name: 'project'; id: string; ref?: string; avatarName?: string } | { name: 'catalog' } | { name: 'signin' } | { name: 'signup' };
 
 export function parseRoute(pathname: string, search = ''): Route {
   const q = new URLSearchParams(search);

@@ -62,7 +62,13 @@ export function precheck(file: { type: string; size: number }): ErrorLike | unde
 }
 
 /** PUT to a presigned URL with upload progress (fetch has none for request bodies). */
-export function putWithProgress(url: string, body: Blob, contentType: string, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<void> {
+export function putWithProgress(
+  url: string,
+  body: Blob,
+  contentType: string,
+  onProgress?: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
@@ -76,19 +82,23 @@ export function putWithProgress(url: string, body: Blob, contentType: string, on
   });
 }
 
-export type UploadOutcome =
-  | { ok: true; image: { __typename?: 'Image'; id: string } }
-  | { ok: false; error: ErrorLike };
+export type UploadOutcome = { ok: true; image: { __typename?: 'Image'; id: string } } | { ok: false; error: ErrorLike };
 
 async function register(client: ApolloClient, projectId: string, uploadId: string) {
   return (await client.mutate({ mutation: RegisterUploadMutation, variables: { input: { projectId, uploadId } } })).data?.registerUpload;
 }
 
 /** createUpload → PUT → registerUpload. The image comes back SUCCEEDED (or a typed error). */
-export async function uploadImage(client: ApolloClient, projectId: string, file: Blob, onProgress?: (loaded: number, total: number) => void): Promise<UploadOutcome> {
+export async function uploadImage(
+  client: ApolloClient,
+  projectId: string,
+  file: Blob,
+  onProgress?: (loaded: number, total: number) => void,
+): Promise<UploadOutcome> {
   const early = precheck(file);
   if (early) return { ok: false, error: early };
-  const created = (await client.mutate({ mutation: CreateUploadMutation, variables: { input: { projectId, contentType: file.type, byteSize: file.size } } })).data?.createUpload;
+  const created = (await client.mutate({ mutation: CreateUploadMutation, variables: { input: { projectId, contentType: file.type, byteSize: file.size } } }))
+    .data?.createUpload;
   if (!created) return { ok: false, error: { message: 'No answer from the server.' } };
   if (!('data' in created)) return { ok: false, error: created as ErrorLike };
   await putWithProgress(created.data.uploadUrl, file, created.data.contentType, onProgress);

@@ -91,11 +91,34 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
         <h2 id="auth-title">{mode === 'signin' ? 'Sign in' : 'Create your account'}</h2>
         {mode === 'signup' && (
           <Field label="Name" error={errors.fields.name}>
-            {(id, d) => <input id={id} name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} required />}
+            {(id, d) => (
+              <input
+                id={id}
+                name="name"
+                autoComplete="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                aria-describedby={d}
+                aria-invalid={!!errors.fields.name}
+                required
+              />
+            )}
           </Field>
         )}
         <Field label="Email" error={errors.fields.email}>
-          {(id, d) => <input id={id} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.email} required />}
+          {(id, d) => (
+            <input
+              id={id}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.email}
+              required
+            />
+          )}
         </Field>
         <Field label="Password" error={errors.fields.password} hint={mode === 'signup' ? 'At least 8 characters.' : undefined}>
           {(id, d) => (

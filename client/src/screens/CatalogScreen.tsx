@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { clearCategory, describeFilter, groupFacets, tagsArgument, toggleTag } from '../lib/facets.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { Spinner } from '../components/ui.tsx';
-import { LoopVideo } from '../components/MediaCards.tsx';
+import { PreviewVideo } from '../components/MediaCards.tsx';
 import { UseInProjectDialog } from './UseInProjectDialog.tsx';
 
 export const PAGE_SIZE = 24;
@@ -74,6 +74,7 @@ export function CatalogScreen() {
   const conn = result?.__typename === 'PublicAvatarConnection' ? result : undefined;
   const [using, setUsing] = useState<{ id: string; name: string; imageUrl: string | null | undefined }>();
   const [loadingMore, setLoadingMore] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false); // phones only: the filters fold away
 
   const groups = useMemo(() => groupFacets(conn?.facets ?? [], selected, shown?.tagCategories ?? []), [conn?.facets, selected, shown?.tagCategories]);
   const filterText = describeFilter(groups);
@@ -111,25 +112,31 @@ export function CatalogScreen() {
               <option value="NAME">Name</option>
             </select>
           </div>
-          {groups.map((g) => (
-            <fieldset key={g.slug} className="facet-group" data-category={g.slug}>
-              <legend>{g.name}</legend>
-              {g.tags.map((t) => (
-                <label key={t.slug} className={`facet${t.count === 0 && !t.selected ? ' zero' : ''}`}>
-                  <input type="checkbox" name={t.slug} checked={t.selected} onChange={() => setSelected((s) => toggleTag(s, t.slug))} />
-                  <span>{t.name}</span>
-                  <span className="count" data-testid={`facet-count-${t.slug}`}>
-                    {t.count}
-                  </span>
-                </label>
-              ))}
-              {g.tags.some((t) => t.selected) && (
-                <button type="button" className="btn-ghost btn-small" onClick={() => setSelected((s) => clearCategory(s, conn?.facets ?? [], g.slug))}>
-                  Clear {g.name}
-                </button>
-              )}
-            </fieldset>
-          ))}
+          <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="filters-body" onClick={() => setFiltersOpen((v) => !v)}>
+            {filtersOpen ? 'Hide filters' : 'Filters'}
+            {selected.length ? ` (${selected.length})` : ''}
+          </button>
+          <div id="filters-body" className={filtersOpen ? 'open' : undefined}>
+            {groups.map((g) => (
+              <fieldset key={g.slug} className="facet-group" data-category={g.slug}>
+                <legend>{g.name}</legend>
+                {g.tags.map((t) => (
+                  <label key={t.slug} className={`facet${t.count === 0 && !t.selected ? ' zero' : ''}`}>
+                    <input type="checkbox" name={t.slug} checked={t.selected} onChange={() => setSelected((s) => toggleTag(s, t.slug))} />
+                    <span>{t.name}</span>
+                    <span className="count" data-testid={`facet-count-${t.slug}`}>
+                      {t.count}
+                    </span>
+                  </label>
+                ))}
+                {g.tags.some((t) => t.selected) && (
+                  <button type="button" className="btn-ghost btn-small" onClick={() => setSelected((s) => clearCategory(s, conn?.facets ?? [], g.slug))}>
+                    Clear {g.name}
+                  </button>
+                )}
+              </fieldset>
+            ))}
+          </div>
         </aside>
         <div className="results">
           <p className="result-summary" role="status" aria-live="polite">
@@ -161,8 +168,26 @@ export function CatalogScreen() {
           ) : (
             <ul className="grid catalog-grid" aria-label="Public avatars">
               {conn?.edges.map(({ node }) => (
-                <li key={node.id} className="card media-card" data-testid="catalog-card">
-                  <div className="media portrait">{node.videoUrl ? <LoopVideo src={node.videoUrl} poster={node.imageUrl} label={`Avatar ${node.name}`} /> : node.imageUrl ? <img src={node.imageUrl} alt="" /> : null}</div>
+                <li
+                  key={node.id}
+                  className="card media-card"
+                  data-testid="catalog-card"
+                  // Keyboard users get the preview too: it plays while focus is inside the card.
+                  onFocus={(e) =>
+                    void e.currentTarget
+                      .querySelector('video')
+                      ?.play()
+                      .catch(() => {})
+                  }
+                  onBlur={(e) => e.currentTarget.querySelector('video')?.pause()}
+                >
+                  <div className="media portrait">
+                    {node.videoUrl ? (
+                      <PreviewVideo src={node.videoUrl} poster={node.imageUrl} label={`Avatar ${node.name}`} />
+                    ) : node.imageUrl ? (
+                      <img src={node.imageUrl} alt="" />
+                    ) : null}
+                  </div>
                   <div className="media-body">
                     <strong className="name">{node.name}</strong>
                     <p className="tags">{node.tags.map((t) => t.name).join(' · ')}</p>

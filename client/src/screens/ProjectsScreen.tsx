@@ -117,7 +117,17 @@ export function ProjectsScreen() {
       <h1 id="projects-title">Projects</h1>
       <form className="card inline-form" onSubmit={submit} noValidate>
         <Field label="New project" error={errors.fields.name}>
-          {(id, d) => <input id={id} name="project-name" placeholder="Spring campaign" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} />}
+          {(id, d) => (
+            <input
+              id={id}
+              name="project-name"
+              placeholder="Spring campaign"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.name}
+            />
+          )}
         </Field>
         <button type="submit" className="btn-primary" disabled={creating}>
           {creating ? 'Creating…' : 'Create project'}
@@ -143,7 +153,13 @@ export function ProjectsScreen() {
   );
 }
 
-function ProjectRow({ project, meId }: { meId: string | undefined; project: { id: string; name: string; updatedAt: string; avatars: { totalCount: number }; bRolls: { totalCount: number } } }) {
+function ProjectRow({
+  project,
+  meId,
+}: {
+  meId: string | undefined;
+  project: { id: string; name: string; updatedAt: string; avatars: { totalCount: number }; bRolls: { totalCount: number } };
+}) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(project.name);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -184,7 +200,9 @@ function ProjectRow({ project, meId }: { meId: string | undefined; project: { id
       {editing ? (
         <form className="inline-form" onSubmit={submit} noValidate>
           <Field label="Project name" error={errors.fields.name}>
-            {(id, d) => <input id={id} value={name} autoFocus onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} />}
+            {(id, d) => (
+              <input id={id} value={name} autoFocus onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} />
+            )}
           </Field>
           <button type="submit" className="btn-primary" disabled={renaming}>
             Save
@@ -207,7 +225,8 @@ function ProjectRow({ project, meId }: { meId: string | undefined; project: { id
               {project.name}
             </Link>
             <span className="muted">
-              {project.avatars.totalCount} avatar{project.avatars.totalCount === 1 ? '' : 's'} · {project.bRolls.totalCount} b-roll{project.bRolls.totalCount === 1 ? '' : 's'}
+              {project.avatars.totalCount} avatar{project.avatars.totalCount === 1 ? '' : 's'} · {project.bRolls.totalCount} b-roll
+              {project.bRolls.totalCount === 1 ? '' : 's'}
             </span>
           </div>
           <div className="actions">

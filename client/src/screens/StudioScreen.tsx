@@ -176,7 +176,15 @@ function newKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-export function StudioScreen({ projectId, initialRef, initialAvatarName }: { projectId: string; initialRef?: string | undefined; initialAvatarName?: string | undefined }) {
+export function StudioScreen({
+  projectId,
+  initialRef,
+  initialAvatarName,
+}: {
+  projectId: string;
+  initialRef?: string | undefined;
+  initialAvatarName?: string | undefined;
+}) {
   const client = useApolloClient();
   const { data, loading, error } = useQuery(StudioQuery, { variables: { id: projectId } });
   const projectCacheId = client.cache.identify({ __typename: 'Project', id: projectId });
@@ -197,7 +205,8 @@ export function StudioScreen({ projectId, initialRef, initialAvatarName }: { pro
       const field = ev.kind === 'IMAGE' ? 'images' : ev.kind === 'AVATAR' ? 'avatars' : 'bRolls';
       const item = ev.kind === 'IMAGE' ? ev.image : ev.kind === 'AVATAR' ? ev.avatar : ev.bRoll;
       if (!item) removeFromList(c.cache, projectCacheId, field, { __typename: typename, id: ev.subjectId });
-      else if (!listHas(c.cache, projectCacheId, field, { __typename: typename, id: item.id })) insertIntoList(c.cache, projectCacheId, field, { __typename: typename, id: item.id }, EDGE[ev.kind as keyof typeof EDGE]);
+      else if (!listHas(c.cache, projectCacheId, field, { __typename: typename, id: item.id }))
+        insertIntoList(c.cache, projectCacheId, field, { __typename: typename, id: item.id }, EDGE[ev.kind as keyof typeof EDGE]);
     },
   });
 
@@ -326,7 +335,16 @@ function GenerateImageForm({ projectId, projectCacheId }: { projectId: string; p
       <h3>Generate</h3>
       <Field label="Prompt" error={errors.fields.prompt}>
         {(id, d) => (
-          <textarea id={id} name="prompt" rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder="Portrait of a smiling nurse, studio light" aria-describedby={d} aria-invalid={!!errors.fields.prompt} />
+          <textarea
+            id={id}
+            name="prompt"
+            rows={3}
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            placeholder="Portrait of a smiling nurse, studio light"
+            aria-describedby={d}
+            aria-invalid={!!errors.fields.prompt}
+          />
         )}
       </Field>
       <Field label="Aspect ratio" error={errors.fields.aspectRatio}>
@@ -379,7 +397,19 @@ function UploadForm({ projectId, projectCacheId, onUploaded }: { projectId: stri
     <div className="card stack">
       <h3>Upload</h3>
       <Field label="Image file" error={errors.fields.file} hint="JPEG, PNG or WebP, up to 10 MB.">
-        {(id, d) => <input key={inputKey} id={id} name="file" type="file" accept={ACCEPTED_TYPES.join(',')} disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} aria-describedby={d} aria-invalid={!!errors.fields.file} />}
+        {(id, d) => (
+          <input
+            key={inputKey}
+            id={id}
+            name="file"
+            type="file"
+            accept={ACCEPTED_TYPES.join(',')}
+            disabled={busy}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+            aria-describedby={d}
+            aria-invalid={!!errors.fields.file}
+          />
+        )}
       </Field>
       {progress && busy && (
         <div className="progress-row">
@@ -398,12 +428,24 @@ function UploadForm({ projectId, projectCacheId, onUploaded }: { projectId: stri
 function mapUploadErrors(err: Parameters<typeof formErrors>[0]): FormErrors {
   const fe = formErrors(err, ['contentType', 'byteSize', 'uploadId']);
   const msgs = Object.values(fe.fields);
-  return msgs.length ? { fields: { file: msgs.join(' ') }, ...(fe.general ? { general: fe.general } : {}) } : { fields: { file: fe.general ?? 'The upload failed.' } };
+  return msgs.length
+    ? { fields: { file: msgs.join(' ') }, ...(fe.general ? { general: fe.general } : {}) }
+    : { fields: { file: fe.general ?? 'The upload failed.' } };
 }
 
 type RefImage = { id: string; imageUrl?: string | null } | undefined;
 
-function AvatarForm({ projectId, projectCacheId, reference, initialName }: { projectId: string; projectCacheId: string | undefined; reference: RefImage; initialName?: string | undefined }) {
+function AvatarForm({
+  projectId,
+  projectCacheId,
+  reference,
+  initialName,
+}: {
+  projectId: string;
+  projectCacheId: string | undefined;
+  reference: RefImage;
+  initialName?: string | undefined;
+}) {
   const [name, setName] = useState(initialName ?? '');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [create, { loading }] = useMutation(CreateAvatarMutation);
@@ -422,7 +464,16 @@ function AvatarForm({ projectId, projectCacheId, reference, initialName }: { pro
             ? ({
                 createAvatar: {
                   __typename: 'MutationCreateAvatarSuccess',
-                  data: { __typename: 'Avatar', id: `optimistic:${key}`, name: name.trim(), status: 'PENDING', imageUrl: reference.imageUrl ?? null, videoUrl: null, failureReason: null, createdAt: new Date().toISOString() },
+                  data: {
+                    __typename: 'Avatar',
+                    id: `optimistic:${key}`,
+                    name: name.trim(),
+                    status: 'PENDING',
+                    imageUrl: reference.imageUrl ?? null,
+                    videoUrl: null,
+                    failureReason: null,
+                    createdAt: new Date().toISOString(),
+                  },
                 },
               } as never)
             : undefined,
@@ -447,7 +498,17 @@ function AvatarForm({ projectId, projectCacheId, reference, initialName }: { pro
       </div>
       <div className="stack grow">
         <Field label="Avatar name" error={errors.fields.name}>
-          {(id, d) => <input id={id} name="avatar-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="Claire, nurse" aria-describedby={d} aria-invalid={!!errors.fields.name} />}
+          {(id, d) => (
+            <input
+              id={id}
+              name="avatar-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Claire, nurse"
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.name}
+            />
+          )}
         </Field>
         {errors.fields.imageId ? (
           <p className="field-error" role="alert">
@@ -496,7 +557,9 @@ function BRollForm({ projectId, projectCacheId, reference }: { projectId: string
     <form className="card stack" onSubmit={submit} noValidate aria-label="Create a b-roll">
       <div className="two-col">
         <Field label="B-roll name" error={errors.fields.name}>
-          {(id, d) => <input id={id} name="broll-name" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} />}
+          {(id, d) => (
+            <input id={id} name="broll-name" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} />
+          )}
         </Field>
         <div className="two-col tight">
           <Field label="Duration" error={errors.fields.durationSeconds}>
@@ -521,10 +584,22 @@ function BRollForm({ projectId, projectCacheId, reference }: { projectId: string
         </div>
       </div>
       <Field label="What happens in the clip" error={errors.fields.prompt}>
-        {(id, d) => <textarea id={id} name="broll-prompt" rows={2} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder="Slow pan over a sunny pharmacy counter" aria-describedby={d} aria-invalid={!!errors.fields.prompt} />}
+        {(id, d) => (
+          <textarea
+            id={id}
+            name="broll-prompt"
+            rows={2}
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            placeholder="Slow pan over a sunny pharmacy counter"
+            aria-describedby={d}
+            aria-invalid={!!errors.fields.prompt}
+          />
+        )}
       </Field>
       <label className="check">
-        <input type="checkbox" checked={fromImage} disabled={!reference} onChange={(e) => setFromImage(e.target.checked)} /> Animate the selected reference image
+        <input type="checkbox" checked={fromImage} disabled={!reference} onChange={(e) => setFromImage(e.target.checked)} /> Animate the selected reference
+        image
       </label>
       {errors.fields.imageId && (
         <p className="field-error" role="alert">

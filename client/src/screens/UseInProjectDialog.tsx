@@ -90,7 +90,13 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: { id: string; 
       const up = await uploadImage(client, target, blob);
       if (!up.ok) return setErrors({ fields: {}, general: up.error.message });
       // The studio may be cached already: list the new image there too.
-      insertIntoList(client.cache, client.cache.identify({ __typename: 'Project', id: target }), 'images', { __typename: 'Image', id: up.image.id }, 'ProjectImagesConnectionEdge');
+      insertIntoList(
+        client.cache,
+        client.cache.identify({ __typename: 'Project', id: target }),
+        'images',
+        { __typename: 'Image', id: up.image.id },
+        'ProjectImagesConnectionEdge',
+      );
       onClose();
       navigate({ name: 'project', id: target, ref: up.image.id, avatarName: avatar.name });
     } catch (err) {
@@ -119,7 +125,9 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: { id: string; 
         </Field>
         {choice === NEW && (
           <Field label="New project name" error={errors.fields.name}>
-            {(id, d) => <input id={id} value={newName} onChange={(e) => setNewName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} autoFocus />}
+            {(id, d) => (
+              <input id={id} value={newName} onChange={(e) => setNewName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} autoFocus />
+            )}
           </Field>
         )}
         <FormError message={errors.general} />
