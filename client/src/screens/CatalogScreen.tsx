@@ -75,6 +75,7 @@ export function CatalogScreen() {
   const [using, setUsing] = useState<{ id: string; name: string; imageUrl: string | null | undefined }>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [filtersOpen, setFiltersOpen] = useState(false); // phones only: the filters fold away
+  const lastTrigger = useRef<HTMLButtonElement | null>(null);
 
   const groups = useMemo(() => groupFacets(conn?.facets ?? [], selected, shown?.tagCategories ?? []), [conn?.facets, selected, shown?.tagCategories]);
   const filterText = describeFilter(groups);
@@ -191,7 +192,13 @@ export function CatalogScreen() {
                   <div className="media-body">
                     <strong className="name">{node.name}</strong>
                     <p className="tags">{node.tags.map((t) => t.name).join(' · ')}</p>
-                    <button type="button" onClick={() => setUsing({ id: node.id, name: node.name, imageUrl: node.imageUrl })}>
+                    <button
+                      type="button"
+                      onClick={(e) => {
+                        lastTrigger.current = e.currentTarget;
+                        setUsing({ id: node.id, name: node.name, imageUrl: node.imageUrl });
+                      }}
+                    >
                       Use in project
                     </button>
                   </div>
@@ -208,7 +215,15 @@ export function CatalogScreen() {
           )}
         </div>
       </div>
-      {using && <UseInProjectDialog avatar={using} onClose={() => setUsing(undefined)} />}
+      {using && (
+        <UseInProjectDialog
+          avatar={using}
+          onClose={() => {
+            setUsing(undefined);
+            lastTrigger.current?.focus(); // back where the keyboard was
+          }}
+        />
+      )}
     </section>
   );
 }
