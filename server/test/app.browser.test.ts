@@ -301,13 +301,32 @@ describe('the app in a browser', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await step('20-phone-studio');
 
-      // 12. Sign out: back to the sign-in screen, token gone, a reload stays signed out.
+      // 12. Projects: rename one, delete another (after confirming).
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole('link', { name: 'Projects' }).first().click();
+      await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+      await page.getByRole('button', { name: 'Rename Campagne printemps' }).click();
+      await page.getByLabel('Project name').fill('Campagne été');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('link', { name: 'Campagne été' }).waitFor();
+      await page.getByLabel('New project').fill('À supprimer');
+      await page.getByRole('button', { name: 'Create project' }).click();
+      await page.getByRole('heading', { name: 'À supprimer', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Projects' }).first().click();
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: 'Delete À supprimer' }).click();
+      await page.getByRole('link', { name: 'À supprimer' }).waitFor({ state: 'detached' });
+      expect(await page.locator('.project-row').count()).toBe(1);
+      expect(await page.locator('.project-row').textContent()).toContain('2 avatars');
+      await step('21-projects');
+
+      // 13. Sign out: back to the sign-in screen, token gone, a reload stays signed out.
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
       expect(await page.evaluate(() => localStorage.getItem('better-ads:token'))).toBeNull();
       await page.reload();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-      await step('21-signed-out');
+      await step('22-signed-out');
 
       expect(serverErrors).toEqual([]);
       expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
@@ -384,7 +403,7 @@ describe('the app in a browser', () => {
       expect(await card(page, 'avatar').getAttribute('data-status')).toBe('PENDING'); // the event was lost
       const avatarId = (await card(page, 'avatar').getAttribute('data-id'))!;
       expect(pendingQueries.filter((q) => q.includes(avatarId))).toEqual([]);
-      await screenshot(page, 'app-22-event-missed');
+      await screenshot(page, 'app-23-event-missed');
 
       // The socket drops; graphql-ws reconnects; the app re-queries what is pending and shows the video.
       const before = sockets.length;
@@ -392,7 +411,7 @@ describe('the app in a browser', () => {
       await expect.poll(() => sockets.length, { timeout: 30_000 }).toBeGreaterThan(before);
       await waitForPlayableVideo(page, '[data-testid="avatar-card"][data-status="SUCCEEDED"]');
       expect(pendingQueries.filter((q) => q.includes(avatarId)).length).toBeGreaterThan(0); // re-queried over HTTP
-      await screenshot(page, 'app-23-after-reconnect');
+      await screenshot(page, 'app-24-after-reconnect');
     } catch (err) {
       await screenshot(page, 'app-reconnect-failure').catch(() => {});
       console.error(
