@@ -108,6 +108,9 @@ function SignedIn({ api }: { api: Api }) {
           <ProjectsScreen />
         )}
       </main>
+      <footer className="footer">
+        <a href="/graphiql">API explorer (GraphiQL)</a>
+      </footer>
     </>
   );
 }

@@ -68,7 +68,7 @@ export function CatalogScreen() {
   const search = useDebounced(searchText.trim(), 300);
   const tags = tagsArgument(selected);
   const variables = { first: PAGE_SIZE, tags, search: search || null, orderBy };
-  const { data, previousData, loading, error, fetchMore } = useQuery(CatalogQuery, { variables, notifyOnNetworkStatusChange: true });
+  const { data, previousData, loading, error, fetchMore } = useQuery(CatalogQuery, { variables, notifyOnNetworkStatusChange: true, fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' });
   const shown = data ?? previousData; // keep the previous results on screen while a new filter loads
   const result = shown?.publicAvatars;
   const conn = result?.__typename === 'PublicAvatarConnection' ? result : undefined;

@@ -90,7 +90,7 @@ const DeleteProjectMutation = graphql(`
 `);
 
 export function ProjectsScreen() {
-  const { data, loading, error } = useQuery(ProjectsQuery);
+  const { data, loading, error } = useQuery(ProjectsQuery, { fetchPolicy: 'cache-and-network' });
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [create, { loading: creating }] = useMutation(CreateProjectMutation, { refetchQueries: ['Projects'], awaitRefetchQueries: true });

@@ -186,7 +186,9 @@ export function StudioScreen({
   initialAvatarName?: string | undefined;
 }) {
   const client = useApolloClient();
-  const { data, loading, error } = useQuery(StudioQuery, { variables: { id: projectId } });
+  // cache-and-network: a revisit shows the cached studio at once and refreshes it (media URLs are
+  // presigned for 15 minutes).
+  const { data, loading, error } = useQuery(StudioQuery, { variables: { id: projectId }, fetchPolicy: 'cache-and-network' });
   const projectCacheId = client.cache.identify({ __typename: 'Project', id: projectId });
   const [reference, setReference] = useState<string | undefined>(initialRef);
 
