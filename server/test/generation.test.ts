@@ -202,8 +202,8 @@ describe('webhooks', () => {
     const signed = app.emulator.signWebhook('req-forged', Buffer.from(body), now);
     expect((await post({ ...signed, 'x-fal-webhook-signature': 'ab'.repeat(64) }, body)).status).toBe(401);
     expect((await post(signed, body.replace('OK', 'ERROR'))).status).toBe(401);
-    expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now - 301), body)).status).toBe(401);
-    expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now + 301), body)).status).toBe(401);
+    expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now - 310), body)).status).toBe(401);
+    expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now + 310), body)).status).toBe(401);
     expect(app.app.webhookStats.rejected).toBe(rejected + 5);
     expect(await tableCounts(app)).toEqual(before);
     expect(await app.prisma.falWebhookDelivery.count()).toBe(deliveriesBefore);

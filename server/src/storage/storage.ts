@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'minio';
 
 export interface ObjectInfo {
@@ -85,6 +86,14 @@ export function createS3Storage(s: S3Settings): Storage {
     async ensureBucket() {
       const exists = await timed('bucketExists', client.bucketExists(bucket));
       if (!exists) await timed('makeBucket', client.makeBucket(bucket, s.region));
+      // Browsers PUT uploads to (and read media from) presigned URLs on another origin: allow it.
+      // Best effort: MinIO has no bucket CORS API (it allows every origin already).
+      const cors =
+        '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod>' +
+        '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>' +
+        '<MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+      const md5 = createHash('md5').update(cors).digest('base64');
+      await timed('putBucketCors', client.makeRequestAsyncOmit({ method: 'PUT', bucketName: bucket, query: 'cors', headers: { 'Content-MD5': md5 } }, cors, [200])).catch(() => {});
     },
     async put(key, body, contentType) {
       await timed('put', client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType }));

@@ -1,0 +1,79 @@
+import type { ApolloCache, Reference } from '@apollo/client';
+
+// Edits of the project's lists (project { images avatars bRolls }, me { projects }) in the cache,
+// for items created or deleted by a mutation or announced by a subscription.
+
+interface EdgeLike {
+  __typename?: string;
+  cursor?: string;
+  node: Reference | { __ref: string } | unknown;
+}
+interface ConnLike {
+  totalCount?: number;
+  edges?: readonly EdgeLike[];
+  [k: string]: unknown;
+}
+
+const refOf = (node: unknown): string | undefined =>
+  node && typeof node === 'object' && '__ref' in node ? String((node as { __ref: string }).__ref) : undefined;
+
+/** The connection with `ref` first, unless it is already there. Pure, for tests. */
+export function prependEdge(existing: ConnLike | undefined, ref: { __ref: string }, edgeTypename: string): ConnLike | undefined {
+  if (!existing || !existing.edges) return existing;
+  if (existing.edges.some((e) => refOf(e.node) === ref.__ref)) return existing;
+  return {
+    ...existing,
+    totalCount: (existing.totalCount ?? existing.edges.length) + 1,
+    edges: [{ __typename: edgeTypename, cursor: `local:${ref.__ref}`, node: ref }, ...existing.edges],
+  };
+}
+
+/** The connection without the node whose cache id is `cacheId`. Pure, for tests. */
+export function removeEdge(existing: ConnLike | undefined, cacheId: string): ConnLike | undefined {
+  if (!existing || !existing.edges) return existing;
+  const edges = existing.edges.filter((e) => refOf(e.node) !== cacheId);
+  if (edges.length === existing.edges.length) return existing;
+  return { ...existing, totalCount: Math.max(0, (existing.totalCount ?? edges.length + 1) - 1), edges };
+}
+
+/** Adds an item (already written to the cache) to every variant of `owner.field`. */
+export function insertIntoList(
+  cache: ApolloCache,
+  ownerId: string | undefined,
+  field: string,
+  item: { __typename: string; id: string },
+  edgeTypename: string,
+): void {
+  const cacheId = cache.identify(item);
+  if (!ownerId || !cacheId) return;
+  cache.modify({
+    id: ownerId,
+    fields: {
+      [field]: (existing: unknown) => prependEdge(existing as ConnLike, { __ref: cacheId }, edgeTypename) ?? existing,
+    },
+  });
+}
+
+/** Removes an item from every variant of `owner.field`, then drops it from the cache. */
+export function removeFromList(cache: ApolloCache, ownerId: string | undefined, field: string, item: { __typename: string; id: string }): void {
+  const cacheId = cache.identify(item);
+  if (!cacheId) return;
+  if (ownerId) {
+    cache.modify({
+      id: ownerId,
+      fields: { [field]: (existing: unknown) => removeEdge(existing as ConnLike, cacheId) ?? existing },
+    });
+  }
+  cache.evict({ id: cacheId });
+  cache.gc();
+}
+
+/** Whether any variant of `owner.field` lists the item. */
+export function listHas(cache: ApolloCache, ownerId: string, field: string, item: { __typename: string; id: string }): boolean {
+  const cacheId = cache.identify(item);
+  const owner = (cache.extract() as Record<string, Record<string, unknown> | undefined>)[ownerId];
+  if (!owner || !cacheId) return false;
+  return Object.entries(owner).some(
+    ([k, v]) => (k === field || k.startsWith(`${field}(`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
+  );
+}

@@ -1,0 +1,44 @@
+import { graphql } from '../gql';
+
+export const ImageFields = graphql(`
+  fragment ImageFields on Image {
+    id
+    status
+    source
+    prompt
+    imageUrl
+    failureReason
+    nsfw
+    width
+    height
+    createdAt
+  }
+`);
+
+export const AvatarFields = graphql(`
+  fragment AvatarFields on Avatar {
+    id
+    name
+    status
+    imageUrl
+    videoUrl
+    failureReason
+    createdAt
+  }
+`);
+
+export const BRollFields = graphql(`
+  fragment BRollFields on BRoll {
+    id
+    name
+    prompt
+    source
+    status
+    thumbnailUrl
+    videoUrl
+    failureReason
+    durationSeconds
+    aspectRatio
+    createdAt
+  }
+`);

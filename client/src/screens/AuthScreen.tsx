@@ -1,0 +1,156 @@
+import { useState, type FormEvent } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { graphql } from '../gql';
+import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
+import { setToken } from '../lib/session.ts';
+import { navigate } from '../lib/router.ts';
+import { Field, FormError, Link } from '../components/ui.tsx';
+
+const SignInMutation = graphql(`
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      ... on MutationSignInSuccess {
+        data {
+          token
+        }
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+    }
+  }
+`);
+
+const SignUpMutation = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      ... on MutationSignUpSuccess {
+        data {
+          token
+        }
+      }
+      ... on Error {
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          path
+          message
+        }
+      }
+      ... on ConflictError {
+        path
+      }
+    }
+  }
+`);
+
+const FIELDS = ['email', 'password', 'name'];
+
+export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
+  const client = useApolloClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [signIn, signInState] = useMutation(SignInMutation);
+  const [signUp, signUpState] = useMutation(SignUpMutation);
+  const busy = signInState.loading || signUpState.loading;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors(NO_ERRORS);
+    try {
+      const result =
+        mode === 'signin'
+          ? (await signIn({ variables: { input: { email, password } } })).data?.signIn
+          : (await signUp({ variables: { input: { email, password, name } } })).data?.signUp;
+      const err = errorOf(result);
+      if (err) return setErrors(formErrors(err, FIELDS));
+      if (result && 'data' in result) {
+        await client.clearStore(); // nothing of a previous session stays in the cache
+        setToken(result.data.token);
+        navigate('/', true);
+      }
+    } catch (err) {
+      setErrors({ fields: {}, general: messageOf(err) });
+    }
+  };
+
+  return (
+    <main id="main" className="auth">
+      <h1 className="brand-title">Better Ads</h1>
+      <p className="tagline">Mute video avatars and B-rolls for your ads.</p>
+      <form className="card auth-card" onSubmit={submit} noValidate aria-labelledby="auth-title">
+        <h2 id="auth-title">{mode === 'signin' ? 'Sign in' : 'Create your account'}</h2>
+        {mode === 'signup' && (
+          <Field label="Name" error={errors.fields.name}>
+            {(id, d) => (
+              <input
+                id={id}
+                name="name"
+                autoComplete="name"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                aria-describedby={d}
+                aria-invalid={!!errors.fields.name}
+                required
+              />
+            )}
+          </Field>
+        )}
+        <Field label="Email" error={errors.fields.email}>
+          {(id, d) => (
+            <input
+              id={id}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.email}
+              required
+            />
+          )}
+        </Field>
+        <Field label="Password" error={errors.fields.password} hint={mode === 'signup' ? 'At least 8 characters.' : undefined}>
+          {(id, d) => (
+            <input
+              id={id}
+              name="password"
+              type="password"
+              autoComplete={mode === 'signin' ? 'current-password' : 'new-password'}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.password}
+              required
+            />
+          )}
+        </Field>
+        <FormError message={errors.general} />
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {busy ? 'Please wait…' : mode === 'signin' ? 'Sign in' : 'Sign up'}
+        </button>
+        <p className="switch">
+          {mode === 'signin' ? (
+            <>
+              New here? <Link to={{ name: 'signup' }}>Create an account</Link>
+            </>
+          ) : (
+            <>
+              Already have an account? <Link to={{ name: 'signin' }}>Sign in</Link>
+            </>
+          )}
+        </p>
+      </form>
+    </main>
+  );
+}
