@@ -153,6 +153,7 @@ export type RetryAvatarMutationVariables = Exact<{
 
 
 export type RetryAvatarMutation = { retryAvatar:
+    | { message: string }
     | { data: (
         { id: string }
         & { ' $fragmentRefs'?: { 'AvatarFieldsFragment': AvatarFieldsFragment } }
@@ -167,6 +168,7 @@ export type RetryBRollMutationVariables = Exact<{
 
 
 export type RetryBRollMutation = { retryBRoll:
+    | { message: string }
     | { data: (
         { id: string }
         & { ' $fragmentRefs'?: { 'BRollFieldsFragment': BRollFieldsFragment } }
@@ -181,6 +183,7 @@ export type EditImageMutationVariables = Exact<{
 
 
 export type EditImageMutation = { editImage:
+    | { message: string }
     | { data: (
         { id: string }
         & { ' $fragmentRefs'?: { 'ImageFieldsFragment': ImageFieldsFragment } }
@@ -378,6 +381,7 @@ export type GenerateImageMutationVariables = Exact<{
 
 
 export type GenerateImageMutation = { generateImage:
+    | { message: string }
     | { data: (
         { id: string }
         & { ' $fragmentRefs'?: { 'ImageFieldsFragment': ImageFieldsFragment } }
@@ -392,6 +396,7 @@ export type CreateAvatarMutationVariables = Exact<{
 
 
 export type CreateAvatarMutation = { createAvatar:
+    | { message: string }
     | { data: (
         { id: string }
         & { ' $fragmentRefs'?: { 'AvatarFieldsFragment': AvatarFieldsFragment } }
@@ -406,6 +411,7 @@ export type CreateBRollMutationVariables = Exact<{
 
 
 export type CreateBRollMutation = { createBRoll:
+    | { message: string }
     | { data: (
         { id: string }
         & { ' $fragmentRefs'?: { 'BRollFieldsFragment': BRollFieldsFragment } }

@@ -4,6 +4,7 @@ export const possibleTypes: Record<string, string[]> = {
   "Error": [
     "BaseError",
     "ConflictError",
+    "GenerationLimitError",
     "InvalidCredentialsError",
     "NotFoundError",
     "ProviderUnavailableError",
@@ -15,11 +16,13 @@ export const possibleTypes: Record<string, string[]> = {
     "ValidationError"
   ],
   "MutationCreateAvatarResult": [
+    "GenerationLimitError",
     "MutationCreateAvatarSuccess",
     "NotFoundError",
     "ValidationError"
   ],
   "MutationCreateBRollResult": [
+    "GenerationLimitError",
     "MutationCreateBRollSuccess",
     "NotFoundError",
     "ValidationError"
@@ -29,6 +32,7 @@ export const possibleTypes: Record<string, string[]> = {
     "ValidationError"
   ],
   "MutationCreatePublicAvatarResult": [
+    "GenerationLimitError",
     "MutationCreatePublicAvatarSuccess",
     "NotFoundError",
     "UnknownTagsError",
@@ -76,12 +80,14 @@ export const possibleTypes: Record<string, string[]> = {
     "ValidationError"
   ],
   "MutationEditImageResult": [
+    "GenerationLimitError",
     "MutationEditImageSuccess",
     "NotFoundError",
     "ProviderUnavailableError",
     "ValidationError"
   ],
   "MutationGenerateImageResult": [
+    "GenerationLimitError",
     "MutationGenerateImageSuccess",
     "NotFoundError",
     "ValidationError"
@@ -117,11 +123,13 @@ export const possibleTypes: Record<string, string[]> = {
     "ValidationError"
   ],
   "MutationRetryAvatarResult": [
+    "GenerationLimitError",
     "MutationRetryAvatarSuccess",
     "NotFoundError",
     "ValidationError"
   ],
   "MutationRetryBRollResult": [
+    "GenerationLimitError",
     "MutationRetryBRollSuccess",
     "NotFoundError",
     "ValidationError"
@@ -164,6 +172,10 @@ export const possibleTypes: Record<string, string[]> = {
   "PublicAvatarsResult": [
     "PublicAvatarConnection",
     "UnknownTagsError",
+    "ValidationError"
+  ],
+  "UsageByUserResult": [
+    "UserUsageConnection",
     "ValidationError"
   ]
 };
