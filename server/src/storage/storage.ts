@@ -116,6 +116,8 @@ export function createS3Storage(s: S3Settings): Storage {
       } catch (e) {
         req.destroy();
         body.destroy();
+        // S3 never keeps a PUT cut short; a lenient server (s3rver) may keep what arrived: no partial object stays.
+        await client.removeObject(bucket, key).catch(() => {});
         // What the body itself failed with (a download cut short, too big) says more than the storage's view.
         throw bodyError ?? e;
       }
