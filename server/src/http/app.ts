@@ -26,6 +26,7 @@ import { Pipeline } from '../generation/pipeline.ts';
 import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
+import { catalogResponseCache } from './catalog-responses.ts';
 
 export interface App {
   server: Server;
@@ -151,6 +152,8 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag hashing of every GraphQL answer: POST responses are not revalidated (static files keep theirs).
+  app.set('etag', false);
   app.use((req, res, next) => {
     const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
     res.locals.requestId = id;
@@ -174,6 +177,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),
+    catalogResponseCache(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => buildContext(services, req.headers.authorization, res.locals.requestId as string),
     }),
