@@ -74,7 +74,7 @@ async function main() {
       const key = req.url ?? '';
       const hit = wantsFresh(req.headers['cache-control']) ? undefined : responses.get(key);
       if (hit !== undefined) {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(hit) });
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': hit.length });
         return res.end(hit);
       }
       plainCatalogPage(pool, first, tags).then(

@@ -56,13 +56,14 @@ export const facetTagList = <T extends { id: string }>(args: object, load: () =>
  * far longer (15 min) than an answer is kept.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { at: number; body: string }>();
+  private readonly entries = new Map<string, { at: number; body: Buffer }>();
 
   constructor() {
     responseCaches.add(this);
   }
 
-  get(key: string, now = Date.now()): string | undefined {
+  /** The answer's bytes, encoded once when kept. */
+  get(key: string, now = Date.now()): Buffer | undefined {
     const hit = this.entries.get(key);
     if (hit && now - hit.at < CATALOG_CACHE_TTL_MS) return hit.body;
     if (hit) this.entries.delete(key);
@@ -71,7 +72,7 @@ export class ResponseCache {
 
   set(key: string, body: string, at = Date.now()): void {
     this.entries.delete(key);
-    this.entries.set(key, { at, body });
+    this.entries.set(key, { at, body: Buffer.from(body) });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 

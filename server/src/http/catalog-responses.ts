@@ -43,7 +43,7 @@ export function catalogResponseCache(): RequestHandler {
     const hit = fresh ? undefined : cache.get(key);
     if (hit !== undefined) {
       // Straight out, without express's res.send (content negotiation, ETag hashing of the body).
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(hit) });
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': hit.length });
       res.end(hit);
       return;
     }
