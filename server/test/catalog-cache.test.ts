@@ -16,9 +16,9 @@ afterAll(() => app?.stop());
 const PAGE = `query Page($tags: [String!]) { publicAvatars(first: 10, tags: $tags) { ... on PublicAvatarConnection { totalCount edges { node { id name } } } } }`;
 const names = (r: any) => (r.data.publicAvatars.edges as { node: { name: string } }[]).map((e) => e.node.name).sort();
 
-async function post(query: string, variables: object, headers: Record<string, string> = {}) {
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as any };
+async function post(query: string, variables: object, headers: Record<string, string> = {}, raw?: string) {
+  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw ?? JSON.stringify({ query, variables }) });
+  return { status: res.status, type: res.headers.get('content-type'), requestId: res.headers.get('x-request-id'), body: (await res.json()) as any };
 }
 
 it('serves anonymous catalog pages from a short cache, never authenticated ones, and drops it on a catalog change', async () => {
@@ -30,9 +30,10 @@ it('serves anonymous catalog pages from a short cache, never authenticated ones,
 
   // A row written behind the API's back (no catalog event): the kept answer is served as it was...
   const [added] = await createPublicAvatars(app, tagIds, 1, { start: 3 });
-  const cached = await post(PAGE, {});
-  expect(cached).toEqual(first);
+  const cached = await post(PAGE, {}, { 'x-request-id': 'bench-1' });
+  expect(cached.body).toEqual(first.body);
   expect(cached.type).toMatch(/^application\/json/);
+  expect(cached.requestId).toBe('bench-1');
   // ...but not to a client asking for a fresh one, nor for other variables, nor to a signed-in user.
   expect(names((await post(PAGE, {}, { 'cache-control': 'no-cache' })).body)).toHaveLength(4);
   expect((await post(PAGE, { tags: ['femme', 'homme'] })).body.data.publicAvatars.totalCount).toBe(4);
@@ -46,4 +47,12 @@ it('serves anonymous catalog pages from a short cache, never authenticated ones,
   const renamed = await app.gql(`mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`, { input: { id: gid, name: 'Renamed' } }, admin.token);
   expect(renamed.data.updatePublicAvatar.__typename).toBe('MutationUpdatePublicAvatarSuccess');
   expect(names((await post(PAGE, {})).body)).toEqual(['Avatar 000', 'Avatar 001', 'Avatar 002', 'Renamed']);
+});
+
+it('answers a body that is not JSON with a 400, whether or not anything is kept', async () => {
+  for (const raw of ['{"query": ', '"just a string"']) {
+    const r = await post('', {}, {}, raw);
+    expect(r.status).toBe(400);
+    expect(r.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  }
 });

@@ -26,7 +26,7 @@ import { Pipeline } from '../generation/pipeline.ts';
 import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
-import { catalogResponseCache } from './catalog-responses.ts';
+import { catalogResponses } from './catalog-responses.ts';
 
 export interface App {
   server: Server;
@@ -49,7 +49,8 @@ export interface AppServices {
 
 export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
   const app = express();
-  const server = createServer(app);
+  const catalogAnswers = catalogResponses();
+  const server = createServer(catalogAnswers.front(app));
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
   const jobs = await startJobs(databaseUrl, pipeline, config.generation);
@@ -177,7 +178,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),
-    catalogResponseCache(),
+    catalogAnswers.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => buildContext(services, req.headers.authorization, res.locals.requestId as string),
     }),
