@@ -20,6 +20,7 @@ import { startFal } from '../src/runtime.ts';
 import { applySettings } from '../src/settings.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { plainCatalogPage } from './catalog-plain.ts';
+import { ResponseCache, wantsFresh } from '../src/catalog/cache.ts';
 
 const MAX_KEPT = 500;
 const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>(), cpu: process.cpuUsage() };
@@ -56,6 +57,7 @@ async function main() {
   const fal = await startFal(config);
   const app = await startApp(config, { databaseUrl: config.databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
 
+  const responses = new ResponseCache();
   const pool = Object.assign(new pg.Pool({ connectionString: config.databaseUrl, max: poolSize }), { [PLAIN]: true });
   const plain = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -68,8 +70,20 @@ async function main() {
       const first = Number(url.searchParams.get('first') ?? 24);
       const tags = (url.searchParams.get('tags') ?? '').split(',').filter(Boolean);
       if (!Number.isInteger(first) || first < 1 || first > 100) return json(400, { error: 'first must be 1..100' });
+      // The same cache of whole answers as the app's anonymous catalog requests (src/http/catalog-responses.ts).
+      const key = req.url ?? '';
+      const hit = wantsFresh(req.headers['cache-control']) ? undefined : responses.get(key);
+      if (hit !== undefined) {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': hit.length });
+        return res.end(hit);
+      }
       plainCatalogPage(pool, first, tags).then(
-        (data) => json(200, { data }),
+        (data) => {
+          const text = JSON.stringify({ data });
+          responses.set(key, text);
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        },
         (e) => {
           console.error('[plain]', e);
           json(500, { error: String(e) });

@@ -6,7 +6,8 @@
 // and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
 // DATABASE_URL: a PostgreSQL server (a fresh database is created and dropped); unset: embedded.
 import { fork } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
@@ -26,7 +27,7 @@ const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
 
 /** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
-function child<T>(script: string, env: Record<string, string>): Promise<{ info: T; stop: () => Promise<void> }> {
+function child<T>(script: string, env: Record<string, string>): Promise<{ info: T; pid: number; stop: () => Promise<void> }> {
   const proc = fork(join(import.meta.dirname, script), [], { execArgv: process.execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     proc.once('error', reject);
@@ -34,6 +35,7 @@ function child<T>(script: string, env: Record<string, string>): Promise<{ info: 
     proc.once('message', (info) =>
       resolve({
         info: info as T,
+        pid: proc.pid!,
         stop: () =>
           new Promise<void>((done) => {
             if (proc.exitCode !== null) return done();
@@ -43,6 +45,17 @@ function child<T>(script: string, env: Record<string, string>): Promise<{ info: 
       }),
     );
   });
+}
+
+/** CPU ms (user + system) a process has used so far, from /proc (null where there is no /proc). */
+async function cpuMsOf(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 const pct = (xs: number[], p: number) => {
@@ -137,6 +150,7 @@ async function main() {
     const pollSeen = new Map<string, number>();
     const createdAt = new Map<string, number>();
     let next = 0;
+    const cpuBefore = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
     const started = Date.now();
     const worker = async () => {
       while (next < TOTAL) {
@@ -164,6 +178,8 @@ async function main() {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const wall = (Date.now() - started) / 1000;
+    const cpuAfter = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
+    const cpuPer = cpuAfter.map((a, i) => (a === null || cpuBefore[i] === null ? NaN : (a - cpuBefore[i]!) / TOTAL));
 
     // Webhook receipt and the moment the row turned SUCCEEDED, from the database (same machine clock).
     const rows = await prisma.avatar.findMany({ select: { id: true, status: true, falRequestId: true, finishedAt: true } });
@@ -187,6 +203,7 @@ async function main() {
     await ws.dispose();
 
     console.log(`\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`);
+    console.log(`  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, this client ${cpuPer[2]!.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
     console.log(`  createAvatar → SUCCEEDED event                    ${fmt(createToEvent)}`);
     console.log(`  row SUCCEEDED → event                             ${fmt(finishToEvent)}`);

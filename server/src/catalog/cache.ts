@@ -50,8 +50,44 @@ export const allTags = () => tags.get('all', () => db.tag.findMany({ select: { i
 /** Tag objects as a GraphQL selection wants them (the query planned from it is the key): facets, avatars' tags. */
 export const facetTagList = <T extends { id: string }>(args: object, load: () => Promise<T[]>) => facetTagLists.get(JSON.stringify(args), load) as Promise<T[]>;
 
+/**
+ * Whole answers to anonymous catalog requests (the same for every anonymous caller), by request, for the
+ * same TTL as the counts and dropped with them on any catalog change. Presigned URLs in them stay valid
+ * far longer (15 min) than an answer is kept.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, { at: number; body: Buffer }>();
+
+  constructor() {
+    responseCaches.add(this);
+  }
+
+  /** The answer's bytes, encoded once when kept. */
+  get(key: string, now = Date.now()): Buffer | undefined {
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < CATALOG_CACHE_TTL_MS) return hit.body;
+    if (hit) this.entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, body: string, at = Date.now()): void {
+    this.entries.delete(key);
+    this.entries.set(key, { at, body: Buffer.from(body) });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+const responseCaches = new Set<ResponseCache>();
+
+/** `cache-control: no-cache` on a request asks for an answer computed now (and skips the cache). */
+export const wantsFresh = (cacheControl: string | string[] | undefined) => /\bno-cache\b/i.test(String(cacheControl ?? ''));
+
 export function clearCatalogCache(): void {
   counts.clear();
   tags.clear();
   facetTagLists.clear();
+  for (const c of responseCaches) c.clear();
 }

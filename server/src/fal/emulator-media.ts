@@ -164,6 +164,16 @@ export function padMp4(mp4: Buffer, bytes: number | null): Buffer {
   return Buffer.concat([mp4, box]);
 }
 
+// Padded once per rendered video and size: results are never written to, so jobs can share the bytes.
+const padded = new WeakMap<Buffer, Map<number | null, Buffer>>();
+function paddedOnce(mp4: Buffer, bytes: number | null): Buffer {
+  let sizes = padded.get(mp4);
+  if (!sizes) padded.set(mp4, (sizes = new Map()));
+  let out = sizes.get(bytes);
+  if (!out) sizes.set(bytes, (out = padMp4(mp4, bytes)));
+  return out;
+}
+
 // fal renders on its own machines; the emulator renders on ours. The same input renders the same video,
 // so it is made once: many generations from one reference (benchmarks) do not eat the server's CPU.
 const renders = new Map<string, Promise<Buffer>>();
@@ -188,7 +198,7 @@ function render(frame: Buffer, width: number, height: number, args: SeedanceText
 async function videoPayload(frame: Buffer, ratio: number, args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs, ctx: MediaContext) {
   const height = even(Math.min(RESOLUTION_HEIGHT[args.resolution], ctx.videoHeight));
   const width = even(height * ratio);
-  const mp4 = padMp4(await render(frame, width, height, args, ctx), ctx.videoBytes);
+  const mp4 = paddedOnce(await render(frame, width, height, args, ctx), ctx.videoBytes);
   const url = ctx.store({ data: mp4, contentType: 'video/mp4', ext: 'mp4' });
   return {
     video: { url, content_type: 'video/mp4', file_name: url.split('/').pop()!, file_size: mp4.length },

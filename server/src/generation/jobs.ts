@@ -48,35 +48,29 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
   await boss.createQueue(RECONCILE, { name: RECONCILE, policy: 'singleton', retryLimit: 0, expireInMinutes: 10 });
   await boss.createQueue(CLEANUP, { name: CLEANUP, policy: 'singleton', retryLimit: 2, expireInMinutes: 30 });
 
-  // pg-boss 10 runs one fetch loop per worker: several workers apply several results at once.
-  const applyOutcomes = async (batch: PgBoss.JobWithMetadata<{ deliveryId: string }>[]) => {
-    await Promise.all(
-      batch.map(async (job) => {
-        const delivery = await db.falWebhookDelivery.findUnique({ where: { id: job.data.deliveryId } });
-        if (!delivery || delivery.processedAt) return;
-        const target = await targetOf(delivery);
-        const ids = { jobId: job.id, deliveryId: delivery.id, falRequestId: delivery.requestId, attempt: job.retryCount + 1, ...(target ? gen(target.kind, target.id) : {}) };
-        log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
-        let outcome: string;
-        const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
-        try {
-          outcome = target ? await pipeline.apply(target, { requestId: delivery.requestId, status: body.status ?? 'ERROR', payload: body.payload, error: body.error ?? null }) : 'no row';
-        } catch (e) {
-          if (isTransient(e)) {
-            log.warn({ event: 'job.failed_transient', ...ids, error: (e as Error).message, retryLimit: job.retryLimit }, 'transient failure: pg-boss retries with backoff');
-            throw e;
-          }
-          // Not worth retrying (a malformed result): the row fails with the reason instead of staying PENDING.
-          outcome = target ? await pipeline.finish(target, { status: 'FAILED', failureReason: `The result could not be used: ${(e as Error).message}` }, delivery.requestId) : 'no row';
-        }
-        await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
-        log.info({ event: 'job.finished', ...ids, outcome }, 'fal result applied');
-      }),
-    );
+  const applyOutcome = async (job: PgBoss.JobWithMetadata<{ deliveryId: string }>) => {
+    const delivery = await db.falWebhookDelivery.findUnique({ where: { id: job.data.deliveryId } });
+    if (!delivery || delivery.processedAt) return;
+    const target = await targetOf(delivery);
+    const ids = { jobId: job.id, deliveryId: delivery.id, falRequestId: delivery.requestId, attempt: job.retryCount + 1, ...(target ? gen(target.kind, target.id) : {}) };
+    log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
+    let outcome: string;
+    const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
+    try {
+      outcome = target ? await pipeline.apply(target, { requestId: delivery.requestId, status: body.status ?? 'ERROR', payload: body.payload, error: body.error ?? null }) : 'no row';
+    } catch (e) {
+      if (isTransient(e)) {
+        log.warn({ event: 'job.failed_transient', ...ids, error: (e as Error).message, retryLimit: job.retryLimit }, 'transient failure: pg-boss retries with backoff');
+        throw e;
+      }
+      // Not worth retrying (a malformed result): the row fails with the reason instead of staying PENDING.
+      outcome = target ? await pipeline.finish(target, { status: 'FAILED', failureReason: `The result could not be used: ${(e as Error).message}` }, delivery.requestId) : 'no row';
+    }
+    await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
+    log.info({ event: 'job.finished', ...ids, outcome }, 'fal result applied');
   };
-  const outcomeWorkers = await Promise.all(
-    Array.from({ length: settings.outcomeWorkers }, () => boss.work(OUTCOME, { pollingIntervalSeconds: settings.pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, applyOutcomes)),
-  );
+  const dispatcher = settings.outcomeWorkers > 0 ? new Dispatcher(boss, OUTCOME, settings.outcomeWorkers, settings.pollingIntervalSeconds * 1000, applyOutcome) : null;
+  dispatcher?.start();
   await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
     const r = await pipeline.reconcile();
     if (r.finished || r.timedOut) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
@@ -96,8 +90,8 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
   return {
     async enqueueOutcome(deliveryId) {
       await boss.send(OUTCOME, { deliveryId });
-      // Wake this instance's workers now rather than at their next poll: status latency is the product.
-      for (const id of outcomeWorkers) boss.notifyWorker(id);
+      // Fetch now rather than at the next poll: status latency is the product.
+      dispatcher?.wake();
     },
     async reconcileNow() {
       await pipeline.reconcile();
@@ -117,9 +111,91 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     },
     async stop() {
       clearInterval(timer);
+      await dispatcher?.stop(3_000);
       // A job cut short stays in the queue and runs again after expiry; the reconciler covers it sooner.
       // Bounded: on Ctrl-C the embedded database may already be gone.
       await Promise.race([boss.stop({ graceful: true, wait: true, timeout: 3_000 }).catch(() => {}), new Promise((r) => setTimeout(r, 4_000).unref())]);
     },
   };
+}
+
+/**
+ * One fetch loop for up to `concurrency` jobs at a time, instead of pg-boss's one loop per worker: a
+ * burst of webhooks is fetched in one statement, a freed slot is refilled at once while work is waiting,
+ * and an idle instance polls once per interval (not once per worker, nor once per worker per wake-up).
+ */
+class Dispatcher<T extends object> {
+  private running = 0;
+  private wanted = false;
+  private fetching = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly queue: string,
+    private readonly concurrency: number,
+    private readonly pollMs: number,
+    private readonly handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+  ) {}
+
+  start(): void {
+    this.wake();
+  }
+
+  /** New work may be waiting (just enqueued, a slot freed, or the poll interval passed). */
+  wake(): void {
+    this.wanted = true;
+    void this.fill();
+  }
+
+  private async fill(): Promise<void> {
+    if (this.fetching || this.stopped) return;
+    this.fetching = true;
+    try {
+      while (this.wanted && !this.stopped && this.running < this.concurrency) {
+        this.wanted = false;
+        const free = this.concurrency - this.running;
+        const jobs = ((await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: Error) => {
+          log.error({ event: 'jobs.error', queue: this.queue, error: e.message }, 'fetching jobs failed');
+          return null;
+        })) ?? []) as PgBoss.JobWithMetadata<T>[];
+        for (const job of jobs) this.run(job);
+        // A full batch may have left more behind.
+        if (jobs.length === free) this.wanted = true;
+      }
+    } finally {
+      this.fetching = false;
+    }
+    if (!this.stopped) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.wake(), this.pollMs);
+    }
+  }
+
+  private run(job: PgBoss.JobWithMetadata<T>): void {
+    this.running++;
+    const done = (async () => {
+      try {
+        await this.handle(job);
+        await this.boss.complete(this.queue, job.id);
+      } catch (e) {
+        // pg-boss retries it with backoff (the queue's retryLimit/retryDelay).
+        await this.boss.fail(this.queue, job.id, { message: (e as Error).message }).catch(() => {});
+      }
+    })().finally(() => {
+      this.running--;
+      this.inFlight.delete(done);
+      this.wake();
+    });
+    this.inFlight.add(done);
+  }
+
+  /** Stops fetching and waits (bounded) for the jobs in hand; one cut short runs again after expiry. */
+  async stop(timeoutMs: number): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
 }

@@ -4,7 +4,7 @@ import { estimateCostUsd, parseFluxResult, parseSeedanceResult } from '../fal/mo
 import type { PubSub } from '../graphql/pubsub.ts';
 import { keys } from '../storage/keys.ts';
 import type { Storage } from '../storage/storage.ts';
-import { download } from './download.ts';
+import { download, openDownload } from './download.ts';
 import { inspectImage, looksLikeMp4 } from './media-check.ts';
 import { extractFrameJpeg } from '../media/render.ts';
 import { gen, log } from '../log.ts';
@@ -32,11 +32,15 @@ export interface PipelineSettings {
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 const MAX_VIDEO_BYTES = 300 * 1024 * 1024;
+const NOT_MP4 = 'The generator returned something that is not an MP4 video.';
 
 /** The three tables of generations share the columns the pipeline writes. */
 type GenerationRows = { updateMany(args: { where: object; data: object }): Promise<{ count: number }> };
 const rows = (kind: TargetKind): GenerationRows =>
   (kind === 'AVATAR' ? db.avatar : kind === 'IMAGE' ? db.image : db.bRoll) as unknown as GenerationRows;
+
+/** What never changes about an avatar and decides who hears of it. */
+type AvatarPlace = { projectId: string | null; visibility: 'PUBLIC' | 'PRIVATE' };
 
 export const parseTarget = (s: string | null | undefined): Target | null => {
   const m = /^(AVATAR|IMAGE|BROLL):([\w-]{1,64})$/.exec(s ?? '');
@@ -114,12 +118,20 @@ export class Pipeline {
     if (!avatar) return this.settleDeleted({ kind: 'AVATAR', id }, outcome);
     if (avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'AVATAR' as const, id };
-    const body = await this.videoOf(target, outcome);
-    if (!Buffer.isBuffer(body)) return body;
+    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
+    const parsed = parseSeedanceResult(outcome.payload);
+    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
     const key = avatar.visibility === 'PUBLIC' ? keys.publicAvatarVideo(id) : keys.privateAvatarVideo(avatar.userId!, id);
-    await this.deps.storage.put(key, body, 'video/mp4');
-    log.info({ event: 'generation.stored', ...gen('AVATAR', id), key, bytes: body.length }, 'result stored');
-    const result = await this.finish(target, { status: 'SUCCEEDED', videoStoragePath: key }, outcome.requestId);
+    // Copied as it downloads: the CDN download and the storage upload overlap, and no video sits in memory.
+    const video = await openDownload(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
+    if (!looksLikeMp4(video.head)) {
+      await video.cancel();
+      return this.finish(target, { status: 'FAILED', failureReason: NOT_MP4 }, outcome.requestId);
+    }
+    if (video.size !== null) await this.deps.storage.putStream(key, video.body, video.size, 'video/mp4');
+    else await this.deps.storage.put(key, Buffer.concat(await video.body.toArray()), 'video/mp4');
+    log.info({ event: 'generation.stored', ...gen('AVATAR', id), key, bytes: video.size }, 'result stored');
+    const result = await this.finish(target, { status: 'SUCCEEDED', videoStoragePath: key }, outcome.requestId, avatar);
     if (result === 'applied' && avatar.sourceImageId) await this.discardTempImage(avatar.sourceImageId);
     return result;
   }
@@ -151,7 +163,7 @@ export class Pipeline {
     const parsed = parseSeedanceResult(outcome.payload);
     if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
     const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
-    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: 'The generator returned something that is not an MP4 video.' }, outcome.requestId);
+    if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: NOT_MP4 }, outcome.requestId);
     return body;
   }
 
@@ -179,7 +191,7 @@ export class Pipeline {
   }
 
   /** Moves a PENDING row to its final state (only if still PENDING), then tells subscribers. */
-  async finish(target: Target, data: Record<string, unknown> & { status: 'SUCCEEDED' | 'FAILED' }, requestId?: string): Promise<'applied' | 'ignored'> {
+  async finish(target: Target, data: Record<string, unknown> & { status: 'SUCCEEDED' | 'FAILED' }, requestId?: string, avatar?: AvatarPlace): Promise<'applied' | 'ignored'> {
     const where = { id: target.id, status: 'PENDING' as const, ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) };
     const update = { ...data, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
     const { count } = await rows(target.kind).updateMany({ where, data: update });
@@ -196,13 +208,14 @@ export class Pipeline {
     const line = { event: `generation.${data.status.toLowerCase()}`, ...gen(target.kind, target.id), falRequestId: requestId, status: data.status };
     if (data.status === 'FAILED') log.warn({ ...line, failureReason: data.failureReason }, 'generation FAILED');
     else log.info(line, 'generation SUCCEEDED');
-    await this.publish(target);
+    await this.publish(target, avatar && { ...avatar, status: data.status });
     return 'applied';
   }
 
-  async publish(target: Target): Promise<void> {
+  /** `known`: the avatar's place and new status when the caller has them (saves reading them back). */
+  async publish(target: Target, known?: AvatarPlace & { status: string }): Promise<void> {
     if (target.kind === 'AVATAR') {
-      const avatar = await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } });
+      const avatar = known ?? (await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } }));
       await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
       if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await this.deps.pubsub.publish('catalogChanged', 'all', { reason: 'public avatar ready' });
       if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });

@@ -27,6 +27,7 @@ import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
 import { log, withRequestId } from '../log.ts';
+import { catalogResponses } from './catalog-responses.ts';
 
 export interface App {
   server: Server;
@@ -56,7 +57,8 @@ const bindRequestId: express.RequestHandler = (_req, res, next) => withRequestId
 
 export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
   const app = express();
-  const server = createServer(app);
+  const catalogAnswers = catalogResponses();
+  const server = createServer(catalogAnswers.front(app));
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
   const jobs = await startJobs(databaseUrl, pipeline, config.generation);
@@ -159,6 +161,8 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag hashing of every GraphQL answer: POST responses are not revalidated (static files keep theirs).
+  app.set('etag', false);
   app.use((req, res, next) => {
     const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
     res.locals.requestId = id;
@@ -183,6 +187,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     '/graphql',
     express.json({ limit: config.limits.bodyLimit }),
     bindRequestId,
+    catalogAnswers.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => buildContext(services, req.headers.authorization, res.locals.requestId as string),
     }),

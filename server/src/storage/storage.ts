@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'minio';
 
 export interface ObjectInfo {
@@ -11,6 +15,8 @@ export interface Storage {
   readonly bucket: string;
   ensureBucket(): Promise<void>;
   put(key: string, body: Buffer, contentType: string): Promise<void>;
+  /** Stores a body of known size as it arrives (nothing held in memory); fails if it is not exactly `size` bytes. */
+  putStream(key: string, body: Readable, size: number, contentType: string): Promise<void>;
   get(key: string, maxBytes?: number): Promise<Buffer>;
   stat(key: string): Promise<ObjectInfo | null>;
   copy(fromKey: string, toKey: string): Promise<void>;
@@ -97,6 +103,35 @@ export function createS3Storage(s: S3Settings): Storage {
     },
     async put(key, body, contentType) {
       await timed('put', client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType }));
+    },
+    async putStream(key, body, size, contentType) {
+      // A PUT to a URL we presign ourselves streams the body through; minio's putObject would first read
+      // a body under its part size (64 MB) into memory and hash it.
+      const url = new URL(await client.presignedPutObject(bucket, key, 300));
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      const req = send(url, { method: 'PUT', headers: { 'content-type': contentType, 'content-length': size } });
+      const answered = new Promise<void>((ok, fail) => {
+        req.once('error', fail);
+        req.once('response', (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.length < 16 && chunks.push(c));
+          res.once('error', fail);
+          res.once('end', () => (res.statusCode === 200 ? ok() : fail(new Error(`PUT answered ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 200)}`))));
+        });
+      });
+      answered.catch(() => {});
+      let bodyError: unknown;
+      body.once('error', (e) => (bodyError = e));
+      try {
+        await timed('put', Promise.all([pipeline(body, req), answered]).then(() => undefined));
+      } catch (e) {
+        req.destroy();
+        body.destroy();
+        // S3 never keeps a PUT cut short; a lenient server (s3rver) may keep what arrived: no partial object stays.
+        await client.removeObject(bucket, key).catch(() => {});
+        // What the body itself failed with (a download cut short, too big) says more than the storage's view.
+        throw bodyError ?? e;
+      }
     },
     async get(key, maxBytes) {
       return timed(

@@ -18,6 +18,8 @@ const presigned = (key: string | null, ctx: { storage: { presignGet(k: string): 
 
 export const Avatar = builder.prismaNode('Avatar', {
   id: { field: 'id' },
+  // Only the columns a query asks for (a catalog page used to read every column of every avatar).
+  select: { id: true },
   nullable: true,
   // A finished public avatar is anyone's to see; a private one only its owner's; admins see every public one.
   findUnique: (id, ctx) => ({

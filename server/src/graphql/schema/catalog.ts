@@ -82,8 +82,11 @@ builder.queryField('publicAvatars', (t) =>
         const size = (forward ? args.first : args.last) ?? 24;
         const filter: CatalogFilter = { groups, search: args.search?.trim() || null };
         const where = prismaWhere(filter);
+        const query = queryFromInfo({ context: ctx, info, path: [{ name: 'edges', type: 'PublicAvatarConnection' }, 'node'], typeName: 'Avatar' }) as { select?: object };
         const rows = await db.avatar.findMany({
-          ...queryFromInfo({ context: ctx, info, path: [{ name: 'edges', type: 'PublicAvatarConnection' }, 'node'], typeName: 'Avatar' }),
+          ...query,
+          // The cursor is made of the order key and the id, whatever the client selected.
+          ...(query.select ? { select: { ...query.select, id: true, name: true, createdAt: true } } : {}),
           where: cursor ? { AND: [where, keysetWhere(cursor, forward)] } : where,
           orderBy: orderBy(order, forward),
           take: size + 1,
