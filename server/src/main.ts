@@ -10,6 +10,13 @@ import { startFal, startRuntime } from './runtime.ts';
 import { applySettings } from './settings.ts';
 import { configureLogger } from './log.ts';
 
+/** The database going away while we stop (Ctrl-C reaches the embedded PostgreSQL as well): expected. */
+const DATABASE_GONE = /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
+function reportStopError(e: unknown): void {
+  const message = (e as Error)?.message ?? String(e);
+  if (!DATABASE_GONE.test(message)) console.error(`[shutdown] ${message}`);
+}
+
 async function main() {
   const started = Date.now();
   const config = loadConfig();
@@ -18,7 +25,7 @@ async function main() {
   const runtime = await startRuntime(config);
   const stops: (() => Promise<void>)[] = [runtime.stop];
   const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => console.error('[shutdown]', e));
+    for (const stop of stops.reverse()) await stop().catch((e) => reportStopError(e));
   };
   try {
     const applied = await applyMigrations(runtime.databaseUrl);
@@ -60,7 +67,7 @@ async function main() {
     stopping = true;
     // Ctrl-C reaches the embedded PostgreSQL too, which may be gone before the job queue lets go: its
     // connection errors while stopping are expected, not a reason to crash mid-drain.
-    process.on('unhandledRejection', (e) => console.error(`[shutdown] ${(e as Error).message ?? e}`));
+    process.on('unhandledRejection', (e) => reportStopError(e));
     console.log(`\n${signal}: stopping…`);
     const timer = setTimeout(() => {
       console.error('shutdown took longer than 15 s; exiting');
