@@ -127,8 +127,13 @@ export function createS3Storage(s: S3Settings): Storage {
       } catch (e) {
         req.destroy();
         body.destroy();
-        // S3 never keeps a PUT cut short; a lenient server (s3rver) may keep what arrived: no partial object stays.
-        await client.removeObject(bucket, key).catch(() => {});
+        // S3 never keeps a PUT cut short; a lenient server (s3rver) may keep what arrived, and may write it
+        // after our connection is gone, so after a delete of ours: removed until it is seen gone.
+        for (let attempt = 1; attempt <= 5; attempt++) {
+          await client.removeObject(bucket, key).catch(() => {});
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+          if (!(await client.statObject(bucket, key).then(() => true, () => false))) break;
+        }
         // What the body itself failed with (a download cut short, too big) says more than the storage's view.
         throw bodyError ?? e;
       }
