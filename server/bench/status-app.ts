@@ -5,11 +5,14 @@ import { createFalGateway } from '../src/fal/gateway.ts';
 import { createWebhookVerifier } from '../src/fal/webhook.ts';
 import { inProcessPubSub } from '../src/graphql/pubsub.ts';
 import { startApp } from '../src/http/app.ts';
+import { configureLogger } from '../src/log.ts';
 import { applySettings } from '../src/settings.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 
-const config = loadConfig({ ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SEED: 'never' });
+const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SEED: 'never' });
 applySettings(config);
+// The figures are the output: the app's info lines (one per generation step) would bury them.
+configureLogger({ level: config.logLevel });
 const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
 await storage.ensureBucket();
 const prisma = connectDb(config.databaseUrl!, 10);
