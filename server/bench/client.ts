@@ -9,7 +9,7 @@
 //    BENCH_RUNS (5) runs.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,6 +47,8 @@ const median = (xs: number[]) => {
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-client-'));
+  // mkdtemp makes it 0700: as root, the embedded PostgreSQL runs as `postgres` and must reach data/ inside.
+  await chmod(dir, 0o755);
   const undo: (() => Promise<unknown>)[] = [() => rm(dir, { recursive: true, force: true })];
   try {
     // 1. Weight.
