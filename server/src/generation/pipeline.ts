@@ -118,12 +118,11 @@ export class Pipeline {
     if (!avatar) return this.settleDeleted({ kind: 'AVATAR', id }, outcome);
     if (avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'AVATAR' as const, id };
-    if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
-    const parsed = parseSeedanceResult(outcome.payload);
-    if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
+    const videoUrl = await this.videoUrlOf(target, outcome);
+    if (videoUrl === 'applied' || videoUrl === 'ignored') return videoUrl;
     const key = avatar.visibility === 'PUBLIC' ? keys.publicAvatarVideo(id) : keys.privateAvatarVideo(avatar.userId!, id);
     // Copied as it downloads: the CDN download and the storage upload overlap, and no video sits in memory.
-    const video = await openDownload(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
+    const video = await openDownload(videoUrl, { maxBytes: MAX_VIDEO_BYTES });
     if (!looksLikeMp4(video.head)) {
       await video.cancel();
       return this.finish(target, { status: 'FAILED', failureReason: NOT_MP4 }, outcome.requestId);
@@ -157,12 +156,19 @@ export class Pipeline {
     return this.finish(target, { status: 'SUCCEEDED', videoStoragePath: videoKey, thumbnailStoragePath: thumbKey }, outcome.requestId);
   }
 
-  /** The bytes of a Seedance result, copied from fal's URL; or the row finished FAILED with a reason. */
-  private async videoOf(target: Target, outcome: Outcome): Promise<Buffer | 'applied' | 'ignored'> {
+  /** The URL of a Seedance result's video; or the row finished FAILED with a reason (an ERROR, a malformed payload). */
+  private async videoUrlOf(target: Target, outcome: Outcome): Promise<string | 'applied' | 'ignored'> {
     if (outcome.status === 'ERROR') return this.finish(target, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
     const parsed = parseSeedanceResult(outcome.payload);
     if (!parsed.ok) return this.finish(target, { status: 'FAILED', failureReason: parsed.error }, outcome.requestId);
-    const { body } = await download(parsed.value.videoUrl, { maxBytes: MAX_VIDEO_BYTES });
+    return parsed.value.videoUrl;
+  }
+
+  /** The bytes of a Seedance result, copied from fal's URL; or the row finished FAILED with a reason. */
+  private async videoOf(target: Target, outcome: Outcome): Promise<Buffer | 'applied' | 'ignored'> {
+    const videoUrl = await this.videoUrlOf(target, outcome);
+    if (videoUrl === 'applied' || videoUrl === 'ignored') return videoUrl;
+    const { body } = await download(videoUrl, { maxBytes: MAX_VIDEO_BYTES });
     if (!looksLikeMp4(body)) return this.finish(target, { status: 'FAILED', failureReason: NOT_MP4 }, outcome.requestId);
     return body;
   }
@@ -192,19 +198,15 @@ export class Pipeline {
 
   /** Moves a PENDING row to its final state (only if still PENDING), then tells subscribers. */
   async finish(target: Target, data: Record<string, unknown> & { status: 'SUCCEEDED' | 'FAILED' }, requestId?: string, avatar?: AvatarPlace): Promise<'applied' | 'ignored'> {
-    const where = { id: target.id, status: 'PENDING' as const, ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) };
-    const update = { ...data, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
-    const { count } = await rows(target.kind).updateMany({ where, data: update });
-    if (count) {
-      await db.generationAttempt.updateMany({
-        where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}) },
-        data: { status: data.status, finishedAt: update.finishedAt, ...(requestId ? { falRequestId: requestId } : {}) },
-      });
-    }
+    // The row and its ledger attempt: still PENDING, for this request (or not yet submitted).
+    const sameRequest = requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {};
+    const settled = { finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
+    const { count } = await rows(target.kind).updateMany({ where: { id: target.id, status: 'PENDING', ...sameRequest }, data: { ...data, ...settled } });
     if (!count) {
       log.debug({ event: 'generation.finish_ignored', ...gen(target.kind, target.id), falRequestId: requestId, status: data.status }, 'not PENDING any more: left alone');
       return 'ignored';
     }
+    await db.generationAttempt.updateMany({ where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...sameRequest }, data: { status: data.status, ...settled } });
     const line = { event: `generation.${data.status.toLowerCase()}`, ...gen(target.kind, target.id), falRequestId: requestId, status: data.status };
     if (data.status === 'FAILED') log.warn({ ...line, failureReason: data.failureReason }, 'generation FAILED');
     else log.info(line, 'generation SUCCEEDED');
