@@ -87,6 +87,19 @@ export function createS3Storage(s: S3Settings): Storage {
     return code === 'NotFound' || code === 'NoSuchKey';
   };
 
+  const listWithDates = (prefix: string) =>
+    timed(
+      'list',
+      (async () => {
+        const out: { key: string; lastModified: Date }[] = [];
+        for await (const item of client.listObjectsV2(bucket, prefix, true)) {
+          const { name, lastModified } = item as { name?: string; lastModified?: Date };
+          if (name) out.push({ key: name, lastModified: lastModified ? new Date(lastModified) : new Date() });
+        }
+        return out;
+      })(),
+    );
+
   return {
     bucket,
     async ensureBucket() {
@@ -176,31 +189,8 @@ export function createS3Storage(s: S3Settings): Storage {
     async remove(keys) {
       if (keys.length) await timed('remove', client.removeObjects(bucket, keys));
     },
-    async list(prefix) {
-      return timed(
-        'list',
-        (async () => {
-          const out: string[] = [];
-          for await (const item of client.listObjectsV2(bucket, prefix, true)) {
-            if ((item as { name?: string }).name) out.push((item as { name: string }).name);
-          }
-          return out;
-        })(),
-      );
-    },
-    async listWithDates(prefix) {
-      return timed(
-        'list',
-        (async () => {
-          const out: { key: string; lastModified: Date }[] = [];
-          for await (const item of client.listObjectsV2(bucket, prefix, true)) {
-            const { name, lastModified } = item as { name?: string; lastModified?: Date };
-            if (name) out.push({ key: name, lastModified: lastModified ? new Date(lastModified) : new Date() });
-          }
-          return out;
-        })(),
-      );
-    },
+    list: async (prefix) => (await listWithDates(prefix)).map((o) => o.key),
+    listWithDates,
     presignGet: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedGetObject(bucket, key, ttl),
     presignPut: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedPutObject(bucket, key, ttl),
     async ping() {
