@@ -33,6 +33,10 @@ export function periodRange(period: UsagePeriod, now = new Date()): { from: Date
 
 const EPOCH = new Date(0);
 
+/** Ledger attempts that reached fal in the period (one that never did has no model and cost nothing). */
+const submittedIn = ({ from, to }: { from: Date | null; to: Date }) =>
+  Prisma.sql`"submittedAt" >= ${from ?? EPOCH} AND "submittedAt" < ${to} AND "falModel" IS NOT NULL`;
+
 /**
  * Read from the ledger of attempts (GenerationAttempt), so a deleted generation, or a studio image
  * removed once animated, still counts. An attempt is counted when it was submitted to fal in the
@@ -46,7 +50,7 @@ export async function usageOf(userIds: string[], period: UsagePeriod, now = new 
   const rows = await db.$queryRaw<{ uid: string; model: string | null; total: number; count: number; succeeded: number; failed: number; pending: number; cost: number }[]>`
     WITH g AS (
       SELECT "userId" AS uid, "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost FROM "GenerationAttempt"
-       WHERE "userId" = ANY(${userIds}) AND "submittedAt" >= ${from ?? EPOCH} AND "submittedAt" < ${to} AND "falModel" IS NOT NULL)
+       WHERE "userId" = ANY(${userIds}) AND ${submittedIn({ from, to })})
     SELECT uid, model, GROUPING(model)::int AS total, count(*)::int AS count,
            count(*) FILTER (WHERE status = 'SUCCEEDED')::int AS succeeded,
            count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
@@ -75,12 +79,10 @@ export interface UserUsageRow {
 
 /** Users with at least one generation in the period, most expensive first (then by id): one keyset page. */
 export async function usageByUserPage(period: UsagePeriod, size: number, after: { cost: string; userId: string } | null, now = new Date()) {
-  const { from, to } = periodRange(period, now);
-  const since = from ?? EPOCH;
   const rows = await db.$queryRaw<(UserUsageRow & { totalCount: number })[]>`
     WITH u AS (
       SELECT "userId" AS uid, count(*)::int AS generations, coalesce(sum("estimatedCostUsd") FILTER (WHERE status = 'SUCCEEDED'), 0) AS total
-        FROM "GenerationAttempt" WHERE "submittedAt" >= ${since} AND "submittedAt" < ${to} AND "falModel" IS NOT NULL GROUP BY "userId")
+        FROM "GenerationAttempt" WHERE ${submittedIn(periodRange(period, now))} GROUP BY "userId")
     SELECT u.uid AS "userId", usr.email, usr.name, u.generations, u.total::text AS "totalCost", (SELECT count(*) FROM u)::int AS "totalCount"
       FROM u JOIN "User" usr ON usr.id = u.uid
      WHERE ${after ? Prisma.sql`(u.total < ${after.cost}::numeric OR (u.total = ${after.cost}::numeric AND u.uid > ${after.userId}))` : Prisma.sql`TRUE`}
@@ -91,9 +93,7 @@ export async function usageByUserPage(period: UsagePeriod, size: number, after: 
 
 /** The total count when the page is empty (past the last cursor). */
 export async function usageUserCount(period: UsagePeriod, now = new Date()): Promise<number> {
-  const { from, to } = periodRange(period, now);
-  const since = from ?? EPOCH;
   const [row] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(DISTINCT "userId")::int AS n FROM "GenerationAttempt" WHERE "submittedAt" >= ${since} AND "submittedAt" < ${to} AND "falModel" IS NOT NULL`;
+    SELECT count(DISTINCT "userId")::int AS n FROM "GenerationAttempt" WHERE ${submittedIn(periodRange(period, now))}`;
   return row?.n ?? 0;
 }
