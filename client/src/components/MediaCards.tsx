@@ -166,22 +166,43 @@ export function ImageCard(props: {
   );
 }
 
-export function AvatarCard(props: { avatar: FragmentType<typeof AvatarFields>; onDelete?: (id: string) => void }) {
-  const avatar = useFragment(AvatarFields, props.avatar);
-  const [retry, { loading }] = useMutation(RetryAvatarMutation);
+/** A FAILED generation's reason and its Retry button; a refused retry (typed error or thrown) says why beneath. */
+function FailureAndRetry(props: { status: string; reason: string | null | undefined; loading: boolean; retry: () => Promise<object | null | undefined> }) {
   const [error, setError] = useState<string>();
-  const optimistic = avatar.id.startsWith('optimistic:');
-
   const doRetry = async () => {
     setError(undefined);
     try {
-      const r = (await retry({ variables: { input: { id: avatar.id } } })).data?.retryAvatar;
-      const err = errorOf(r);
+      const err = errorOf(await props.retry());
       if (err) setError(err.message);
     } catch (err) {
       setError(messageOf(err));
     }
   };
+  return (
+    <>
+      {props.status === 'FAILED' && (
+        <>
+          <p className="failure" role="alert" data-testid="failure-reason">
+            {props.reason ?? 'The generation failed.'}
+          </p>
+          <button type="button" onClick={doRetry} disabled={props.loading}>
+            {props.loading ? 'Retrying…' : 'Retry'}
+          </button>
+        </>
+      )}
+      {error && (
+        <p className="failure" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function AvatarCard(props: { avatar: FragmentType<typeof AvatarFields>; onDelete?: (id: string) => void }) {
+  const avatar = useFragment(AvatarFields, props.avatar);
+  const [retry, { loading }] = useMutation(RetryAvatarMutation);
+  const optimistic = avatar.id.startsWith('optimistic:');
 
   return (
     <li className="card media-card" data-testid="avatar-card" data-id={avatar.id} data-status={avatar.status} aria-busy={avatar.status === 'PENDING'}>
@@ -197,21 +218,12 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarFields>; o
       <div className="media-body">
         <strong className="name">{avatar.name}</strong>
         <StatusBadge status={avatar.status} />
-        {avatar.status === 'FAILED' && (
-          <>
-            <p className="failure" role="alert" data-testid="failure-reason">
-              {avatar.failureReason ?? 'The generation failed.'}
-            </p>
-            <button type="button" onClick={doRetry} disabled={loading}>
-              {loading ? 'Retrying…' : 'Retry'}
-            </button>
-          </>
-        )}
-        {error && (
-          <p className="failure" role="alert">
-            {error}
-          </p>
-        )}
+        <FailureAndRetry
+          status={avatar.status}
+          reason={avatar.failureReason}
+          loading={loading}
+          retry={async () => (await retry({ variables: { input: { id: avatar.id } } })).data?.retryAvatar}
+        />
         {props.onDelete && !optimistic && (
           <button type="button" className="btn-ghost btn-small" onClick={() => props.onDelete?.(avatar.id)} aria-label={`Delete avatar ${avatar.name}`}>
             Delete
@@ -226,22 +238,10 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollFields>; onDe
   const bRoll = useFragment(BRollFields, props.bRoll);
   const [playing, setPlaying] = useState(false);
   const [retry, { loading }] = useMutation(RetryBRollMutation);
-  const [error, setError] = useState<string>();
   const playRef = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (playing) playRef.current?.focus();
   }, [playing]);
-
-  const doRetry = async () => {
-    setError(undefined);
-    try {
-      const r = (await retry({ variables: { input: { id: bRoll.id } } })).data?.retryBRoll;
-      const err = errorOf(r);
-      if (err) setError(err.message);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
 
   return (
     <li className="card media-card" data-testid="broll-card" data-id={bRoll.id} data-status={bRoll.status} aria-busy={bRoll.status === 'PENDING'}>
@@ -265,21 +265,12 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollFields>; onDe
         <p className="caption" title={bRoll.prompt}>
           {bRoll.prompt}
         </p>
-        {bRoll.status === 'FAILED' && (
-          <>
-            <p className="failure" role="alert" data-testid="failure-reason">
-              {bRoll.failureReason ?? 'The generation failed.'}
-            </p>
-            <button type="button" onClick={doRetry} disabled={loading}>
-              {loading ? 'Retrying…' : 'Retry'}
-            </button>
-          </>
-        )}
-        {error && (
-          <p className="failure" role="alert">
-            {error}
-          </p>
-        )}
+        <FailureAndRetry
+          status={bRoll.status}
+          reason={bRoll.failureReason}
+          loading={loading}
+          retry={async () => (await retry({ variables: { input: { id: bRoll.id } } })).data?.retryBRoll}
+        />
         {props.onDelete && (
           <button type="button" className="btn-ghost btn-small" onClick={() => props.onDelete?.(bRoll.id)} aria-label={`Delete b-roll ${bRoll.name}`}>
             Delete
