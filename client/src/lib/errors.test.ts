@@ -45,7 +45,7 @@ describe('formErrors', () => {
     expect(r.fields.password).toBe('Too short. Too common.');
   });
 
-  it('uses a ConflictError path, and the message of errors without fields (any Error, e.g. a future GenerationLimitError)', () => {
+  it('uses a ConflictError path, and the message of errors without fields (any Error, e.g. GenerationLimitError)', () => {
     expect(formErrors({ __typename: 'ConflictError', message: 'Email taken.', path: ['input', 'email'] }, ['email'])).toEqual({
       fields: { email: 'Email taken.' },
     });
