@@ -46,15 +46,7 @@ export const EditImageMutation = graphql(`
           ...ImageFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);

@@ -1,5 +1,18 @@
 import { graphql } from '../gql';
 
+/** Every mutation's expected failure, as errorOf/formErrors read it: its message, and a ValidationError's field paths. */
+export const MutationErrorFields = graphql(`
+  fragment MutationErrorFields on Error {
+    message
+    ... on ValidationError {
+      fieldErrors {
+        path
+        message
+      }
+    }
+  }
+`);
+
 export const ImageFields = graphql(`
   fragment ImageFields on Image {
     id

@@ -12,15 +12,7 @@ export const CreateUploadMutation = graphql(`
           contentType
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
@@ -34,15 +26,7 @@ export const RegisterUploadMutation = graphql(`
           ...ImageFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);

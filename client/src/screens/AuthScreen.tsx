@@ -14,15 +14,7 @@ const SignInMutation = graphql(`
           token
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
@@ -35,15 +27,7 @@ const SignUpMutation = graphql(`
           token
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
       ... on ConflictError {
         path
       }

@@ -40,15 +40,7 @@ const CreateProjectMutation = graphql(`
           updatedAt
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
@@ -63,15 +55,7 @@ const RenameProjectMutation = graphql(`
           updatedAt
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);

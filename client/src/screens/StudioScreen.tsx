@@ -82,15 +82,7 @@ const GenerateImageMutation = graphql(`
           ...ImageFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
@@ -104,15 +96,7 @@ const CreateAvatarMutation = graphql(`
           ...AvatarFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
@@ -126,15 +110,7 @@ const CreateBRollMutation = graphql(`
           ...BRollFields
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          path
-          message
-        }
-      }
+      ...MutationErrorFields
     }
   }
 `);
