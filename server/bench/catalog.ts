@@ -7,6 +7,8 @@
 //   BENCH_ROUNDS   rounds of (GraphQL, plain SQL) (default 2); the summary is the median
 //   BENCH_CONCURRENCY  requests in flight (default 16)
 //   BENCH_AVATARS  avatars to load (default 20000)
+//   BENCH_ONLY     a regular expression: measure only the endpoints whose name matches (e.g. "computed")
+//   BENCH_SERVER_NODE_ARGS  extra Node flags for the server child, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
 //
 // The server (real app + plain endpoint) runs in a child process: server/bench/catalog-server.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -144,7 +146,8 @@ interface Endpoints {
 
 async function startServer(databaseUrl: string, s3: { endpoint: string; accessKey: string; secretKey: string }): Promise<Endpoints> {
   const script = resolve(import.meta.dirname, 'catalog-server.ts');
-  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, script], {
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...extra, script], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
       ...process.env,
@@ -485,7 +488,10 @@ async function unloaded(t: Target, n: number): Promise<number> {
 async function measure(ep: Endpoints, databaseUrl: string) {
   // Each endpoint as a client gets it (whole answers cached for 10 s, both sides alike), and computed for
   // every request (`cache-control: no-cache`), which measures what GraphQL itself costs.
-  const targets = [graphqlTarget(ep.graphql, PAGE, false), plainTarget(ep.plain, PAGE, false), graphqlTarget(ep.graphql, PAGE), plainTarget(ep.plain, PAGE)];
+  const only = new RegExp(process.env.BENCH_ONLY ?? '');
+  const targets = [graphqlTarget(ep.graphql, PAGE, false), plainTarget(ep.plain, PAGE, false), graphqlTarget(ep.graphql, PAGE), plainTarget(ep.plain, PAGE)].filter(
+    (t) => only.test(t.name),
+  );
   const pgCpu = await PgCpu.open(databaseUrl);
   if (pgCpu) cleanups.push({ what: 'CPU probe connection', run: pgCpu.close });
   const lone: string[] = [];
@@ -521,6 +527,7 @@ async function measure(ep: Endpoints, databaseUrl: string) {
     ['as served (whole answers cached 10 s on both sides)', 'GraphQL', 'plain SQL'],
     ['computed for every request (cache-control: no-cache)', 'GraphQL, computed', 'plain SQL, computed'],
   ] as const) {
+    if (!results.has(gName) || !results.has(pName)) continue;
     const g = summary(gName);
     const p = summary(pName);
     const ratio = g.rps / p.rps;

@@ -2,6 +2,7 @@
 // and costly to compute over the whole catalog: each is computed once per filter and TTL (one flight for
 // concurrent requests), and dropped whenever the public catalog changes (`catalogChanged`, on every instance).
 import { db } from '../db.ts';
+import type { Tag, TagCategory } from '../generated/prisma/client.ts';
 import { type CatalogFilter, facetCounts, prismaWhere } from './filter.ts';
 
 export const CATALOG_CACHE_TTL_MS = 10_000;
@@ -34,8 +35,7 @@ export interface CatalogCounts {
 }
 
 const counts = new TtlCache<CatalogCounts>();
-const tags = new TtlCache<{ id: string; slug: string; categoryId: string }[]>();
-const facetTagLists = new TtlCache<{ id: string }[]>();
+const taxonomies = new TtlCache<Taxonomy>();
 
 export function catalogCounts(f: CatalogFilter): Promise<CatalogCounts> {
   const key = JSON.stringify([f.groups.map((g) => [g.categoryId, [...g.tagIds].sort()]), f.search]);
@@ -45,10 +45,35 @@ export function catalogCounts(f: CatalogFilter): Promise<CatalogCounts> {
   });
 }
 
-export const allTags = () => tags.get('all', () => db.tag.findMany({ select: { id: true, slug: true, categoryId: true } }));
+/** Every category and tag, in display order (category position then name; tags by name within one). */
+export interface Taxonomy {
+  categories: TagCategory[];
+  tags: Tag[];
+  categoryById: Map<string, TagCategory>;
+  tagById: Map<string, Tag>;
+  tagsByCategory: Map<string, Tag[]>;
+}
 
-/** Tag objects as a GraphQL selection wants them (the query planned from it is the key): facets, avatars' tags. */
-export const facetTagList = <T extends { id: string }>(args: object, load: () => Promise<T[]>) => facetTagLists.get(JSON.stringify(args), load) as Promise<T[]>;
+/** The few categories and tags every catalog answer names, read once per TTL instead of once per request. */
+export const taxonomy = () =>
+  taxonomies.get('all', async () => {
+    const categories = await db.tagCategory.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { tags: { orderBy: [{ name: 'asc' }] } } });
+    const tagsByCategory = new Map(categories.map(({ tags, ...c }) => [c.id, tags]));
+    const plain = categories.map(({ tags: _tags, ...c }) => c);
+    const tags = [...tagsByCategory.values()].flat();
+    return { categories: plain, tags, categoryById: new Map(plain.map((c) => [c.id, c])), tagById: new Map(tags.map((t) => [t.id, t])), tagsByCategory };
+  });
+
+/** Tags by id in slug order, from the taxonomy; a tag it does not know yet is read from the database. */
+export async function tagsByIds(ids: readonly string[]): Promise<Tag[]> {
+  const { tagById } = await taxonomy();
+  const missing = ids.filter((id) => !tagById.has(id));
+  const fresh = missing.length ? new Map((await db.tag.findMany({ where: { id: { in: missing } } })).map((t) => [t.id, t])) : null;
+  return ids
+    .map((id) => tagById.get(id) ?? fresh?.get(id))
+    .filter((t): t is Tag => t !== undefined)
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
 
 /**
  * Whole answers to anonymous catalog requests (the same for every anonymous caller), by request, for the
@@ -87,7 +112,6 @@ export const wantsFresh = (cacheControl: string | string[] | undefined) => /\bno
 
 export function clearCatalogCache(): void {
   counts.clear();
-  tags.clear();
-  facetTagLists.clear();
+  taxonomies.clear();
   for (const c of responseCaches) c.clear();
 }

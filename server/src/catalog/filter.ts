@@ -1,5 +1,5 @@
 import { db } from '../db.ts';
-import { allTags } from './cache.ts';
+import { taxonomy } from './cache.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AvatarWhereInput } from '../generated/prisma/models.ts';
 
@@ -14,7 +14,7 @@ export type CatalogOrder = 'NEWEST' | 'OLDEST' | 'NAME';
 export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: CatalogFilter['groups']; unknown: string[] }> {
   const wanted = [...new Set(slugs)];
   if (!wanted.length) return { groups: [], unknown: [] };
-  const tags = (await allTags()).filter((t) => wanted.includes(t.slug));
+  const tags = (await taxonomy()).tags.filter((t) => wanted.includes(t.slug));
   const found = new Set(tags.map((t) => t.slug));
   const byCategory = new Map<string, string[]>();
   for (const t of tags) byCategory.set(t.categoryId, [...(byCategory.get(t.categoryId) ?? []), t.id]);
@@ -97,6 +97,44 @@ export function keysetWhere(c: Cursor, forward: boolean): AvatarWhereInput {
   const op = (dir === 'asc') === forward ? 'gt' : 'lt';
   const value = field === 'createdAt' ? new Date(c.value) : c.value;
   return { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: c.id } }] };
+}
+
+/** The Avatar columns the GraphQL Avatar type reads, and the avatar's tag ids. */
+export interface CatalogRow {
+  id: string;
+  name: string;
+  visibility: 'PUBLIC' | 'PRIVATE';
+  status: 'PENDING' | 'SUCCEEDED' | 'FAILED';
+  failureReason: string | null;
+  imageStoragePath: string | null;
+  videoStoragePath: string | null;
+  createdAt: Date;
+  tagIds: string[];
+}
+
+/**
+ * One page of the filtered catalog after (or, backwards, before) a cursor, `take` rows in the order's
+ * direction, each with its tag ids: one statement (the same filter as prismaWhere, keyset as keysetWhere).
+ */
+export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Cursor | null, forward: boolean, take: number): Promise<CatalogRow[]> {
+  const { field, dir } = orderSpec[order];
+  const key = field === 'createdAt' ? Prisma.sql`a."createdAt"` : Prisma.sql`a.name`;
+  const ascending = (dir === 'asc') === forward;
+  const parts = [sqlWhere(f)];
+  if (cursor) {
+    // Stored timestamps are UTC wall times (timestamp(3) without zone); the cursor's ISO text casts to the same.
+    const value = field === 'createdAt' ? Prisma.sql`${cursor.value}::timestamp(3)` : Prisma.sql`${cursor.value}`;
+    parts.push(Prisma.sql`(${key}, a.id) ${Prisma.raw(ascending ? '>' : '<')} (${value}, ${cursor.id})`);
+  }
+  const direction = Prisma.raw(ascending ? 'ASC' : 'DESC');
+  return db.$queryRaw<CatalogRow[]>`
+    SELECT a.id, a.name, a.visibility::text AS visibility, a.status::text AS status, a."failureReason",
+           a."imageStoragePath", a."videoStoragePath", a."createdAt",
+           ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id) AS "tagIds"
+      FROM "Avatar" a
+     WHERE ${Prisma.join(parts, ' AND ')}
+     ORDER BY ${key} ${direction}, a.id ${direction}
+     LIMIT ${take}`;
 }
 
 export function orderBy(order: CatalogOrder, forward: boolean) {

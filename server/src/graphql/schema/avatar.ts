@@ -1,6 +1,8 @@
-import { queryFromInfo } from '@pothos/plugin-prisma';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { facetTagList } from '../../catalog/cache.ts';
+import { tagsByIds } from '../../catalog/cache.ts';
+import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
@@ -16,10 +18,24 @@ export const GenerationStatus = builder.enumType('GenerationStatus', {
 const presigned = (key: string | null, ctx: { storage: { presignGet(k: string): Promise<string> } }) =>
   key ? ctx.storage.presignGet(key) : null;
 
+/**
+ * Tags of avatars for one request, by avatar id: one statement for all the avatars a request resolves
+ * (a catalog page primes it from its own statement, so it runs none).
+ */
+export const avatarTags = createContextCache(
+  () =>
+    new DataLoader<string, TagRow[]>(async (ids) => {
+      const rows = await db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
+      const byAvatar = new Map<string, string[]>();
+      for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
+      return Promise.all(ids.map((id) => tagsByIds(byAvatar.get(id) ?? [])));
+    }),
+);
+
+// Fields read the row as it is (no per-field Prisma selection): an avatar row is small, and a catalog
+// page reads the columns these fields need in one statement of its own (schema/catalog.ts).
 export const Avatar = builder.prismaNode('Avatar', {
   id: { field: 'id' },
-  // Only the columns a query asks for (a catalog page used to read every column of every avatar).
-  select: { id: true },
   nullable: true,
   // A finished public avatar is anyone's to see; a private one only its owner's; admins see every public one.
   findUnique: (id, ctx) => ({
@@ -34,26 +50,18 @@ export const Avatar = builder.prismaNode('Avatar', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     tags: t.field({
       type: [Tag],
+      description: 'In slug order.',
       complexity: { field: 1, multiplier: 3 },
-      // Only the ids come with the avatar; the few tags themselves come from the catalog's tag cache.
-      select: { tags: { select: { tagId: true }, orderBy: { tag: { slug: 'asc' } } } },
-      resolve: async (avatar, _args, ctx, info) => {
-        const query = queryFromInfo({ context: ctx, info, typeName: 'Tag' });
-        const all = await facetTagList(query, () => db.tag.findMany(query));
-        const byId = new Map(all.map((tag) => [tag.id, tag]));
-        return avatar.tags.map((at) => byId.get(at.tagId)).filter((tag) => tag !== undefined) as never;
-      },
+      resolve: (avatar, _args, ctx) => avatarTags(ctx).load(avatar.id),
     }),
     imageUrl: t.string({
       nullable: true,
       description: 'Presigned GET URL of the reference image, valid 15 minutes.',
-      select: { imageStoragePath: true },
       resolve: (a, _args, ctx) => presigned(a.imageStoragePath, ctx),
     }),
     videoUrl: t.string({
       nullable: true,
       description: 'Presigned GET URL of the mute MP4, valid 15 minutes; null until SUCCEEDED.',
-      select: { videoStoragePath: true, status: true },
       resolve: (a, _args, ctx) => (a.status === 'SUCCEEDED' ? presigned(a.videoStoragePath, ctx) : null),
     }),
   }),

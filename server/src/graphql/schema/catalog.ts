@@ -1,19 +1,8 @@
-import { queryFromInfo } from '@pothos/plugin-prisma';
-import {
-  type CatalogFilter,
-  type CatalogOrder,
-  cursorOf,
-  decodeCursor,
-  keysetWhere,
-  orderBy,
-  prismaWhere,
-  resolveTagSlugs,
-} from '../../catalog/filter.ts';
-import { catalogCounts, facetTagList } from '../../catalog/cache.ts';
-import { db } from '../../db.ts';
+import { type CatalogFilter, type CatalogOrder, catalogPage, cursorOf, decodeCursor, resolveTagSlugs } from '../../catalog/filter.ts';
+import { catalogCounts, tagsByIds, taxonomy } from '../../catalog/cache.ts';
 import { builder } from '../builder.ts';
 import { invalid, UnknownTagsError } from '../errors.ts';
-import { Avatar } from './avatar.ts';
+import { Avatar, avatarTags } from './avatar.ts';
 import { Tag } from './tag.ts';
 
 const CatalogOrderEnum = builder.enumType('CatalogOrder', { values: ['NEWEST', 'OLDEST', 'NAME'] as const });
@@ -36,12 +25,8 @@ const PublicAvatarConnection = builder.connectionObject(
       facets: t.field({
         type: [Facet],
         description: 'Every tag with its count under the current filter, in category then name order.',
-        resolve: async (conn, _args, ctx, info) => {
-          const query = { ...queryFromInfo({ context: ctx, info, path: ['tag'], typeName: 'Tag' }), orderBy: [{ category: { position: 'asc' as const } }, { name: 'asc' as const }] };
-          const [{ facets: counts }, tags] = await Promise.all([
-            catalogCounts((conn as unknown as Page).filter),
-            facetTagList(query, () => db.tag.findMany(query)),
-          ]);
+        resolve: async (conn) => {
+          const [{ facets: counts }, { tags }] = await Promise.all([catalogCounts((conn as unknown as Page).filter), taxonomy()]);
           return tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }));
         },
       }),
@@ -66,7 +51,7 @@ builder.queryField('publicAvatars', (t) =>
       orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? args.last ?? 24)) }),
-    resolve: async (_root, args, ctx, info) => {
+    resolve: async (_root, args, ctx) => {
         pageSize('first', args.first);
         pageSize('last', args.last);
         if (args.first != null && args.last != null) throw invalid(['last'], 'Give first or last, not both.');
@@ -81,16 +66,9 @@ builder.queryField('publicAvatars', (t) =>
         if (cursorArg && (!cursor || cursor.order !== order)) throw invalid([forward ? 'after' : 'before'], 'Not a cursor of this list and order.');
         const size = (forward ? args.first : args.last) ?? 24;
         const filter: CatalogFilter = { groups, search: args.search?.trim() || null };
-        const where = prismaWhere(filter);
-        const query = queryFromInfo({ context: ctx, info, path: [{ name: 'edges', type: 'PublicAvatarConnection' }, 'node'], typeName: 'Avatar' }) as { select?: object };
-        const rows = await db.avatar.findMany({
-          ...query,
-          // The cursor is made of the order key and the id, whatever the client selected.
-          ...(query.select ? { select: { ...query.select, id: true, name: true, createdAt: true } } : {}),
-          where: cursor ? { AND: [where, keysetWhere(cursor, forward)] } : where,
-          orderBy: orderBy(order, forward),
-          take: size + 1,
-        });
+        const rows = await catalogPage(filter, order, cursor, forward, size + 1);
+        const loader = avatarTags(ctx);
+        await Promise.all(rows.map(async (row) => loader.prime(row.id, await tagsByIds(row.tagIds))));
         const more = rows.length > size;
         const page = rows.slice(0, size);
         if (!forward) page.reverse();

@@ -5,10 +5,20 @@ import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
 import type { Context } from '../context.ts';
+import { catalogCounts, clearCatalogCache, taxonomy } from '../../catalog/cache.ts';
 
-export const catalogChanged = (ctx: Context, reason: string) => ctx.pubsub.publish('catalogChanged', 'all', { reason });
+/** Drops this instance's catalog caches at once (the mutation's own answer reads them), then tells every instance. */
+export const catalogChanged = (ctx: Context, reason: string) => {
+  clearCatalogCache();
+  return ctx.pubsub.publish('catalogChanged', 'all', { reason });
+};
 
-const publicSucceeded = { avatar: { status: 'SUCCEEDED', visibility: 'PUBLIC' } } as const;
+// Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
+// catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
+// A row the cache does not know yet (written on another instance a moment ago) is read from the database.
+const categoryOf = async (id: string) => (await taxonomy()).categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } });
+const tagsOf = async (categoryId: string) =>
+  (await taxonomy()).tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] });
 
 export const TagCategory = builder.prismaNode('TagCategory', {
   id: { field: 'id' },
@@ -16,7 +26,6 @@ export const TagCategory = builder.prismaNode('TagCategory', {
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
     position: t.exposeInt('position'),
-    tags: t.relation('tags', { query: { orderBy: [{ name: 'asc' }] } }),
   }),
 });
 
@@ -25,15 +34,21 @@ export const Tag = builder.prismaNode('Tag', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
-    category: t.relation('category'),
-    avatarCount: t.relationCount('avatars', { where: publicSucceeded, description: 'Public avatars ready to use that carry this tag.' }),
+    category: t.field({ type: TagCategory, resolve: (tag) => categoryOf(tag.categoryId) }),
+    avatarCount: t.int({
+      description: 'Public avatars ready to use that carry this tag.',
+      resolve: async (tag) => (await catalogCounts({ groups: [], search: null })).facets.get(tag.id) ?? 0,
+    }),
   }),
 });
 
+builder.objectField(TagCategory, 'tags', (t) => t.field({ type: [Tag], description: 'In name order.', resolve: (category) => tagsOf(category.id) }));
+
 builder.queryField('tagCategories', (t) =>
-  t.prismaField({
-    type: ['TagCategory'],
-    resolve: (query) => db.tagCategory.findMany({ ...query, orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
+  t.field({
+    type: [TagCategory],
+    description: 'Every category with its tags, in display order (position, then name).',
+    resolve: async () => (await taxonomy()).categories,
   }),
 );
 
