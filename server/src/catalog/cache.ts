@@ -8,20 +8,38 @@ import { type CatalogFilter, facetCounts, prismaWhere } from './filter.ts';
 export const CATALOG_CACHE_TTL_MS = 10_000;
 const MAX_ENTRIES = 500;
 
-type Entry<T> = { at: number; value: Promise<T> };
+/** A value, or the promise of one: cached values are handed out as they are, so resolvers stay synchronous. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** `f(value)`, at once when the value is there, after it otherwise. */
+export const andThen = <T, R>(value: MaybePromise<T>, f: (v: T) => MaybePromise<R>): MaybePromise<R> =>
+  value instanceof Promise ? value.then(f) : f(value);
+
+type Entry<T> = { at: number; value: Promise<T>; settled?: { value: T } };
 
 class TtlCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
-  get(key: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+  /**
+   * The kept value (itself once loaded: graphql-js completes a field that returns a plain value without
+   * a promise per object), or the one flight loading it.
+   */
+  get(key: string, load: () => Promise<T>, now = Date.now()): MaybePromise<T> {
     const hit = this.entries.get(key);
-    if (hit && now - hit.at < CATALOG_CACHE_TTL_MS) return hit.value;
-    const value = load();
-    value.catch(() => this.entries.delete(key));
+    if (hit && now - hit.at < CATALOG_CACHE_TTL_MS) return hit.settled ? hit.settled.value : hit.value;
+    const entry: Entry<T> = { at: now, value: load() };
+    entry.value.then(
+      (value) => {
+        entry.settled = { value };
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      },
+    );
     this.entries.delete(key);
-    this.entries.set(key, { at: now, value });
+    this.entries.set(key, entry);
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    return value;
+    return entry.value;
   }
 
   clear(): void {
@@ -37,7 +55,7 @@ export interface CatalogCounts {
 const counts = new TtlCache<CatalogCounts>();
 const taxonomies = new TtlCache<Taxonomy>();
 
-export function catalogCounts(f: CatalogFilter): Promise<CatalogCounts> {
+export function catalogCounts(f: CatalogFilter): MaybePromise<CatalogCounts> {
   const key = JSON.stringify([f.groups.map((g) => [g.categoryId, [...g.tagIds].sort()]), f.search]);
   return counts.get(key, async () => {
     const [total, facets] = await Promise.all([db.avatar.count({ where: prismaWhere(f) }), facetCounts(f)]);
@@ -55,7 +73,7 @@ export interface Taxonomy {
 }
 
 /** The few categories and tags every catalog answer names, read once per TTL instead of once per request. */
-export const taxonomy = () =>
+export const taxonomy = (): MaybePromise<Taxonomy> =>
   taxonomies.get('all', async () => {
     const categories = await db.tagCategory.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { tags: { orderBy: [{ name: 'asc' }] } } });
     const tagsByCategory = new Map(categories.map(({ tags, ...c }) => [c.id, tags]));
@@ -65,14 +83,17 @@ export const taxonomy = () =>
   });
 
 /** Tags by id in slug order, from the taxonomy; a tag it does not know yet is read from the database. */
-export async function tagsByIds(ids: readonly string[]): Promise<Tag[]> {
-  const { tagById } = await taxonomy();
-  const missing = ids.filter((id) => !tagById.has(id));
-  const fresh = missing.length ? new Map((await db.tag.findMany({ where: { id: { in: missing } } })).map((t) => [t.id, t])) : null;
-  return ids
-    .map((id) => tagById.get(id) ?? fresh?.get(id))
-    .filter((t): t is Tag => t !== undefined)
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+export function tagsByIds(ids: readonly string[]): MaybePromise<Tag[]> {
+  return andThen(taxonomy(), ({ tagById }) => {
+    const bySlug = (tags: (Tag | undefined)[]) =>
+      tags.filter((t): t is Tag => t !== undefined).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const missing = ids.filter((id) => !tagById.has(id));
+    if (!missing.length) return bySlug(ids.map((id) => tagById.get(id)));
+    return db.tag.findMany({ where: { id: { in: missing } } }).then((rows) => {
+      const fresh = new Map(rows.map((t) => [t.id, t]));
+      return bySlug(ids.map((id) => tagById.get(id) ?? fresh.get(id)));
+    });
+  });
 }
 
 /**

@@ -18,9 +18,12 @@ export const GenerationStatus = builder.enumType('GenerationStatus', {
 const presigned = (key: string | null, ctx: { storage: { presignGet(k: string): Promise<string> } }) =>
   key ? ctx.storage.presignGet(key) : null;
 
+/** Tags a catalog page read with its rows (schema/catalog.ts): given as they are, without a promise per avatar. */
+export const PAGE_TAGS = Symbol('tags read with the page');
+
 /**
  * Tags of avatars for one request, by avatar id: one statement for all the avatars a request resolves
- * (a catalog page primes it from its own statement, so it runs none).
+ * (a catalog page brings its own, see PAGE_TAGS).
  */
 export const avatarTags = createContextCache(
   () =>
@@ -52,7 +55,7 @@ export const Avatar = builder.prismaNode('Avatar', {
       type: [Tag],
       description: 'In slug order.',
       complexity: { field: 1, multiplier: 3 },
-      resolve: (avatar, _args, ctx) => avatarTags(ctx).load(avatar.id),
+      resolve: (avatar, _args, ctx) => (avatar as { [PAGE_TAGS]?: TagRow[] })[PAGE_TAGS] ?? avatarTags(ctx).load(avatar.id),
     }),
     imageUrl: t.string({
       nullable: true,

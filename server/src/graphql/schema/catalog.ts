@@ -1,8 +1,8 @@
 import { type CatalogFilter, type CatalogOrder, catalogPage, cursorOf, decodeCursor, resolveTagSlugs } from '../../catalog/filter.ts';
-import { catalogCounts, tagsByIds, taxonomy } from '../../catalog/cache.ts';
+import { andThen, catalogCounts, tagsByIds, taxonomy } from '../../catalog/cache.ts';
 import { builder } from '../builder.ts';
 import { invalid, UnknownTagsError } from '../errors.ts';
-import { Avatar, avatarTags } from './avatar.ts';
+import { Avatar, PAGE_TAGS } from './avatar.ts';
 import { Tag } from './tag.ts';
 
 const CatalogOrderEnum = builder.enumType('CatalogOrder', { values: ['NEWEST', 'OLDEST', 'NAME'] as const });
@@ -21,14 +21,14 @@ const PublicAvatarConnection = builder.connectionObject(
     type: Avatar,
     name: 'PublicAvatarConnection',
     fields: (t) => ({
-      totalCount: t.int({ resolve: async (conn) => (await catalogCounts((conn as unknown as Page).filter)).total }),
+      totalCount: t.int({ resolve: (conn) => andThen(catalogCounts((conn as unknown as Page).filter), (c) => c.total) }),
       facets: t.field({
         type: [Facet],
         description: 'Every tag with its count under the current filter, in category then name order.',
-        resolve: async (conn) => {
-          const [{ facets: counts }, { tags }] = await Promise.all([catalogCounts((conn as unknown as Page).filter), taxonomy()]);
-          return tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }));
-        },
+        resolve: (conn) =>
+          andThen(catalogCounts((conn as unknown as Page).filter), ({ facets: counts }) =>
+            andThen(taxonomy(), ({ tags }) => tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }))),
+          ),
       }),
     }),
   },
@@ -51,7 +51,7 @@ builder.queryField('publicAvatars', (t) =>
       orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? args.last ?? 24)) }),
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args) => {
         pageSize('first', args.first);
         pageSize('last', args.last);
         if (args.first != null && args.last != null) throw invalid(['last'], 'Give first or last, not both.');
@@ -67,8 +67,7 @@ builder.queryField('publicAvatars', (t) =>
         const size = (forward ? args.first : args.last) ?? 24;
         const filter: CatalogFilter = { groups, search: args.search?.trim() || null };
         const rows = await catalogPage(filter, order, cursor, forward, size + 1);
-        const loader = avatarTags(ctx);
-        await Promise.all(rows.map(async (row) => loader.prime(row.id, await tagsByIds(row.tagIds))));
+        await Promise.all(rows.map(async (row) => Object.assign(row, { [PAGE_TAGS]: await tagsByIds(row.tagIds) })));
         const more = rows.length > size;
         const page = rows.slice(0, size);
         if (!forward) page.reverse();

@@ -5,7 +5,7 @@ import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
 import type { Context } from '../context.ts';
-import { catalogCounts, clearCatalogCache, taxonomy } from '../../catalog/cache.ts';
+import { andThen, catalogCounts, clearCatalogCache, taxonomy } from '../../catalog/cache.ts';
 
 /** Drops this instance's catalog caches at once (the mutation's own answer reads them), then tells every instance. */
 export const catalogChanged = (ctx: Context, reason: string) => {
@@ -16,9 +16,9 @@ export const catalogChanged = (ctx: Context, reason: string) => {
 // Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
-const categoryOf = async (id: string) => (await taxonomy()).categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } });
-const tagsOf = async (categoryId: string) =>
-  (await taxonomy()).tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] });
+const categoryOf = (id: string) => andThen(taxonomy(), (t) => t.categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } }));
+const tagsOf = (categoryId: string) =>
+  andThen(taxonomy(), (t) => t.tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
 
 export const TagCategory = builder.prismaNode('TagCategory', {
   id: { field: 'id' },
@@ -37,7 +37,7 @@ export const Tag = builder.prismaNode('Tag', {
     category: t.field({ type: TagCategory, resolve: (tag) => categoryOf(tag.categoryId) }),
     avatarCount: t.int({
       description: 'Public avatars ready to use that carry this tag.',
-      resolve: async (tag) => (await catalogCounts({ groups: [], search: null })).facets.get(tag.id) ?? 0,
+      resolve: (tag) => andThen(catalogCounts({ groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
     }),
   }),
 });
@@ -48,7 +48,7 @@ builder.queryField('tagCategories', (t) =>
   t.field({
     type: [TagCategory],
     description: 'Every category with its tags, in display order (position, then name).',
-    resolve: async () => (await taxonomy()).categories,
+    resolve: () => andThen(taxonomy(), (t) => t.categories),
   }),
 );
 
