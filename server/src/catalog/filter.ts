@@ -1,4 +1,4 @@
-import { db } from '../db.ts';
+import { db, sqlRows } from '../db.ts';
 import { taxonomy } from './cache.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AvatarWhereInput } from '../generated/prisma/models.ts';
@@ -127,14 +127,14 @@ export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Curso
     parts.push(Prisma.sql`(${key}, a.id) ${Prisma.raw(ascending ? '>' : '<')} (${value}, ${cursor.id})`);
   }
   const direction = Prisma.raw(ascending ? 'ASC' : 'DESC');
-  return db.$queryRaw<CatalogRow[]>`
+  return sqlRows<CatalogRow>(Prisma.sql`
     SELECT a.id, a.name, a.visibility::text AS visibility, a.status::text AS status, a."failureReason",
-           a."imageStoragePath", a."videoStoragePath", a."createdAt",
+           a."imageStoragePath", a."videoStoragePath", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
            ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id) AS "tagIds"
       FROM "Avatar" a
      WHERE ${Prisma.join(parts, ' AND ')}
      ORDER BY ${key} ${direction}, a.id ${direction}
-     LIMIT ${take}`;
+     LIMIT ${take}`);
 }
 
 export function orderBy(order: CatalogOrder, forward: boolean) {
