@@ -24,7 +24,7 @@ const schema = z.object({
   API_KEY_COST_PER_MINUTE: z.coerce.number().int().positive().default(100_000),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().positive().default(10_000),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
-  BODY_LIMIT: z.string().default('100kb'),
+  BODY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'A size such as 100kb or 1mb.').default('100kb'),
   CLIENT_DIST: z.string().optional(),
   FAL_KEY: z.string().min(1).optional(),
   FAL_JWKS_URL: optionalUrl,

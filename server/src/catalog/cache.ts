@@ -116,9 +116,9 @@ export class ResponseCache {
     return undefined;
   }
 
-  set(key: string, body: string, at = Date.now()): void {
+  set(key: string, body: string | Buffer, at = Date.now()): void {
     this.entries.delete(key);
-    this.entries.set(key, { at, body: Buffer.from(body) });
+    this.entries.set(key, { at, body: typeof body === 'string' ? Buffer.from(body) : body });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 

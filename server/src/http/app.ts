@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +6,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { PothosValidationError } from '@pothos/core';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -27,7 +25,8 @@ import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets } from './limits.ts';
 import { log, withRequestId } from '../log.ts';
-import { catalogResponses } from './catalog-responses.ts';
+import { CatalogAnswers } from './catalog-responses.ts';
+import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
 
 export interface App {
   server: Server;
@@ -57,10 +56,18 @@ const bindRequestId: express.RequestHandler = (_req, res, next) => withRequestId
 
 export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
   const app = express();
-  const catalogAnswers = catalogResponses();
-  const server = createServer(catalogAnswers.front(app));
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
+  const services = { storage, pubsub, pipeline };
+  // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
+  let apollo: ApolloServer<Context> | undefined;
+  const graphql = graphqlHttp<Context>({
+    apollo: () => apollo!,
+    context: (req, requestId) => buildContext(services, req.headers.authorization, requestId),
+    answers: new CatalogAnswers(),
+    bodyLimit: config.limits.bodyLimit,
+  });
+  const server = createServer((req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res)));
   const jobs = await startJobs(databaseUrl, pipeline, config.generation);
   const webhookStats: WebhookStats = { accepted: 0, rejected: 0, duplicate: 0 };
   const catalogEvents = new AbortController();
@@ -69,7 +76,6 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   })();
   const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
   const buckets = new CostBuckets();
-  const services = { storage, pubsub, pipeline };
   const dev = config.env === 'development';
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -132,7 +138,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     },
   };
 
-  const apollo = new ApolloServer<Context>({
+  apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     // main.ts owns shutdown (SIGINT/SIGTERM), in order: HTTP and WebSocket drain, jobs, pools, embedded services.
@@ -164,7 +170,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   // No ETag hashing of every GraphQL answer: POST responses are not revalidated (static files keep theirs).
   app.set('etag', false);
   app.use((req, res, next) => {
-    const id = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) && req.headers['x-request-id']) || randomUUID();
+    const id = requestIdOf(req.headers['x-request-id']);
     res.locals.requestId = id;
     res.setHeader('x-request-id', id);
     withRequestId(id, next);
@@ -183,15 +189,6 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   app.get('/metrics', async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await renderMetrics(webhookStats, jobs));
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: config.limits.bodyLimit }),
-    bindRequestId,
-    catalogAnswers.middleware,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => buildContext(services, req.headers.authorization, res.locals.requestId as string),
-    }),
-  );
 
   const dist = config.clientDist ?? DEFAULT_CLIENT_DIST;
   if (existsSync(dist)) {

@@ -1,0 +1,130 @@
+// GraphQL over HTTP (GET and POST /graphql) handed from the HTTP server straight to Apollo through its
+// integration API (executeHTTPGraphQLRequest, on which its Express integration is built), without Express:
+// measured with `npm run bench:catalog`, Express's router and body parser cost about a tenth of a
+// catalog request's CPU. Express serves every other path. WebSocket upgrades never come here.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApolloServer, HeaderMap } from '@apollo/server';
+import { log, withRequestId } from '../log.ts';
+import type { CatalogAnswers } from './catalog-responses.ts';
+
+const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
+const REQUEST_ID = /^[\w-]{1,64}$/;
+
+/** Whether a request URL is the GraphQL endpoint. */
+export const isGraphqlPath = (url: string | undefined) => url === '/graphql' || !!url?.startsWith('/graphql?');
+
+/** `100kb`, `1mb`, `512`: a size in bytes (1 kb = 1024 b, as Express's body parser counts). */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(text.trim());
+  if (!m) throw new Error(`Not a size: "${text}" (e.g. 100kb, 1mb).`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
+/** The request id a client sent (when it is a sane one) or a new one; echoed in `x-request-id`. */
+export const requestIdOf = (given: string | string[] | undefined) => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number, limitText: string): Promise<string> {
+  const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limitText}.`);
+  const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding !== 'identity') return Promise.reject(new HttpError(415, 'BAD_REQUEST', `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`));
+  if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+    req.once('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'BAD_REQUEST', 'The request body was cut short.'));
+    });
+  });
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer) {
+  res.writeHead(status, { ...headers, 'content-length': body.length });
+  res.end(body);
+}
+
+const jsonError = (res: ServerResponse, requestId: string, status: number, code: string, message: string) =>
+  send(res, status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] })));
+
+export interface GraphqlHttpOptions<C extends object> {
+  apollo: () => ApolloServer<C>;
+  context: (req: IncomingMessage, requestId: string) => Promise<C>;
+  answers: CatalogAnswers;
+  bodyLimit: string;
+}
+
+/** The request handler for /graphql: body limit, request id, kept catalog answers, then Apollo. */
+export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLimit }: GraphqlHttpOptions<C>) {
+  const limit = parseSize(bodyLimit);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    try {
+      const method = (req.method ?? 'GET').toUpperCase();
+      let body: unknown;
+      let key: string | null = null;
+      if (method === 'POST') {
+        const raw = await readBody(req, limit, bodyLimit);
+        if (JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+          try {
+            body = JSON.parse(raw);
+          } catch (e) {
+            throw new HttpError(400, 'BAD_REQUEST', (e as Error).message);
+          }
+          if (body === null || typeof body !== 'object') throw new HttpError(400, 'BAD_REQUEST', 'The body must be a JSON object.');
+          key = answers.keyOf(req.headers, raw, body);
+          const kept = key === null ? undefined : answers.get(req.headers, key);
+          if (kept) return send(res, 200, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, kept);
+        }
+      }
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      const url = req.url ?? '/graphql';
+      const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+      const response = await withRequestId(requestId, () =>
+        apollo().executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: () => context(req, requestId) }),
+      );
+      const status = response.status ?? 200;
+      const out: Record<string, string> = { 'x-request-id': requestId };
+      for (const [name, value] of response.headers) out[name] = value;
+      if (response.body.kind === 'complete') {
+        const bytes = Buffer.from(response.body.string);
+        if (key !== null) answers.keep(key, status, bytes);
+        return send(res, status, out, bytes);
+      }
+      res.writeHead(status, out);
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (e) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (e instanceof HttpError) return jsonError(res, requestId, e.status, e.code, e.message);
+      log.error({ event: 'http.internal_error', requestId, err: e }, 'internal error');
+      jsonError(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  };
+}
