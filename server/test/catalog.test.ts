@@ -84,6 +84,25 @@ describe('publicAvatars filter and facets', () => {
     });
   }
 
+  it("gives every avatar its own tags in slug order, on a page and through nodes(ids:)", async () => {
+    const rows = await app.sql<{ id: string; slugs: string[] }>(
+      `SELECT a.id, array_agg(t.slug ORDER BY t.slug) AS slugs FROM "Avatar" a JOIN "AvatarTag" at ON at."avatarId" = a.id JOIN "Tag" t ON t.id = at."tagId"
+        WHERE a.visibility = 'PUBLIC' AND a.status = 'SUCCEEDED' GROUP BY a.id`,
+    );
+    const expected = new Map(rows.map((r) => [r.id, r.slugs]));
+    const page = (await app.gql(CATALOG, { first: 100 })).data.publicAvatars;
+    expect(page.edges).toHaveLength(N);
+    for (const e of page.edges) expect(e.node.tags.map((t: any) => t.slug), e.node.name).toEqual(expected.get(dbId(e.node.id)));
+    // Outside a page the tags come from one batched read for all the nodes asked for.
+    const ids = page.edges.slice(0, 12).map((e: any) => e.node.id);
+    const nodes = await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Avatar { tags { slug category { slug } } } } }`, { ids });
+    expect(nodes.errors).toBeUndefined();
+    for (const n of nodes.data.nodes) {
+      expect(n.tags.map((t: any) => t.slug)).toEqual(expected.get(dbId(n.id)));
+      for (const t of n.tags) expect((TAXONOMY as Record<string, readonly string[]>)[t.category.slug]).toContain(t.slug);
+    }
+  });
+
   it('searches names and combines search with tags', async () => {
     const r = await app.gql(CATALOG, { first: 100, search: 'avatar 01', tags: ['femme'] });
     const expected = await sqlMatches(['femme'], 'avatar 01');

@@ -102,6 +102,28 @@ describe('variables', () => {
 });
 
 describe('transport', () => {
+  it('answers GET queries and echoes the request id', async () => {
+    const res = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ tagCategories { slug } }')}`, {
+      headers: { 'x-request-id': 'get-1', 'apollo-require-preflight': 'true' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('get-1');
+    expect(((await res.json()) as any).data.tagCategories.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a compressed body and one that is not JSON with typed 4xx errors', async () => {
+    const gz = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: new Uint8Array([0x1f, 0x8b, 0, 0]),
+    });
+    expect(gz.status).toBe(415);
+    expect(((await gz.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const text = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    expect(text.status).toBe(400);
+    expect(text.headers.get('x-request-id')).toBeTruthy();
+  });
+
   it('answers a subscription sent over HTTP with a clear 400', async () => {
     const r = await app.gql(`subscription { projectUpdated(projectId: "x") { kind } }`);
     expect(r.status).toBe(400);
