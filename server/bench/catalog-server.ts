@@ -6,7 +6,7 @@
 //       GET /catalog?first=24&tags=femme,jeune,adulte
 //     plus the SQL statement counter of the app's Prisma client:
 //       GET /stats/reset, GET /stats -> { statements, pgPoolQueries, sql: string[], timings, cpuMs }
-//     (timings: per distinct statement, how many ran and their total duration as Prisma reports it;
+//     (timings: per distinct statement, how many ran and their total duration as the app reports it;
 //      cpuMs: CPU time this process used since the reset, user + system)
 // Reports { ready: { graphql, plain } } over IPC; stops on SIGTERM/SIGINT or when the parent goes away.
 import { createServer } from 'node:http';

@@ -352,10 +352,10 @@ async function countStatements(ep: Endpoints) {
     counts.push(best!);
   }
   const [ten, hundred] = counts as [(typeof counts)[0], (typeof counts)[0]];
-  log(`SQL per GraphQL request (fewest of 3; Prisma query events, pg Pool#query calls in brackets):`);
+  log(`SQL per GraphQL request (fewest of 3; statements the app reports: Prisma query events and sqlRows; pg Pool#query calls in brackets):`);
   log(`  first: 10  -> ${ten.statements} statements [${ten.pool}]`);
   log(`  first: 100 -> ${hundred.statements} statements [${hundred.pool}]   ${hundred.statements === ten.statements ? 'constant: no N+1' : 'GROWS WITH PAGE SIZE: N+1'}`);
-  log(`  statements at first: 10, in the order Prisma reported them:`);
+  log(`  statements at first: 10, in the order the app reported them:`);
   ten.sql.forEach((s, i) => log(`   ${String(i + 1).padStart(2)}. ${abbreviate(s)}`));
   if (ten.statements !== ten.pool || hundred.statements !== hundred.pool) log(`  note: query events and pool queries differ (see above)`);
   if (hundred.statements > ten.statements) throw new Error('N+1: the statement count grows with the page size');
@@ -541,7 +541,7 @@ async function measure(ep: Endpoints, databaseUrl: string) {
     const total = gqlTimings.reduce((a, t) => a + t.n, 0);
     const requests = results.get('GraphQL, computed')![0]!.requests;
     log();
-    log(`GraphQL statements under load, round 1 (${total} statements for ${requests} requests; mean duration as Prisma reports it, pool wait included):`);
+    log(`GraphQL statements under load, round 1 (${total} statements for ${requests} requests; mean duration as the app reports it, pool wait included):`);
     for (const t of [...gqlTimings].sort((a, b) => b.ms - a.ms)) log(`  ${ms(t.ms / t.n).padStart(9)} x${String(t.n).padEnd(6)} ${abbreviate(t.sql, 110)}`);
   }
 }
