@@ -91,14 +91,6 @@ const orderSpec = {
   NAME: { field: 'name', dir: 'asc' },
 } as const;
 
-/** Keyset position: rows strictly after (or before) the cursor in the given order. */
-export function keysetWhere(c: Cursor, forward: boolean): AvatarWhereInput {
-  const { field, dir } = orderSpec[c.order];
-  const op = (dir === 'asc') === forward ? 'gt' : 'lt';
-  const value = field === 'createdAt' ? new Date(c.value) : c.value;
-  return { OR: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: c.id } }] };
-}
-
 /** The Avatar columns the GraphQL Avatar type reads, and the avatar's tag ids. */
 export interface CatalogRow {
   id: string;
@@ -114,7 +106,8 @@ export interface CatalogRow {
 
 /**
  * One page of the filtered catalog after (or, backwards, before) a cursor, `take` rows in the order's
- * direction, each with its tag ids: one statement (the same filter as prismaWhere, keyset as keysetWhere).
+ * direction, each with its tag ids: one statement (the same filter as prismaWhere; the keyset is
+ * (order key, id), so rows sharing a name or a timestamp are neither repeated nor skipped).
  */
 export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Cursor | null, forward: boolean, take: number): Promise<CatalogRow[]> {
   const { field, dir } = orderSpec[order];
@@ -135,12 +128,6 @@ export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Curso
      WHERE ${Prisma.join(parts, ' AND ')}
      ORDER BY ${key} ${direction}, a.id ${direction}
      LIMIT ${take}`);
-}
-
-export function orderBy(order: CatalogOrder, forward: boolean) {
-  const { field, dir } = orderSpec[order];
-  const d = forward ? dir : dir === 'asc' ? 'desc' : 'asc';
-  return [{ [field]: d }, { id: d }];
 }
 
 export const cursorOf = (order: CatalogOrder, a: { id: string; createdAt: Date; name: string }): string =>
