@@ -186,4 +186,28 @@ describe('usage and cost', () => {
       app.emulator.configure({ webhookDelayMs: 0 });
     }
   });
+  it('settles, through the reconciler, a deleted generation whose webhook never came', async () => {
+    const g = await app.signUp('Gus');
+    const p = await project(g.token);
+    app.emulator.configure({ webhook: 'drop' });
+    try {
+      const gid = (await app.gql(`mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "lost and deleted" }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p }, g.token)).data.generateImage.data.id;
+      const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(gid) } });
+      expect((await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: p }, g.token)).data.deleteProject.__typename).toBe('MutationDeleteProjectSuccess');
+      // Passes as if run once the generation is old enough to reconcile (not past its deadline): the row
+      // is gone, only its attempt is left.
+      const end = Date.now() + 15_000;
+      let passes = 0;
+      while ((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' && Date.now() < end) {
+        passes += (await app.app.pipeline.reconcile(Date.now() + app.config.generation.reconcileAfterMs + 1000)).deletedSettled;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(passes).toBe(1);
+      const usage = (await app.gql(USAGE, { period: 'DAY' }, g.token)).data.me.usage;
+      expect(usage).toMatchObject({ generations: 1, succeeded: 1, pending: 0 });
+      expect(usage.totalCost).toBeCloseTo(Number((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).estimatedCostUsd), 4);
+    } finally {
+      app.emulator.configure({ webhook: 'deliver' });
+    }
+  });
 });

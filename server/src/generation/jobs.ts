@@ -73,7 +73,7 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
   dispatcher?.start();
   await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
     const r = await pipeline.reconcile();
-    if (r.finished || r.timedOut) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
+    if (r.finished || r.timedOut || r.deletedSettled) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
   });
   const sweep = () => sweepTempImages(pipeline.deps, settings.tempImageTtlMs);
   // pg-boss keeps one schedule per name across instances and sends one job per cron tick.

@@ -235,7 +235,7 @@ export class Pipeline {
    * Finishes what webhooks missed: PENDING rows older than `reconcileAfterMs` are asked of fal; past their
    * deadline they fail. Rows never submitted (a crash between write and submit) fail too, so nothing stays PENDING.
    */
-  async reconcile(now = Date.now()): Promise<{ checked: number; finished: number; timedOut: number }> {
+  async reconcile(now = Date.now()): Promise<{ checked: number; finished: number; timedOut: number; deletedSettled: number }> {
     const { reconcileAfterMs, imageDeadlineMs, videoDeadlineMs } = this.deps.settings;
     const before = new Date(now - reconcileAfterMs);
     const rows: (Target & { falRequestId: string | null; falModel: string | null; createdAt: Date })[] = [
@@ -268,6 +268,45 @@ export class Pipeline {
         if ((await this.finish(row, { status: 'FAILED', failureReason: reason })) === 'applied') timedOut++;
       }
     }
-    return { checked: rows.length, finished, timedOut };
+    return { checked: rows.length, finished, timedOut, deletedSettled: await this.reconcileDeleted(before, now) };
+  }
+
+  /**
+   * Ledger attempts of generations deleted while fal worked on them whose webhook never came: asked of
+   * fal like a row (fal bills the result, so usage records it), or FAILED past the deadline, so that no
+   * attempt stays PENDING in anyone's usage.
+   */
+  private async reconcileDeleted(before: Date, now: number): Promise<number> {
+    const { imageDeadlineMs, videoDeadlineMs } = this.deps.settings;
+    // Stored timestamps are UTC wall times; the ISO text casts to the same.
+    const orphans = await db.$queryRaw<{ kind: TargetKind; targetId: string; falRequestId: string | null; falModel: string | null; createdAt: Date }[]>`
+      SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
+        FROM "GenerationAttempt" g
+       WHERE g.status = 'PENDING' AND g."createdAt" < ${before.toISOString()}::timestamp(3)
+         AND NOT EXISTS (SELECT 1 FROM "Image" x WHERE x.id = g."targetId")
+         AND NOT EXISTS (SELECT 1 FROM "Avatar" x WHERE x.id = g."targetId")
+         AND NOT EXISTS (SELECT 1 FROM "BRoll" x WHERE x.id = g."targetId")
+       ORDER BY g."createdAt" LIMIT 200`;
+    let settled = 0;
+    for (const o of orphans) {
+      const target = { kind: o.kind, id: o.targetId };
+      if (o.falRequestId && o.falModel) {
+        const status = await this.deps.gateway.status(o.falModel as FalModel, o.falRequestId);
+        if (status.ok && (status.value.state === 'COMPLETED' || status.value.state === 'FAILED')) {
+          await this.settleDeleted(target, { requestId: o.falRequestId, status: status.value.state === 'COMPLETED' ? 'OK' : 'ERROR', payload: status.value.payload });
+          settled++;
+          continue;
+        }
+      }
+      const deadline = new Date(o.createdAt).getTime() + (o.kind === 'IMAGE' ? imageDeadlineMs : videoDeadlineMs);
+      if (now <= deadline) continue;
+      const { count } = await db.generationAttempt.updateMany({
+        where: { kind: o.kind, targetId: o.targetId, status: 'PENDING', falRequestId: o.falRequestId },
+        data: { status: 'FAILED', finishedAt: new Date() },
+      });
+      if (count) log.warn({ event: 'reconcile.deleted_timed_out', ...gen(o.kind, o.targetId), falRequestId: o.falRequestId }, 'attempt of a deleted generation timed out');
+      settled += count;
+    }
+    return settled;
   }
 }
