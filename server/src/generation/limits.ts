@@ -62,6 +62,9 @@ export async function precheckLimits(starter: Starter, kind: string): Promise<vo
   await check(db, starter.id, kind);
 }
 
+/** What a retry writes over a FAILED row: PENDING again, as if just created, with no trace of the failed request. */
+export const retryReset = () => ({ status: 'PENDING' as const, failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() });
+
 /**
  * Checks the caps and writes the PENDING row (or moves a FAILED one back to PENDING) with its attempt
  * in the ledger, in one transaction holding the user's lock. Admins are exempt from the caps (they

@@ -8,7 +8,7 @@ import { keys } from '../../storage/keys.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { builder } from '../builder.ts';
 import { GenerationLimitError, invalid, NotFoundError, UnknownTagsError } from '../errors.ts';
-import { reserveGeneration } from '../../generation/limits.ts';
+import { reserveGeneration, retryReset } from '../../generation/limits.ts';
 import { localId } from '../ids.ts';
 import { Avatar, tagIdsFor } from './avatar.ts';
 import { readyImage } from './image.ts';
@@ -132,7 +132,7 @@ builder.mutationFields((t) => ({
       const retried = await reserveGeneration(ctx.viewer!, 'AVATAR', async (tx) => {
         const { count } = await tx.avatar.updateMany({
           where: { id: avatar.id, status: 'FAILED' },
-          data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+          data: retryReset(),
         });
         return count ? { id: avatar.id } : null;
       });

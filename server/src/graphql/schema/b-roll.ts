@@ -7,7 +7,7 @@ import type { Pipeline } from '../../generation/pipeline.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { builder } from '../builder.ts';
 import { GenerationLimitError, invalid, NotFoundError } from '../errors.ts';
-import { reserveGeneration } from '../../generation/limits.ts';
+import { reserveGeneration, retryReset } from '../../generation/limits.ts';
 import { localId } from '../ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { readyImage } from './image.ts';
@@ -134,7 +134,7 @@ builder.mutationFields((t) => ({
       const retried = await reserveGeneration(ctx.viewer!, 'BROLL', async (tx) => {
         const { count } = await tx.bRoll.updateMany({
           where: { id: bRoll.id, status: 'FAILED' },
-          data: { status: 'PENDING', failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() },
+          data: retryReset(),
         });
         return count ? { id: bRoll.id } : null;
       });
