@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultLogLevel } from './log.ts';
 
 const optionalUrl = z.string().url().optional();
 
@@ -105,7 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     admin: e.ADMIN_EMAIL ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     seed: e.SEED,
-    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'),
+    logLevel: defaultLogLevel(source),
     limits: {
       apiKeyCostPerMinute: e.API_KEY_COST_PER_MINUTE,
       maxComplexity: e.MAX_QUERY_COMPLEXITY,

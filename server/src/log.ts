@@ -11,11 +11,12 @@ const scope = new AsyncLocalStorage<{ requestId: string }>();
 export const withRequestId = <T>(requestId: string, fn: () => T): T => scope.run({ requestId }, fn);
 export const currentRequestId = (): string | undefined => scope.getStore()?.requestId;
 
-function defaultLevel(): LogLevel {
-  const fromEnv = process.env.LOG_LEVEL as LogLevel | undefined;
-  if (fromEnv && ['debug', 'info', 'warn', 'error', 'silent'].includes(fromEnv)) return fromEnv;
-  // Test runs show only errors unless asked; a test that checks logs captures them itself.
-  return process.env.NODE_ENV === 'test' || process.env.VITEST ? 'error' : 'info';
+const LEVELS: readonly string[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+/** `LOG_LEVEL` when valid; else `error` under test (a test that checks logs captures them itself), `info` otherwise. */
+export function defaultLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevel {
+  if (env.LOG_LEVEL && LEVELS.includes(env.LOG_LEVEL)) return env.LOG_LEVEL as LogLevel;
+  return env.NODE_ENV === 'test' || env.VITEST ? 'error' : 'info';
 }
 
 function create(level: LogLevel, destination?: DestinationStream): Logger {
@@ -33,10 +34,10 @@ function create(level: LogLevel, destination?: DestinationStream): Logger {
 }
 
 /** The process logger. A live binding: configureLogger replaces it for every importer. */
-export let log: Logger = create(defaultLevel());
+export let log: Logger = create(defaultLogLevel());
 
 export function configureLogger(opts: { level?: LogLevel; destination?: DestinationStream }): void {
-  log = create(opts.level ?? defaultLevel(), opts.destination);
+  log = create(opts.level ?? defaultLogLevel(), opts.destination);
 }
 
 /** Fields that identify a generation in every line about it. */
