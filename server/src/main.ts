@@ -17,6 +17,21 @@ function reportStopError(e: unknown): void {
   if (!DATABASE_GONE.test(message)) console.error(`[shutdown] ${message}`);
 }
 
+let stopping = false;
+// Ctrl-C reaches the embedded PostgreSQL too, which may drop its connections before our own SIGINT
+// handler runs: a job queue query failing then (pg-boss does not catch every one) is expected, not a
+// crash. Any other unhandled rejection still ends the process, as Node's default would.
+process.on('unhandledRejection', (e) => {
+  if (stopping) return reportStopError(e);
+  const message = (e as Error)?.message ?? String(e);
+  if (DATABASE_GONE.test(message)) {
+    console.error(`[database] ${message}`);
+    return;
+  }
+  console.error(e);
+  process.exit(1);
+});
+
 async function main() {
   const started = Date.now();
   const config = loadConfig();
@@ -61,13 +76,9 @@ async function main() {
     await stopAll();
     throw e;
   }
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    // Ctrl-C reaches the embedded PostgreSQL too, which may be gone before the job queue lets go: its
-    // connection errors while stopping are expected, not a reason to crash mid-drain.
-    process.on('unhandledRejection', (e) => reportStopError(e));
     console.log(`\n${signal}: stopping…`);
     const timer = setTimeout(() => {
       console.error('shutdown took longer than 15 s; exiting');
