@@ -125,6 +125,8 @@ builder.mutationField('deleteProject', (t) =>
 
 const ProjectEventKind = builder.enumType('ProjectEventKind', { values: ['PROJECT', 'AVATAR', 'IMAGE', 'BROLL'] as const });
 
+// Each field plans its query even when the event is about something else (the plan is read, so Pothos
+// does not warn that it went unused).
 const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent').implement({
   description: 'Something in a project changed; `kind` says what, and the matching field carries its new state.',
   fields: (t) => ({
@@ -133,19 +135,28 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
       type: 'Avatar',
       nullable: true,
       description: 'When kind is AVATAR: its new state, or null once deleted.',
-      resolve: (query, e) => (e.kind === 'AVATAR' ? db.avatar.findUnique({ ...query, where: { id: e.id } }) : null),
+      resolve: (query, e) => {
+        const args = { ...query, where: { id: e.id } };
+        return e.kind === 'AVATAR' ? db.avatar.findUnique(args) : null;
+      },
     }),
     image: t.prismaField({
       type: 'Image',
       nullable: true,
       description: 'When kind is IMAGE: its new state, or null once deleted.',
-      resolve: (query, e) => (e.kind === 'IMAGE' ? db.image.findUnique({ ...query, where: { id: e.id } }) : null),
+      resolve: (query, e) => {
+        const args = { ...query, where: { id: e.id } };
+        return e.kind === 'IMAGE' ? db.image.findUnique(args) : null;
+      },
     }),
     bRoll: t.prismaField({
       type: 'BRoll',
       nullable: true,
       description: 'When kind is BROLL: its new state, or null once deleted.',
-      resolve: (query, e) => (e.kind === 'BROLL' ? db.bRoll.findUnique({ ...query, where: { id: e.id } }) : null),
+      resolve: (query, e) => {
+        const args = { ...query, where: { id: e.id } };
+        return e.kind === 'BROLL' ? db.bRoll.findUnique(args) : null;
+      },
     }),
     subjectId: t.id({ description: 'Global ID of what changed (also when it was deleted).', resolve: (e) => encodeGlobalID(e.kind === 'PROJECT' ? 'Project' : e.kind === 'AVATAR' ? 'Avatar' : e.kind === 'IMAGE' ? 'Image' : 'BRoll', e.id) }),
     project: t.prismaField({
