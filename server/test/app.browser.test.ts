@@ -339,6 +339,44 @@ describe('the app in a browser', () => {
     }
   }, 300_000);
 
+  it('pages a studio list: the newest 24 first, then "More avatars"', async () => {
+    const { url, gql, signUp, prisma } = app!;
+    const user = await signUp('Many');
+    const created = await gql(`mutation { createProject(input: { name: "Many" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+    const projectId: string = created.data.createProject.data.id;
+    const localProjectId = Buffer.from(projectId, 'base64').toString().split(':')[1]!;
+    const base = Date.now() - 3600_000;
+    await prisma.avatar.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({
+        name: `Take ${String(i).padStart(2, '0')}`,
+        visibility: 'PRIVATE' as const,
+        status: 'FAILED' as const,
+        failureReason: 'Made for the paging test.',
+        userId: user.userId,
+        projectId: localProjectId,
+        createdAt: new Date(base + i * 1000),
+      })),
+    });
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((t) => localStorage.setItem('better-ads:token', t), user.token);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    try {
+      await page.goto(`${url}/projects/${encodeURIComponent(projectId)}`);
+      await page.getByRole('heading', { name: 'Avatars (30)' }).waitFor();
+      await expect.poll(() => card(page, 'avatar').count()).toBe(24);
+      expect(await card(page, 'avatar').first().textContent()).toContain('Take 29'); // newest first
+      await page.getByRole('button', { name: 'More avatars' }).click();
+      await expect.poll(() => card(page, 'avatar').count()).toBe(30);
+      expect(await card(page, 'avatar').last().textContent()).toContain('Take 00');
+      expect(await page.getByRole('button', { name: 'More avatars' }).count()).toBe(0);
+      expect(new Set(await card(page, 'avatar').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).size).toBe(30);
+      await screenshot(page, 'app-25-studio-more-avatars');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('re-queries pending items after the WebSocket reconnects, when their event was missed', async () => {
     const { url, emulator, gql, signUp, prisma } = app!;
     // The image is still being generated when the page opens, so the catch-up query that follows the

@@ -1,4 +1,4 @@
-import { useId, type AnchorHTMLAttributes, type ReactNode } from 'react';
+import { useId, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
 import { hrefOf, navigate, type Route } from '../lib/router.ts';
 import { statusLabel } from '../lib/format.ts';
 
@@ -71,5 +71,33 @@ export function Spinner({ label = 'Loading…' }: { label?: string }) {
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" /> {label}
     </p>
+  );
+}
+
+/** A button that fetches a list's next page: a spinner while it comes, the error beside it if it fails. */
+export function LoadMore({ label, load }: { label: string; load: () => Promise<unknown> }) {
+  const [state, setState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  if (state.busy) return <Spinner label="Loading more…" />;
+  return (
+    <>
+      {state.error && (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <button
+        type="button"
+        className="load-more"
+        onClick={() => {
+          setState({ busy: true });
+          load().then(
+            () => setState({ busy: false }),
+            (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),
+          );
+        }}
+      >
+        {label}
+      </button>
+    </>
   );
 }

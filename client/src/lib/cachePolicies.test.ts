@@ -112,3 +112,64 @@ describe('generation status writes', () => {
     expect(read().status).toBe('PENDING');
   });
 });
+
+describe("a project's lists in the cache", () => {
+  const FIRST = gql`
+    query Studio($id: ID!) {
+      project(id: $id) {
+        id
+        avatars(first: 2) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+            node {
+              id
+            }
+          }
+        }
+      }
+    }
+  `;
+  const MORE = gql`
+    query StudioMoreAvatars($id: ID!, $after: String!) {
+      project(id: $id) {
+        id
+        avatars(first: 2, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          edges {
+            cursor
+            node {
+              id
+            }
+          }
+        }
+      }
+    }
+  `;
+  const conn = (ids: string[], hasNextPage: boolean, totalCount?: number) => ({
+    __typename: 'ProjectAvatarsConnection',
+    ...(totalCount === undefined ? {} : { totalCount }),
+    pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: ids.at(-1) },
+    edges: ids.map((id) => ({ __typename: 'ProjectAvatarsConnectionEdge', cursor: id, node: { __typename: 'Avatar', id } })),
+  });
+
+  it('appends a next page to the first one, keeps its totalCount, and starts over on a refresh', () => {
+    const cache = new InMemoryCache(cacheConfig);
+    const project = (avatars: object) => ({ project: { __typename: 'Project', id: 'P1', avatars } });
+    cache.writeQuery({ query: FIRST, variables: { id: 'P1' }, data: project(conn(['a', 'b'], true, 3)) });
+    cache.writeQuery({ query: MORE, variables: { id: 'P1', after: 'b' }, data: project(conn(['c'], false)) });
+    const read = cache.readQuery<any>({ query: FIRST, variables: { id: 'P1' } })!;
+    expect(read.project.avatars.edges.map((e: any) => e.node.id)).toEqual(['a', 'b', 'c']);
+    expect(read.project.avatars.totalCount).toBe(3);
+    expect(read.project.avatars.pageInfo).toMatchObject({ hasNextPage: false, endCursor: 'c' });
+    cache.writeQuery({ query: FIRST, variables: { id: 'P1' }, data: project(conn(['z', 'a'], true, 4)) });
+    expect(cache.readQuery<any>({ query: FIRST, variables: { id: 'P1' } })!.project.avatars.edges.map((e: any) => e.node.id)).toEqual(['z', 'a']);
+  });
+});

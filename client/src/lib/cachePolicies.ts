@@ -17,15 +17,19 @@ interface ConnectionLike {
   [k: string]: unknown;
 }
 
-export function mergeCatalogPage(existing: ConnectionLike | undefined, incoming: ConnectionLike, args: Record<string, unknown> | null): ConnectionLike {
-  if (incoming.__typename !== 'PublicAvatarConnection') return incoming;
-  const after = args?.after;
-  if (!after || !existing || existing.__typename !== 'PublicAvatarConnection') return incoming;
+/**
+ * A page of a list merged into the list kept: a page fetched with `after` is appended (deduplicated by
+ * cursor), anything else (a first page, a refresh) replaces it. Fields the page did not select, such
+ * as a `totalCount` only the first page asks for, are kept. Pure, for tests.
+ */
+export function appendPage(existing: ConnectionLike | undefined, incoming: ConnectionLike, after: unknown): ConnectionLike {
+  if (!after || !existing) return incoming;
   // A page that does not continue from where the list ends (e.g. a refetch of an older cursor): start
   // over from the first page's data plus this one, never duplicate.
   const seen = new Set((existing.edges ?? []).map((e) => e.cursor));
   const edges = [...(existing.edges ?? []), ...(incoming.edges ?? []).filter((e) => !seen.has(e.cursor))];
   return {
+    ...existing,
     ...incoming,
     edges,
     pageInfo: {
@@ -37,6 +41,20 @@ export function mergeCatalogPage(existing: ConnectionLike | undefined, incoming:
     },
   };
 }
+
+export function mergeCatalogPage(existing: ConnectionLike | undefined, incoming: ConnectionLike, args: Record<string, unknown> | null): ConnectionLike {
+  if (incoming.__typename !== 'PublicAvatarConnection') return incoming;
+  if (existing?.__typename !== 'PublicAvatarConnection') return incoming;
+  return appendPage(existing, incoming, args?.after);
+}
+
+/** A project's images, avatars and b-rolls: one list per page size (and filter), its later pages appended (Load more). */
+const projectListPolicy: FieldPolicy<ConnectionLike> = {
+  keyArgs: ['first', 'status'],
+  merge(existing, incoming, { args }) {
+    return appendPage(existing, incoming, args?.after);
+  },
+};
 
 export const publicAvatarsPolicy: FieldPolicy<ConnectionLike> = {
   // One cache entry per filter and order; `first`/`after` are pages of it.
@@ -83,6 +101,7 @@ export const cacheConfig: InMemoryCacheConfig = {
         },
       },
     },
+    Project: { fields: { images: projectListPolicy as FieldPolicy, avatars: projectListPolicy as FieldPolicy, bRolls: projectListPolicy as FieldPolicy } },
     Avatar: generationPolicy,
     Image: generationPolicy,
     BRoll: generationPolicy,

@@ -74,6 +74,7 @@ export function listHas(cache: ApolloCache, ownerId: string, field: string, item
   const owner = (cache.extract() as Record<string, Record<string, unknown> | undefined>)[ownerId];
   if (!owner || !cacheId) return false;
   return Object.entries(owner).some(
-    ([k, v]) => (k === field || k.startsWith(`${field}(`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
+    // Stored as `field`, `field({...args})`, or `field:{...keyArgs}` under a field policy with keyArgs.
+    ([k, v]) => (k === field || k.startsWith(`${field}(`) || k.startsWith(`${field}:`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
   );
 }

@@ -6,17 +6,23 @@ import { insertIntoList, listHas, removeFromList } from '../lib/connections.ts';
 import { uploadImage, ACCEPTED_TYPES } from '../lib/upload.ts';
 import { formatBytes, percent, ratioLabel } from '../lib/format.ts';
 import { navigate } from '../lib/router.ts';
-import { Field, FormError, Link, Spinner } from '../components/ui.tsx';
+import { Field, FormError, Link, LoadMore, Spinner } from '../components/ui.tsx';
 import { AvatarCard, BRollCard, ImageCard } from '../components/MediaCards.tsx';
 
+// A studio shows a page of each list, newest first, and "Load more" under a list with more.
 const StudioQuery = graphql(`
   query Studio($id: ID!) {
     project(id: $id) {
       id
       name
-      images(first: 100) {
+      images(first: 24) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
+          cursor
           node {
             id
             status
@@ -26,18 +32,93 @@ const StudioQuery = graphql(`
           }
         }
       }
-      avatars(first: 100) {
+      avatars(first: 24) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
+          cursor
           node {
             id
             ...AvatarFields
           }
         }
       }
-      bRolls(first: 100) {
+      bRolls(first: 24) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         edges {
+          cursor
+          node {
+            id
+            ...BRollFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+// The next page of one list, with the same fields as the studio's first page (the cache appends it).
+const MoreImagesQuery = graphql(`
+  query StudioMoreImages($id: ID!, $after: String!) {
+    project(id: $id) {
+      id
+      images(first: 24, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            status
+            nsfw
+            imageUrl
+            ...ImageFields
+          }
+        }
+      }
+    }
+  }
+`);
+const MoreAvatarsQuery = graphql(`
+  query StudioMoreAvatars($id: ID!, $after: String!) {
+    project(id: $id) {
+      id
+      avatars(first: 24, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+            ...AvatarFields
+          }
+        }
+      }
+    }
+  }
+`);
+const MoreBRollsQuery = graphql(`
+  query StudioMoreBRolls($id: ID!, $after: String!) {
+    project(id: $id) {
+      id
+      bRolls(first: 24, after: $after) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
           node {
             id
             ...BRollFields
@@ -237,6 +318,9 @@ export function StudioScreen({
             ))}
           </ul>
         )}
+        {project.images.pageInfo.hasNextPage && (
+          <LoadMore label="More images" load={() => client.query({ query: MoreImagesQuery, variables: { id: projectId, after: project.images.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+        )}
       </section>
 
       <section aria-labelledby="avatar-title" className="panel">
@@ -252,6 +336,9 @@ export function StudioScreen({
             ))}
           </ul>
         )}
+        {project.avatars.pageInfo.hasNextPage && (
+          <LoadMore label="More avatars" load={() => client.query({ query: MoreAvatarsQuery, variables: { id: projectId, after: project.avatars.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+        )}
       </section>
 
       <section aria-labelledby="brolls-title" className="panel">
@@ -265,6 +352,9 @@ export function StudioScreen({
               <BRollCard key={e.node.id} bRoll={e.node} onDelete={(id) => void deleteItem('BRoll', id)} />
             ))}
           </ul>
+        )}
+        {project.bRolls.pageInfo.hasNextPage && (
+          <LoadMore label="More b-rolls" load={() => client.query({ query: MoreBRollsQuery, variables: { id: projectId, after: project.bRolls.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
     </div>
