@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
-import { graphql } from '../gql';
+import { graphql, useFragment } from '../gql';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
 import { insertIntoList, listHas, removeFromList } from '../lib/connections.ts';
 import { uploadImage, ACCEPTED_TYPES } from '../lib/upload.ts';
@@ -9,7 +9,57 @@ import { navigate } from '../lib/router.ts';
 import { Field, FormError, Link, LoadMore, Spinner } from '../components/ui.tsx';
 import { AvatarCard, BRollCard, ImageCard } from '../components/MediaCards.tsx';
 
-// A studio shows a page of each list, newest first, and "Load more" under a list with more.
+// A studio shows a page of each list, newest first, and "More …" under a list with more: the next
+// page has the same fields (one fragment per list), and the cache appends it (cachePolicies.ts).
+const StudioImagesPage = graphql(`
+  fragment StudioImagesPage on ProjectImagesConnection {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        status
+        nsfw
+        imageUrl
+        ...ImageFields
+      }
+    }
+  }
+`);
+const StudioAvatarsPage = graphql(`
+  fragment StudioAvatarsPage on ProjectAvatarsConnection {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        ...AvatarFields
+      }
+    }
+  }
+`);
+const StudioBRollsPage = graphql(`
+  fragment StudioBRollsPage on ProjectBRollsConnection {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        ...BRollFields
+      }
+    }
+  }
+`);
+
 const StudioQuery = graphql(`
   query Studio($id: ID!) {
     project(id: $id) {
@@ -17,73 +67,26 @@ const StudioQuery = graphql(`
       name
       images(first: 24) {
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            id
-            status
-            nsfw
-            imageUrl
-            ...ImageFields
-          }
-        }
+        ...StudioImagesPage
       }
       avatars(first: 24) {
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            id
-            ...AvatarFields
-          }
-        }
+        ...StudioAvatarsPage
       }
       bRolls(first: 24) {
         totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            id
-            ...BRollFields
-          }
-        }
+        ...StudioBRollsPage
       }
     }
   }
 `);
 
-// The next page of one list, with the same fields as the studio's first page (the cache appends it).
 const MoreImagesQuery = graphql(`
   query StudioMoreImages($id: ID!, $after: String!) {
     project(id: $id) {
       id
       images(first: 24, after: $after) {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            id
-            status
-            nsfw
-            imageUrl
-            ...ImageFields
-          }
-        }
+        ...StudioImagesPage
       }
     }
   }
@@ -93,17 +96,7 @@ const MoreAvatarsQuery = graphql(`
     project(id: $id) {
       id
       avatars(first: 24, after: $after) {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            id
-            ...AvatarFields
-          }
-        }
+        ...StudioAvatarsPage
       }
     }
   }
@@ -113,17 +106,7 @@ const MoreBRollsQuery = graphql(`
     project(id: $id) {
       id
       bRolls(first: 24, after: $after) {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          cursor
-          node {
-            id
-            ...BRollFields
-          }
-        }
+        ...StudioBRollsPage
       }
     }
   }
@@ -287,7 +270,10 @@ export function StudioScreen({
       </section>
     );
 
-  const images = project.images.edges.map((e) => e.node);
+  const imagesPage = useFragment(StudioImagesPage, project.images);
+  const avatarsPage = useFragment(StudioAvatarsPage, project.avatars);
+  const bRollsPage = useFragment(StudioBRollsPage, project.bRolls);
+  const images = imagesPage.edges.map((e) => e.node);
   const refImage = images.find((i) => i.id === reference);
   return (
     <div className="studio">
@@ -318,8 +304,8 @@ export function StudioScreen({
             ))}
           </ul>
         )}
-        {project.images.pageInfo.hasNextPage && (
-          <LoadMore label="More images" load={() => client.query({ query: MoreImagesQuery, variables: { id: projectId, after: project.images.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+        {imagesPage.pageInfo.hasNextPage && (
+          <LoadMore label="More images" load={() => client.query({ query: MoreImagesQuery, variables: { id: projectId, after: imagesPage.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
 
@@ -327,34 +313,34 @@ export function StudioScreen({
         <h2 id="avatar-title">New avatar</h2>
         <AvatarForm projectId={projectId} projectCacheId={projectCacheId} reference={refImage} initialName={initialAvatarName} />
         <h2 id="avatars-title">Avatars ({project.avatars.totalCount})</h2>
-        {project.avatars.edges.length === 0 ? (
+        {avatarsPage.edges.length === 0 ? (
           <p className="empty">No avatar yet.</p>
         ) : (
           <ul className="grid" aria-labelledby="avatars-title">
-            {project.avatars.edges.map((e) => (
+            {avatarsPage.edges.map((e) => (
               <AvatarCard key={e.node.id} avatar={e.node} onDelete={(id) => void deleteItem('Avatar', id)} />
             ))}
           </ul>
         )}
-        {project.avatars.pageInfo.hasNextPage && (
-          <LoadMore label="More avatars" load={() => client.query({ query: MoreAvatarsQuery, variables: { id: projectId, after: project.avatars.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+        {avatarsPage.pageInfo.hasNextPage && (
+          <LoadMore label="More avatars" load={() => client.query({ query: MoreAvatarsQuery, variables: { id: projectId, after: avatarsPage.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
 
       <section aria-labelledby="brolls-title" className="panel">
         <h2 id="brolls-title">B-rolls ({project.bRolls.totalCount})</h2>
         <BRollForm projectId={projectId} projectCacheId={projectCacheId} reference={refImage} />
-        {project.bRolls.edges.length === 0 ? (
+        {bRollsPage.edges.length === 0 ? (
           <p className="empty">No b-roll yet.</p>
         ) : (
           <ul className="grid" aria-label="B-rolls">
-            {project.bRolls.edges.map((e) => (
+            {bRollsPage.edges.map((e) => (
               <BRollCard key={e.node.id} bRoll={e.node} onDelete={(id) => void deleteItem('BRoll', id)} />
             ))}
           </ul>
         )}
-        {project.bRolls.pageInfo.hasNextPage && (
-          <LoadMore label="More b-rolls" load={() => client.query({ query: MoreBRollsQuery, variables: { id: projectId, after: project.bRolls.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+        {bRollsPage.pageInfo.hasNextPage && (
+          <LoadMore label="More b-rolls" load={() => client.query({ query: MoreBRollsQuery, variables: { id: projectId, after: bRollsPage.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
     </div>
