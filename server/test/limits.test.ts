@@ -87,6 +87,33 @@ describe('query limits', () => {
   });
 });
 
+describe('partner budgets across instances', () => {
+  it('charges one budget per key however many instances (sharing Redis) serve it', async () => {
+    const redis = { REDIS_URL: 'redis://127.0.0.1:6379', API_KEY_COST_PER_MINUTE: '3000' };
+    const a = await startTestApp(redis);
+    const b = await startTestApp(redis, { shareWith: a });
+    try {
+      await createPublicAvatars(a, await createTaxonomy(a), 30);
+      const admin = await a.admin();
+      const key = (await a.gql(`mutation { createApiKey(input: { name: "Two instances" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`, {}, admin.token)).data.createApiKey.data.key;
+      const costs: number[] = [];
+      let limited: any;
+      for (let i = 0; i < 60 && !limited; i++) {
+        const r = await (i % 2 ? b : a).gql(PARTNER_PAGE, {}, key);
+        if (r.errors) limited = r;
+        else costs.push(r.extensions!.cost);
+      }
+      expect(limited?.errors[0].extensions.code).toBe('RATE_LIMITED');
+      // Alone, each instance would have let 3000 through.
+      expect(costs.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(3000);
+      expect(new Set(costs.map((_, i) => i % 2)).size).toBe(2); // both instances answered
+    } finally {
+      await b.stop();
+      await a.stop();
+    }
+  });
+});
+
 describe('variables', () => {
   it('answers variables that do not fit the operation with a 400, not a 500', async () => {
     for (const [query, variables] of [

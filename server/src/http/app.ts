@@ -23,7 +23,7 @@ import { startJobs, type Jobs } from '../generation/jobs.ts';
 import { Pipeline } from '../generation/pipeline.ts';
 import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
-import { admitOperation, CostBuckets } from './limits.ts';
+import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
 import { log, withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
 import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
@@ -75,7 +75,8 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     for await (const _ of pubsub.subscribe('catalogChanged', 'all', catalogEvents.signal)) clearCatalogCache();
   })();
   const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
-  const buckets = new CostBuckets();
+  // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
+  const budget = config.redisUrl ? redisCostBudget(config.redisUrl) : new CostBuckets();
   const dev = config.env === 'development';
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -91,7 +92,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
         }
       },
       context: (ws) => ws.extra.ctx!,
-      onSubscribe: (ws, _id, payload) => {
+      onSubscribe: async (ws, _id, payload) => {
         const ctx = ws.extra.ctx!;
         let document;
         try {
@@ -102,7 +103,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
         const errors = validate(schema, document);
         if (errors.length) return errors;
         try {
-          admitOperation({ schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx }, limits, buckets);
+          await admitOperation({ schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx }, limits, budget);
         } catch (e) {
           return [e as GraphQLError];
         }
@@ -122,10 +123,10 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });
           }
-          admitted = admitOperation(
+          admitted = await admitOperation(
             { schema, document: rc.document, variables: rc.request.variables ?? {}, operationName: rc.operationName, ctx: rc.contextValue },
             limits,
-            buckets,
+            budget,
           );
         },
         async willSendResponse(rc) {
@@ -220,6 +221,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
       await apollo.stop();
       wss.close();
       catalogEvents.abort();
+      await budget.close();
       await jobs.stop();
     },
   };

@@ -1,6 +1,8 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { Redis } from 'ioredis';
 import type { Context } from '../graphql/context.ts';
+import { log } from '../log.ts';
 
 export interface QueryLimits {
   maxComplexity: number;
@@ -20,11 +22,11 @@ function operation(document: DocumentNode, operationName?: string | null): Opera
  * Measures a request before it runs: refuses it when too deep or too costly, keeps partners on the
  * public catalog, and charges its cost to the partner's budget. Returns the cost.
  */
-export function admitOperation(
+export async function admitOperation(
   args: { schema: GraphQLSchema; document: DocumentNode; variables: Record<string, unknown>; operationName?: string | null; ctx: Context },
   limits: QueryLimits,
-  buckets: CostBuckets,
-): { cost: number; remaining?: number } {
+  budget: CostBudget,
+): Promise<{ cost: number; remaining?: number }> {
   const op = operation(args.document, args.operationName);
   if (args.ctx.apiKey && op) {
     const fields = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
@@ -46,7 +48,7 @@ export function admitOperation(
     });
   }
   if (!args.ctx.apiKey) return { cost: complexity };
-  return { cost: complexity, remaining: buckets.take(args.ctx.apiKey.id, complexity, limits.apiKeyCostPerMinute) };
+  return { cost: complexity, remaining: await budget.take(args.ctx.apiKey.id, complexity, limits.apiKeyCostPerMinute) };
 }
 
 // Apollo hands the same DocumentNode for the same query text, so a page's cost is measured once per variables.
@@ -70,33 +72,90 @@ function measure(schema: GraphQLSchema, document: DocumentNode, variables: Recor
   return result;
 }
 
+/** Partner budgets: `take` charges a query's cost to a key, or throws RATE_LIMITED; it returns what is left. */
+export interface CostBudget {
+  take(key: string, cost: number, perMinute: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function rateLimited(cost: number, tokens: number, perMinute: number): GraphQLError {
+  const retryAfterSeconds = Math.ceil(((cost - tokens) / perMinute) * 60);
+  return new GraphQLError(`Rate limit: this query costs ${cost}, ${Math.floor(tokens)} left; retry in ${retryAfterSeconds} s.`, {
+    extensions: { code: 'RATE_LIMITED', cost, remaining: Math.floor(tokens), retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+  });
+}
+
 /** Token buckets per API key: `perMinute` cost units refill continuously. In-process (per server instance). */
-export class CostBuckets {
+export class CostBuckets implements CostBudget {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Charges `cost` or throws RATE_LIMITED; returns what is left. */
-  take(key: string, cost: number, perMinute: number): number {
+  takeNow(key: string, cost: number, perMinute: number): number {
     const t = this.now();
     const b = this.buckets.get(key) ?? { tokens: perMinute, at: t };
     b.tokens = Math.min(perMinute, b.tokens + ((t - b.at) / 60_000) * perMinute);
     b.at = t;
-    if (b.tokens < cost) {
-      this.buckets.set(key, b);
-      const retryAfterSeconds = Math.ceil(((cost - b.tokens) / perMinute) * 60);
-      throw new GraphQLError(`Rate limit: this query costs ${cost}, ${Math.floor(b.tokens)} left; retry in ${retryAfterSeconds} s.`, {
-        extensions: { code: 'RATE_LIMITED', cost, remaining: Math.floor(b.tokens), retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
-      });
-    }
-    b.tokens -= cost;
     this.buckets.set(key, b);
+    if (b.tokens < cost) throw rateLimited(cost, b.tokens, perMinute);
+    b.tokens -= cost;
     return Math.floor(b.tokens);
   }
 
-  remaining(key: string, perMinute: number): number {
-    const b = this.buckets.get(key);
-    if (!b) return perMinute;
-    return Math.floor(Math.min(perMinute, b.tokens + ((this.now() - b.at) / 60_000) * perMinute));
+  async take(key: string, cost: number, perMinute: number): Promise<number> {
+    return this.takeNow(key, cost, perMinute);
   }
+
+  async close(): Promise<void> {}
+}
+
+// One bucket per key in a Redis hash, refilled and charged atomically by the server (its clock, so
+// instances' clocks do not matter); it expires once it would be full again anyway.
+const TAKE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local cost, per = tonumber(ARGV[1]), tonumber(ARGV[2])
+local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(b[1]) or per
+local at = tonumber(b[2]) or now
+tokens = math.min(per, tokens + ((now - at) / 60000) * per)
+local ok = 0
+if tokens >= cost then
+  tokens = tokens - cost
+  ok = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], 120000)
+return { ok, tostring(tokens) }`;
+
+/**
+ * Budgets shared by every instance on the same Redis, so a partner gets one budget however many
+ * instances serve it. If Redis does not answer, this instance's own buckets take over (logged).
+ */
+export function redisCostBudget(url: string): CostBudget {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000, enableOfflineQueue: false });
+  redis.on('error', () => {}); // reported per request below
+  const local = new CostBuckets();
+  let warnedAt = 0;
+  return {
+    async take(key, cost, perMinute) {
+      let answer: [number, string];
+      try {
+        answer = (await redis.eval(TAKE_SCRIPT, 1, `better-ads:cost:${key}`, cost, perMinute)) as [number, string];
+      } catch (e) {
+        if (Date.now() - warnedAt > 60_000) {
+          warnedAt = Date.now();
+          log.warn({ event: 'rate_limit.redis_unavailable', err: e }, 'Redis did not answer: this instance charges partner budgets alone (said at most once a minute)');
+        }
+        return local.takeNow(key, cost, perMinute);
+      }
+      const tokens = Number(answer[1]);
+      if (answer[0] !== 1) throw rateLimited(cost, tokens, perMinute);
+      return Math.floor(tokens);
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
 }
