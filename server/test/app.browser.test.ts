@@ -77,7 +77,7 @@ async function waitForPlayableVideo(
 
 describe('the app in a browser', () => {
   it('signs up, makes images, an avatar and a b-roll live, browses the catalog and signs out', async () => {
-    const { url, emulator } = app!;
+    const { url, emulator, prisma } = app!;
     const context: BrowserContext = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
@@ -223,6 +223,18 @@ describe('the app in a browser', () => {
         { timeout: 60_000 },
       );
       await step('13-upload-and-edit');
+      // A b-roll that animates the selected reference image (Seedance image-to-video).
+      await page.getByLabel('B-roll name').fill('Comptoir animé');
+      await page.getByLabel('What happens in the clip').fill('The portrait turns towards the camera');
+      await page.getByLabel('Animate the selected reference image').check();
+      await page.getByRole('button', { name: 'Create b-roll' }).click();
+      const animated = page.locator('[data-testid="broll-card"]', { hasText: 'Comptoir animé' });
+      await animated.locator('img').waitFor({ timeout: 60_000 });
+      expect(await animated.getAttribute('data-status')).toBe('SUCCEEDED');
+      const fromImage = await prisma.bRoll.findFirstOrThrow({ where: { name: 'Comptoir animé' } });
+      expect(fromImage).toMatchObject({ source: 'IMAGE_TO_VIDEO', falModel: 'fal-ai/bytedance/seedance/v1/pro/image-to-video' });
+      expect(fromImage.imageStoragePath).toBeTruthy();
+      await step('13b-broll-from-image');
       // A file that is not an image is refused beside the file field, before any upload.
       await page.getByLabel('Image file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
       await page.locator('.field.has-error:has(input[type="file"]) .field-error').waitFor();
