@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const api = 'http://localhost:4000';
+// The API `npm run dev` proxies to: `npm start` on its default port, unless API_URL says otherwise.
+const api = process.env.API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
   root: here('.'),
