@@ -7,6 +7,11 @@ import { startTestApp, type TestApp } from './helpers.ts';
 import { createPublicAvatars, createTaxonomy } from './fixtures.ts';
 import { launchChromium, ROOT, screenshot } from './browser.ts';
 
+// Browser globals, used inside page.evaluate callbacks (the server's tsconfig has no DOM lib).
+declare const document: any;
+declare const localStorage: any;
+declare const location: any;
+
 let app: TestApp | undefined;
 let browser: Browser | undefined;
 let vite: ChildProcess | undefined;
