@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryCache, gql } from '@apollo/client';
 import { cacheConfig } from './cachePolicies.ts';
-import { insertIntoList, listHas, prependEdge, removeEdge, removeFromList } from './connections.ts';
+import { insertIntoList, listHas, nextCursor, prependEdge, removeEdge, removeFromList } from './connections.ts';
 import { pendingIds } from './pending.ts';
 
 describe('connection edits', () => {
@@ -12,6 +12,12 @@ describe('connection edits', () => {
     expect(next.edges!.map((e) => (e.node as { __ref: string }).__ref)).toEqual(['Avatar:2', 'Avatar:1']);
     expect(next.totalCount).toBe(2);
     expect(prependEdge(next, { __ref: 'Avatar:2' }, 'E')).toBe(next);
+  });
+
+  it('continues a list after its last item from the server, even when endCursor names a deleted one', () => {
+    const edges = [{ cursor: 'local:Avatar:9' }, { cursor: 'c1' }, { cursor: 'c2' }];
+    expect(nextCursor({ edges, pageInfo: { endCursor: 'c3' } })).toBe('c2');
+    expect(nextCursor({ edges: [{ cursor: 'local:Avatar:9' }], pageInfo: { endCursor: 'c3' } })).toBe('c3');
   });
 
   it('removes', () => {

@@ -78,3 +78,13 @@ export function listHas(cache: ApolloCache, ownerId: string, field: string, item
     ([k, v]) => (k === field || k.startsWith(`${field}(`) || k.startsWith(`${field}:`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
   );
 }
+
+/**
+ * Where the next page of a list starts: after its last item still shown that came from the server.
+ * Not `pageInfo.endCursor` as such: that item may have been deleted since, and a cursor naming a
+ * deleted row would end the list early. Items added here (cursor `local:…`) sit at the top.
+ */
+export function nextCursor(page: { edges: readonly { cursor: string }[]; pageInfo: { endCursor?: string | null } }): string | null {
+  const fromServer = page.edges.filter((e) => !e.cursor.startsWith('local:'));
+  return fromServer.at(-1)?.cursor ?? page.pageInfo.endCursor ?? null;
+}

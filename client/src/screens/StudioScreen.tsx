@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { graphql, useFragment } from '../gql';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
-import { insertIntoList, listHas, removeFromList } from '../lib/connections.ts';
+import { insertIntoList, listHas, nextCursor, removeFromList } from '../lib/connections.ts';
 import { uploadImage, ACCEPTED_TYPES } from '../lib/upload.ts';
 import { formatBytes, percent, ratioLabel } from '../lib/format.ts';
 import { navigate } from '../lib/router.ts';
@@ -305,7 +305,7 @@ export function StudioScreen({
           </ul>
         )}
         {imagesPage.pageInfo.hasNextPage && (
-          <LoadMore label="More images" load={() => client.query({ query: MoreImagesQuery, variables: { id: projectId, after: imagesPage.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+          <LoadMore label="More images" load={() => client.query({ query: MoreImagesQuery, variables: { id: projectId, after: nextCursor(imagesPage)! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
 
@@ -323,7 +323,7 @@ export function StudioScreen({
           </ul>
         )}
         {avatarsPage.pageInfo.hasNextPage && (
-          <LoadMore label="More avatars" load={() => client.query({ query: MoreAvatarsQuery, variables: { id: projectId, after: avatarsPage.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+          <LoadMore label="More avatars" load={() => client.query({ query: MoreAvatarsQuery, variables: { id: projectId, after: nextCursor(avatarsPage)! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
 
@@ -340,7 +340,7 @@ export function StudioScreen({
           </ul>
         )}
         {bRollsPage.pageInfo.hasNextPage && (
-          <LoadMore label="More b-rolls" load={() => client.query({ query: MoreBRollsQuery, variables: { id: projectId, after: bRollsPage.pageInfo.endCursor! }, fetchPolicy: 'network-only' })} />
+          <LoadMore label="More b-rolls" load={() => client.query({ query: MoreBRollsQuery, variables: { id: projectId, after: nextCursor(bRollsPage)! }, fetchPolicy: 'network-only' })} />
         )}
       </section>
     </div>
