@@ -12,7 +12,7 @@ const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
 const REQUEST_ID = /^[\w-]{1,64}$/;
 
 /** Whether a request URL is the GraphQL endpoint. */
-export const isGraphqlPath = (url: string | undefined) => url === '/graphql' || !!url?.startsWith('/graphql?');
+export const isGraphqlPath = (url: string | undefined) => /^\/graphql\/?(\?|$)/.test(url ?? '');
 
 /** `100kb`, `1mb`, `512`: a size in bytes (1 kb = 1024 b, as Express's body parser counts). */
 export function parseSize(text: string): number {
