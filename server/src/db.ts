@@ -29,7 +29,8 @@ export function connectDb(connectionString: string, max = 10, opts: { onQuery?: 
  */
 export async function sqlRows<R extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<R[]> {
   const started = performance.now();
-  const { rows } = await pool.query<R>(statement.text, statement.values);
-  onQuery?.(statement.text, performance.now() - started);
+  const text = statement.text;
+  const { rows } = await pool.query<R>(text, statement.values);
+  onQuery?.(text, performance.now() - started);
   return rows;
 }

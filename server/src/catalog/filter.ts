@@ -19,7 +19,7 @@ export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: Catalo
   const byCategory = new Map<string, string[]>();
   for (const t of tags) byCategory.set(t.categoryId, [...(byCategory.get(t.categoryId) ?? []), t.id]);
   return {
-    groups: [...byCategory].map(([categoryId, tagIds]) => ({ categoryId, tagIds })).sort((a, b) => a.categoryId.localeCompare(b.categoryId)),
+    groups: [...byCategory].map(([categoryId, tagIds]) => ({ categoryId, tagIds })).sort((a, b) => (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0)),
     unknown: wanted.filter((s) => !found.has(s)),
   };
 }

@@ -67,9 +67,12 @@ builder.queryField('publicAvatars', (t) =>
         const size = (forward ? args.first : args.last) ?? 24;
         const filter: CatalogFilter = { groups, search: args.search?.trim() || null };
         const rows = await catalogPage(filter, order, cursor, forward, size + 1);
-        await Promise.all(rows.map(async (row) => Object.assign(row, { [PAGE_TAGS]: await tagsByIds(row.tagIds) })));
         const more = rows.length > size;
         const page = rows.slice(0, size);
+        for (const row of page) {
+          const tags = tagsByIds(row.tagIds);
+          Object.assign(row, { [PAGE_TAGS]: tags instanceof Promise ? await tags : tags });
+        }
         if (!forward) page.reverse();
         const edges = page.map((node) => ({ node, cursor: cursorOf(order, node) }));
         return {
