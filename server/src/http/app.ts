@@ -15,6 +15,7 @@ import { clearCatalogCache } from '../catalog/cache.ts';
 import { db } from '../db.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
 import { schema } from '../graphql/schema/index.ts';
+import { jitGateway } from '../graphql/jit.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import type { FalGateway } from '../fal/gateway.ts';
@@ -140,7 +141,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   };
 
   apollo = new ApolloServer<Context>({
-    schema,
+    gateway: jitGateway(schema),
     introspection: true,
     // main.ts owns shutdown (SIGINT/SIGTERM), in order: HTTP and WebSocket drain, jobs, pools, embedded services.
     stopOnTerminationSignals: false,
