@@ -3,6 +3,7 @@
 // concurrent requests), and dropped whenever the public catalog changes (`catalogChanged`, on every instance).
 import { db } from '../db.ts';
 import type { Tag, TagCategory } from '../generated/prisma/client.ts';
+import type { PubSub } from '../graphql/pubsub.ts';
 import { type CatalogFilter, facetCounts, prismaWhere } from './filter.ts';
 
 export const CATALOG_CACHE_TTL_MS = 10_000;
@@ -130,6 +131,15 @@ const responseCaches = new Set<ResponseCache>();
 
 /** `cache-control: no-cache` on a request asks for an answer computed now (and skips the cache). */
 export const wantsFresh = (cacheControl: string | string[] | undefined) => /\bno-cache\b/i.test(String(cacheControl ?? ''));
+
+/**
+ * The public catalog changed: drops this instance's caches at once (the answer that follows, a
+ * mutation's own, reads them), then tells every instance (each clears on the event).
+ */
+export function catalogChanged(pubsub: PubSub, reason: string): Promise<void> {
+  clearCatalogCache();
+  return pubsub.publish('catalogChanged', 'all', { reason });
+}
 
 export function clearCatalogCache(): void {
   counts.clear();

@@ -1,13 +1,13 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { tagsByIds } from '../../catalog/cache.ts';
+import { catalogChanged, tagsByIds } from '../../catalog/cache.ts';
 import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
 import { localId } from '../ids.ts';
-import { catalogChanged, Tag } from './tag.ts';
+import { Tag } from './tag.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
 export const GenerationStatus = builder.enumType('GenerationStatus', {
@@ -105,7 +105,7 @@ builder.mutationField('updatePublicAvatar', (t) =>
           ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
         },
       });
-      await catalogChanged(ctx, 'public avatar updated');
+      await catalogChanged(ctx.pubsub, 'public avatar updated');
       return updated;
     },
   }),

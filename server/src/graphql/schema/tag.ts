@@ -4,14 +4,7 @@ import { builder } from '../builder.ts';
 import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
-import type { Context } from '../context.ts';
-import { andThen, catalogCounts, clearCatalogCache, taxonomy } from '../../catalog/cache.ts';
-
-/** Drops this instance's catalog caches at once (the mutation's own answer reads them), then tells every instance. */
-export const catalogChanged = (ctx: Context, reason: string) => {
-  clearCatalogCache();
-  return ctx.pubsub.publish('catalogChanged', 'all', { reason });
-};
+import { andThen, catalogChanged, catalogCounts, taxonomy } from '../../catalog/cache.ts';
 
 // Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
@@ -82,7 +75,7 @@ builder.mutationFields((t) => ({
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
       if (await db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
       const created = await db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
-      await catalogChanged(ctx, 'tag category created');
+      await catalogChanged(ctx.pubsub, 'tag category created');
       return created;
     },
   }),
@@ -95,7 +88,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
       const { count } = await db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
-      await catalogChanged(ctx, 'tag category renamed');
+      await catalogChanged(ctx.pubsub, 'tag category renamed');
       return db.tagCategory.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -108,7 +101,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
       const { count } = await db.tagCategory.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
-      await catalogChanged(ctx, 'tag category deleted');
+      await catalogChanged(ctx.pubsub, 'tag category deleted');
       return String(input.id);
     },
   }),
@@ -123,7 +116,7 @@ builder.mutationFields((t) => ({
       if (!(await db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
       if (await db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
       const created = await db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
-      await catalogChanged(ctx, 'tag created');
+      await catalogChanged(ctx.pubsub, 'tag created');
       return created;
     },
   }),
@@ -136,7 +129,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'Tag', ['input', 'id']);
       const { count } = await db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
-      await catalogChanged(ctx, 'tag renamed');
+      await catalogChanged(ctx.pubsub, 'tag renamed');
       return db.tag.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -149,7 +142,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'Tag', ['input', 'id']);
       const { count } = await db.tag.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
-      await catalogChanged(ctx, 'tag deleted');
+      await catalogChanged(ctx.pubsub, 'tag deleted');
       return String(input.id);
     },
   }),
