@@ -4,7 +4,7 @@
 import { db } from '../db.ts';
 import type { Tag, TagCategory } from '../generated/prisma/client.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
-import { type CatalogFilter, facetCounts, prismaWhere } from './filter.ts';
+import { type CatalogFilter, catalogTotal, facetCounts } from './filter.ts';
 
 export const CATALOG_CACHE_TTL_MS = 10_000;
 const MAX_ENTRIES = 500;
@@ -59,7 +59,7 @@ const taxonomies = new TtlCache<Taxonomy>();
 export function catalogCounts(f: CatalogFilter): MaybePromise<CatalogCounts> {
   const key = JSON.stringify([f.groups.map((g) => [g.categoryId, [...g.tagIds].sort()]), f.search]);
   return counts.get(key, async () => {
-    const [total, facets] = await Promise.all([db.avatar.count({ where: prismaWhere(f) }), facetCounts(f)]);
+    const [total, facets] = await Promise.all([catalogTotal(f), facetCounts(f)]);
     return { total, facets };
   });
 }

@@ -1,7 +1,6 @@
 import { db, sqlRows } from '../db.ts';
 import { taxonomy } from './cache.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import type { AvatarWhereInput } from '../generated/prisma/models.ts';
 
 /** Tags OR-ed within a category, categories AND-ed, plus a name search. */
 export interface CatalogFilter {
@@ -24,27 +23,24 @@ export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: Catalo
   };
 }
 
+// ILIKE would read a user's % or _ as wildcards: they stay literal.
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export function prismaWhere(f: CatalogFilter): AvatarWhereInput {
-  return {
-    status: 'SUCCEEDED',
-    visibility: 'PUBLIC',
-    // Prisma passes `contains` to ILIKE unescaped: a user's % or _ must stay literal.
-    ...(f.search ? { name: { contains: escapeLike(f.search), mode: 'insensitive' } } : {}),
-    AND: f.groups.map((g) => ({ tags: { some: { tagId: { in: g.tagIds } } } })),
-  };
-}
 
 const hasAny = (tagIds: string[]) =>
   Prisma.sql`EXISTS (SELECT 1 FROM "AvatarTag" x WHERE x."avatarId" = a.id AND x."tagId" IN (${Prisma.join(tagIds)}))`;
 
-/** WHERE clause over `"Avatar" a`, the same filter as prismaWhere. */
+/** WHERE clause over `"Avatar" a`: the filter every catalog statement (page, total, facets) applies. */
 export function sqlWhere(f: CatalogFilter): Prisma.Sql {
   const parts = [Prisma.sql`a.status = 'SUCCEEDED' AND a.visibility = 'PUBLIC'`];
   if (f.search) parts.push(Prisma.sql`a.name ILIKE ${`%${escapeLike(f.search)}%`}`);
   for (const g of f.groups) parts.push(hasAny(g.tagIds));
   return Prisma.join(parts, ' AND ');
+}
+
+/** How many public avatars the filter matches. */
+export async function catalogTotal(f: CatalogFilter): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Avatar" a WHERE ${sqlWhere(f)}`;
+  return row?.n ?? 0;
 }
 
 /**
@@ -106,7 +102,7 @@ export interface CatalogRow {
 
 /**
  * One page of the filtered catalog after (or, backwards, before) a cursor, `take` rows in the order's
- * direction, each with its tag ids: one statement (the same filter as prismaWhere; the keyset is
+ * direction, each with its tag ids: one statement (the filter of sqlWhere; the keyset is
  * (order key, id), so rows sharing a name or a timestamp are neither repeated nor skipped).
  */
 export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Cursor | null, forward: boolean, take: number): Promise<CatalogRow[]> {
