@@ -50,9 +50,8 @@ export class CatalogAnswers {
 
   /** Keeps a 200 answer that carries no GraphQL error. */
   keep(key: string, status: number, body: Buffer): void {
-    if (status !== 200) return;
-    const text = body.toString('latin1', 0, Math.min(body.length, 16));
-    if (text.startsWith('{"errors"') || body.includes('"errors":[')) return;
+    // Apollo writes compact JSON: any GraphQL error shows as `"errors":[` (a string in the data cannot: its quotes are escaped).
+    if (status !== 200 || body.includes('"errors":[')) return;
     this.cache.set(key, body);
   }
 }
