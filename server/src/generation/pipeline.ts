@@ -232,12 +232,18 @@ export class Pipeline {
     }
   }
 
+  /** When a generation started at `createdAt` is given up: images and videos have deadlines of their own. */
+  private deadlineOf(kind: TargetKind, createdAt: Date): number {
+    const { imageDeadlineMs, videoDeadlineMs } = this.deps.settings;
+    return createdAt.getTime() + (kind === 'IMAGE' ? imageDeadlineMs : videoDeadlineMs);
+  }
+
   /**
    * Finishes what webhooks missed: PENDING rows older than `reconcileAfterMs` are asked of fal; past their
    * deadline they fail. Rows never submitted (a crash between write and submit) fail too, so nothing stays PENDING.
    */
   async reconcile(now = Date.now()): Promise<{ checked: number; finished: number; timedOut: number; deletedSettled: number }> {
-    const { reconcileAfterMs, imageDeadlineMs, videoDeadlineMs } = this.deps.settings;
+    const { reconcileAfterMs } = this.deps.settings;
     const before = new Date(now - reconcileAfterMs);
     const rows: (Target & { falRequestId: string | null; falModel: string | null; createdAt: Date })[] = [
       ...(await db.avatar.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'AVATAR' as const })),
@@ -247,7 +253,7 @@ export class Pipeline {
     let finished = 0;
     let timedOut = 0;
     for (const row of rows) {
-      const deadline = row.createdAt.getTime() + (row.kind === 'IMAGE' ? imageDeadlineMs : videoDeadlineMs);
+      const deadline = this.deadlineOf(row.kind, row.createdAt);
       if (row.falRequestId && row.falModel) {
         const status = await this.deps.gateway.status(row.falModel as FalModel, row.falRequestId);
         log.debug({ event: 'reconcile.asked', ...gen(row.kind, row.id), falRequestId: row.falRequestId, state: status.ok ? status.value.state : 'unreachable' }, 'asked fal for a PENDING row');
@@ -278,7 +284,6 @@ export class Pipeline {
    * attempt stays PENDING in anyone's usage.
    */
   private async reconcileDeleted(before: Date, now: number): Promise<number> {
-    const { imageDeadlineMs, videoDeadlineMs } = this.deps.settings;
     // Stored timestamps are UTC wall times; the ISO text casts to the same.
     const orphans = await db.$queryRaw<{ kind: TargetKind; targetId: string; falRequestId: string | null; falModel: string | null; createdAt: Date }[]>`
       SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
@@ -299,7 +304,7 @@ export class Pipeline {
           continue;
         }
       }
-      const deadline = new Date(o.createdAt).getTime() + (o.kind === 'IMAGE' ? imageDeadlineMs : videoDeadlineMs);
+      const deadline = this.deadlineOf(o.kind, new Date(o.createdAt));
       if (now <= deadline) continue;
       const { count } = await db.generationAttempt.updateMany({
         where: { kind: o.kind, targetId: o.targetId, status: 'PENDING', falRequestId: o.falRequestId },
