@@ -12,9 +12,9 @@ import { configureLogger } from './log.ts';
 
 /** The database going away while we stop (Ctrl-C reaches the embedded PostgreSQL as well): expected. */
 const DATABASE_GONE = /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
+const messageOf = (e: unknown) => (e as Error)?.message ?? String(e);
 function reportStopError(e: unknown): void {
-  const message = (e as Error)?.message ?? String(e);
-  if (!DATABASE_GONE.test(message)) console.error(`[shutdown] ${message}`);
+  if (!DATABASE_GONE.test(messageOf(e))) console.error(`[shutdown] ${messageOf(e)}`);
 }
 
 let stopping = false;
@@ -23,9 +23,8 @@ let stopping = false;
 // crash. Any other unhandled rejection still ends the process, as Node's default would.
 process.on('unhandledRejection', (e) => {
   if (stopping) return reportStopError(e);
-  const message = (e as Error)?.message ?? String(e);
-  if (DATABASE_GONE.test(message)) {
-    console.error(`[database] ${message}`);
+  if (DATABASE_GONE.test(messageOf(e))) {
+    console.error(`[database] ${messageOf(e)}`);
     return;
   }
   console.error(e);
