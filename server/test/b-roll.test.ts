@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 let user: { token: string; userId: string };
@@ -18,7 +18,6 @@ const CREATE = `mutation($input: CreateBRollInput!) { createBRoll(input: $input)
   ... on MutationCreateBRollSuccess { data { id status source durationSeconds aspectRatio videoUrl thumbnailUrl } }
   ... on ValidationError { fieldErrors { path message } } ... on Error { message } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on BRoll { id status failureReason source videoUrl thumbnailUrl } ... on Image { id status } } }`;
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
 
 async function until(gid: string, statuses: string[]) {
   const end = Date.now() + 30_000;

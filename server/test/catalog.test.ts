@@ -2,7 +2,7 @@ import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContext } from '../src/graphql/context.ts';
 import { schema } from '../src/graphql/schema/index.ts';
-import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, type TestApp } from './helpers.ts';
 import { createPublicAvatars, createTaxonomy, TAXONOMY } from './fixtures.ts';
 
 let app: TestApp;
@@ -61,7 +61,6 @@ async function sqlHasTag(slug: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 
 describe('publicAvatars filter and facets', () => {
   const filters: string[][] = [[], ['femme'], ['femme', 'homme'], ['femme', 'homme', 'jeune'], ['homme', 'senior', 'medical'], ['jeune', 'adulte', 'tech', 'finance'], ['femme', 'senior', 'retail']];

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { startTestApp, untilStatus, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -10,15 +10,6 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
-async function until(token: string, gid: string) {
-  const end = Date.now() + 30_000;
-  while (Date.now() < end) {
-    const status = (await app.gql(NODE, { id: gid }, token)).data.node?.status;
-    if (status === 'SUCCEEDED') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${gid} did not succeed`);
-}
 
 describe('deleting a project', () => {
   it('leaves no row and no object of what was made in it', async () => {
@@ -27,14 +18,14 @@ describe('deleting a project', () => {
     const pid = (await app.gql(`mutation { createProject(input: { name: "Doomed" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id;
     const gen = async (projectId: string) => {
       const id = (await app.gql(`mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "x" }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p: projectId }, token)).data.generateImage.data.id;
-      await until(token, id);
+      await untilStatus(app, token, id);
       return id;
     };
     const [refImage, extraImage, keptImage] = [await gen(pid), await gen(pid), await gen(keep)];
     const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p: pid, i: refImage }, token)).data.createAvatar.data.id;
     const bRoll = (await app.gql(`mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "waves", imageId: $i }) { ... on MutationCreateBRollSuccess { data { id } } } }`, { p: pid, i: extraImage }, token)).data.createBRoll.data.id;
-    await until(token, avatar);
-    await until(token, bRoll);
+    await untilStatus(app, token, avatar);
+    await untilStatus(app, token, bRoll);
     const upload = (await app.gql(`mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png", byteSize: 100 }) { ... on MutationCreateUploadSuccess { data { uploadUrl } } } }`, { p: pid }, token)).data.createUpload.data;
     await fetch(upload.uploadUrl, { method: 'PUT', body: await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer() });
 

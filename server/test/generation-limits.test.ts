@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -9,23 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
 const LIMIT = `... on GenerationLimitError { message kind limit retryAfter } ... on Error { message }`;
 const GENERATE = `mutation($p: ID!, $prompt: String!) { generateImage(input: { projectId: $p, prompt: $prompt }) { __typename ... on MutationGenerateImageSuccess { data { id status } } ${LIMIT} } }`;
-const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
 
 async function setup() {
   const user = await app.signUp();
   const projectId = (await app.gql(`mutation { createProject(input: { name: "Limits" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token)).data.createProject.data.id;
   return { ...user, projectId };
-}
-async function until(token: string, gid: string, status = 'SUCCEEDED') {
-  const end = Date.now() + 30_000;
-  while (Date.now() < end) {
-    if ((await app.gql(NODE, { id: gid }, token)).data.node?.status === status) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${gid} never ${status}`);
 }
 const generations = async (userId: string) =>
   Number(
@@ -42,7 +32,7 @@ describe('generation limits', () => {
   it('caps generations in flight with a typed error: nothing written, nothing submitted; admins are exempt', async () => {
     const u = await setup();
     const ready = (await app.gql(GENERATE, { p: u.projectId, prompt: 'ready' }, u.token)).data.generateImage.data.id;
-    await until(u.token, ready);
+    await untilStatus(app, u.token, ready);
     app.emulator.configure({ webhook: 'drop' }); // results never arrive: what was started stays PENDING
     try {
       for (const prompt of ['one', 'two']) expect((await app.gql(GENERATE, { p: u.projectId, prompt }, u.token)).data.generateImage.data.status).toBe('PENDING');
@@ -88,11 +78,11 @@ describe('generation limits', () => {
   it('caps generations per rolling 24 h, says when to retry, and still answers an idempotent replay', async () => {
     const u = await setup();
     const image = (await app.gql(GENERATE, { p: u.projectId, prompt: 'portrait' }, u.token)).data.generateImage.data.id;
-    await until(u.token, image);
+    await untilStatus(app, u.token, image);
     const key = randomUUID();
     const CREATE_AVATAR = `mutation($p: ID!, $i: ID!, $k: String) { createAvatar(input: { projectId: $p, name: "A", imageId: $i, idempotencyKey: $k }) { __typename ... on MutationCreateAvatarSuccess { data { id } } ${LIMIT} } }`;
     const avatar = (await app.gql(CREATE_AVATAR, { p: u.projectId, i: image, k: key }, u.token)).data.createAvatar.data.id;
-    await until(u.token, avatar);
+    await untilStatus(app, u.token, avatar);
     // The studio image was deleted once animated: its attempt still counts (the ledger keeps it).
     for (const end = Date.now() + 10_000; (await app.prisma.image.count({ where: { userId: u.userId } })) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
     expect(await app.prisma.image.count({ where: { userId: u.userId } })).toBe(0);

@@ -2,7 +2,7 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFalEmulator, type FalEmulator } from '../src/fal/emulator.ts';
-import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
 const started: TestApp[] = [];
 const emulators: FalEmulator[] = [];
@@ -26,7 +26,6 @@ async function projectOf(app: TestApp, token: string) {
 
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id status } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on Image { id status failureReason imageUrl } ... on Avatar { id status failureReason } } }`;
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;

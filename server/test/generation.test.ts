@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 let user: { token: string; userId: string };
@@ -24,7 +24,6 @@ const CREATE_AVATAR = `mutation($input: CreateAvatarInput!) { createAvatar(input
   ... on MutationCreateAvatarSuccess { data { id name status failureReason visibility videoUrl imageUrl } } ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on Image { ${IMAGE_FIELDS} } ... on Avatar { id status failureReason videoUrl imageUrl } } }`;
 
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
 
 /** Collects projectUpdated events over graphql-ws until `until` says enough. */
 function watchProject(token: string, pid: string, until: (events: any[]) => boolean, timeoutMs = 30_000): Promise<any[]> {

@@ -151,3 +151,18 @@ export async function tableCounts(app: TestApp): Promise<Record<string, number>>
   out.projectUpdatedAt = updated[0].m ? new Date(updated[0].m).getTime() : 0;
   return out;
 }
+
+/** The database id inside a global ID. */
+export const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
+
+const NODE_STATUS = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
+
+/** Waits (30 s at most) until a generation, read through node(id:) as `token`, has `status`. */
+export async function untilStatus(app: TestApp, token: string, gid: string, status = 'SUCCEEDED'): Promise<void> {
+  const end = Date.now() + 30_000;
+  while (Date.now() < end) {
+    if ((await app.gql(NODE_STATUS, { id: gid }, token)).data.node?.status === status) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${gid} never ${status}`);
+}

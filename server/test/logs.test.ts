@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureLogger } from '../src/log.ts';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, type TestApp } from './helpers.ts';
 
 const written: string[] = [];
 let app: TestApp;
@@ -14,7 +14,6 @@ afterAll(async () => {
   configureLogger({});
 });
 
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
 
 describe('structured logs', () => {
   it('writes one JSON line per generation step, with the request id and the generation id', async () => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
 
 const TTL_SECONDS = 3;
 let app: TestApp;
@@ -10,18 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
-const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
 const PREFIX = 'images/temp-generated/';
 
-async function until(token: string, gid: string, status: string) {
-  const end = Date.now() + 30_000;
-  while (Date.now() < end) {
-    if ((await app.gql(NODE, { id: gid }, token)).data.node?.status === status) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${gid} never ${status}`);
-}
 
 describe('temp image sweep', () => {
   it('deletes expired unused studio images and unregistered uploads, row and object, and nothing else', async () => {
@@ -29,7 +19,7 @@ describe('temp image sweep', () => {
     const p = (await app.gql(`mutation { createProject(input: { name: "Studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id;
     const image = async (prompt: string) => {
       const id = (await app.gql(`mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p, t: prompt }, token)).data.generateImage.data.id;
-      await until(token, id, 'SUCCEEDED');
+      await untilStatus(app, token, id, 'SUCCEEDED');
       return dbId(id);
     };
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } }).png().toBuffer();
@@ -46,11 +36,11 @@ describe('temp image sweep', () => {
     const A = await image('unused');
     const B = await image('for a b-roll');
     const bRoll = (await app.gql(`mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "move", imageId: $i }) { ... on MutationCreateBRollSuccess { data { id } } } }`, { p, i: Buffer.from(`Image:${B}`).toString('base64') }, token)).data.createBRoll.data.id;
-    await until(token, bRoll, 'SUCCEEDED');
+    await untilStatus(app, token, bRoll, 'SUCCEEDED');
     const C = await image('for an avatar');
     app.emulator.configure({ failure: 'all' });
     const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p, i: Buffer.from(`Image:${C}`).toString('base64') }, token)).data.createAvatar.data.id;
-    await until(token, avatar, 'FAILED');
+    await untilStatus(app, token, avatar, 'FAILED');
     app.emulator.configure({ failure: 'tagged' });
     const R = await upload(true);
     const U = await upload(false);
@@ -81,7 +71,7 @@ describe('temp image sweep', () => {
     // what survived still works: the failed avatar can be retried, the b-roll's source is there
     const retry = await app.gql(`mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename } }`, { id: avatar }, token);
     expect(retry.data.retryAvatar.__typename).toBe('MutationRetryAvatarSuccess');
-    await until(token, avatar, 'SUCCEEDED');
+    await untilStatus(app, token, avatar, 'SUCCEEDED');
   });
 
   it('is scheduled with pg-boss', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -8,32 +8,22 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-const dbId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
-const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
 const USAGE = `query($period: UsagePeriod!) { me { usage(period: $period) { period from to generations succeeded failed pending totalCost byModel { model count succeeded cost } } } }`;
 const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY) { usageByUser(period: $period, first: $first, after: $after) { __typename
   ... on UserUsageConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { userId email name usage { generations totalCost byModel { model count cost } } } } }
   ... on ValidationError { fieldErrors { path message } } } }`;
 
-async function until(token: string, gid: string, status: string) {
-  const end = Date.now() + 30_000;
-  while (Date.now() < end) {
-    if ((await app.gql(NODE, { id: gid }, token)).data.node?.status === status) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${gid} never ${status}`);
-}
 async function project(token: string) {
   return (await app.gql(`mutation { createProject(input: { name: "Usage" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id as string;
 }
 async function image(token: string, projectId: string, prompt = 'a face') {
   const id = (await app.gql(`mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p: projectId, t: prompt }, token)).data.generateImage.data.id;
-  await until(token, id, 'SUCCEEDED');
+  await untilStatus(app, token, id, 'SUCCEEDED');
   return id as string;
 }
 async function bRoll(token: string, projectId: string, prompt: string, status: string) {
   const id = (await app.gql(`mutation($p: ID!, $t: String!) { createBRoll(input: { projectId: $p, name: "B", prompt: $t }) { ... on MutationCreateBRollSuccess { data { id } } } }`, { p: projectId, t: prompt }, token)).data.createBRoll.data.id;
-  await until(token, id, status);
+  await untilStatus(app, token, id, status);
 }
 async function metric(name: string, labels: string) {
   const text = await (await fetch(`${app.url}/metrics`)).text();
@@ -73,7 +63,7 @@ describe('usage and cost', () => {
     // The reference is deleted once the avatar is made; it was paid for all the same.
     const refRow = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(ref) } });
     const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p, i: ref }, d.token)).data.createAvatar.data.id;
-    await until(d.token, avatar, 'SUCCEEDED');
+    await untilStatus(app, d.token, avatar, 'SUCCEEDED');
     // the reference goes just after the avatar is marked SUCCEEDED
     for (const end = Date.now() + 10_000; (await app.prisma.image.findUnique({ where: { id: refRow.id } })) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
     expect(await app.prisma.image.findUnique({ where: { id: refRow.id } })).toBeNull();
@@ -124,7 +114,7 @@ describe('usage and cost', () => {
     admin = await app.admin();
     const ref = await image(admin.token, await project(admin.token), 'catalog face');
     const pub = (await app.gql(`mutation($i: ID!) { createPublicAvatar(input: { name: "Cat", imageId: $i, tagSlugs: [] }) { ... on MutationCreatePublicAvatarSuccess { data { id } } ... on Error { message } } }`, { i: ref }, admin.token)).data.createPublicAvatar;
-    await until(admin.token, pub.data.id, 'SUCCEEDED');
+    await untilStatus(app, admin.token, pub.data.id, 'SUCCEEDED');
 
     const denied = await app.gql(BY_USER, {}, d.token);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
