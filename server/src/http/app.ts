@@ -198,10 +198,11 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql|webhooks|assets\/).*/, (_req, res) => res.sendFile(resolve(dist, 'index.html')));
   }
-  app.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  // Errors of the Express routes (webhooks, health, metrics, the client); /graphql has its own (graphql-http.ts).
+  app.use((err: Error & { status?: number; type?: string; limit?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ event: 'http.internal_error', err }, 'internal error');
-    const message = err.type === 'entity.too.large' ? `Request body is larger than ${config.limits.bodyLimit}.` : status === 500 ? 'Internal server error' : err.message;
+    const message = err.type === 'entity.too.large' ? `Request body is larger than ${err.limit} bytes.` : status === 500 ? 'Internal server error' : err.message;
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
