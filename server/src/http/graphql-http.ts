@@ -53,7 +53,7 @@ function readBody(req: IncomingMessage, limit: number, limitText: string): Promi
       }
       chunks.push(chunk);
     });
-    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.once('error', reject);
     req.once('close', () => {
       if (!req.complete) reject(new HttpError(400, 'BAD_REQUEST', 'The request body was cut short.'));
