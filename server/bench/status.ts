@@ -87,13 +87,13 @@ async function main() {
     const databaseUrl = u.toString();
     await applyMigrations(databaseUrl);
     // Three processes, as in production: the peers (fal emulator, S3), the app, and this client.
-    const peers = await child<{ s3Endpoint: string; emulatorUrl: string; jwksUrl: string }>('status-peers.ts', {});
+    const peers = await child<{ s3Endpoint: string; s3AccessKey: string; s3SecretKey: string; emulatorUrl: string; jwksUrl: string }>('status-peers.ts', {});
     undo.push(peers.stop);
     const env = {
       DATABASE_URL: databaseUrl,
       S3_ENDPOINT: peers.info.s3Endpoint,
-      S3_ACCESS_KEY: 'S3RVER',
-      S3_SECRET_KEY: 'S3RVER',
+      S3_ACCESS_KEY: peers.info.s3AccessKey,
+      S3_SECRET_KEY: peers.info.s3SecretKey,
       BENCH_EMULATOR_URL: peers.info.emulatorUrl,
       BENCH_JWKS_URL: peers.info.jwksUrl,
     };

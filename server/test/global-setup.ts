@@ -14,6 +14,8 @@ declare module 'vitest' {
     databaseUrl: string;
     templateDb: string;
     s3Endpoint: string;
+    s3AccessKey: string;
+    s3SecretKey: string;
   }
 }
 
@@ -45,6 +47,8 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', baseUrl);
   project.provide('templateDb', templateDb);
   project.provide('s3Endpoint', s3.endpoint);
+  project.provide('s3AccessKey', s3.accessKey);
+  project.provide('s3SecretKey', s3.secretKey);
 
   return async () => {
     for (const stop of stops.reverse()) await stop().catch((e) => console.error('teardown:', e));

@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => cdn.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
-  storage = createS3Storage({ endpoint: inject('s3Endpoint'), accessKey: 'S3RVER', secretKey: 'S3RVER', region: 'us-east-1', bucket: `stream-${randomBytes(4).toString('hex')}` });
+  storage = createS3Storage({ endpoint: inject('s3Endpoint'), accessKey: inject('s3AccessKey'), secretKey: inject('s3SecretKey'), region: 'us-east-1', bucket: `stream-${randomBytes(4).toString('hex')}` });
   await storage.ensureBucket();
 });
 

@@ -124,7 +124,7 @@ describe('the four models through the real client', () => {
   });
 
   it('FLUX image-to-image fetches a presigned S3 URL, as the app will hand it one', async () => {
-    const storage = createS3Storage({ endpoint: inject('s3Endpoint'), accessKey: 'S3RVER', secretKey: 'S3RVER', region: 'us-east-1', bucket: 'fal-emulator-test' });
+    const storage = createS3Storage({ endpoint: inject('s3Endpoint'), accessKey: inject('s3AccessKey'), secretKey: inject('s3SecretKey'), region: 'us-east-1', bucket: 'fal-emulator-test' });
     await storage.ensureBucket();
     await storage.put('refs/portrait.png', await renderPortraitPng({ title: 'S3', hue: 120, width: 320, height: 400 }), 'image/png');
     const imageUrl = await storage.presignGet('refs/portrait.png');
