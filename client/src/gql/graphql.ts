@@ -205,6 +205,8 @@ type MutationErrorFields_NotFoundError_Fragment = { message: string } & { ' $fra
 
 type MutationErrorFields_ProviderUnavailableError_Fragment = { message: string } & { ' $fragmentName'?: 'MutationErrorFields_ProviderUnavailableError_Fragment' };
 
+type MutationErrorFields_RateLimitedError_Fragment = { message: string } & { ' $fragmentName'?: 'MutationErrorFields_RateLimitedError_Fragment' };
+
 type MutationErrorFields_UnknownTagsError_Fragment = { message: string } & { ' $fragmentName'?: 'MutationErrorFields_UnknownTagsError_Fragment' };
 
 type MutationErrorFields_ValidationError_Fragment = { message: string, fieldErrors: Array<{ path: Array<string>, message: string }> } & { ' $fragmentName'?: 'MutationErrorFields_ValidationError_Fragment' };
@@ -216,6 +218,7 @@ export type MutationErrorFieldsFragment =
   | MutationErrorFields_InvalidCredentialsError_Fragment
   | MutationErrorFields_NotFoundError_Fragment
   | MutationErrorFields_ProviderUnavailableError_Fragment
+  | MutationErrorFields_RateLimitedError_Fragment
   | MutationErrorFields_UnknownTagsError_Fragment
   | MutationErrorFields_ValidationError_Fragment
 ;
@@ -304,6 +307,7 @@ export type SignInMutationVariables = Exact<{
 export type SignInMutation = { signIn:
     | { ' $fragmentRefs'?: { 'MutationErrorFields_InvalidCredentialsError_Fragment': MutationErrorFields_InvalidCredentialsError_Fragment } }
     | { data: { token: string } }
+    | { ' $fragmentRefs'?: { 'MutationErrorFields_RateLimitedError_Fragment': MutationErrorFields_RateLimitedError_Fragment } }
     | { ' $fragmentRefs'?: { 'MutationErrorFields_ValidationError_Fragment': MutationErrorFields_ValidationError_Fragment } }
    };
 
@@ -318,6 +322,7 @@ export type SignUpMutation = { signUp:
       & { ' $fragmentRefs'?: { 'MutationErrorFields_ConflictError_Fragment': MutationErrorFields_ConflictError_Fragment } }
     )
     | { data: { token: string } }
+    | { ' $fragmentRefs'?: { 'MutationErrorFields_RateLimitedError_Fragment': MutationErrorFields_RateLimitedError_Fragment } }
     | { ' $fragmentRefs'?: { 'MutationErrorFields_ValidationError_Fragment': MutationErrorFields_ValidationError_Fragment } }
    };
 
