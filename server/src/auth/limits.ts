@@ -35,6 +35,7 @@ export interface AttemptCounters {
 /** This instance's own counters. */
 export class LocalCounters implements AttemptCounters {
   private readonly counts = new Map<string, { n: number; until: number }>();
+  private sweepAt = 10_000;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -60,7 +61,11 @@ export class LocalCounters implements AttemptCounters {
       if (c) c.n++;
       else this.counts.set(k.key, { n: 1, until: t + k.windowMs });
     }
-    if (this.counts.size > 10_000) for (const key of [...this.counts.keys()]) this.live(key, t);
+    // Ended windows are dropped when read; many keys (a guesser cycling emails) are swept in bulk, less often as they grow.
+    if (this.counts.size > this.sweepAt) {
+      for (const key of [...this.counts.keys()]) this.live(key, t);
+      this.sweepAt = Math.max(10_000, this.counts.size * 2);
+    }
     return { ok: true };
   }
 
