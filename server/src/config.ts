@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuthLimitSettings } from './auth/limits.ts';
 import { defaultLogLevel } from './log.ts';
 
 const optionalUrl = z.string().url().optional();
@@ -25,6 +26,11 @@ const schema = z.object({
   API_KEY_COST_PER_MINUTE: z.coerce.number().int().positive().default(100_000),
   MAX_QUERY_COMPLEXITY: z.coerce.number().int().positive().default(10_000),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
+  AUTH_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  AUTH_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(0).default(10),
+  AUTH_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(100),
+  AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(20),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   BODY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'A size such as 100kb or 1mb.').default('100kb'),
   CLIENT_DIST: z.string().optional(),
   FAL_KEY: z.string().min(1).optional(),
@@ -60,6 +66,9 @@ export interface Config {
   /** Unset: `info`, or `error` under NODE_ENV=test (expected failures log at warn). */
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   limits: { apiKeyCostPerMinute: number; maxComplexity: number; maxDepth: number; bodyLimit: string };
+  auth: AuthLimitSettings;
+  /** Reverse proxies in front of the app whose X-Forwarded-For is believed; 0: the socket's peer is the client. */
+  trustProxy: number;
   clientDist: string | undefined;
   fal: { key: string | undefined; jwksUrl: string | undefined };
   generation: {
@@ -113,6 +122,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: e.MAX_QUERY_DEPTH,
       bodyLimit: e.BODY_LIMIT,
     },
+    auth: {
+      failureWindowMs: e.AUTH_FAILURE_WINDOW_MINUTES * 60_000,
+      maxFailuresPerAccount: e.AUTH_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: e.AUTH_MAX_FAILURES_PER_ADDRESS,
+      maxSignUpsPerAddressPerHour: e.AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR,
+    },
+    trustProxy: e.TRUST_PROXY,
     clientDist: e.CLIENT_DIST,
     fal: { key: e.FAL_KEY, jwksUrl: e.FAL_JWKS_URL },
     generation: {

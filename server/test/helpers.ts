@@ -68,6 +68,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
     S3_SECRET_KEY: inject('s3SecretKey'),
     S3_BUCKET: opts.shareWith?.config.bucket ?? `t-${randomBytes(4).toString('hex')}`,
     SEED: 'never',
+    // Every test signs its users up from 127.0.0.1; auth.test.ts sets this limit where it tests it.
+    AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: '0',
     ...env,
   });
   applySettings(config);

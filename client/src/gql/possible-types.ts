@@ -8,6 +8,7 @@ export const possibleTypes: Record<string, string[]> = {
     "InvalidCredentialsError",
     "NotFoundError",
     "ProviderUnavailableError",
+    "RateLimitedError",
     "UnknownTagsError",
     "ValidationError"
   ],
@@ -142,6 +143,7 @@ export const possibleTypes: Record<string, string[]> = {
   "MutationSignInResult": [
     "InvalidCredentialsError",
     "MutationSignInSuccess",
+    "RateLimitedError",
     "ValidationError"
   ],
   "MutationSignOutResult": [
@@ -151,6 +153,7 @@ export const possibleTypes: Record<string, string[]> = {
   "MutationSignUpResult": [
     "ConflictError",
     "MutationSignUpSuccess",
+    "RateLimitedError",
     "ValidationError"
   ],
   "MutationUpdatePublicAvatarResult": [

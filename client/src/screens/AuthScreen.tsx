@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { graphql } from '../gql';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
@@ -15,6 +15,9 @@ const SignInMutation = graphql(`
         }
       }
       ...MutationErrorFields
+      ... on RateLimitedError {
+        retryAfter
+      }
     }
   }
 `);
@@ -31,11 +34,16 @@ const SignUpMutation = graphql(`
       ... on ConflictError {
         path
       }
+      ... on RateLimitedError {
+        retryAfter
+      }
     }
   }
 `);
 
 const FIELDS = ['email', 'password', 'name'];
+
+const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
   const client = useApolloClient();
@@ -45,6 +53,14 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [signIn, signInState] = useMutation(SignInMutation);
   const [signUp, signUpState] = useMutation(SignUpMutation);
+  // After RateLimitedError the form says so and waits until its retryAfter; only for the mode that was refused.
+  const [blocked, setBlocked] = useState<{ mode: string; until: number } | null>(null);
+  useEffect(() => {
+    if (!blocked) return;
+    const timer = setTimeout(() => setBlocked(null), Math.max(0, blocked.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [blocked]);
+  const waitUntil = blocked?.mode === mode ? blocked.until : null;
   const busy = signInState.loading || signUpState.loading;
 
   const submit = async (e: FormEvent) => {
@@ -56,6 +72,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
           ? (await signIn({ variables: { input: { email, password } } })).data?.signIn
           : (await signUp({ variables: { input: { email, password, name } } })).data?.signUp;
       const err = errorOf(result);
+      if (result && 'retryAfter' in result) setBlocked({ mode, until: new Date(result.retryAfter).getTime() });
       if (err) return setErrors(formErrors(err, FIELDS));
       if (result && 'data' in result) {
         await client.clearStore(); // nothing of a previous session stays in the cache
@@ -120,8 +137,8 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
           )}
         </Field>
         <FormError message={errors.general} />
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {busy ? 'Please wait…' : mode === 'signin' ? 'Sign in' : 'Sign up'}
+        <button type="submit" className="btn-primary" disabled={busy || waitUntil !== null}>
+          {busy ? 'Please wait…' : waitUntil !== null ? `Try again at ${clock(waitUntil)}` : mode === 'signin' ? 'Sign in' : 'Sign up'}
         </button>
         <p className="switch">
           {mode === 'signin' ? (

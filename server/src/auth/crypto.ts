@@ -25,6 +25,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+// The hash an unknown email is checked against, made with the current cost at start, so that its answer
+// takes as long as a wrong password's.
+const dummyHash = hashPassword(randomBytes(16).toString('base64url'));
+
+/** Whether `password` matches `stored`; with no stored hash (no such user) false, after the same work. */
+export async function checkPassword(password: string, stored: string | undefined): Promise<boolean> {
+  const matches = await verifyPassword(password, stored ?? (await dummyHash));
+  return stored !== undefined && matches;
+}
+
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 export const SESSION_PREFIX = 'bas_';

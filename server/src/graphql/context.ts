@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { API_KEY_PREFIX, sha256 } from '../auth/crypto.ts';
 import { db } from '../db.ts';
+import type { AuthLimits } from '../auth/limits.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from './pubsub.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
@@ -17,15 +18,19 @@ export interface Context {
   apiKey: { id: string; name: string } | null;
   /** Hash of the session token the request came with, so signOut ends that session only. */
   sessionTokenHash: string | null;
+  /** Where the request came from (see clientAddressOf), for the sign-in and sign-up limits. */
+  clientAddress: string;
   storage: Storage;
   pubsub: PubSub;
   pipeline: Pipeline;
+  authLimits: AuthLimits;
 }
 
 export interface ContextServices {
   storage: Storage;
   pubsub: PubSub;
   pipeline: Pipeline;
+  authLimits: AuthLimits;
 }
 
 function bearer(authorization: unknown): string | null {
@@ -42,8 +47,12 @@ export function unauthenticated(message = 'The access token is missing, invalid 
  * One context builder for HTTP (Authorization header) and WebSocket (connectionParams.authorization).
  * A token that is present but wrong is an error, never silently anonymous.
  */
-export async function buildContext(services: ContextServices, authorization: unknown, requestId?: string): Promise<Context> {
-  const ctx: Context = { requestId: requestId ?? randomUUID(), viewer: null, apiKey: null, sessionTokenHash: null, ...services };
+export async function buildContext(
+  services: ContextServices,
+  authorization: unknown,
+  { requestId, clientAddress }: { requestId?: string; clientAddress?: string } = {},
+): Promise<Context> {
+  const ctx: Context = { requestId: requestId ?? randomUUID(), viewer: null, apiKey: null, sessionTokenHash: null, clientAddress: clientAddress ?? 'unknown', ...services };
   const token = bearer(authorization);
   if (authorization !== undefined && authorization !== null && authorization !== '' && !token) throw unauthenticated('Authorization must be "Bearer <token>".');
   if (!token) return ctx;

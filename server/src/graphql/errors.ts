@@ -24,6 +24,14 @@ export class InvalidCredentialsError extends Error {
   }
 }
 
+/** Too many attempts (failed sign-ins of an account or from an address, sign-ups from an address); nothing was checked or written. */
+export class RateLimitedError extends Error {
+  override name = 'RateLimitedError';
+  constructor(message: string, readonly retryAfter: Date) {
+    super(message);
+  }
+}
+
 export class UnknownTagsError extends Error {
   override name = 'UnknownTagsError';
   constructor(readonly slugs: string[]) {

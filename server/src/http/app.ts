@@ -27,6 +27,8 @@ import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
 import { log, withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
+import { clientAddressOf } from './client-address.ts';
+import { AuthLimits, LocalCounters, redisCounters } from '../auth/limits.ts';
 import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
 
 export interface App {
@@ -36,6 +38,7 @@ export interface App {
   pipeline: Pipeline;
   jobs: Jobs;
   webhookStats: WebhookStats;
+  authLimits: AuthLimits;
   stop(): Promise<void>;
 }
 
@@ -59,12 +62,14 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const app = express();
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
-  const services = { storage, pubsub, pipeline };
+  // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this instance's.
+  const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl) : new LocalCounters(), config.auth);
+  const services = { storage, pubsub, pipeline, authLimits };
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   let apollo: ApolloServer<Context> | undefined;
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo!,
-    context: (req, requestId) => buildContext(services, req.headers.authorization, requestId),
+    context: (req, requestId) => buildContext(services, req.headers.authorization, { requestId, clientAddress: clientAddressOf(req, config.trustProxy) }),
     answers: new CatalogAnswers(),
     bodyLimit: config.limits.bodyLimit,
   });
@@ -86,7 +91,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
       schema,
       onConnect: async (ws) => {
         try {
-          ws.extra.ctx = await buildContext(services, ws.connectionParams?.authorization);
+          ws.extra.ctx = await buildContext(services, ws.connectionParams?.authorization, { clientAddress: clientAddressOf(ws.extra.request, config.trustProxy) });
           return true;
         } catch {
           return false;
@@ -219,11 +224,13 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     pipeline,
     jobs,
     webhookStats,
+    authLimits,
     async stop() {
       await apollo.stop();
       wss.close();
       catalogEvents.abort();
       await budget.close();
+      await authLimits.close();
       await jobs.stop();
     },
   };

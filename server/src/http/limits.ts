@@ -1,5 +1,5 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { Redis } from 'ioredis';
 import type { Context } from '../graphql/context.ts';
 import { log } from '../log.ts';
@@ -18,9 +18,31 @@ function operation(document: DocumentNode, operationName?: string | null): Opera
   return operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
 }
 
+/** Mutations that check or create credentials: one per request, so one request cannot try many passwords. */
+const AUTH_MUTATIONS = new Set(['signIn', 'signUp']);
+
 /**
- * Measures a request before it runs: refuses it when too deep or too costly, keeps partners on the
- * public catalog, and charges its cost to the partner's budget. Returns the cost.
+ * The root fields an operation selects, through inline fragments and fragment spreads, whatever their
+ * directives, as `responseKey name` (selections of one response key are merged into one execution).
+ */
+function rootFields(document: DocumentNode, set: SelectionSetNode, seen = new Set<string>()): string[] {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return set.selections.flatMap((s) => {
+    if (s.kind === Kind.FIELD) return [`${s.alias?.value ?? s.name.value} ${s.name.value}`];
+    if (s.kind === Kind.INLINE_FRAGMENT) return rootFields(document, s.selectionSet, seen);
+    if (seen.has(s.name.value)) return [];
+    seen.add(s.name.value);
+    const fragment = fragments.get(s.name.value);
+    return fragment ? rootFields(document, fragment.selectionSet, seen) : [];
+  });
+}
+
+/**
+ * Measures a request before it runs: refuses it when it holds more than one auth mutation or is too
+ * deep or too costly, keeps partners on the public catalog, and charges its cost to the partner's
+ * budget. Returns the cost.
  */
 export async function admitOperation(
   args: { schema: GraphQLSchema; document: DocumentNode; variables: Record<string, unknown>; operationName?: string | null; ctx: Context },
@@ -28,6 +50,14 @@ export async function admitOperation(
   budget: CostBudget,
 ): Promise<{ cost: number; remaining?: number }> {
   const op = operation(args.document, args.operationName);
+  if (op?.operation === 'mutation') {
+    const auth = new Set(rootFields(args.document, op.selectionSet).filter((f) => AUTH_MUTATIONS.has(f.split(' ')[1]!)));
+    if (auth.size > 1) {
+      throw new GraphQLError(`At most one signIn or signUp per request; this one has ${auth.size}.`, {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      });
+    }
+  }
   if (args.ctx.apiKey && op) {
     const fields = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
     if (op.operation !== 'query' || fields.some((f) => !PARTNER_FIELDS.has(f))) {

@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ConflictError, GenerationLimitError, InputValidationError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, UnknownTagsError } from '../errors.ts';
+import { ConflictError, GenerationLimitError, InputValidationError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, RateLimitedError, UnknownTagsError } from '../errors.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Every expected failure implements Error: query `... on Error { message }` on any result.',
@@ -44,6 +44,15 @@ builder.objectType(ConflictError, {
 
 builder.objectType(InvalidCredentialsError, { name: 'InvalidCredentialsError', interfaces: [ErrorInterface] });
 builder.objectType(ProviderUnavailableError, { name: 'ProviderUnavailableError', interfaces: [ErrorInterface] });
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  interfaces: [ErrorInterface],
+  description: 'Too many attempts (failed sign-ins for this account or from this address, or sign-ups from this address); nothing was checked or written.',
+  fields: (t) => ({
+    retryAfter: t.expose('retryAfter', { type: 'DateTime', description: 'When the next attempt is accepted.' }),
+  }),
+});
 
 const GenerationLimitKind = builder.enumType('GenerationLimitKind', {
   values: {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { hashPassword, newSecret, SESSION_PREFIX, sha256, verifyPassword } from '../../auth/crypto.ts';
+import { checkPassword, hashPassword, newSecret, SESSION_PREFIX, sha256 } from '../../auth/crypto.ts';
 import { db } from '../../db.ts';
 import { sessionTtlMs } from '../../settings.ts';
 import { builder } from '../builder.ts';
-import { ConflictError, InvalidCredentialsError } from '../errors.ts';
+import { ConflictError, InvalidCredentialsError, RateLimitedError } from '../errors.ts';
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
@@ -42,6 +42,11 @@ export async function startSession(userId: string) {
   return { token, expiresAt, userId };
 }
 
+function inMinutes(at: Date): string {
+  const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
+  return `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 const email = z.string().trim().toLowerCase().max(254, 'At most 254 characters.').email('Not a valid email address.');
 
 const SignUpInput = builder.inputType('SignUpInput', {
@@ -56,8 +61,10 @@ builder.mutationField('signUp', (t) =>
   t.field({
     type: AuthSession,
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    errors: { types: [ConflictError] },
-    resolve: async (_root, { input }) => {
+    errors: { types: [ConflictError, RateLimitedError] },
+    resolve: async (_root, { input }, ctx) => {
+      const allowed = await ctx.authLimits.signUpAttempt(ctx.clientAddress);
+      if (!allowed.ok) throw new RateLimitedError(`Too many sign-ups from your network; try again ${inMinutes(allowed.retryAfter)}.`, allowed.retryAfter);
       const address = input.email.trim().toLowerCase();
       if (await db.user.findUnique({ where: { email: address }, select: { id: true } })) {
         throw new ConflictError('An account with this email already exists.', ['input', 'email']);
@@ -79,11 +86,16 @@ builder.mutationField('signIn', (t) =>
   t.field({
     type: AuthSession,
     args: { input: t.arg({ type: SignInInput, required: true }) },
-    errors: { types: [InvalidCredentialsError] },
-    resolve: async (_root, { input }) => {
-      const user = await db.user.findUnique({ where: { email: input.email.trim().toLowerCase() } });
-      if (!user || !(await verifyPassword(input.password, user.passwordHash))) throw new InvalidCredentialsError();
-      return startSession(user.id);
+    errors: { types: [InvalidCredentialsError, RateLimitedError] },
+    resolve: async (_root, { input }, ctx) => {
+      const address = input.email.trim().toLowerCase();
+      // Refused before the password is looked at: past the limit even the right one gets this answer.
+      const allowed = await ctx.authLimits.signInAttempt(address, ctx.clientAddress);
+      if (!allowed.ok) throw new RateLimitedError(`Too many failed sign-ins; try again ${inMinutes(allowed.retryAfter)}.`, allowed.retryAfter);
+      const user = await db.user.findUnique({ where: { email: address }, select: { id: true, passwordHash: true } });
+      if (!(await checkPassword(input.password, user?.passwordHash))) throw new InvalidCredentialsError();
+      await ctx.authLimits.signInSucceeded(address, ctx.clientAddress);
+      return startSession(user!.id);
     },
   }),
 );
