@@ -55,6 +55,12 @@ describe('loadWebhookSecret', () => {
     expect(replaced.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('says what to do when DATA_DIR cannot hold it', async () => {
+    const blocker = join(await tempDir(), 'a-file');
+    await writeFile(blocker, '');
+    await expect(loadWebhookSecret(loadConfig({ DATA_DIR: join(blocker, 'data') }))).rejects.toThrow(/Cannot keep the webhook signing secret .*set WEBHOOK_SECRET/);
+  });
+
   it('under NODE_ENV=test: a random one per call, no file', async () => {
     const dataDir = await tempDir();
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });

@@ -4,7 +4,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 import { log } from '../log.ts';
 
 export const WEBHOOK_SECRET_FILE = 'webhook-secret';
@@ -23,6 +23,11 @@ export function isSignedTarget(secret: string, target: string | null, sig: strin
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+const unusable = (file: string, e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  return new ConfigError(`Cannot keep the webhook signing secret in ${file} (${err.code ?? err.message}): set WEBHOOK_SECRET (32+ characters) or make DATA_DIR writable.`);
+};
+
 /**
  * WEBHOOK_SECRET when set. Otherwise one generated on first start and kept in `<DATA_DIR>/webhook-secret`
  * (mode 0600), so webhooks of requests submitted before a restart still find their rows. Under
@@ -38,12 +43,16 @@ export async function loadWebhookSecret(config: Pick<Config, 'env' | 'dataDir' |
     const kept = (await readFile(file, 'utf8')).trim();
     if (kept.length >= 32) return kept;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw unusable(file, e);
   }
   const secret = randomBytes(32).toString('base64url');
-  await mkdir(config.dataDir, { recursive: true });
-  await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
+  try {
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(file, `${secret}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+  } catch (e) {
+    throw unusable(file, e);
+  }
   log.info({ event: 'webhook.secret_created', file }, 'webhook signing secret generated (set WEBHOOK_SECRET to share one between instances)');
   return secret;
 }
