@@ -35,6 +35,7 @@ const schema = z.object({
   CLIENT_DIST: z.string().optional(),
   FAL_KEY: z.string().min(1).optional(),
   FAL_JWKS_URL: optionalUrl,
+  WEBHOOK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
   RECONCILE_AFTER_SECONDS: z.coerce.number().positive().default(120),
   RECONCILE_EVERY_SECONDS: z.coerce.number().positive().default(30),
   IMAGE_DEADLINE_MINUTES: z.coerce.number().positive().default(10),
@@ -71,6 +72,8 @@ export interface Config {
   trustProxy: number;
   clientDist: string | undefined;
   fal: { key: string | undefined; jwksUrl: string | undefined };
+  /** Signs the row named in our fal webhook URLs; unset: generated and kept under DATA_DIR (see webhook-target.ts). */
+  webhookSecret: string | undefined;
   generation: {
     reconcileAfterMs: number;
     reconcileEverySeconds: number;
@@ -131,6 +134,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     clientDist: e.CLIENT_DIST,
     fal: { key: e.FAL_KEY, jwksUrl: e.FAL_JWKS_URL },
+    webhookSecret: e.WEBHOOK_SECRET,
     generation: {
       reconcileAfterMs: e.RECONCILE_AFTER_SECONDS * 1000,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,

@@ -31,8 +31,14 @@ export const emulatorConfigSchema = z.strictObject({
   /** Result videos are rendered at most this tall (fal's 1080p would be slow to encode for nothing). */
   videoHeight: z.int().min(16).max(1080),
   videoFps: z.int().min(1).max(60),
-  /** Where an invalid input is refused: at submit (HTTP 422), or as a failed request (ERROR webhook). */
+  /** Where an invalid input is refused: as a failed request (ERROR webhook with `detail[]`), as fal usually does, or at submit (HTTP 422). */
   validation: z.enum(['submit', 'queued']),
+  /** 'payload_error': OK webhooks carry `payload: null` and a `payload_error`, as fal sends when the result does not fit the body; the queue still has it. */
+  webhookPayload: z.enum(['inline', 'payload_error']),
+  /** 'required': results carry only what fal's output schemas require (`images[].url`, `video.url`), without the optional width, height, content type… */
+  resultFields: z.enum(['all', 'required']),
+  /** Cancelling a running request: at fal it is only signalled, and the request may still complete (and be billed). */
+  cancelRunning: z.enum(['completes', 'stops']),
   /** Stored files expire after this long, like fal's CDN URLs (null: never). */
   fileTtlMs: z.int().min(1).nullable(),
 });
@@ -49,7 +55,10 @@ export const DEFAULT_EMULATOR_CONFIG: FalEmulatorConfig = {
   videoBytes: null,
   videoHeight: 360,
   videoFps: 24,
-  validation: 'submit',
+  validation: 'queued',
+  webhookPayload: 'inline',
+  resultFields: 'all',
+  cancelRunning: 'completes',
   fileTtlMs: null,
 };
 
@@ -79,6 +88,14 @@ const producers: Record<FalModel, (input: never, ctx: MediaContext) => Promise<u
   'fal-ai/bytedance/seedance/v1/pro/image-to-video': seedanceImageToVideo,
   'fal-ai/bytedance/seedance/v1/pro/text-to-video': seedanceTextToVideo,
 };
+
+/** A result reduced to the fields fal's output schemas mark required. */
+function requiredFieldsOf(payload: unknown): unknown {
+  const p = payload as { images?: { url: string }[]; video?: { url: string } };
+  if (Array.isArray(p.images)) return { images: p.images.map((i) => ({ url: i.url })) };
+  if (p.video) return { video: { url: p.video.url } };
+  return payload;
+}
 
 export interface JobEngineDeps {
   config: () => FalEmulatorConfig;
@@ -110,25 +127,28 @@ export function createJobEngine(deps: JobEngineDeps) {
     }
     try {
       const ctx: MediaContext = { store: deps.store, videoHeight: cfg.videoHeight, videoFps: cfg.videoFps, videoBytes: cfg.videoBytes };
-      return { ok: true, payload: await producers[job.endpoint](args as never, ctx) };
+      const payload = await producers[job.endpoint](args as never, ctx);
+      return { ok: true, payload: cfg.resultFields === 'required' ? requiredFieldsOf(payload) : payload };
     } catch (e) {
       if (e instanceof JobError) return failure(e.status, e.detail, e.errorType);
       return failure(500, [{ loc: ['body'], msg: `Internal error: ${(e as Error).message.split('\n')[0]}`, type: 'internal_error' }], 'internal_error');
     }
   }
 
-  function webhookBody(job: EmulatedJob): Buffer {
+  function webhookBody(job: EmulatedJob, cfg: FalEmulatorConfig): Buffer {
     const o = job.outcome!;
     const base = { request_id: job.requestId, gateway_request_id: job.requestId };
-    return Buffer.from(
-      JSON.stringify(o.ok ? { ...base, status: 'OK', payload: o.payload } : { ...base, status: 'ERROR', error: o.error, payload: { detail: o.detail } }),
-    );
+    if (!o.ok) return Buffer.from(JSON.stringify({ ...base, status: 'ERROR', error: o.error, payload: { detail: o.detail } }));
+    if (cfg.webhookPayload === 'payload_error') {
+      return Buffer.from(JSON.stringify({ ...base, status: 'OK', payload: null, payload_error: 'Response payload could not be serialized to JSON (emulated)' }));
+    }
+    return Buffer.from(JSON.stringify({ ...base, status: 'OK', payload: o.payload }));
   }
 
   async function notify(job: EmulatedJob, cfg: FalEmulatorConfig) {
     if (!job.webhookUrl || cfg.webhook === 'drop') return;
     if (cfg.webhookDelayMs > 0) await wait(cfg.webhookDelayMs);
-    const body = webhookBody(job);
+    const body = webhookBody(job, cfg);
     const first = deps.signer.headers(job.requestId, body);
     const copies = cfg.webhook === 'duplicate' ? 2 : 1;
     for (let copy = 1; copy <= copies; copy++) {
@@ -195,11 +215,19 @@ export function createJobEngine(deps: JobEngineDeps) {
       void run(job, cfg, checked).finally(() => resolveSettled(job));
       return job;
     },
-    /** fal cancels what has not completed; the request then fails and its webhook says so. */
-    cancel(job: EmulatedJob): boolean {
-      const cancelled = complete(job, failure(400, [{ loc: ['body'], msg: 'Request was cancelled by the user', type: 'request_cancelled' }], 'request_cancelled'));
-      if (cancelled) cancellations.set(job, notify(job, deps.config()));
-      return cancelled;
+    /**
+     * As fal: a queued request is removed (it fails, and its webhook says so); a running one is only
+     * signalled, and by default still completes; a completed one cannot be cancelled.
+     */
+    cancel(job: EmulatedJob): 'OK' | 'CANCELLATION_REQUESTED' | 'ALREADY_COMPLETED' {
+      if (job.state === 'COMPLETED') return 'ALREADY_COMPLETED';
+      const answer = job.state === 'IN_QUEUE' ? 'OK' : 'CANCELLATION_REQUESTED';
+      const cfg = deps.config();
+      if (answer === 'CANCELLATION_REQUESTED' && cfg.cancelRunning === 'completes') return answer;
+      if (complete(job, failure(400, [{ loc: ['body'], msg: 'Request was cancelled by the user', type: 'request_cancelled' }], 'request_cancelled'))) {
+        cancellations.set(job, notify(job, cfg));
+      }
+      return answer;
     },
     stop() {
       for (const t of timers) clearTimeout(t);

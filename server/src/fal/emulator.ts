@@ -165,7 +165,8 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
         return [200, { status: 'COMPLETED', logs: null, metrics, ...urls, ...(o.ok ? {} : { error: o.error, error_type: o.errorType }) }, headers];
       }
       if (action === '/cancel' && method === 'PUT') {
-        return engine.cancel(job) ? [202, { status: 'CANCELLATION_REQUESTED' }, headers] : [400, { status: 'ALREADY_COMPLETED' }, headers];
+        const answer = engine.cancel(job);
+        return [answer === 'OK' ? 200 : answer === 'CANCELLATION_REQUESTED' ? 202 : 400, { status: answer }, headers];
       }
       if (!action && method === 'GET') {
         if (job.state !== 'COMPLETED') return [400, { detail: 'Request is still in progress' }, headers];

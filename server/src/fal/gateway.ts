@@ -19,11 +19,19 @@ export type FalStatus =
   | { state: 'COMPLETED'; payload: unknown }
   | { state: 'FAILED'; error: string; payload?: unknown };
 
+export type FalCancelStatus = 'OK' | 'CANCELLATION_REQUESTED' | 'ALREADY_COMPLETED';
+
 export interface FalGateway {
   submit(model: FalModel, input: Record<string, unknown>, webhookUrl: string): Promise<FalResult<{ requestId: string }>>;
   /** For the reconciler: COMPLETED carries the result payload, FAILED the error and its details. */
   status(model: FalModel, requestId: string): Promise<FalResult<FalStatus>>;
-  cancel(model: FalModel, requestId: string): Promise<FalResult<void>>;
+  /** The result of a request fal reported done (e.g. by a webhook whose payload it could not inline). */
+  result(model: FalModel, requestId: string): Promise<FalResult<Extract<FalStatus, { state: 'COMPLETED' | 'FAILED' }>>>;
+  /**
+   * Best effort, as at fal: a queued request is removed (`OK`); a running one is only signalled
+   * (`CANCELLATION_REQUESTED`) and may still complete, be billed and send its OK webhook.
+   */
+  cancel(model: FalModel, requestId: string): Promise<FalResult<{ status: FalCancelStatus }>>;
   /** Uploads to fal storage, for inputs fal must fetch itself. */
   uploadFile(data: Buffer, contentType: string): Promise<FalResult<{ url: string }>>;
 }
@@ -117,6 +125,19 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
     }
   }
 
+  /** GET of the request's response: the payload, or (an HTTP error for a failed request) its reason. */
+  async function resultOf(model: FalModel, requestId: string, abortSignal: AbortSignal): Promise<Extract<FalStatus, { state: 'COMPLETED' | 'FAILED' }>> {
+    try {
+      const result = await client.queue.result(model, { requestId, abortSignal });
+      return { state: 'COMPLETED', payload: result.data };
+    } catch (e) {
+      // A failed request answers its own status (422, 500…); only these say the queue itself had trouble.
+      if (!(e instanceof ApiError) || e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504) throw e;
+      // The result's details ("prompt: field required") read better than the status' "Invalid status code: 422".
+      return { state: 'FAILED', error: describeApiError(e), payload: e.body };
+    }
+  }
+
   return {
     submit: (model, input, webhookUrl) =>
       guarded(`submit ${model}`, async (abortSignal) => {
@@ -133,21 +154,25 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
         };
         if (status.status === 'IN_QUEUE' || status.status === 'IN_PROGRESS') return { state: status.status };
         if (status.status !== 'COMPLETED') throw new Error(`unknown fal queue status ${JSON.stringify(status.status)}`);
-        // fal reports a failed request as COMPLETED (with `error` on newer queues); its result is then an HTTP error.
-        try {
-          const result = await client.queue.result(model, { requestId, abortSignal });
-          if (status.error) return { state: 'FAILED', error: String(status.error), payload: result.data };
-          return { state: 'COMPLETED', payload: result.data };
-        } catch (e) {
-          if (!(e instanceof ApiError) || e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504) throw e;
-          // The result's details ("prompt: field required") read better than the status' "Invalid status code: 422".
-          return { state: 'FAILED', error: describeApiError(e), payload: e.body };
-        }
+        const done = await resultOf(model, requestId, abortSignal);
+        // fal reports a failed request as COMPLETED (with `error` on newer queues).
+        if (done.state === 'COMPLETED' && status.error) return { state: 'FAILED', error: String(status.error), payload: done.payload };
+        return done;
       }),
+
+    result: (model, requestId) => guarded(`result ${model} ${requestId}`, (abortSignal) => resultOf(model, requestId, abortSignal)),
 
     cancel: (model, requestId) =>
       guarded(`cancel ${model} ${requestId}`, async (abortSignal) => {
-        await client.queue.cancel(model, { requestId, abortSignal });
+        // By hand: the client's queue.cancel drops fal's answer, which says whether the request may still run.
+        const app = model.split('/').slice(0, 2).join('/');
+        let url = `https://queue.fal.run/${app}/requests/${encodeURIComponent(requestId)}/cancel`;
+        if (opts.baseUrl) url = (await rewriteToBaseUrl(opts.baseUrl)({ method: 'PUT', url })).url;
+        const res = await timedFetch(url, { method: 'PUT', headers: { authorization: `Key ${opts.credentials}`, accept: 'application/json' }, signal: abortSignal });
+        const body = (await res.json().catch(() => undefined)) as { status?: unknown } | undefined;
+        if (body?.status === 'ALREADY_COMPLETED') return { status: 'ALREADY_COMPLETED' as const };
+        if (!res.ok) throw new ApiError({ message: res.statusText || `HTTP ${res.status}`, status: res.status, body });
+        return { status: body?.status === 'CANCELLATION_REQUESTED' ? ('CANCELLATION_REQUESTED' as const) : ('OK' as const) };
       }),
 
     uploadFile: (data, contentType) =>

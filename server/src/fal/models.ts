@@ -157,13 +157,14 @@ export function seedanceTextToVideoInput(o: {
 
 // ---------------------------------------------------------------------------------------------- prices
 // ESTIMATES in USD, kept in this one place; check fal's pricing pages before trusting them for billing.
-// FLUX dev bills per megapixel (1024×1024 px), rounded up; Seedance 1.0 pro ≈ $0.62 for 5 s of 1080p.
+// FLUX dev bills per megapixel (1024×1024 px), rounded up: $0.025 text-to-image, $0.03 image-to-image
+// (of the input, which the output follows); Seedance 1.0 pro ≈ $0.62 for 5 s of 1080p.
 
 export type FalPrice = { unit: 'megapixel'; usd: number } | { unit: 'video-second'; usd: number };
 
 export const FAL_PRICES: Record<FalModel, FalPrice> = {
   'fal-ai/flux/dev': { unit: 'megapixel', usd: 0.025 },
-  'fal-ai/flux/dev/image-to-image': { unit: 'megapixel', usd: 0.025 },
+  'fal-ai/flux/dev/image-to-image': { unit: 'megapixel', usd: 0.03 },
   'fal-ai/bytedance/seedance/v1/pro/image-to-video': { unit: 'video-second', usd: 0.124 },
   'fal-ai/bytedance/seedance/v1/pro/text-to-video': { unit: 'video-second', usd: 0.124 },
 };
@@ -183,16 +184,16 @@ export function estimateVideoCostUsd(model: FalModel, durationSeconds: number): 
 }
 
 /**
- * The estimate for one submission of `input` (as built above). Image-to-image output has the input's
- * size, unknown here: it is estimated as one megapixel.
+ * The estimate for one submission of `input` (as built above). Image-to-image is billed on the size of
+ * `inputImage` (the output has the same); without it, one megapixel is assumed.
  */
-export function estimateCostUsd(model: FalModel, input: Record<string, unknown>): number {
+export function estimateCostUsd(model: FalModel, input: Record<string, unknown>, inputImage?: { width: number; height: number }): number {
   const count = typeof input.num_images === 'number' ? input.num_images : 1;
   if (model === 'fal-ai/flux/dev') {
     const size = Object.values(FLUX_IMAGE_SIZES).find((s) => s.preset === input.image_size) ?? FLUX_IMAGE_SIZES['4:3'];
     return estimateImageCostUsd(model, size.width, size.height, count);
   }
-  if (model === 'fal-ai/flux/dev/image-to-image') return estimateImageCostUsd(model, 1024, 1024, count);
+  if (model === 'fal-ai/flux/dev/image-to-image') return estimateImageCostUsd(model, inputImage?.width ?? 1024, inputImage?.height ?? 1024, count);
   const seconds = Number(input.duration ?? SEEDANCE_DEFAULT_DURATION);
   return estimateVideoCostUsd(model, Number.isFinite(seconds) ? seconds : SEEDANCE_DEFAULT_DURATION);
 }
@@ -201,10 +202,11 @@ export function estimateCostUsd(model: FalModel, input: Record<string, unknown>)
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** Only `url` is required by fal's output schema; callers measure the bytes they download anyway. */
 export interface FluxImage {
   url: string;
-  width: number;
-  height: number;
+  width?: number;
+  height?: number;
   contentType: string;
 }
 
@@ -213,9 +215,9 @@ const fluxResultSchema = z.object({
     .array(
       z.object({
         url: z.string().min(1),
-        width: z.number().int().positive(),
-        height: z.number().int().positive(),
-        content_type: z.string().default('image/jpeg'),
+        width: z.number().int().positive().nullish(),
+        height: z.number().int().positive().nullish(),
+        content_type: z.string().nullish().transform((t) => t ?? 'image/jpeg'),
       }),
     )
     .min(1, 'no image in the result'),
@@ -236,7 +238,7 @@ export function parseFluxResult(payload: unknown): ParseResult<{ images: FluxIma
   return {
     ok: true,
     value: {
-      images: images.map((i) => ({ url: i.url, width: i.width, height: i.height, contentType: i.content_type })),
+      images: images.map((i) => ({ url: i.url, ...(i.width && i.height ? { width: i.width, height: i.height } : {}), contentType: i.content_type })),
       nsfw: images.map((_, n) => has_nsfw_concepts?.[n] ?? false),
     },
   };

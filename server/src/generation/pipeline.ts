@@ -5,7 +5,8 @@ import { estimateCostUsd, parseFluxResult, parseSeedanceResult } from '../fal/mo
 import type { PubSub } from '../graphql/pubsub.ts';
 import { keys } from '../storage/keys.ts';
 import type { Storage } from '../storage/storage.ts';
-import { download, openDownload } from './download.ts';
+import { download, DownloadError, openDownload } from './download.ts';
+import { signedTargetQuery } from './webhook-target.ts';
 import { inspectImage, looksLikeMp4 } from './media-check.ts';
 import { extractFrameJpeg } from '../media/render.ts';
 import { gen, log } from '../log.ts';
@@ -19,6 +20,7 @@ export interface Target {
 export interface Outcome {
   requestId: string;
   status: 'OK' | 'ERROR';
+  /** null with status OK: fal could not put the result in the webhook (`payload_error`); it is fetched from the queue. */
   payload?: unknown;
   error?: string | null;
 }
@@ -48,30 +50,44 @@ export const parseTarget = (s: string | null | undefined): Target | null => {
   return m ? { kind: m[1] as TargetKind, id: m[2]! } : null;
 };
 
-/** A reason a person can read, from fal's error string or its validation detail. */
+/** The model whose queue holds a row's request when the row does not say (status and result URLs only use fal's owner/app). */
+const DEFAULT_MODEL: Record<TargetKind, FalModel> = {
+  IMAGE: 'fal-ai/flux/dev',
+  AVATAR: 'fal-ai/bytedance/seedance/v1/pro/image-to-video',
+  BROLL: 'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+};
+
+/** A reason a person can read, from fal's validation detail (`{ loc, msg, type }[]`) or its error string. */
 export function readableFailure(outcome: Outcome): string {
-  const detail = (outcome.payload as { detail?: { msg?: string; loc?: unknown[] }[] } | undefined)?.detail;
-  const first = Array.isArray(detail) ? detail[0] : undefined;
-  if (first?.msg) return `The generator refused the request: ${first.msg}${Array.isArray(first.loc) ? ` (${first.loc.join('.')})` : ''}.`;
+  const detail = (outcome.payload as { detail?: unknown } | null | undefined)?.detail;
+  const items = Array.isArray(detail) ? (detail as ({ msg?: unknown; loc?: unknown } | null)[]) : [];
+  const parts = items.flatMap((d) => {
+    if (typeof d?.msg !== 'string' || !d.msg) return [];
+    const loc = Array.isArray(d.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
+    return [loc ? `${loc}: ${d.msg}` : d.msg];
+  });
+  if (parts.length) return `The generator refused the request: ${parts.slice(0, 5).join('; ')}.`;
+  if (typeof detail === 'string' && detail) return `The generator refused the request: ${detail}`;
   if (outcome.error) return `The generation failed: ${outcome.error}`;
   return 'The generation failed without a reason from the provider.';
 }
 
 export class Pipeline {
   constructor(
-    readonly deps: { gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings },
+    readonly deps: { gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
   ) {}
 
   webhookUrl(target: Target): string {
-    // Our own id rides in the URL, so a webhook always finds its row, even before the request id is saved.
-    return `${this.deps.publicUrl()}/webhooks/fal?target=${target.kind}:${target.id}`;
+    // Our own id rides in the URL, so a webhook always finds its row, even before the request id is
+    // saved; signed by us, since fal's signature does not say which account a webhook belongs to.
+    return `${this.deps.publicUrl()}/webhooks/fal?${signedTargetQuery(this.deps.webhookSecret, `${target.kind}:${target.id}`)}`;
   }
 
   /** Submits a row already written as PENDING. A refusal marks it FAILED; a transient error leaves it to the reconciler. */
   async submit(target: Target, model: FalModel, input: Record<string, unknown>): Promise<void> {
     const result = await this.deps.gateway.submit(model, input, this.webhookUrl(target));
     if (result.ok) {
-      const estimatedCostUsd = estimateCostUsd(model, input);
+      const estimatedCostUsd = estimateCostUsd(model, input, model === 'fal-ai/flux/dev/image-to-image' ? await this.inputImageSize(target) : undefined);
       const data = { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
       await rows(target.kind).updateMany({ where: { id: target.id, status: 'PENDING' }, data });
       // A very fast result may have finished the attempt already: it is still this request's.
@@ -86,11 +102,53 @@ export class Pipeline {
     await this.finish(target, { status: 'FAILED', failureReason: `The generator could not be reached (${result.error.message}). Try again.` });
   }
 
+  /** The size of the image an edit starts from (fal bills image-to-image on it); undefined when unknown. */
+  private async inputImageSize(target: Target): Promise<{ width: number; height: number } | undefined> {
+    if (target.kind !== 'IMAGE') return undefined;
+    const edit = await db.image.findUnique({ where: { id: target.id }, select: { parent: { select: { width: true, height: true, storagePath: true } } } });
+    const parent = edit?.parent;
+    if (parent?.width && parent.height) return { width: parent.width, height: parent.height };
+    if (!parent?.storagePath) return undefined;
+    const info = await this.deps.storage.get(parent.storagePath).then(inspectImage, () => null);
+    return info ?? undefined;
+  }
+
   /** Applies fal's answer to its row, once: anything not PENDING any more, or for another request, is left alone. */
-  async apply(target: Target, outcome: Outcome): Promise<'applied' | 'ignored'> {
+  async apply(target: Target, received: Outcome): Promise<'applied' | 'ignored'> {
+    const outcome = await this.withPayload(target, received);
     if (target.kind === 'IMAGE') return this.applyImage(target.id, outcome);
     if (target.kind === 'BROLL') return this.applyBRoll(target.id, outcome);
     return this.applyAvatar(target.id, outcome);
+  }
+
+  /**
+   * An OK outcome without a payload (fal's `payload_error`: the result could not be put in the webhook)
+   * gets it from the queue API. A transient failure to fetch it is thrown for the job to retry.
+   */
+  private async withPayload(target: Target, outcome: Outcome): Promise<Outcome> {
+    if (outcome.status !== 'OK' || outcome.payload != null) return outcome;
+    const row = await this.rowOf(target);
+    if (row && (row.status !== 'PENDING' || (row.falRequestId && row.falRequestId !== outcome.requestId))) return outcome; // left alone anyway
+    const attempt = row?.falModel ? null : await db.generationAttempt.findFirst({ where: { kind: target.kind, targetId: target.id, falRequestId: outcome.requestId }, select: { falModel: true } });
+    const model = (row?.falModel ?? attempt?.falModel ?? DEFAULT_MODEL[target.kind]) as FalModel;
+    const ids = { ...gen(target.kind, target.id), falRequestId: outcome.requestId, falModel: model };
+    log.info({ event: 'generation.fetch_result', ...ids }, 'webhook without payload: fetching the result from the queue');
+    const result = await this.deps.gateway.result(model, outcome.requestId);
+    if (!result.ok) {
+      if (result.error.kind !== 'rejected') throw new DownloadError(result.error.message, true);
+      return { requestId: outcome.requestId, status: 'ERROR', error: `the result could not be fetched (${result.error.message})` };
+    }
+    const done = result.value;
+    return done.state === 'COMPLETED'
+      ? { requestId: outcome.requestId, status: 'OK', payload: done.payload }
+      : { requestId: outcome.requestId, status: 'ERROR', error: done.error, payload: done.payload };
+  }
+
+  private async rowOf(target: Target): Promise<{ status: string; falRequestId: string | null; falModel: string | null } | null> {
+    const select = { status: true, falRequestId: true, falModel: true } as const;
+    if (target.kind === 'IMAGE') return db.image.findUnique({ where: { id: target.id }, select });
+    if (target.kind === 'AVATAR') return db.avatar.findUnique({ where: { id: target.id }, select });
+    return db.bRoll.findUnique({ where: { id: target.id }, select });
   }
 
   private async applyImage(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {

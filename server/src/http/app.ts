@@ -22,6 +22,7 @@ import type { FalGateway } from '../fal/gateway.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import { startJobs, type Jobs } from '../generation/jobs.ts';
 import { Pipeline } from '../generation/pipeline.ts';
+import { loadWebhookSecret } from '../generation/webhook-target.ts';
 import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
@@ -61,7 +62,8 @@ const bindRequestId: express.RequestHandler = (_req, res, next) => withRequestId
 export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
   const app = express();
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation });
+  const webhookSecret = await loadWebhookSecret(config);
+  const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
   // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this instance's.
   const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl) : new LocalCounters(), config.auth);
   const services = { storage, pubsub, pipeline, authLimits };
@@ -192,7 +194,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     ]);
     res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
-  app.use(falWebhookRouter(verifier, jobs, webhookStats, bindRequestId));
+  app.use(falWebhookRouter(verifier, jobs, webhookStats, webhookSecret, bindRequestId));
   app.get('/metrics', async (_req, res) => {
     res.type('text/plain; version=0.0.4').send(await renderMetrics(webhookStats, jobs));
   });

@@ -4,6 +4,7 @@ import { db } from '../db.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../generation/jobs.ts';
 import { parseTarget } from '../generation/pipeline.ts';
+import { isSignedTarget } from '../generation/webhook-target.ts';
 import { gen, log } from '../log.ts';
 
 export interface WebhookStats {
@@ -16,13 +17,18 @@ export interface WebhookStats {
  * POST /webhooks/fal: verify the signature over the raw body, record the delivery once, enqueue the
  * durable job, answer fast. A replay of the same body is recorded once and answered 200.
  */
-export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats, afterBody: express.RequestHandler): Router {
+export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats, webhookSecret: string, afterBody: express.RequestHandler): Router {
   const router = express.Router();
   router.post('/webhooks/fal', express.raw({ type: () => true, limit: '2mb' }), afterBody, async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const target = typeof req.query.target === 'string' ? req.query.target.slice(0, 100) : null;
+    const claimed = typeof req.query.target === 'string' ? req.query.target.slice(0, 100) : null;
+    const sig = typeof req.query.sig === 'string' ? req.query.sig.slice(0, 100) : null;
+    // Only a target we signed names the row: any fal account can send fal-signed webhooks here. An
+    // unsigned one is recorded without it, so only its request id can match a row (never a foreign one's).
+    const target = isSignedTarget(webhookSecret, claimed, sig) ? claimed : null;
     const named = parseTarget(target);
     const ids = { ...(named ? gen(named.kind, named.id) : {}), falRequestId: req.headers['x-fal-webhook-request-id'] };
+    if (claimed && !target) log.warn({ event: 'webhook.target_unsigned', claimedTarget: claimed, falRequestId: ids.falRequestId }, 'fal webhook names a target we did not sign: ignoring the target');
     log.info({ event: 'webhook.received', ...ids, bytes: raw.length }, 'fal webhook received');
     const verdict = await verifier.verify(req.headers, raw);
     if (!verdict.ok) {

@@ -15,7 +15,7 @@ import {
 import { createWebhookVerifier, type FalWebhookBody, type WebhookVerifier } from '../../src/fal/webhook.ts';
 import { renderPortraitPng } from '../../src/media/render.ts';
 import { createS3Storage } from '../../src/storage/storage.ts';
-import { describeMedia, download, startWebhookReceiver, type WebhookReceiver } from './helpers.ts';
+import { describeMedia, download, startWebhookReceiver, until, type WebhookReceiver } from './helpers.ts';
 
 const TEST_CONFIG: Partial<FalEmulatorConfig> = {
   latencyMs: 50,
@@ -26,7 +26,10 @@ const TEST_CONFIG: Partial<FalEmulatorConfig> = {
   webhookRetryDelayMs: 50,
   videoBytes: null,
   videoFps: 12,
-  validation: 'submit',
+  validation: 'queued',
+  webhookPayload: 'inline',
+  resultFields: 'all',
+  cancelRunning: 'completes',
   fileTtlMs: null,
 };
 
@@ -215,31 +218,72 @@ describe('webhook behaviours', () => {
     expect(await verifier.verify(hook!.headers, tampered)).toMatchObject({ ok: false });
   });
 
-  it('cancel: a queued request fails and its webhook says so', async () => {
+  it('cancel: a queued request is removed (OK), fails, and its webhook says so', async () => {
     emu.configure({ latencyMs: 5_000 });
     const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Never mind', aspectRatio: '1:1' }));
     expect(await fal.status('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { state: 'IN_QUEUE' } });
-    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: undefined });
+    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'OK' } });
     expect((await webhookOf(id)).status).toBe('ERROR');
     expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({ ok: true, value: { state: 'FAILED', error: expect.stringContaining('cancelled') } });
-    expect(await fal.cancel('fal-ai/flux/dev', id)).toMatchObject({ ok: false, error: { kind: 'rejected', status: 400 } });
+    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'ALREADY_COMPLETED' } });
+  });
+
+  it('cancel of a running request is only requested: it may still complete, with its OK webhook', async () => {
+    emu.configure({ latencyMs: 2_000 });
+    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Too late to stop', aspectRatio: '1:1' }));
+    await until(() => emu.jobs.get(id)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
+    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'CANCELLATION_REQUESTED' } });
+    const body = await webhookOf(id);
+    expect(body.status).toBe('OK');
+    expect(parseFluxResult(body.payload).ok).toBe(true);
+    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({ ok: true, value: { state: 'COMPLETED' } });
+
+    emu.configure({ cancelRunning: 'stops' });
+    const stopped = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Stop me', aspectRatio: '1:1' }));
+    await until(() => emu.jobs.get(stopped)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
+    expect(await fal.cancel('fal-ai/flux/dev', stopped)).toEqual({ ok: true, value: { status: 'CANCELLATION_REQUESTED' } });
+    expect((await webhookOf(stopped)).status).toBe('ERROR');
+  });
+
+  it("webhookPayload 'payload_error': OK with payload null and payload_error, the result still in the queue", async () => {
+    emu.configure({ webhookPayload: 'payload_error' });
+    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Too big for the body', aspectRatio: '1:1' }));
+    const body = await webhookOf(id);
+    expect(body).toMatchObject({ status: 'OK', payload: null, payload_error: expect.any(String) });
+    const result = await fal.result('fal-ai/flux/dev', id);
+    if (!result.ok || result.value.state !== 'COMPLETED') throw new Error(JSON.stringify(result));
+    expect(parseFluxResult(result.value.payload)).toMatchObject({ ok: true, value: { images: [{ url: expect.stringContaining('/files/') }] } });
+  });
+
+  it("resultFields 'required': images with only a url, which our parser accepts", async () => {
+    emu.configure({ resultFields: 'required' });
+    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Bare result', aspectRatio: '1:1' }));
+    const body = await webhookOf(id);
+    expect(body.payload).toEqual({ images: [{ url: expect.any(String) }] });
+    expect(parseFluxResult(body.payload)).toMatchObject({ ok: true, value: { images: [{ url: expect.any(String) }], nsfw: [false] } });
   });
 });
 
 describe('refusals and storage', () => {
-  it('an unknown endpoint or an invalid input is rejected (4xx) at submit', async () => {
+  it("an unknown endpoint is rejected (404) at submit; with validation 'submit', an invalid input too (422)", async () => {
     const unknown = await fal.submit('fal-ai/nope/v9' as FalModel, { prompt: 'x' }, hooks.url);
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'rejected', status: 404 } });
+    emu.configure({ validation: 'submit' });
     const noPrompt = await fal.submit('fal-ai/flux/dev', { image_size: 'square' }, hooks.url);
     expect(noPrompt).toMatchObject({ ok: false, error: { kind: 'rejected', status: 422, message: expect.stringContaining('prompt: Field required') } });
     const badDuration = await fal.submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', { prompt: 'x', duration: 5 }, hooks.url);
     expect(badDuration).toMatchObject({ ok: false, error: { kind: 'rejected', status: 422, message: expect.stringContaining('duration') } });
   });
 
-  it("validation 'queued': the invalid request is accepted, then fails by webhook with 422 details", async () => {
-    emu.configure({ validation: 'queued' });
-    const id = await submit('fal-ai/flux/dev', { image_size: 'square' });
-    expect(await webhookOf(id)).toMatchObject({ status: 'ERROR', payload: { detail: [{ loc: ['body', 'prompt'], type: 'missing' }] } });
+  it('by default, as at fal, an invalid input is accepted into the queue, then fails by an ERROR webhook with detail[]', async () => {
+    const id = await submit('fal-ai/flux/dev', { image_size: 'square', num_images: 9 });
+    const body = await webhookOf(id);
+    expect(body).toMatchObject({
+      status: 'ERROR',
+      error: 'Invalid status code: 422',
+      payload: { detail: expect.arrayContaining([{ loc: ['body', 'prompt'], msg: 'Field required', type: 'missing' }, expect.objectContaining({ loc: ['body', 'num_images'] })]) },
+    });
+    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({ ok: true, value: { state: 'FAILED', error: expect.stringContaining('prompt: Field required') } });
   });
 
   it('an image URL fal cannot download fails the request', async () => {

@@ -31,6 +31,13 @@ describe('prices', () => {
 
   it('estimates a submission from the input the builders make', () => {
     expect(estimateCostUsd('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'p', aspectRatio: '16:9' }))).toBe(0.025);
+    const edit = fluxImageToImageInput({ imageUrl: 'https://x.test/a.png', prompt: 'p', strength: 0.5 });
+    // Image-to-image: $0.03 per megapixel of the input (rounded up), one megapixel when the size is unknown.
+    expect(estimateCostUsd('fal-ai/flux/dev/image-to-image', edit, { width: 1024, height: 1024 })).toBe(0.03);
+    expect(estimateCostUsd('fal-ai/flux/dev/image-to-image', edit, { width: 640, height: 480 })).toBe(0.03);
+    expect(estimateCostUsd('fal-ai/flux/dev/image-to-image', edit, { width: 1600, height: 1200 })).toBe(0.06);
+    expect(estimateCostUsd('fal-ai/flux/dev/image-to-image', edit, { width: 4096, height: 4096 })).toBe(0.48);
+    expect(estimateCostUsd('fal-ai/flux/dev/image-to-image', edit)).toBe(0.03);
     const video = seedanceImageToVideoInput({ imageUrl: 'https://x.test/a.png', durationSeconds: 10 });
     expect(estimateCostUsd('fal-ai/bytedance/seedance/v1/pro/image-to-video', video)).toBeCloseTo(1.24, 2);
   });
@@ -81,6 +88,12 @@ describe('result parsers', () => {
     expect(flux).toEqual({ ok: true, value: { images: [{ url: 'https://cdn/x.png', width: 1024, height: 768, contentType: 'image/png' }], nsfw: [true] } });
     expect(parseFluxResult({ images: [{ url: 'u', width: 1, height: 1 }] })).toMatchObject({ ok: true, value: { nsfw: [false], images: [{ contentType: 'image/jpeg' }] } });
     expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4', content_type: 'video/mp4' }, seed: 3 })).toEqual({ ok: true, value: { videoUrl: 'https://cdn/v.mp4' } });
+  });
+
+  it('need only what fal marks required: images[].url, video.url', () => {
+    expect(parseFluxResult({ images: [{ url: 'https://cdn/x.png' }] })).toEqual({ ok: true, value: { images: [{ url: 'https://cdn/x.png', contentType: 'image/jpeg' }], nsfw: [false] } });
+    expect(parseFluxResult({ images: [{ url: 'u', width: null, height: null, content_type: null }] })).toMatchObject({ ok: true });
+    expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4' } })).toEqual({ ok: true, value: { videoUrl: 'https://cdn/v.mp4' } });
   });
 
   it('turn an unexpected payload into a readable error, never a crash', () => {

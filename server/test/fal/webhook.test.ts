@@ -45,6 +45,12 @@ describe('createWebhookVerifier', () => {
     expect(result).toEqual({ ok: true, requestId: 'req-1', body: JSON.parse(raw.toString()) });
   });
 
+  it("accepts fal's payload_error body: status OK, payload null", async () => {
+    const verifier = createWebhookVerifier({ jwksUrl });
+    const raw = body('req-10', { payload: null, payload_error: 'Response payload is not JSON serializable' });
+    expect(await verifier.verify(signer.headers('req-10', raw), raw)).toMatchObject({ ok: true, body: { status: 'OK', payload: null, payload_error: expect.any(String) } });
+  });
+
   it('accepts node-style header arrays and any header case', async () => {
     const verifier = createWebhookVerifier({ jwksUrl });
     const raw = body('req-2');
