@@ -1,21 +1,54 @@
 // One idempotency key, one generation: one row, one reference copy, one fal submission, counted at the
 // emulator (fal's stand-in), however many requests carry the key at once.
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId, startTestApp, tableCounts, untilStatus, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 let user: { token: string; userId: string };
 let projectId: string;
+let slowStorage: Server;
+
+/**
+ * A slow link to the real S3 server: every object copy waits `delayMs` before it is forwarded, so the
+ * time between writing an avatar's row and copying its reference is long enough for the other racers
+ * to arrive in it (without it, whether a loser slips in depends on the machine's load).
+ */
+async function slowCopies(target: string, delayMs: number): Promise<{ server: Server; url: string }> {
+  const to = new URL(target);
+  const server = createServer((req, res) => {
+    const forward = () => {
+      const upstream = request({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    };
+    if (req.headers['x-amz-copy-source']) setTimeout(forward, delayMs);
+    else forward();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 beforeAll(async () => {
+  const proxy = await slowCopies(inject('s3Endpoint'), 1000);
+  slowStorage = proxy.server;
   // The reconciler stays out of the way: these tests drive it themselves.
-  app = await startTestApp({ RECONCILE_AFTER_SECONDS: '600' });
+  app = await startTestApp({ RECONCILE_AFTER_SECONDS: '600', S3_ENDPOINT: proxy.url });
   app.emulator.configure({ latencyMs: 300 });
   user = await app.signUp();
   const r = await app.gql(`mutation { createProject(input: { name: "Races" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
   projectId = r.data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(async () => {
+  await app?.stop();
+  slowStorage?.closeAllConnections();
+  await new Promise((r) => slowStorage?.close(r));
+});
 
 const RESULT = `__typename ... on Error { message } ... on ValidationError { fieldErrors { path message } }`;
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ${RESULT} ... on MutationGenerateImageSuccess { data { id status prompt } } } }`;
@@ -26,8 +59,8 @@ const CREATE_BROLL = `mutation($input: CreateBRollInput!) { createBRoll(input: $
 const RACERS = 50;
 
 /** RACERS identical requests at once; every answer must be a success naming one and the same generation. */
-async function race(query: string, field: string, input: Record<string, unknown>): Promise<string> {
-  const answers = await Promise.all(Array.from({ length: RACERS }, () => app.gql(query, { input }, user.token)));
+async function race(query: string, field: string, input: Record<string, unknown>, token = user.token): Promise<string> {
+  const answers = await Promise.all(Array.from({ length: RACERS }, () => app.gql(query, { input }, token)));
   const payloads = answers.map((a) => a.data?.[field] ?? a);
   expect(payloads.filter((p) => !p.data), JSON.stringify(payloads.find((p) => !p.data))).toEqual([]);
   const ids = new Set(payloads.map((p) => p.data.id as string));
@@ -35,25 +68,28 @@ async function race(query: string, field: string, input: Record<string, unknown>
   return [...ids][0]!;
 }
 
-async function readyImage(prompt: string): Promise<string> {
-  const r = await app.gql(GENERATE, { input: { projectId, prompt } }, user.token);
+async function readyImage(prompt: string, token = user.token, pid = projectId): Promise<string> {
+  const r = await app.gql(GENERATE, { input: { projectId: pid, prompt } }, token);
   const id = r.data.generateImage.data.id as string;
-  await untilStatus(app, user.token, id);
+  await untilStatus(app, token, id);
   return id;
 }
 
 const attemptsOf = async (targetId: string) => app.prisma.generationAttempt.count({ where: { targetId } });
 
 describe(`${RACERS} simultaneous requests with one idempotency key`, () => {
-  it('createAvatar: one avatar, one reference copy, one upload to fal, one submission', async () => {
-    const imageId = await readyImage('Portrait for the avatar race');
+  it.each(['a user', 'an admin (no advisory lock: the unique index decides)'])('createAvatar by %s: one avatar, one reference copy, one upload to fal, one submission', async (who) => {
+    const racer = who === 'a user' ? user : await app.admin();
+    const p = await app.gql(`mutation { createProject(input: { name: "Avatar race" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, racer.token);
+    const pid = p.data.createProject.data.id;
+    const imageId = await readyImage('Portrait for the avatar race', racer.token, pid);
     const before = app.emulator.counts();
-    const id = await race(CREATE_AVATAR, 'createAvatar', { projectId, name: 'Racer', imageId, idempotencyKey: 'race-avatar' });
-    expect(await app.prisma.avatar.count({ where: { userId: user.userId, idempotencyKey: 'race-avatar' } })).toBe(1);
+    const id = await race(CREATE_AVATAR, 'createAvatar', { projectId: pid, name: 'Racer', imageId, idempotencyKey: 'race-avatar' }, racer.token);
+    expect(await app.prisma.avatar.count({ where: { userId: racer.userId, idempotencyKey: 'race-avatar' } })).toBe(1);
     expect(await attemptsOf(dbId(id))).toBe(1);
-    await untilStatus(app, user.token, id);
+    await untilStatus(app, racer.token, id);
     expect(app.emulator.counts()).toEqual({ submissions: before.submissions + 1, uploads: before.uploads + 1 });
-    expect(await app.storage.list(`images/avatars/${user.userId}/`)).toEqual([`images/avatars/${user.userId}/${dbId(id)}.png`]);
+    expect(await app.storage.list(`images/avatars/${racer.userId}/`)).toEqual([`images/avatars/${racer.userId}/${dbId(id)}.png`]);
   });
 
   it('generateImage: one image, one submission', async () => {
