@@ -83,7 +83,6 @@ export const possibleTypes: Record<string, string[]> = {
     "GenerationLimitError",
     "MutationEditImageSuccess",
     "NotFoundError",
-    "ProviderUnavailableError",
     "ValidationError"
   ],
   "MutationGenerateImageResult": [

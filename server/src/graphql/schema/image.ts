@@ -88,12 +88,13 @@ const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
   fields: (t) => ({ projectId: t.id({ required: true }), uploadId: t.string({ required: true }) }),
 });
 const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
+const IMAGE_KEY_DESCRIPTION = `${IDEMPOTENCY_KEY_DESCRIPTION('image')} generateImage and editImage share the keys of your images.`;
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     prompt: t.string({ required: true, validate: prompt }),
     aspectRatio: t.field({ type: AspectRatio }),
-    idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('image'), validate: idempotencyKey }),
+    idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
 const EditImageInput = builder.inputType('EditImageInput', {
@@ -101,7 +102,7 @@ const EditImageInput = builder.inputType('EditImageInput', {
     imageId: t.id({ required: true }),
     prompt: t.string({ required: true, validate: prompt }),
     strength: t.float({ description: 'How far the edit may move from the original, 0.01–1 (default 0.85).', validate: z.number().min(0.01, 'Between 0.01 and 1.').max(1, 'Between 0.01 and 1.') }),
-    idempotencyKey: t.string({ description: `${IDEMPOTENCY_KEY_DESCRIPTION('image')} generateImage and editImage share the keys of your images.`, validate: idempotencyKey }),
+    idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
 
