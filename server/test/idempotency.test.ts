@@ -4,6 +4,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFalEmulator } from '../src/fal/emulator.ts';
 import { dbId, startTestApp, tableCounts, untilStatus, type TestApp } from './helpers.ts';
 
 let app: TestApp;
@@ -216,5 +217,29 @@ describe('limits', () => {
     expect((await gen('cap-2')).data.generateImage).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
     expect((await broll('cap-3')).data.createBRoll).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
     expect(limited.emulator.counts().submissions).toBe(1);
+  });
+});
+
+describe('editImage writes its row before it uploads', () => {
+  it('an unreachable provider fails the edit with a reason (one attempt), not the request', async () => {
+    const emulator = await startFalEmulator({ latencyMs: 100 });
+    const own = await startTestApp({ RECONCILE_AFTER_SECONDS: '600' }, { emulator });
+    try {
+      const u = await own.signUp();
+      const p = await own.gql(`mutation { createProject(input: { name: "Down" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, u.token);
+      const g = await own.gql(GENERATE, { input: { projectId: p.data.createProject.data.id, prompt: 'before the outage' } }, u.token);
+      const parentId = g.data.generateImage.data.id;
+      await untilStatus(own, u.token, parentId);
+      await emulator.stop();
+      const r = await own.gql(EDIT.replace('status prompt', 'status prompt failureReason'), { input: { imageId: parentId, prompt: 'during the outage', idempotencyKey: 'outage' } }, u.token);
+      expect(r.status).toBe(200);
+      expect(r.data.editImage.data).toMatchObject({ status: 'FAILED', failureReason: expect.stringMatching(/^The generator could not be reached/) });
+      const again = await own.gql(EDIT, { input: { imageId: parentId, prompt: 'during the outage', idempotencyKey: 'outage' } }, u.token);
+      expect(again.data.editImage.data).toMatchObject({ id: r.data.editImage.data.id, status: 'FAILED' });
+      expect(await own.prisma.generationAttempt.findMany({ where: { targetId: dbId(r.data.editImage.data.id) }, select: { status: true } })).toEqual([{ status: 'FAILED' }]);
+    } finally {
+      await own.stop();
+      await emulator.stop().catch(() => {});
+    }
   });
 });
