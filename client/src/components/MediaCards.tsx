@@ -4,6 +4,7 @@ import { graphql, useFragment, type FragmentType } from '../gql';
 import { AvatarFields, BRollFields, ImageFields } from '../lib/fragments.ts';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
 import { Field, FormError, StatusBadge } from './ui.tsx';
+import { useActionKey } from '../lib/actionKey.ts';
 
 const RetryAvatarMutation = graphql(`
   mutation RetryAvatar($input: RetryAvatarInput!) {
@@ -83,19 +84,21 @@ export function ImageCard(props: {
   const [prompt, setPrompt] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [edit, { loading }] = useMutation(EditImageMutation);
+  const [idempotencyKey, renewKey] = useActionKey([image.id, prompt]);
   const usable = image.status === 'SUCCEEDED' && !image.nsfw;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setErrors(NO_ERRORS);
     try {
-      const r = (await edit({ variables: { input: { imageId: image.id, prompt } } })).data?.editImage;
+      const r = (await edit({ variables: { input: { imageId: image.id, prompt, idempotencyKey } } })).data?.editImage;
       const err = errorOf(r);
       if (err) return setErrors(formErrors(err, ['prompt', 'strength']));
       if (r && 'data' in r) {
         props.onEdited(r.data);
         setEditing(false);
         setPrompt('');
+        renewKey();
       }
     } catch (err) {
       setErrors({ fields: {}, general: messageOf(err) });

@@ -14,7 +14,7 @@ export type CatalogOrder =
   | 'OLDEST';
 
 export type CreateAvatarInput = {
-  /** Same key, same avatar: a retried request never starts a second generation. */
+  /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the avatar; every other one with that key, even simultaneous, returns that avatar (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. */
   idempotencyKey?: string | null | undefined;
   /** A SUCCEEDED image of yours (generated, edited or uploaded). */
   imageId: string | number;
@@ -27,6 +27,8 @@ export type CreateBRollInput = {
   aspectRatio?: VideoAspectRatio | null | undefined;
   /** Seedance accepts 5 or 10 seconds (default 5). */
   durationSeconds?: number | null | undefined;
+  /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the b-roll; every other one with that key, even simultaneous, returns that b-roll (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. */
+  idempotencyKey?: string | null | undefined;
   /** Animate this image (image-to-video); without it, text-to-video. */
   imageId?: string | number | null | undefined;
   name: string;
@@ -57,6 +59,8 @@ export type DeleteProjectInput = {
 };
 
 export type EditImageInput = {
+  /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the image; every other one with that key, even simultaneous, returns that image (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. generateImage and editImage share the keys of your images. */
+  idempotencyKey?: string | null | undefined;
   imageId: string | number;
   prompt: string;
   /** How far the edit may move from the original, 0.01–1 (default 0.85). */
@@ -65,6 +69,8 @@ export type EditImageInput = {
 
 export type GenerateImageInput = {
   aspectRatio?: ImageAspectRatio | null | undefined;
+  /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the image; every other one with that key, even simultaneous, returns that image (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. generateImage and editImage share the keys of your images. */
+  idempotencyKey?: string | null | undefined;
   projectId: string | number;
   prompt: string;
 };
@@ -189,7 +195,6 @@ export type EditImageMutation = { editImage:
         & { ' $fragmentRefs'?: { 'ImageFieldsFragment': ImageFieldsFragment } }
       ) }
     | { ' $fragmentRefs'?: { 'MutationErrorFields_NotFoundError_Fragment': MutationErrorFields_NotFoundError_Fragment } }
-    | { ' $fragmentRefs'?: { 'MutationErrorFields_ProviderUnavailableError_Fragment': MutationErrorFields_ProviderUnavailableError_Fragment } }
     | { ' $fragmentRefs'?: { 'MutationErrorFields_ValidationError_Fragment': MutationErrorFields_ValidationError_Fragment } }
    };
 

@@ -84,7 +84,6 @@ export const possibleTypes: Record<string, string[]> = {
     "GenerationLimitError",
     "MutationEditImageSuccess",
     "NotFoundError",
-    "ProviderUnavailableError",
     "ValidationError"
   ],
   "MutationGenerateImageResult": [

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { graphql, useFragment } from '../gql';
 import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
@@ -6,6 +6,7 @@ import { insertIntoList, listHas, nextCursor, removeFromList } from '../lib/conn
 import { uploadImage, ACCEPTED_TYPES } from '../lib/upload.ts';
 import { formatBytes, percent, ratioLabel } from '../lib/format.ts';
 import { navigate } from '../lib/router.ts';
+import { useActionKey } from '../lib/actionKey.ts';
 import { Field, FormError, Link, LoadMore, Spinner } from '../components/ui.tsx';
 import { AvatarCard, BRollCard, ImageCard } from '../components/MediaCards.tsx';
 
@@ -212,10 +213,6 @@ type VideoRatio = (typeof VIDEO_RATIOS)[number];
 
 const EDGE = { IMAGE: 'ProjectImagesConnectionEdge', AVATAR: 'ProjectAvatarsConnectionEdge', BROLL: 'ProjectBRollsConnectionEdge' } as const;
 
-function newKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
 export function StudioScreen({
   projectId,
   initialRef,
@@ -366,6 +363,7 @@ function GenerateImageForm({ projectId, projectCacheId }: { projectId: string; p
   const [prompt, setPrompt] = useState('');
   const [aspectRatio, setAspectRatio] = useState<ImageRatio>('R3_4');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [idempotencyKey, renewKey] = useActionKey([projectId, prompt, aspectRatio]);
   const [generate, { loading }] = useMutation(GenerateImageMutation, {
     update(cache, { data }) {
       const r = data?.generateImage;
@@ -376,10 +374,11 @@ function GenerateImageForm({ projectId, projectCacheId }: { projectId: string; p
     e.preventDefault();
     setErrors(NO_ERRORS);
     try {
-      const r = (await generate({ variables: { input: { projectId, prompt, aspectRatio } } })).data?.generateImage;
+      const r = (await generate({ variables: { input: { projectId, prompt, aspectRatio, idempotencyKey } } })).data?.generateImage;
       const err = errorOf(r);
       if (err) return setErrors(formErrors(err, ['prompt', 'aspectRatio']));
       setPrompt('');
+      renewKey();
     } catch (err) {
       setErrors({ fields: {}, general: messageOf(err) });
     }
@@ -503,7 +502,7 @@ function AvatarForm({
   const [name, setName] = useState(initialName ?? '');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [create, { loading }] = useMutation(CreateAvatarMutation);
-  const key = useMemo(newKey, [name, reference?.id]);
+  const [key, renewKey] = useActionKey([projectId, name, reference?.id]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -540,6 +539,7 @@ function AvatarForm({
       const err = errorOf(r);
       if (err) return setErrors(formErrors(err, ['name', 'imageId']));
       setName('');
+      renewKey();
     } catch (err) {
       setErrors({ fields: {}, general: messageOf(err) });
     }
@@ -587,6 +587,8 @@ function BRollForm({ projectId, projectCacheId, reference }: { projectId: string
   const [aspectRatio, setAspectRatio] = useState<VideoRatio>('R16_9');
   const [fromImage, setFromImage] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const imageId = fromImage && reference ? reference.id : null;
+  const [idempotencyKey, renewKey] = useActionKey([projectId, name, prompt, durationSeconds, aspectRatio, imageId]);
   const [create, { loading }] = useMutation(CreateBRollMutation, {
     update(cache, { data }) {
       const r = data?.createBRoll;
@@ -597,12 +599,12 @@ function BRollForm({ projectId, projectCacheId, reference }: { projectId: string
     e.preventDefault();
     setErrors(NO_ERRORS);
     try {
-      const imageId = fromImage && reference ? reference.id : null;
-      const r = (await create({ variables: { input: { projectId, name, prompt, durationSeconds, aspectRatio, imageId } } })).data?.createBRoll;
+      const r = (await create({ variables: { input: { projectId, name, prompt, durationSeconds, aspectRatio, imageId, idempotencyKey } } })).data?.createBRoll;
       const err = errorOf(r);
       if (err) return setErrors(formErrors(err, ['name', 'prompt', 'durationSeconds', 'aspectRatio', 'imageId']));
       setName('');
       setPrompt('');
+      renewKey();
     } catch (err) {
       setErrors({ fields: {}, general: messageOf(err) });
     }

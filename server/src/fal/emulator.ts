@@ -46,6 +46,8 @@ export interface FalEmulator {
   jobs: ReadonlyMap<string, EmulatedJob>;
   /** Latest HTTP requests received (capped), oldest first. */
   requests: RequestLogEntry[];
+  /** Since start, never capped: submissions accepted into the queue (what fal bills) and files uploaded to its storage. */
+  counts(): { submissions: number; uploads: number };
   /** Latest webhook delivery attempts (capped), oldest first. */
   deliveries: Delivery[];
   /** Headers signing `body` with the emulator's key, as its deliveries are (tests forge replays and stale ones). */
@@ -69,6 +71,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
   const signer = createWebhookSigner(userId);
   const files = createFileStore({ maxBytes: maxStoredBytes, ttlMs: () => config.fileTtlMs });
   const uploads = new Map<string, { name: string; contentType: string }>();
+  const counts = { submissions: 0, uploads: 0 };
   const stopping = new AbortController();
   let origin = '';
   const fileUrl = (name: string) => `${origin}/files/${name}`;
@@ -146,6 +149,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       const data = await readBody(req, UPLOAD_MAX_BYTES);
       uploads.delete(upload[1]!);
       files.putAt(pending.name, data, pending.contentType);
+      counts.uploads++;
       return [200, undefined];
     }
 
@@ -188,6 +192,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       const checked = validateInput(endpoint, body);
       if (!checked.ok && config.validation === 'submit') return [422, { detail: checked.detail }];
       const job = engine.submit(endpoint, body as Record<string, unknown>, checked, webhookUrl);
+      counts.submissions++;
       log.requestId = job.requestId;
       return [200, { ...queueUrls(job), gateway_request_id: job.requestId, queue_position: 0 }, { 'x-fal-request-id': job.requestId }];
     }
@@ -228,6 +233,7 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     configure,
     jobs: engine.jobs,
     requests,
+    counts: () => ({ ...counts }),
     deliveries,
     signWebhook: (requestId, body, timestampSeconds) => signer.headers(requestId, body, timestampSeconds),
     async stop() {

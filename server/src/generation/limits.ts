@@ -56,12 +56,6 @@ async function check(client: Tx | typeof db, userId: string, kind: string): Prom
   }
 }
 
-/** A cheap early check, before work that must not be wasted (e.g. uploading a file to the provider). */
-export async function precheckLimits(starter: Starter, kind: string): Promise<void> {
-  if (starter.role === 'ADMIN') return;
-  await check(db, starter.id, kind);
-}
-
 /** What a retry writes over a FAILED row: PENDING again, as if just created, with no trace of the failed request. */
 export const retryReset = () => ({ status: 'PENDING' as const, failureReason: null, falRequestId: null, submittedAt: null, finishedAt: null, createdAt: new Date() });
 
@@ -71,19 +65,54 @@ export const retryReset = () => ({ status: 'PENDING' as const, failureReason: nu
  * curate the catalog) but their attempts are recorded. `write` returns the row's id, or null when it
  * wrote nothing (e.g. a retry that lost a race).
  */
-export async function reserveGeneration<T extends { id: string } | null>(starter: Starter, kind: 'IMAGE' | 'AVATAR' | 'BROLL', write: (tx: Tx) => Promise<T>): Promise<T> {
-  const row = await db.$transaction(
+export async function reserveGeneration<T extends { id: string } | null>(starter: Starter, kind: GenerationKind, write: (tx: Tx) => Promise<T>): Promise<T> {
+  return (await reserve(starter, kind, write, async () => null)).row;
+}
+
+/**
+ * reserveGeneration for a request with an idempotency key. `earlier` finds the user's row with that key.
+ * Exactly one request writes the row (`created: true`), and only that one may copy, upload or submit
+ * anything; every other one, concurrent or later, gets that row as it stands (`created: false`, perhaps
+ * still PENDING without a request id), never a limit error.
+ */
+export async function reserveIdempotent<T extends { id: string }>(
+  starter: Starter,
+  kind: GenerationKind,
+  earlier: (client: Tx | typeof db) => Promise<T | null>,
+  write: (tx: Tx) => Promise<T>,
+): Promise<{ row: T; created: boolean }> {
+  try {
+    return await reserve(starter, kind, write, earlier);
+  } catch (e) {
+    // Admins take no lock: a simultaneous request with the key may win at the unique index instead.
+    if ((e as { code?: string }).code !== 'P2002') throw e;
+    const row = await earlier(db);
+    if (!row) throw e;
+    return { row, created: false };
+  }
+}
+
+type GenerationKind = 'IMAGE' | 'AVATAR' | 'BROLL';
+
+async function reserve<T extends { id: string } | null>(
+  starter: Starter,
+  kind: GenerationKind,
+  write: (tx: Tx) => Promise<T>,
+  earlier: (tx: Tx) => Promise<T | null>,
+): Promise<{ row: T; created: boolean }> {
+  const reserved = await db.$transaction(
     async (tx) => {
-      if (starter.role !== 'ADMIN') {
-        await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int4, hashtext(${starter.id}))) l`;
-        await check(tx, starter.id, kind);
-      }
+      if (starter.role !== 'ADMIN') await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int4, hashtext(${starter.id}))) l`;
+      // Under the user's lock, a request with a key sees the row an earlier one with the key committed.
+      const replayed = await earlier(tx);
+      if (replayed) return { row: replayed, created: false };
+      if (starter.role !== 'ADMIN') await check(tx, starter.id, kind);
       const row = await write(tx);
       if (row) await tx.generationAttempt.create({ data: { userId: starter.id, kind, targetId: row.id } });
-      return row;
+      return { row, created: true };
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
-  if (row) log.info({ event: 'generation.created', ...gen(kind, row.id), userId: starter.id }, 'generation row written (PENDING)');
-  return row;
+  if (reserved.row && reserved.created) log.info({ event: 'generation.created', ...gen(kind, reserved.row.id), userId: starter.id }, 'generation row written (PENDING)');
+  return reserved;
 }

@@ -8,7 +8,8 @@ import { keys } from '../../storage/keys.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { builder } from '../builder.ts';
 import { GenerationLimitError, invalid, NotFoundError, UnknownTagsError } from '../errors.ts';
-import { reserveGeneration, retryReset } from '../../generation/limits.ts';
+import { reserveGeneration, reserveIdempotent, retryReset, type Tx } from '../../generation/limits.ts';
+import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { localId } from '../ids.ts';
 import { Avatar, tagIdsFor } from './avatar.ts';
 import { readyImage } from './image.ts';
@@ -52,7 +53,7 @@ const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
     projectId: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
     imageId: t.id({ required: true, description: 'A SUCCEEDED image of yours (generated, edited or uploaded).' }),
-    idempotencyKey: t.string({ description: 'Same key, same avatar: a retried request never starts a second generation.', validate: z.string().min(1).max(100) }),
+    idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('avatar'), validate: idempotencyKey }),
   }),
 });
 const CreatePublicAvatarInput = builder.inputType('CreatePublicAvatarInput', {
@@ -77,26 +78,20 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
-      if (input.idempotencyKey) {
-        const existing = await db.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } } });
-        if (existing) return existing;
-      }
+      const idempotencyKey = input.idempotencyKey ?? null;
+      const earlier = (client: Tx | typeof db) => (idempotencyKey ? client.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } }) : Promise.resolve(null));
+      const replayed = await earlier(db);
+      if (replayed) return replayed;
       const project = await ownProject(String(input.projectId), userId);
       const image = await readyImage(String(input.imageId), userId, { toAnimate: true });
       const contentType = image.contentType ?? 'image/png';
-      const avatar = await reserveGeneration(ctx.viewer!, 'AVATAR', (tx) =>
+      const { row: avatar, created } = await reserveIdempotent(ctx.viewer!, 'AVATAR', earlier, (tx) =>
         tx.avatar.create({
-          data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey: input.idempotencyKey ?? null },
+          data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey },
         }),
-      ).catch(async (e) => {
-        // Two requests with the same key raced: the other one won, return its avatar (a replay is never limited).
-        if (input.idempotencyKey) {
-          const existing = await db.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } } });
-          if (existing) return existing;
-        }
-        throw e;
-      });
-      if (avatar.imageStoragePath || avatar.falRequestId) return avatar;
+      );
+      // Only the request that wrote the row copies the reference and submits: one key, one fal bill.
+      if (!created) return avatar;
       const key = keys.privateAvatarImage(userId, avatar.id, contentType);
       if (await copyReference(avatar.id, image.storagePath, key, ctx.storage, ctx.pipeline)) await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
       return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });

@@ -7,7 +7,8 @@ import type { Pipeline } from '../../generation/pipeline.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { builder } from '../builder.ts';
 import { GenerationLimitError, invalid, NotFoundError } from '../errors.ts';
-import { reserveGeneration, retryReset } from '../../generation/limits.ts';
+import { reserveGeneration, reserveIdempotent, retryReset, type Tx } from '../../generation/limits.ts';
+import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { localId } from '../ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { readyImage } from './image.ts';
@@ -84,6 +85,7 @@ const CreateBRollInput = builder.inputType('CreateBRollInput', {
     imageId: t.id({ description: 'Animate this image (image-to-video); without it, text-to-video.' }),
     durationSeconds: t.int({ description: `Seedance accepts ${SEEDANCE_DURATIONS.join(' or ')} seconds (default 5).`, validate: z.number().refine((n) => (SEEDANCE_DURATIONS as readonly number[]).includes(n), `Must be ${SEEDANCE_DURATIONS.join(' or ')}.`) }),
     aspectRatio: t.field({ type: VideoAspectRatio, description: 'Default 16:9.' }),
+    idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('b-roll'), validate: idempotencyKey }),
   }),
 });
 const IdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id: t.id({ required: true }) }) });
@@ -104,10 +106,14 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
+      const key = input.idempotencyKey ?? null;
+      const earlier = (client: Tx | typeof db) => (key ? client.bRoll.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: key } } }) : Promise.resolve(null));
+      const replayed = await earlier(db);
+      if (replayed) return replayed;
       const project = await ownProject(String(input.projectId), userId);
       let imageStoragePath: string | null = null;
       if (input.imageId) imageStoragePath = (await readyImage(String(input.imageId), userId, { toAnimate: true })).storagePath;
-      const bRoll = await reserveGeneration(ctx.viewer!, 'BROLL', (tx) => tx.bRoll.create({
+      const { row: bRoll, created } = await reserveIdempotent(ctx.viewer!, 'BROLL', earlier, (tx) => tx.bRoll.create({
         data: {
           name: input.name.trim(),
           prompt: input.prompt.trim(),
@@ -117,8 +123,11 @@ builder.mutationFields((t) => ({
           aspectRatio: input.aspectRatio ?? '16:9',
           userId,
           projectId: project.id,
+          idempotencyKey: key,
         },
       }));
+      // Only the request that wrote the row uploads and submits.
+      if (!created) return bRoll;
       await startBRoll(bRoll, ctx.storage, ctx.pipeline);
       return db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
     },

@@ -4,8 +4,11 @@ import { db } from '../../db.ts';
 import { FLUX_ASPECT_RATIOS, fluxImageToImageInput, fluxTextToImageInput, PROMPT_MAX_LENGTH } from '../../fal/models.ts';
 import { inspectImage } from '../../generation/media-check.ts';
 import { builder } from '../builder.ts';
-import { GenerationLimitError, invalid, NotFoundError, ProviderUnavailableError } from '../errors.ts';
-import { precheckLimits, reserveGeneration } from '../../generation/limits.ts';
+import { GenerationLimitError, invalid, NotFoundError } from '../errors.ts';
+import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
+import type { Pipeline } from '../../generation/pipeline.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { localId } from '../ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { ownProject, Project } from './project.ts';
@@ -85,14 +88,21 @@ const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
   fields: (t) => ({ projectId: t.id({ required: true }), uploadId: t.string({ required: true }) }),
 });
 const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
+const IMAGE_KEY_DESCRIPTION = `${IDEMPOTENCY_KEY_DESCRIPTION('image')} generateImage and editImage share the keys of your images.`;
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
-  fields: (t) => ({ projectId: t.id({ required: true }), prompt: t.string({ required: true, validate: prompt }), aspectRatio: t.field({ type: AspectRatio }) }),
+  fields: (t) => ({
+    projectId: t.id({ required: true }),
+    prompt: t.string({ required: true, validate: prompt }),
+    aspectRatio: t.field({ type: AspectRatio }),
+    idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
+  }),
 });
 const EditImageInput = builder.inputType('EditImageInput', {
   fields: (t) => ({
     imageId: t.id({ required: true }),
     prompt: t.string({ required: true, validate: prompt }),
     strength: t.float({ description: 'How far the edit may move from the original, 0.01–1 (default 0.85).', validate: z.number().min(0.01, 'Between 0.01 and 1.').max(1, 'Between 0.01 and 1.') }),
+    idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
 
@@ -144,12 +154,17 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: GenerateImageInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
-      const project = await ownProject(String(input.projectId), ctx.viewer!.id);
+      const userId = ctx.viewer!.id;
+      const earlier = earlierImage(userId, input.idempotencyKey);
+      const replayed = await earlier(db);
+      if (replayed) return replayed;
+      const project = await ownProject(String(input.projectId), userId);
       const aspectRatio = input.aspectRatio ?? '1:1';
       const falInput = fluxTextToImageInput({ prompt: input.prompt, aspectRatio });
-      const image = await reserveGeneration(ctx.viewer!, 'IMAGE', (tx) =>
-        tx.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: input.prompt.trim(), aspectRatio, userId: ctx.viewer!.id, projectId: project.id } }),
+      const { row: image, created } = await reserveIdempotent(ctx.viewer!, 'IMAGE', earlier, (tx) =>
+        tx.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: input.prompt.trim(), aspectRatio, userId, projectId: project.id, idempotencyKey: input.idempotencyKey ?? null } }),
       );
+      if (!created) return image;
       await ctx.pipeline.submit({ kind: 'IMAGE', id: image.id }, 'fal-ai/flux/dev', falInput);
       await ctx.pipeline.publish({ kind: 'IMAGE', id: image.id });
       return db.image.findUniqueOrThrow({ where: { id: image.id } });
@@ -158,28 +173,48 @@ builder.mutationFields((t) => ({
   editImage: t.field({
     type: Image,
     authScopes: { user: true },
-    description: 'FLUX image-to-image from one of your images. Returns the PENDING edit at once.',
+    description: 'FLUX image-to-image from one of your images. Returns the PENDING edit at once (FAILED with a reason if the generator cannot be reached).',
     args: { input: t.arg({ type: EditImageInput, required: true }) },
-    errors: { types: [NotFoundError, ProviderUnavailableError, GenerationLimitError] },
+    errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
-      const parent = await readyImage(String(input.imageId), ctx.viewer!.id);
-      // Before handing the file to fal; checked again, under the lock, when the row is written.
-      await precheckLimits(ctx.viewer!, 'IMAGE');
+      const userId = ctx.viewer!.id;
+      const earlier = earlierImage(userId, input.idempotencyKey);
+      const replayed = await earlier(db);
+      if (replayed) return replayed;
+      const parent = await readyImage(String(input.imageId), userId);
       // The object may have been swept since the row was read: the image is then as gone as a missing one.
       if (!(await ctx.storage.stat(parent.storagePath))) throw new NotFoundError('Image', String(input.imageId));
-      const bytes = await ctx.storage.get(parent.storagePath);
-      const uploaded = await ctx.pipeline.deps.gateway.uploadFile(bytes, parent.contentType ?? 'image/png');
-      if (!uploaded.ok) throw new ProviderUnavailableError(uploaded.error.message);
       const strength = input.strength ?? 0.85;
-      const falInput = fluxImageToImageInput({ imageUrl: uploaded.value.url, prompt: input.prompt, strength });
-      const image = await reserveGeneration(ctx.viewer!, 'IMAGE', (tx) =>
+      const { row: image, created } = await reserveIdempotent(ctx.viewer!, 'IMAGE', earlier, (tx) =>
         tx.image.create({
-          data: { source: 'IMAGE_TO_IMAGE', prompt: input.prompt.trim(), strength, parentId: parent.id, userId: ctx.viewer!.id, projectId: parent.projectId },
+          data: { source: 'IMAGE_TO_IMAGE', prompt: input.prompt.trim(), strength, parentId: parent.id, userId, projectId: parent.projectId, idempotencyKey: input.idempotencyKey ?? null },
         }),
       );
-      await ctx.pipeline.submit({ kind: 'IMAGE', id: image.id }, 'fal-ai/flux/dev/image-to-image', falInput);
-      await ctx.pipeline.publish({ kind: 'IMAGE', id: image.id });
+      // The row comes first, the upload to fal after: only the request that wrote it hands fal the file.
+      if (!created) return image;
+      await startEdit(image.id, parent, input.prompt, strength, ctx.storage, ctx.pipeline);
       return db.image.findUniqueOrThrow({ where: { id: image.id } });
     },
   }),
 }));
+
+/** The caller's image with this idempotency key, if the request has one. */
+const earlierImage = (userId: string, idempotencyKey: string | null | undefined) => (client: Tx | typeof db) =>
+  idempotencyKey ? client.image.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } }) : Promise.resolve(null);
+
+/** Hands fal the parent's file and submits the edit; a file gone since the check or an unreachable provider fails the edit with a reason. */
+async function startEdit(id: string, parent: { storagePath: string; contentType: string | null }, prompt: string, strength: number, storage: Storage, pipeline: Pipeline) {
+  const target = { kind: 'IMAGE' as const, id };
+  const bytes = await storage.get(parent.storagePath).catch(() => null);
+  if (!bytes) {
+    await pipeline.finish(target, { status: 'FAILED', failureReason: 'The source image is no longer available. Pick or make another one.' });
+    return;
+  }
+  const uploaded = await pipeline.deps.gateway.uploadFile(bytes, parent.contentType ?? 'image/png');
+  if (!uploaded.ok) {
+    await pipeline.finish(target, { status: 'FAILED', failureReason: `The generator could not be reached (${uploaded.error.message}). Try again.` });
+    return;
+  }
+  await pipeline.submit(target, 'fal-ai/flux/dev/image-to-image', fluxImageToImageInput({ imageUrl: uploaded.value.url, prompt, strength }));
+  await pipeline.publish(target);
+}
