@@ -35,6 +35,8 @@ export const emulatorConfigSchema = z.strictObject({
   validation: z.enum(['submit', 'queued']),
   /** Stored files expire after this long, like fal's CDN URLs (null: never). */
   fileTtlMs: z.int().min(1).nullable(),
+  /** A slow CDN: a stored file's bytes start this long after it is asked for. */
+  fileDelayMs: z.int().min(0),
 });
 export type FalEmulatorConfig = z.infer<typeof emulatorConfigSchema>;
 
@@ -51,6 +53,7 @@ export const DEFAULT_EMULATOR_CONFIG: FalEmulatorConfig = {
   videoFps: 24,
   validation: 'submit',
   fileTtlMs: null,
+  fileDelayMs: 0,
 };
 
 const MAX_JOBS = 10_000;
