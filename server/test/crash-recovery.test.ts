@@ -179,6 +179,7 @@ describe('kill -9', () => {
     emulator.configure({ fileDelayMs: 0 });
 
     const second = await spawnInstance(instanceEnv);
+    const upAt = Date.now();
     const reclaimedAt = await waitFor(
       'the orphaned reconcile job reclaimed',
       async () => (await sql(`SELECT state::text FROM pgboss.job WHERE id = $1 AND state <> 'active'`, [orphan!.id])).length > 0 && Date.now(),
@@ -189,7 +190,7 @@ describe('kill -9', () => {
       async () => (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 && Date.now(),
       LATEST_FINAL_MS,
     );
-    console.log(`[crash during reconcile] crash → job reclaimed ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`);
+    console.log(`[crash during reconcile] crash → second instance up ${upAt - crashedAt} ms, → job reclaimed ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`);
     expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
     await expectSettledOnce(sql, emulator, ids, [first, second]);
   }, 180_000);
@@ -207,6 +208,7 @@ describe('kill -9', () => {
     emulator.configure({ fileDelayMs: 0 });
 
     const second = await spawnInstance(instanceEnv);
+    const upAt = Date.now();
     const reclaimedAt = await waitFor(
       'the orphaned fal-outcome jobs reclaimed',
       async () => (await sql(`SELECT 1 FROM pgboss.job WHERE id = ANY($1) AND state = 'completed' AND retry_count = 1`, [orphans.map((o) => o.id)])).length === 2 && Date.now(),
@@ -217,7 +219,8 @@ describe('kill -9', () => {
       async () => (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 && Date.now(),
       LATEST_FINAL_MS,
     );
-    console.log(`[crash during fal-outcome] crash → jobs reclaimed and applied ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`);
+    const retried = second.logs.filter((l) => l.event === 'job.retried').map((l) => Date.parse(String(l.time)) - crashedAt);
+    console.log(`[crash during fal-outcome] crash → second instance up ${upAt - crashedAt} ms, → jobs retried ${retried.join(', ')} ms, → reclaimed and applied ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`);
     expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
     expect(second.logs.filter((l) => l.event === 'job.retried')).toHaveLength(2);
     await expectSettledOnce(sql, emulator, ids, [first, second]);
