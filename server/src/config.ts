@@ -35,7 +35,7 @@ const schema = z.object({
   VIDEO_DEADLINE_MINUTES: z.coerce.number().positive().default(30),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(8),
-  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(40),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(10),
   GENERATION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(50),
   GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),

@@ -11,7 +11,7 @@ import { dbId, freshDatabase, startTestApp, type TestApp } from './helpers.ts';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-// Short on purpose; the defaults (lease 40 s, heartbeat 10 s) reclaim within a minute.
+// Short on purpose; the defaults (lease 30 s, heartbeat 10 s) reclaim within a minute.
 const LEASE = { JOB_LEASE_SECONDS: '5', JOB_HEARTBEAT_SECONDS: '1' };
 const DEADLINE_MINUTES = 0.75;
 const RECONCILE_EVERY_SECONDS = 1;

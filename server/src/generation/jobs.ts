@@ -46,8 +46,11 @@ async function targetOf(delivery: { target: string | null; requestId: string }):
 }
 
 export async function startJobs(databaseUrl: string, pipeline: Pipeline, settings: JobSettings): Promise<Jobs> {
-  // Maintenance is what fails expired jobs: it looks as often as leases are renewed (pg-boss's default is 2 min).
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true, maintenanceIntervalSeconds: settings.jobHeartbeatSeconds });
+  // Maintenance is what fails expired jobs (pg-boss's default: every 2 min). Each instance ticks at this
+  // interval and one runs it when the last run is older than the interval; a tick just short of that
+  // skips, so ticking at half the heartbeat looks for expired leases at least once per heartbeat.
+  const maintenanceIntervalSeconds = Math.max(1, Math.floor(settings.jobHeartbeatSeconds / 2));
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true, maintenanceIntervalSeconds });
   boss.on('error', (e) => log.error({ event: 'jobs.error', error: e.message }, 'pg-boss error'));
   await boss.start();
   const queues: PgBoss.Queue[] = [
