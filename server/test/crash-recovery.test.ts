@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { startFalEmulator, type FalEmulator } from '../src/fal/emulator.ts';
 import { dbId, freshDatabase, startTestApp, type TestApp } from './helpers.ts';
 
@@ -241,6 +242,12 @@ describe('kill -9', () => {
 });
 
 describe('heartbeat', () => {
+  it('defaults to a lease that reclaims within a minute, and refuses a heartbeat a lease could miss', () => {
+    const { jobLeaseSeconds, jobHeartbeatSeconds } = loadConfig({}).generation;
+    expect(jobLeaseSeconds + jobHeartbeatSeconds).toBeLessThanOrEqual(50);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '10', JOB_HEARTBEAT_SECONDS: '6' })).toThrow(/JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS/);
+  });
+
   it('keeps a job that runs longer than its lease with the live instance that runs it', async () => {
     const app = await startTestApp({ ...LEASE, RECONCILE_AFTER_SECONDS: '600' });
     apps.push(app);
