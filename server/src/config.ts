@@ -42,6 +42,8 @@ const schema = z.object({
   VIDEO_DEADLINE_MINUTES: z.coerce.number().positive().default(30),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(0.5),
   JOB_WORKERS: z.coerce.number().int().min(0).max(64).default(8),
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(10),
   GENERATION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(50),
   GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),
   TEMP_IMAGE_TTL_HOURS: z.coerce.number().positive().default(24),
@@ -82,6 +84,13 @@ export interface Config {
     pollingIntervalSeconds: number;
     /** Workers applying fal results in this instance; 0 makes an instance that only receives webhooks. */
     outcomeWorkers: number;
+    /**
+     * A job is held for this long past its holder's last heartbeat: the jobs of a dead instance are
+     * reclaimed (retried, or the singleton freed) within a lease plus a heartbeat.
+     */
+    jobLeaseSeconds: number;
+    /** How often a live instance renews the leases of the jobs it runs, and how often expired ones are looked for. */
+    jobHeartbeatSeconds: number;
     /** Per user (admins exempt); 0 means no cap. */
     maxInFlight: number;
     maxPerDay: number;
@@ -103,6 +112,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const s3Parts = [e.S3_ENDPOINT, e.S3_ACCESS_KEY, e.S3_SECRET_KEY];
   if (s3Parts.some(Boolean) && !s3Parts.every(Boolean)) {
     throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY must be set together');
+  }
+  if (e.JOB_HEARTBEAT_SECONDS * 2 > e.JOB_LEASE_SECONDS) {
+    throw new ConfigError('Invalid configuration:\n  JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS, or a live job could lose its lease between two heartbeats');
   }
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) throw new ConfigError('Invalid configuration:\n  ADMIN_PASSWORD needs ADMIN_EMAIL');
   return {
@@ -142,6 +154,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       videoDeadlineMs: e.VIDEO_DEADLINE_MINUTES * 60_000,
       pollingIntervalSeconds: e.JOB_POLL_SECONDS,
       outcomeWorkers: e.JOB_WORKERS,
+      jobLeaseSeconds: e.JOB_LEASE_SECONDS,
+      jobHeartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
       maxInFlight: e.GENERATION_MAX_IN_FLIGHT,
       maxPerDay: e.GENERATION_MAX_PER_DAY,
       tempImageTtlMs: e.TEMP_IMAGE_TTL_HOURS * 3600_000,

@@ -44,20 +44,22 @@ export interface TestAppOptions {
   emulator?: FalEmulator;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
+/** The URL of a new database cloned from the migrated template (dropped at the end of the run). */
+export async function freshDatabase(): Promise<string> {
   const baseUrl = inject('databaseUrl');
-  let databaseUrl = opts.shareWith?.databaseUrl;
-  if (!databaseUrl) {
-    const template = inject('templateDb');
-    const dbName = `${template}_f${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
-    await admin.end();
-    const u = new URL(baseUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
-  }
+  const template = inject('templateDb');
+  const dbName = `${template}_f${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}"`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+export async function startTestApp(env: Record<string, string> = {}, opts: TestAppOptions = {}): Promise<TestApp> {
+  const databaseUrl = opts.shareWith?.databaseUrl ?? (await freshDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

@@ -41,6 +41,8 @@ export const emulatorConfigSchema = z.strictObject({
   cancelRunning: z.enum(['completes', 'stops']),
   /** Stored files expire after this long, like fal's CDN URLs (null: never). */
   fileTtlMs: z.int().min(1).nullable(),
+  /** A slow CDN: a stored file's bytes start this long after it is asked for. */
+  fileDelayMs: z.int().min(0),
 });
 export type FalEmulatorConfig = z.infer<typeof emulatorConfigSchema>;
 
@@ -60,6 +62,7 @@ export const DEFAULT_EMULATOR_CONFIG: FalEmulatorConfig = {
   resultFields: 'all',
   cancelRunning: 'completes',
   fileTtlMs: null,
+  fileDelayMs: 0,
 };
 
 const MAX_JOBS = 10_000;

@@ -5,6 +5,7 @@
 //   POST /storage/upload/initiate             → upload_url (PUT here) + file_url (/files/…)
 //   GET  /.well-known/jwks.json   GET|POST /_emulator/config   GET /_emulator/state
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, readBody, readJson } from './emulator-http.ts';
@@ -126,6 +127,8 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (file && (method === 'GET' || method === 'HEAD')) {
       const stored = files.get(file[1]!);
       if (!stored) return [404, { detail: 'File not found or expired' }];
+      if (config.fileDelayMs) await sleep(config.fileDelayMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+      if (res.destroyed) return [200, undefined];
       res.writeHead(200, { 'content-type': stored.contentType, 'content-length': stored.data.length, 'cache-control': 'public, max-age=3600' });
       res.end(method === 'HEAD' ? undefined : stored.data);
       return [200, undefined];

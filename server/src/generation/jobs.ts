@@ -9,6 +9,9 @@ const OUTCOME = 'fal-outcome';
 const RECONCILE = 'reconcile';
 const CLEANUP = 'cleanup-temp-images';
 
+/** The longest a live instance keeps renewing a job's lease: a handler stuck past it is reclaimed as if dead. */
+const MAX_RUN_SECONDS: Record<string, number> = { [OUTCOME]: 15 * 60, [RECONCILE]: 10 * 60, [CLEANUP]: 30 * 60 };
+
 export interface Jobs {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
   enqueueOutcome(deliveryId: string): Promise<void>;
@@ -24,6 +27,8 @@ export interface JobSettings {
   pollingIntervalSeconds: number;
   reconcileEverySeconds: number;
   outcomeWorkers: number;
+  jobLeaseSeconds: number;
+  jobHeartbeatSeconds: number;
   tempImageTtlMs: number;
   cleanupCron: string;
 }
@@ -41,12 +46,29 @@ async function targetOf(delivery: { target: string | null; requestId: string }):
 }
 
 export async function startJobs(databaseUrl: string, pipeline: Pipeline, settings: JobSettings): Promise<Jobs> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true });
+  // Maintenance is what fails expired jobs (pg-boss's default: every 2 min). Each instance ticks at this
+  // interval and one runs it when the last run is older than the interval; a tick just short of that
+  // skips, so ticking at half the heartbeat looks for expired leases at least once per heartbeat.
+  const maintenanceIntervalSeconds = Math.max(1, Math.floor(settings.jobHeartbeatSeconds / 2));
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true, maintenanceIntervalSeconds });
   boss.on('error', (e) => log.error({ event: 'jobs.error', error: e.message }, 'pg-boss error'));
   await boss.start();
-  await boss.createQueue(OUTCOME, { name: OUTCOME, retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInMinutes: 15 });
-  await boss.createQueue(RECONCILE, { name: RECONCILE, policy: 'singleton', retryLimit: 0, expireInMinutes: 10 });
-  await boss.createQueue(CLEANUP, { name: CLEANUP, policy: 'singleton', retryLimit: 2, expireInMinutes: 30 });
+  const queues: PgBoss.Queue[] = [
+    { name: OUTCOME, policy: 'standard', retryLimit: 6, retryDelay: 1, retryBackoff: true },
+    { name: RECONCILE, policy: 'singleton', retryLimit: 0 },
+    { name: CLEANUP, policy: 'singleton', retryLimit: 2 },
+  ];
+  for (const queue of queues) {
+    // A job's expiry is its lease, renewed by heartbeats while it runs. pg-boss 10 stores only
+    // expireInSeconds for a queue (expireInMinutes is dropped: jobs got its 15-minute default), and
+    // createQueue leaves an existing queue as it was, so the setting is also applied by updateQueue.
+    const options = { ...queue, expireInSeconds: settings.jobLeaseSeconds };
+    await boss.createQueue(queue.name, options);
+    await boss.updateQueue(queue.name, options);
+  }
+  const leases = new Leases(boss, settings.jobLeaseSeconds);
+  const heartbeat = setInterval(() => void leases.renew(), settings.jobHeartbeatSeconds * 1000);
+  heartbeat.unref();
 
   const applyOutcome = async (job: PgBoss.JobWithMetadata<{ deliveryId: string }>) => {
     const delivery = await db.falWebhookDelivery.findUnique({ where: { id: job.data.deliveryId } });
@@ -69,20 +91,28 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
     log.info({ event: 'job.finished', ...ids, outcome }, 'fal result applied');
   };
-  const dispatcher = settings.outcomeWorkers > 0 ? new Dispatcher(boss, OUTCOME, settings.outcomeWorkers, settings.pollingIntervalSeconds * 1000, applyOutcome) : null;
+  const dispatcher = settings.outcomeWorkers > 0 ? new Dispatcher(boss, OUTCOME, settings.outcomeWorkers, settings.pollingIntervalSeconds * 1000, leases.holding(OUTCOME, applyOutcome)) : null;
   dispatcher?.start();
-  await boss.work(RECONCILE, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
-    const r = await pipeline.reconcile();
-    if (r.finished || r.timedOut || r.deletedSettled) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
-  });
+  await boss.work(
+    RECONCILE,
+    { pollingIntervalSeconds: settings.pollingIntervalSeconds },
+    leases.holdingAll(RECONCILE, async () => {
+      const r = await pipeline.reconcile();
+      if (r.finished || r.timedOut || r.deletedSettled) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
+    }),
+  );
   const sweep = () => sweepTempImages(pipeline.deps, settings.tempImageTtlMs);
   // pg-boss keeps one schedule per name across instances and sends one job per cron tick.
   await boss.schedule(CLEANUP, settings.cleanupCron, {}, { tz: 'UTC' });
-  await boss.work(CLEANUP, { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5) }, async ([job]) => {
-    log.info({ event: 'job.started', jobId: job?.id, queue: CLEANUP }, 'temp image sweep started');
-    const r = await sweep();
-    log.info({ event: 'job.finished', jobId: job?.id, queue: CLEANUP, ...r }, 'temp image sweep finished');
-  });
+  await boss.work(
+    CLEANUP,
+    { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5) },
+    leases.holdingAll(CLEANUP, async ([job]) => {
+      log.info({ event: 'job.started', jobId: job?.id, queue: CLEANUP }, 'temp image sweep started');
+      const r = await sweep();
+      log.info({ event: 'job.finished', jobId: job?.id, queue: CLEANUP, ...r }, 'temp image sweep finished');
+    }),
+  );
   // Every instance asks; the singleton queue runs one reconciliation at a time across instances.
   const timer = setInterval(() => void boss.send(RECONCILE, {}).catch(() => {}), settings.reconcileEverySeconds * 1000);
   void boss.send(RECONCILE, {});
@@ -112,11 +142,78 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     async stop() {
       clearInterval(timer);
       await dispatcher?.stop(3_000);
+      clearInterval(heartbeat);
       // A job cut short stays in the queue and runs again after expiry; the reconciler covers it sooner.
       // Bounded: on Ctrl-C the embedded database may already be gone.
       await Promise.race([boss.stop({ graceful: true, wait: true, timeout: 3_000 }).catch(() => {}), new Promise((r) => setTimeout(r, 4_000).unref())]);
     },
   };
+}
+
+/**
+ * Heartbeats for the jobs this instance runs (pg-boss 10 has none). A job's lease is pg-boss's expiry,
+ * `started_on + expire_in`, which maintenance enforces (a retry, or a failure that frees a singleton
+ * queue); each heartbeat moves it one lease past now. A dead instance stops beating, so its jobs are
+ * reclaimed one lease after its last beat, while a live one keeps a long job (a video download, a long
+ * reconciler pass) for up to MAX_RUN_SECONDS. A job that runs twice all the same (a stuck handler, a
+ * lost heartbeat) is harmless: a result is applied only to a row still PENDING for that request.
+ */
+class Leases {
+  private readonly held = new Map<string, { queue: string; since: number }>();
+  private renewing = false;
+
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly leaseSeconds: number,
+  ) {}
+
+  /** `handle`, holding the lease of its job while it runs. */
+  holding<J extends { id: string }>(queue: string, handle: (job: J) => Promise<void>): (job: J) => Promise<void> {
+    return async (job) => {
+      this.held.set(job.id, { queue, since: Date.now() });
+      try {
+        await handle(job);
+      } finally {
+        this.held.delete(job.id);
+      }
+    };
+  }
+
+  /** The same for a pg-boss work handler, which gets its jobs as a batch. */
+  holdingAll<J extends { id: string }>(queue: string, handle: (jobs: J[]) => Promise<void>): (jobs: J[]) => Promise<void> {
+    return async (jobs) => {
+      for (const job of jobs) this.held.set(job.id, { queue, since: Date.now() });
+      try {
+        await handle(jobs);
+      } finally {
+        for (const job of jobs) this.held.delete(job.id);
+      }
+    };
+  }
+
+  async renew(): Promise<void> {
+    if (this.renewing || this.held.size === 0) return;
+    this.renewing = true;
+    try {
+      const byQueue = new Map<string, string[]>();
+      for (const [id, { queue, since }] of this.held) {
+        if (Date.now() - since > (MAX_RUN_SECONDS[queue] ?? 0) * 1000) continue;
+        byQueue.set(queue, [...(byQueue.get(queue) ?? []), id]);
+      }
+      for (const [queue, ids] of byQueue) {
+        await this.boss
+          .getDb()
+          .executeSql(
+            `UPDATE pgboss.job SET expire_in = (now() - started_on) + $3 * interval '1 second' WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`,
+            [queue, ids, this.leaseSeconds],
+          );
+      }
+    } catch (e) {
+      log.warn({ event: 'jobs.heartbeat_failed', error: (e as Error).message }, 'renewing job leases failed; retried at the next heartbeat');
+    } finally {
+      this.renewing = false;
+    }
+  }
 }
 
 /**
