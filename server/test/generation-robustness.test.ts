@@ -101,6 +101,28 @@ describe('webhook delivery', () => {
     expect(await app.prisma.falWebhookDelivery.count()).toBe(1);
   });
 
+  it('applies a delivery whose job was lost (a crash after recording it) when fal delivers it again', async () => {
+    // An instance without workers records the delivery and enqueues its job; the job is then lost, as
+    // when the process dies between the two. fal, having had no 200, delivers the same body again.
+    const receiver = await boot({ JOB_WORKERS: '0' });
+    receiver.emulator.configure({ latencyMs: 50 });
+    const { token } = await receiver.signUp();
+    const projectId = await projectOf(receiver, token);
+    const image = (await receiver.gql(GENERATE, { input: { projectId, prompt: 'lost job' } }, token)).data.generateImage.data;
+    await waitFor('the delivery recorded', async () => receiver.app.webhookStats.accepted === 1);
+    await receiver.sql(`DELETE FROM pgboss.job WHERE name = 'fal-outcome'`);
+    const worker = await boot({}, { shareWith: receiver, emulator: receiver.emulator });
+    const delivery = receiver.emulator.deliveries.find((d) => d.ok)!;
+    const again = await fetch(`${worker.url}/webhooks/fal${new URL(delivery.url).search}`, { method: 'POST', headers: delivery.headers, body: delivery.body });
+    expect(await again.json()).toMatchObject({ duplicate: true });
+    await waitFor('SUCCEEDED after the redelivery', async () => (await statusOf(worker, token, image.id)).status === 'SUCCEEDED', 20_000);
+    // A further replay of an applied delivery enqueues nothing.
+    await fetch(`${worker.url}/webhooks/fal`, { method: 'POST', headers: delivery.headers, body: delivery.body });
+    const jobs = await worker.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'fal-outcome'`);
+    expect(jobs[0]?.n).toBe(1);
+    expect(await worker.prisma.generationAttempt.count()).toBe(1);
+  });
+
   it('never lets a late ERROR overwrite SUCCEEDED, nor apply a result to a deleted avatar', async () => {
     const app = await boot();
     app.emulator.configure({ latencyMs: 50 });

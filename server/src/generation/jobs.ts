@@ -15,6 +15,8 @@ const MAX_RUN_SECONDS: Record<string, number> = { [OUTCOME]: 15 * 60, [RECONCILE
 export interface Jobs {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
   enqueueOutcome(deliveryId: string): Promise<void>;
+  /** Enqueues a recorded delivery again unless it was applied or a job for it is still waiting or running. */
+  requeueOutcome(deliveryId: string): Promise<boolean>;
   reconcileNow(): Promise<void>;
   /** The TTL sweep the schedule runs, now. */
   sweepNow(): Promise<SweepResult>;
@@ -122,6 +124,19 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
       await boss.send(OUTCOME, { deliveryId });
       // Fetch now rather than at the next poll: status latency is the product.
       dispatcher?.wake();
+    },
+    async requeueOutcome(deliveryId) {
+      const delivery = await db.falWebhookDelivery.findUnique({ where: { id: deliveryId }, select: { processedAt: true } });
+      if (!delivery || delivery.processedAt) return false;
+      const rows = await db.$queryRawUnsafe<{ queued: boolean }[]>(
+        `SELECT EXISTS (SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2 AND state IN ('created', 'retry', 'active')) AS queued`,
+        OUTCOME,
+        deliveryId,
+      );
+      if (rows[0]?.queued) return false;
+      await boss.send(OUTCOME, { deliveryId });
+      dispatcher?.wake();
+      return true;
     },
     async reconcileNow() {
       await pipeline.reconcile();

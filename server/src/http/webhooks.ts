@@ -48,7 +48,11 @@ export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: W
       });
     if (!delivery) {
       stats.duplicate++;
-      log.info({ event: 'webhook.duplicate', ...ids, falRequestId: verdict.requestId }, 'fal webhook replayed: ignored');
+      // A crash between recording the delivery and enqueueing its job leaves it unapplied: fal's retry
+      // of that same body (it got no 200) is what brings its job back.
+      const recorded = await db.falWebhookDelivery.findUnique({ where: { requestId_bodySha256: { requestId: verdict.requestId, bodySha256 } }, select: { id: true } });
+      const requeued = recorded ? await jobs.requeueOutcome(recorded.id) : false;
+      log.info({ event: 'webhook.duplicate', ...ids, falRequestId: verdict.requestId, requeued }, requeued ? 'fal webhook replayed for a delivery never applied: job enqueued again' : 'fal webhook replayed: ignored');
       res.json({ ok: true, duplicate: true });
       return;
     }
