@@ -23,8 +23,9 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date }; ID: { Input: string; Output: string | number } };
   AuthScopes: { user: boolean; admin: boolean; anyone: boolean };
 }>({
-  // The input boundary comes after the errors plugin, so its refusals become ValidationError members.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin, InputBoundaryPlugin],
+  // The input boundary comes inside the errors plugin, so its refusals become ValidationError members,
+  // and before the Prisma plugin, so it sees the Prisma field extensions it wraps.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, InputBoundaryPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({ user: !!ctx.viewer, admin: ctx.viewer?.role === 'ADMIN', anyone: true }),

@@ -94,28 +94,67 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
     return plan;
   }
 
-  override wrapArgMappers(
-    resolver: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
-    fieldConfig: PothosOutputFieldConfig<Types>,
-  ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
-    if (!resolver) return resolver;
+  /** The field's argument check (issues, none when the arguments may pass), or null when it has nothing to check. */
+  private checkerOf(fieldConfig: PothosOutputFieldConfig<Types>): ((args: object) => Issue[]) | null {
+    const key = `${String(fieldConfig.parentType)}.${fieldConfig.name}`;
+    if (this.checkers.has(key)) return this.checkers.get(key)!;
     const plans = new Map<string, Plan>();
     for (const [name, arg] of Object.entries(fieldConfig.args)) {
       const plan = this.planOf(arg);
       if (plan) plans.set(name, plan);
     }
-    if (!plans.size) return resolver;
     const pagesByRowCursor = plans.has('after') && plans.has('before') && fieldConfig.extensions?.ownCursors !== true;
+    const checker = !plans.size
+      ? null
+      : (args: object) => {
+          const given = args as Record<string, unknown>;
+          const issues: Issue[] = [];
+          for (const [name, plan] of plans) check(given[name], plan, [name], issues);
+          if (pagesByRowCursor) {
+            for (const name of ['after', 'before']) {
+              const cursor = given[name];
+              if (typeof cursor === 'string' && !issues.some((i) => i.path[0] === name) && !isRowCursor(cursor)) issues.push({ path: [name], message: 'Not a cursor of this list.' });
+            }
+          }
+          return issues;
+        };
+    this.checkers.set(key, checker);
+    return checker;
+  }
+
+  private readonly checkers = new Map<string, ((args: object) => Issue[]) | null>();
+
+  /**
+   * A Prisma relation or connection nested in a Prisma field is planned by its parent's resolver, which
+   * reads the nested field's arguments (and parses its cursor) before that field resolves: its arguments
+   * are checked there too, before the parent's query is built.
+   */
+  override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
+    const select = fieldConfig.extensions?.pothosPrismaSelect;
+    const checker = typeof select === 'function' ? this.checkerOf(fieldConfig) : null;
+    if (!checker) return fieldConfig;
+    const planned = select as (args: object, ...rest: unknown[]) => unknown;
+    return {
+      ...fieldConfig,
+      extensions: {
+        ...fieldConfig.extensions,
+        pothosPrismaSelect: (args: object, ...rest: unknown[]) => {
+          const issues = checker(args);
+          if (issues.length) throw new InputValidationError({ issues });
+          return planned(args, ...rest);
+        },
+      },
+    };
+  }
+
+  override wrapArgMappers(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object> | undefined,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> | undefined {
+    const checker = resolver && this.checkerOf(fieldConfig);
+    if (!resolver || !checker) return resolver;
     return (parent, args, context, info) => {
-      const given = args as Record<string, unknown>;
-      const issues: Issue[] = [];
-      for (const [name, plan] of plans) check(given[name], plan, [name], issues);
-      if (pagesByRowCursor) {
-        for (const name of ['after', 'before']) {
-          const cursor = given[name];
-          if (typeof cursor === 'string' && !issues.some((i) => i.path[0] === name) && !isRowCursor(cursor)) issues.push({ path: [name], message: 'Not a cursor of this list.' });
-        }
-      }
+      const issues = checker(args);
       if (issues.length) throw new InputValidationError({ issues });
       return resolver(parent, args, context, info);
     };
