@@ -10,6 +10,8 @@ import { startFal, startRuntime } from './runtime.ts';
 import { applySettings } from './settings.ts';
 import { configureLogger } from './log.ts';
 import { describeUrl, explainStartupError, StartupError } from './startup-error.ts';
+import { createServer } from 'node:net';
+import pg from 'pg';
 import { resolve } from 'node:path';
 
 /** The database going away while we stop (Ctrl-C reaches the embedded PostgreSQL as well): expected. */
@@ -67,17 +69,48 @@ setInterval(() => {
   if (process.ppid !== parentPid) void shutdown(`the parent process (pid ${parentPid}) exited`);
 }, 1000).unref();
 
+/** Before anything starts: a taken port is the commonest reason a second `npm start` fails. */
+async function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(port, host, () => probe.close(() => ok()));
+  }).catch((e: NodeJS.ErrnoException) => {
+    throw listenError(e, port, host);
+  });
+}
+
+function listenError(e: unknown, port: number, host: string): unknown {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') return new StartupError(`port ${port} on ${host} is already in use`, `stop what listens there (\`ss -ltnp 'sport = :${port}'\` shows it), or set PORT to a free port`);
+  if (code === 'EACCES') return new StartupError(`port ${port} on ${host} needs privileges this user lacks`, 'set PORT to a port above 1023');
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new StartupError(`HOST ${host} is not an address of this machine`, 'set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses');
+  return e;
+}
+
 async function main() {
   const started = Date.now();
   const config = loadConfig();
   applySettings(config);
   configureLogger({ level: config.logLevel });
+  await checkPortFree(config.port, config.host);
   const runtime = await startRuntime(config);
   await track(runtime.stop);
   if (stopping) return;
   const database = config.databaseUrl
     ? { what: 'connecting to the database', connection: describeUrl(runtime.databaseUrl), hint: 'check that PostgreSQL is running there and that DATABASE_URL (host, port, user, password, database) is right' }
     : { what: 'connecting to the embedded PostgreSQL', hint: `see the lines above; delete ${resolve(config.dataDir, 'postgres')} to start with an empty database, or set DATABASE_URL` };
+  // A plain connection first: its errors (refused, authentication, no such database) are PostgreSQL's own.
+  const probe = new pg.Client({ connectionString: runtime.databaseUrl, connectionTimeoutMillis: 10_000 });
+  probe.on('error', () => {});
+  await probe
+    .connect()
+    .then(() => probe.end())
+    .catch((e: unknown) => {
+      void probe.end().catch(() => {});
+      throw explainStartupError(e, database);
+    });
   const applied = await applyMigrations(runtime.databaseUrl).catch((e: unknown) => {
     throw explainStartupError(e, database);
   });
@@ -94,11 +127,7 @@ async function main() {
   await track(fal.stop);
   if (stopping) return;
   const app = await startApp(config, { databaseUrl: runtime.databaseUrl, storage: runtime.storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier }).catch((e: unknown) => {
-    const code = (e as NodeJS.ErrnoException)?.code;
-    if (code === 'EADDRINUSE') throw new StartupError(`port ${config.port} on ${config.host} is already in use`, `stop what listens there (\`ss -ltnp 'sport = :${config.port}'\` shows it), or set PORT to a free port`);
-    if (code === 'EACCES') throw new StartupError(`port ${config.port} on ${config.host} needs privileges this user lacks`, 'set PORT to a port above 1023');
-    if (code === 'EADDRNOTAVAIL') throw new StartupError(`HOST ${config.host} is not an address of this machine`, 'set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses');
-    throw e;
+    throw listenError(e, config.port, config.host);
   });
   await track(app.stop);
   const base = config.port === 0 ? app.url : `http://localhost:${config.port}`;

@@ -19,7 +19,7 @@ export function explainStartupError(e: unknown, step: { what: string; connection
   const network = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
   // PostgreSQL's own refusals carry a SQLSTATE: 28xxx authentication, 3D000 no such database, 53xxx resources, 57P03 starting up.
   const sqlState = (e as { code?: string })?.code;
-  if ((code && network.includes(code)) || (sqlState && /^(28|3D|53|57P0)/.test(sqlState)) || /timeout|Connection terminated|self.signed|certificate|SSL/i.test(message)) {
+  if ((code && network.includes(code)) || (sqlState && /^(28|3D|53|57P0)/.test(sqlState)) || /timeout|Connection terminated|self.signed|certificate|SSL|Can't reach database server|authentication failed/i.test(message)) {
     return new StartupError(`${step.what} failed${step.connection ? ` (${step.connection})` : ''}: ${message || code}`, step.hint);
   }
   return e;
