@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import pg from 'pg';
 import { resolve } from 'node:path';
 
-/** The database going away while we stop (Ctrl-C reaches the embedded PostgreSQL as well): expected. */
+/** The database going away while we stop (an external one, or the embedded one stopped under a process manager): expected. */
 const DATABASE_GONE = /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
 const messageOf = (e: unknown) => (e as Error)?.message ?? String(e);
 function reportStopError(e: unknown): void {
@@ -22,8 +22,8 @@ function reportStopError(e: unknown): void {
 }
 
 let stopping = false;
-// Ctrl-C reaches the embedded PostgreSQL too, which may drop its connections before our own SIGINT
-// handler runs: a job queue query failing then (pg-boss does not catch every one) is expected, not a
+// The database may drop its connections before or while we stop (a process manager signals every process
+// of the service): a job queue query failing then (pg-boss does not catch every one) is expected, not a
 // crash. Any other unhandled rejection still ends the process, as Node's default would.
 process.on('unhandledRejection', (e) => {
   if (stopping) return reportStopError(e);

@@ -76,7 +76,8 @@ export function descendants(pid: number): { pid: number; command: string }[] {
 
 /** The server (node running main.ts) started by an `npm start`. */
 export function serverPid(npmPid: number): number {
-  const server = descendants(npmPid).find((p) => p.command.includes('server/src/main.ts'));
+  // Not the `sh -c "node … main.ts"` npm may run it through: the node process itself.
+  const server = descendants(npmPid).find((p) => /^\S*node\s.*server\/src\/main\.ts/.test(p.command));
   if (!server) throw new Error(`no server process under npm (pid ${npmPid})`);
   return server.pid;
 }
