@@ -153,7 +153,7 @@ describe.skipIf(!asRoot)('as root, from a clone in a 0700 home, with no environm
     cleanups.push(() => rm(home, { recursive: true, force: true }));
     const clone = join(home, 'better-ads');
     // The working tree as a clone has it (tracked and new files), plus what `npm install` would make.
-    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter((f) => f && !f.startsWith('node_modules'));
     for (const f of files) {
       mkdirSync(dirname(join(clone, f)), { recursive: true });
       try {
