@@ -34,7 +34,10 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
   let s3 = config.s3;
   let started: Started<Storage> | undefined;
   if (!s3) {
-    const srv = await startEmbeddedS3(config.dataDir);
+    const srv = await startEmbeddedS3(config.dataDir).catch((e: NodeJS.ErrnoException) => {
+      if (!['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(e?.code ?? '')) throw e;
+      throw new StartupError(`cannot write the embedded S3 data in ${resolve(config.dataDir, 's3')} (${e.code})`, 'make DATA_DIR writable by this user, set DATA_DIR to a writable directory, or set S3_ENDPOINT');
+    });
     s3 = { endpoint: srv.endpoint, publicEndpoint: undefined, accessKey: srv.accessKey, secretKey: srv.secretKey, region: 'us-east-1' };
     started = { value: undefined as never, embedded: `${srv.endpoint} (data in ${resolve(srv.dataDir)})`, stop: srv.stop };
   }
