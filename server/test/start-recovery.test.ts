@@ -126,7 +126,9 @@ describe('npm start recovers after a crash', () => {
     expect(badEnv).toMatch(/npm start failed: Invalid configuration:\n\s+PORT:/);
     const refused = await npmStart({ SEED: 'never', PORT: '0', DATA_DIR: await freshDataDir(), DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/x` }).then(() => '', (e: Error) => e.message);
     expect(refused).toMatch(/npm start failed: connecting to the database failed \(postgresql:\/\/127\.0\.0\.1:\d+\/x\): .*ECONNREFUSED[^\n]*\n\s+→ check that PostgreSQL is running/);
-    for (const out of [taken, badEnv, refused]) expect(out).not.toMatch(/\bundefined\b|^\s+at /m);
+    const s3Refused = await npmStart({ SEED: 'never', PORT: '0', DATA_DIR: await freshDataDir(), S3_ENDPOINT: `http://127.0.0.1:${await freePort()}`, S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' }).then(() => '', (e: Error) => e.message);
+    expect(s3Refused).toMatch(/npm start failed: S3 bucket better-ads on S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ cannot be checked or created: .*ECONNREFUSED[^\n]*\n\s+→ check that the S3 server is up/);
+    for (const out of [taken, badEnv, refused, s3Refused]) expect(out).not.toMatch(/\bundefined\b|^\s+at /m);
     await signalNpm(first, 'SIGTERM', port, join(dataDir, 'postgres'));
   }, 600_000);
 });
