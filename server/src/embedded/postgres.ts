@@ -297,6 +297,35 @@ async function waitReady(proc: ChildProcess, port: number, output: () => string)
   throw new StartupError(`embedded PostgreSQL ${why}:\n${output()}`, 'see its output above; set DATABASE_URL to use another PostgreSQL');
 }
 
+/** The postmaster on a free port; another start may take the port between our probe and its bind: then another port. */
+async function startPostmaster(bin: string, dir: string, as: RunAs | undefined): Promise<{ proc: ChildProcess; port: number; onExit: () => void }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort(attempt === 1 ? 54329 : 0);
+    // Its own process group: Ctrl-C in the terminal reaches us, and we stop PostgreSQL after the server drained.
+    const proc = spawn(join(bin, 'bin', 'postgres'), ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
+      ...as,
+      cwd: '/',
+      detached: true,
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output = capture(proc);
+    const spawnFailed = new Promise<never>((_, fail) => proc.once('error', (e) => fail(new StartupError(`embedded PostgreSQL: cannot run ${join(bin, 'bin', 'postgres')}: ${e.message}`, 'run `npm install` again, or set DATABASE_URL'))));
+    // However this process ends (an uncaught error, process.exit), PostgreSQL gets its fast-shutdown signal.
+    const onExit = () => proc.kill('SIGINT');
+    process.on('exit', onExit);
+    try {
+      await Promise.race([waitReady(proc, port, output), spawnFailed]);
+      return { proc, port, onExit };
+    } catch (e) {
+      process.removeListener('exit', onExit);
+      if (proc.pid && proc.exitCode === null) await stopPostmaster(proc.pid);
+      if (attempt < 5 && /could not bind .*Address already in use/.test(output())) continue;
+      throw e;
+    }
+  }
+}
+
 /** A real PostgreSQL from npm binaries, its cluster under `dataDir/postgres` (see clusterDir), kept across restarts. */
 export async function startEmbeddedPostgres(dataDir: string, database = 'better_ads'): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
@@ -316,22 +345,8 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'better_
     if (recovered) console.log(recovered);
   }
 
-  const port = await freePort(54329);
-  // Its own process group: Ctrl-C in the terminal reaches us, and we stop PostgreSQL after the server drained.
-  const proc = spawn(join(binaries.dir, 'bin', 'postgres'), ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
-    ...as,
-    cwd: '/',
-    detached: true,
-    env: { ...process.env, LC_MESSAGES: 'C' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = capture(proc);
-  const spawnFailed = new Promise<never>((_, fail) => proc.once('error', (e) => fail(new StartupError(`embedded PostgreSQL: cannot run ${join(binaries.dir, 'bin', 'postgres')}: ${e.message}`, 'run `npm install` again, or set DATABASE_URL'))));
-  // However this process ends (an uncaught error, process.exit), PostgreSQL gets its fast-shutdown signal.
-  const onExit = () => proc.kill('SIGINT');
-  process.on('exit', onExit);
+  const { proc, port, onExit } = await startPostmaster(binaries.dir, dir, as);
   try {
-    await Promise.race([waitReady(proc, port, output), spawnFailed]);
     const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: PASSWORD, database: 'postgres' });
     await admin.connect();
     try {
