@@ -1,5 +1,5 @@
 // Root `prestart`: build the client only when client/dist is missing or stale.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,19 @@ const built = outputs.includes(undefined) ? undefined : Math.min(...outputs);
 
 if (built === undefined || newest(inputs) > built) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (r.error) console.error(r.error);
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  // Its own process group, so that a signal npm forwards to us reaches the whole build (npm, its shell, vite).
+  const build = spawn(npm, ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', detached: process.platform !== 'win32' });
+  const forward = (signal) => {
+    try {
+      process.kill(process.platform === 'win32' ? build.pid : -build.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => forward(signal));
+  build.on('error', (e) => {
+    console.error(`client build: cannot run ${npm}: ${e.message}`);
+    process.exit(1);
+  });
+  build.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { startEmbeddedPostgres } from './embedded/postgres.ts';
 import { startEmbeddedS3 } from './embedded/s3.ts';
 import { createS3Storage, type Storage } from './storage/storage.ts';
+import { describeUrl, StartupError } from './startup-error.ts';
 import { startFalEmulator, type FalEmulator } from './fal/emulator.ts';
 import { createFalGateway, type FalGateway } from './fal/gateway.ts';
 import { createWebhookVerifier, FAL_JWKS_URL, type WebhookVerifier } from './fal/webhook.ts';
@@ -26,14 +27,17 @@ const noop = async () => {};
 export async function startDatabase(config: Config): Promise<Started<string>> {
   if (config.databaseUrl) return { value: config.databaseUrl, stop: noop };
   const pg = await startEmbeddedPostgres(config.dataDir);
-  return { value: pg.url, embedded: `${pg.url.replace(/:[^:@/]+@/, ':***@')} (data in ${pg.dataDir})`, stop: pg.stop };
+  return { value: pg.url, embedded: `${pg.url.replace(/:[^:@/]+@/, ':***@')} (${pg.location})`, stop: pg.stop };
 }
 
 export async function startStorage(config: Config): Promise<Started<Storage>> {
   let s3 = config.s3;
   let started: Started<Storage> | undefined;
   if (!s3) {
-    const srv = await startEmbeddedS3(config.dataDir);
+    const srv = await startEmbeddedS3(config.dataDir).catch((e: NodeJS.ErrnoException) => {
+      if (!['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(e?.code ?? '')) throw e;
+      throw new StartupError(`cannot write the embedded S3 data in ${resolve(config.dataDir, 's3')} (${e.code})`, 'make DATA_DIR writable by this user, set DATA_DIR to a writable directory, or set S3_ENDPOINT');
+    });
     s3 = { endpoint: srv.endpoint, publicEndpoint: undefined, accessKey: srv.accessKey, secretKey: srv.secretKey, region: 'us-east-1' };
     started = { value: undefined as never, embedded: `${srv.endpoint} (data in ${resolve(srv.dataDir)})`, stop: srv.stop };
   }
@@ -42,7 +46,11 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
     await storage.ensureBucket();
   } catch (e) {
     await started?.stop();
-    throw e;
+    const where = started ? 'the embedded S3 server' : `S3_ENDPOINT ${describeUrl(s3.endpoint)}`;
+    throw new StartupError(
+      `S3 bucket ${config.bucket} on ${where} cannot be checked or created: ${(e as Error)?.message || (e as { code?: string })?.code || String(e)}`,
+      started ? 'see the reason above, or set S3_ENDPOINT to use another S3 server' : 'check that the S3 server is up and that S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET are right',
+    );
   }
   return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop } as Started<Storage>;
 }

@@ -1,41 +1,19 @@
 // `npm start` as a newcomer runs it: no environment but PORT and a data directory, everything embedded.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { alive, freePort, gql, npmStart } from './npm-start.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 let dataDir: string;
 let child: ChildProcess | undefined;
 
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-
-function start(port: number): Promise<{ proc: ChildProcess; output: () => string }> {
-  const env: Record<string, string> = { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', PORT: String(port), DATA_DIR: dataDir };
-  const proc = spawn('npm', ['start'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child = proc;
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`not up after 120 s:\n${out}`)), 120_000);
-    proc.on('exit', (code) => fail(new Error(`exited ${code}:\n${out}`)));
-    proc.stdout!.on('data', () => {
-      if (out.includes('Better Ads is up')) {
-        clearTimeout(timer);
-        ok({ proc, output: () => out });
-      }
-    });
-  });
+async function start(port: number): Promise<{ proc: ChildProcess; output: () => string }> {
+  const started = await npmStart({ PORT: String(port), DATA_DIR: dataDir }, undefined, 120_000);
+  child = started.proc;
+  return started;
 }
 
 /** Ctrl-C: SIGINT to the whole process group, as a terminal does. Resolves once the server said it stopped. */
@@ -47,24 +25,6 @@ async function interrupt(proc: ChildProcess, output: () => string): Promise<void
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no clean stop within 20 s:\n${output()}`);
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-async function gql(port: number, query: string, variables?: object, token?: string) {
-  const res = await fetch(`http://localhost:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as any;
 }
 
 afterAll(async () => {

@@ -202,10 +202,18 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(config.port, config.host, () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(config.port, config.host, () => ok());
+    });
+  } catch (e) {
+    // Not serving (the port is taken): stop what started here, so that the caller can stop the database under it.
+    wss.close();
+    catalogEvents.abort();
+    for (const stop of [() => apollo!.stop(), () => budget.close(), () => jobs.stop()]) await stop().catch(() => {});
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   return {
