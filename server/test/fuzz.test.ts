@@ -1,0 +1,378 @@
+// Schema-driven fuzz of the whole API (issue 10): the test introspects the running server and derives
+// its targets from the schema — every mutation, every query and subscription field with arguments, and
+// every field with arguments reachable from a query root (connections of User, Project…) — and the
+// leaves to attack from the argument types. A field, argument or input field added tomorrow is probed
+// by the next run without editing this file; only a new *kind* of scalar would want new hostile values
+// (until then it gets the String ones).
+//
+// Each probe replaces ONE leaf of a valid-looking baseline with a hostile value, sent as variables over
+// HTTP (subscriptions over graphql-ws), signed in or anonymous. Every probe must give: no 5xx, no
+// INTERNAL_SERVER_ERROR, no internal detail in any message, and — when its answer is an error (a
+// top-level error or an Error member of a result union) — no change in any application table nor a fal
+// submission. A successful probe is a legitimate change (a 100 kB name is a valid rename).
+import fc from 'fast-check';
+import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery, isEnumType, isInterfaceType, isListType, isNonNullType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256, SESSION_PREFIX, newSecret } from '../src/auth/crypto.ts';
+import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
+import { type Hostile, Huge, hostileValues } from './fuzz/hostile.ts';
+import { baseline, type Fixtures, findTargets, type Leaf, leavesOf, nodeTypes, type Target, variablesWith } from './fuzz/schema-probes.ts';
+
+const SEED = 20261201;
+const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const BODY_LIMIT_BYTES = 100 * 1024;
+
+let app: TestApp;
+let schema: GraphQLSchema;
+let nodeNames: string[];
+let errorTypes: Set<string>;
+const fx: Fixtures = { live: new Map(), deleted: new Map(), tagSlug: '', unique: (() => { let n = 0; return () => ++n; })() };
+const foreign = new Map<string, string[]>();
+
+interface Identity {
+  name: string;
+  userId?: string;
+  token?: string;
+}
+let owner: Identity;
+let other: Identity;
+const anonymous: Identity = { name: 'anonymous' };
+
+const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+const addLive = (type: string, id: string, label?: string) => fx.live.set(type, [...(fx.live.get(type) ?? []), { id, label }]);
+const addDeleted = (type: string, id: string) => fx.deleted.set(type, [...(fx.deleted.get(type) ?? []), id]);
+
+async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const r = await app.gql(query, variables, token);
+  if (r.errors) throw new Error(`fixture: ${JSON.stringify(r.errors)}`);
+  const result = Object.values(r.data)[0] as any;
+  if (result?.data === undefined) throw new Error(`fixture: ${JSON.stringify(r.data)}`);
+  return result.data;
+}
+
+beforeAll(async () => {
+  app = await startTestApp({
+    GENERATION_MAX_IN_FLIGHT: '100000',
+    GENERATION_MAX_PER_DAY: '100000',
+    // No background writes while probing: nothing is old enough to reconcile, the cleanup cron is far away.
+    RECONCILE_AFTER_SECONDS: '86400',
+    CLEANUP_CRON: '0 0 1 1 *',
+  });
+  app.emulator.configure({ latencyMs: 50, videoHeight: 64, videoFps: 4 });
+  const introspection = await app.gql<IntrospectionQuery>(getIntrospectionQuery());
+  schema = buildClientSchema(introspection.data);
+  nodeNames = nodeTypes(schema);
+  const errorInterface = schema.getType('Error');
+  errorTypes = new Set(errorInterface && isInterfaceType(errorInterface) ? schema.getPossibleTypes(errorInterface).map((t) => t.name) : []);
+
+  // The owner is an admin too, so that admin-only fields get past authorization with their own fixtures.
+  const alice = await app.admin();
+  owner = { name: 'owner', userId: alice.userId, token: alice.token };
+  const bob = await app.signUp('Bob');
+  other = { name: 'other user', userId: bob.userId, token: bob.token };
+  const t = owner.token;
+
+  const CREATE_PROJECT = `mutation($i: CreateProjectInput!) { createProject(input: $i) { ... on MutationCreateProjectSuccess { data { id } } ... on Error { message } } }`;
+  const GENERATE = `mutation($i: GenerateImageInput!) { generateImage(input: $i) { ... on MutationGenerateImageSuccess { data { id } } ... on Error { message } } }`;
+  const CREATE_AVATAR = `mutation($i: CreateAvatarInput!) { createAvatar(input: $i) { ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`;
+  const CREATE_BROLL = `mutation($i: CreateBRollInput!) { createBRoll(input: $i) { ... on MutationCreateBRollSuccess { data { id } } ... on Error { message } } }`;
+  const project = (await ok(CREATE_PROJECT, { i: { name: 'Fuzz studio' } }, t)).id;
+  addLive('Project', project);
+  const forAvatar = (await ok(GENERATE, { i: { projectId: project, prompt: 'A nurse, portrait' } }, t)).id;
+  const image = (await ok(GENERATE, { i: { projectId: project, prompt: 'A doctor, portrait' } }, t)).id;
+  await untilStatus(app, t!, forAvatar);
+  await untilStatus(app, t!, image);
+  addLive('Image', image);
+  const avatar = (await ok(CREATE_AVATAR, { i: { projectId: project, imageId: forAvatar, name: 'Fuzz avatar' } }, t)).id;
+  const bRoll = (await ok(CREATE_BROLL, { i: { projectId: project, name: 'Fuzz b-roll', prompt: 'A city at night' } }, t)).id;
+  await untilStatus(app, t!, avatar);
+  await untilStatus(app, t!, bRoll);
+  addLive('Avatar', avatar);
+  addLive('BRoll', bRoll);
+  addLive('User', gid('User', owner.userId!));
+
+  const category = (await ok(`mutation { createTagCategory(input: { name: "Fuzz", slug: "fuzz" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`, {}, t)).id;
+  const tag = (await ok(`mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Fuzzy", slug: "fuzzy" }) { ... on MutationCreateTagSuccess { data { id slug } } ... on Error { message } } }`, { c: category }, t));
+  addLive('TagCategory', category);
+  addLive('Tag', tag.id);
+  fx.tagSlug = tag.slug;
+  const publicAvatar = await app.prisma.avatar.create({
+    data: { name: 'Public fuzz', visibility: 'PUBLIC', status: 'SUCCEEDED', tags: { create: [{ tagId: dbId(tag.id) }] } },
+  });
+  addLive('Avatar', gid('Avatar', publicAvatar.id), 'public');
+  const apiKey = (await ok(`mutation { createApiKey(input: { name: "Fuzz partner" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`, {}, t)).apiKey.id;
+  addLive('ApiKey', apiKey);
+
+  foreign.set('Project', [(await ok(CREATE_PROJECT, { i: { name: 'Bob project' } }, bob.token)).id]);
+  foreign.set('User', [gid('User', bob.userId)]);
+
+  // Deleted rows of every node type, deleted the way the product deletes them where it can.
+  const doomed = (await ok(CREATE_PROJECT, { i: { name: 'Doomed' } }, t)).id;
+  const doomedImage = (await ok(GENERATE, { i: { projectId: doomed, prompt: 'Soon gone' } }, t)).id;
+  const doomedBRoll = (await ok(CREATE_BROLL, { i: { projectId: doomed, name: 'Gone', prompt: 'Soon gone' } }, t)).id;
+  const doomedAvatar = await app.prisma.avatar.create({ data: { name: 'Gone', visibility: 'PRIVATE', status: 'FAILED', userId: owner.userId, projectId: dbId(doomed) } });
+  await ok(`mutation($id: ID!) { deleteAvatar(input: { id: $id }) { ... on MutationDeleteAvatarSuccess { data } ... on Error { message } } }`, { id: gid('Avatar', doomedAvatar.id) }, t);
+  await ok(`mutation($id: ID!) { deleteBRoll(input: { id: $id }) { ... on MutationDeleteBRollSuccess { data } ... on Error { message } } }`, { id: doomedBRoll }, t);
+  await ok(`mutation($id: ID!) { deleteProject(input: { id: $id }) { ... on MutationDeleteProjectSuccess { data } ... on Error { message } } }`, { id: doomed }, t);
+  const doomedCategory = (await ok(`mutation { createTagCategory(input: { name: "Gone", slug: "gone" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`, {}, t)).id;
+  const doomedTag = (await ok(`mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Gone tag", slug: "gone-tag" }) { ... on MutationCreateTagSuccess { data { id } } ... on Error { message } } }`, { c: category }, t)).id;
+  await ok(`mutation($id: ID!) { deleteTag(input: { id: $id }) { ... on MutationDeleteTagSuccess { data } ... on Error { message } } }`, { id: doomedTag }, t);
+  await ok(`mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { ... on MutationDeleteTagCategorySuccess { data } ... on Error { message } } }`, { id: doomedCategory }, t);
+  const doomedKey = (await ok(`mutation { createApiKey(input: { name: "Gone" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`, {}, t)).apiKey.id;
+  await app.prisma.apiKey.delete({ where: { id: dbId(doomedKey) } });
+  const doomedUser = await app.signUp('Gone');
+  await app.prisma.user.delete({ where: { id: doomedUser.userId } });
+  for (const [type, id] of [['Project', doomed], ['Image', doomedImage], ['BRoll', doomedBRoll], ['Avatar', gid('Avatar', doomedAvatar.id)], ['Tag', doomedTag], ['TagCategory', doomedCategory], ['ApiKey', doomedKey], ['User', gid('User', doomedUser.userId)]] as const) addDeleted(type, id);
+
+  // From here on fal never answers: a probe that starts a generation leaves it PENDING, so nothing
+  // changes the tables behind the probes' backs.
+  app.emulator.configure({ latencyMs: 3_600_000 });
+}, 180_000);
+afterAll(() => app?.stop());
+
+/** A digest of every application table (whatever tables the migrations created) and of fal submissions. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const t0 = Date.now();
+  const tables = (await app.sql<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).map((r) => r.t);
+  const rows = await app.sql<{ t: string; d: string }>(
+    tables.map((t) => `SELECT '${t}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${t}" x`).join(' UNION ALL '),
+  );
+  const out: Record<string, string> = Object.fromEntries(rows.map((r) => [r.t, r.d]));
+  out['fal submissions'] = String(app.emulator.requests.length);
+  fingerprintMs += Date.now() - t0;
+  return out;
+}
+
+const UNMASKED: [string, RegExp][] = [
+  ['prisma', /prisma/i],
+  ['source path', /\/server\/src|node_modules|\.[cm]?[jt]s:\d+|file:\/\//],
+  ['stack', /\n\s+at |\bat [\w.<>]+ \(/],
+  ['sql', /invalid input syntax|invalid byte sequence|syntax error at|violates .* constraint|SQLSTATE|PostgreSQL|\bpg_|relation ".*" does not exist|\bSELECT\b.*\bFROM\b/i],
+  ['postgres code', /\b(?:08|22|23|25|40|42|53|54|55|57|58|XX)[0-9A-Z]{3}\b/],
+];
+
+interface Outcome {
+  status: number;
+  body: any;
+  transport?: string;
+}
+
+interface Finding {
+  kind: string;
+  target: string;
+  identity: string;
+  leaf: string;
+  value: string;
+  detail: string;
+}
+
+function encodeBody(query: string, variables: Record<string, unknown>): string {
+  const plain = JSON.stringify({ query, variables }, (_k, v) => (v instanceof Huge ? '' : v));
+  const huge = (function find(v: unknown): Huge | undefined {
+    if (v instanceof Huge) return v;
+    if (v && typeof v === 'object') for (const x of Object.values(v)) { const h = find(x); if (h) return h; }
+    return undefined;
+  })(variables);
+  if (!huge) return plain;
+  // Just within the limit: the body is the whole limit minus a little slack.
+  const room = BODY_LIMIT_BYTES - Buffer.byteLength(plain) - 64;
+  const text = huge.unit.repeat(Math.max(0, Math.floor(room / huge.bytes)));
+  return JSON.stringify({ query, variables }, (_k, v) => (v instanceof Huge ? text : v));
+}
+
+async function sendHttp(query: string, variables: Record<string, unknown>, token?: string): Promise<Outcome> {
+  try {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: encodeBody(query, variables),
+    });
+    const text = await res.text();
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { raw: text };
+    }
+    return { status: res.status, body };
+  } catch (e) {
+    return { status: 0, body: null, transport: (e as Error).message };
+  }
+}
+
+/** First event of a subscription (or silence after a while, which a valid subscription gives). */
+async function sendWs(query: string, variables: Record<string, unknown>, token?: string): Promise<Outcome> {
+  const client = app.ws(token);
+  const body = JSON.parse(encodeBody(query, variables));
+  try {
+    return await new Promise<Outcome>((resolve) => {
+      const timer = setTimeout(() => resolve({ status: 200, body: { silent: true } }), 400);
+      const done = (o: Outcome) => {
+        clearTimeout(timer);
+        resolve(o);
+      };
+      client.subscribe(body, {
+        next: (v) => done({ status: 200, body: v }),
+        error: (e) => {
+          if (Array.isArray(e)) done({ status: 200, body: { errors: e } });
+          else if (e && typeof e === 'object' && 'code' in e) {
+            const close = e as { code: number; reason: string };
+            done({ status: close.code === 4500 || close.code === 1011 ? 500 : 200, body: { errors: [{ message: close.reason ?? '', extensions: { code: `close ${close.code}` } }] } });
+          } else done({ status: 0, body: null, transport: String((e as Error)?.message ?? e) });
+        },
+        complete: () => done({ status: 200, body: { completed: true } }),
+      });
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+function messagesIn(body: any): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, key?: string) => {
+    if (typeof v === 'string' && (key === 'message' || key === 'raw' || key === 'stacktrace')) out.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(body);
+  return out;
+}
+
+function isErrorAnswer(body: any): boolean {
+  if (!body || body.silent) return false;
+  if (Array.isArray(body.errors) && body.errors.length) return true;
+  let found = false;
+  const walk = (v: unknown) => {
+    if (found || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (typeof (v as any).__typename === 'string' && errorTypes.has((v as any).__typename)) found = true;
+    Object.values(v).forEach(walk);
+  };
+  walk(body.data);
+  return found;
+}
+
+const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
+
+function describeLeaf(leaf: Leaf): string {
+  return [leaf.arg.name, ...leaf.path.map((p) => (typeof p === 'number' ? '[]' : p))].join('.');
+}
+
+let probes = 0;
+let lastFingerprint: Record<string, string> | null = null;
+let fingerprintMs = 0;
+const findings: Finding[] = [];
+const probed = new Set<string>();
+
+async function probe(leaf: Leaf, hostile: Hostile, who: Identity): Promise<void> {
+  const target = leaf.target;
+  const variables = variablesWith(leaf, hostile.value, fx, nodeNames);
+  const before = lastFingerprint ?? (await fingerprint());
+  const submitted = app.emulator.requests.length;
+  const outcome = target.operation === 'subscription' ? await sendWs(target.document, variables, who.token) : await sendHttp(target.document, variables, who.token);
+  const after = await fingerprint();
+  lastFingerprint = after;
+  probes++;
+  probed.add(target.name);
+  const note = (kind: string, detail: string) =>
+    findings.push({ kind, target: target.name, identity: who.name, leaf: describeLeaf(leaf), value: hostile.label, detail: short(detail) });
+
+  if (outcome.transport) note('transport failure', outcome.transport);
+  if (outcome.status >= 500) note('5xx', `HTTP ${outcome.status} ${JSON.stringify(outcome.body)}`);
+  const errors: any[] = Array.isArray(outcome.body?.errors) ? outcome.body.errors : [];
+  for (const e of errors) if (e?.extensions?.code === 'INTERNAL_SERVER_ERROR') note('INTERNAL_SERVER_ERROR', `${e.message} at ${JSON.stringify(e.path ?? [])}`);
+  for (const m of messagesIn(outcome.body)) {
+    for (const [what, re] of UNMASKED) if (re.test(m)) note(`unmasked (${what})`, m);
+  }
+  for (const e of errors) if (e?.extensions?.stacktrace || e?.extensions?.exception) note('unmasked (stacktrace extension)', JSON.stringify(e.extensions).slice(0, 200));
+
+  const refused = isErrorAnswer(outcome.body) || outcome.status >= 400 || !!outcome.transport;
+  if (refused) {
+    const changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+    if (changed.length) note('wrote although refused', `changed: ${changed.join(', ')}; answer ${JSON.stringify(outcome.body)}${app.emulator.requests.length > submitted ? ' (fal submission)' : ''}`);
+  } else if (target.operation === 'mutation') {
+    await afterSuccess(who);
+    lastFingerprint = null;
+  }
+}
+
+/** A successful mutation may legitimately have ended the session (signOut) or touched fixtures: restore or say so. */
+async function afterSuccess(who: Identity): Promise<void> {
+  if (who.token) {
+    const me = await app.gql(`{ me { id } }`, {}, who.token);
+    if (!me.data?.me) {
+      const token = newSecret(SESSION_PREFIX);
+      await app.prisma.session.create({ data: { tokenHash: sha256(token), userId: who.userId!, expiresAt: new Date(Date.now() + 86_400_000) } });
+      who.token = token;
+    }
+  }
+  for (const [type, ids] of fx.live) {
+    for (const { id } of ids) {
+      const rows = await app.sql(`SELECT 1 FROM "${type}" WHERE id = $1`, [dbId(id)]).catch(() => [1]);
+      if (!rows.length) throw new Error(`fixture ${type} ${id} vanished: a probe deleted a row it does not own or a baseline chose a live id of its own type`);
+    }
+  }
+}
+
+function hostilesFor(leaf: Leaf): Hostile[] {
+  const inner = isNonNullType(leaf.type) ? leaf.type.ofType : leaf.type;
+  return hostileValues(leaf, {
+    nodeNames,
+    live: fx.live,
+    deleted: fx.deleted,
+    foreign,
+    baselineItem: () => (isListType(inner) ? baseline(inner.ofType, leaf.fieldName, `${leaf.arg.context} ${leaf.fieldName}`, fx, nodeNames) : null),
+    enumValues: isEnumType(inner) ? inner.getValues().map((v) => v.value as string) : [],
+  });
+}
+
+describe('schema-driven fuzz', () => {
+  it('no 5xx, no INTERNAL_SERVER_ERROR, no internal detail, nothing written by a refused probe', { timeout: 600_000 }, async () => {
+    const started = Date.now();
+    const targets: Target[] = findTargets(schema);
+    const leaves = targets.flatMap((t) => leavesOf(t, nodeNames));
+    expect(targets.length).toBeGreaterThan(0);
+
+    // Deterministically: every leaf of every target with every core value of its kind; the first one
+    // signed in and anonymous, the others alternately (the random draws mix identities further).
+    for (const leaf of leaves) {
+      const core = hostilesFor(leaf).filter((h) => h.core);
+      for (const [i, hostile] of core.entries()) {
+        for (const who of i === 0 ? [owner, anonymous] : [i % 2 ? anonymous : owner]) await probe(leaf, hostile, who);
+      }
+    }
+    const deterministic = probes;
+
+    // Then fast-check draws (leaf, any hostile value of its kind, identity) with a fixed seed.
+    const draws = fc.sample(
+      fc.record({ leaf: fc.constantFrom(...leaves), pick: fc.nat(), who: fc.constantFrom(owner, other, anonymous) }),
+      { seed: SEED, numRuns: RANDOM_RUNS },
+    );
+    for (const { leaf, pick, who } of draws) {
+      const pool = hostilesFor(leaf);
+      await probe(leaf, pool[pick % pool.length]!, who);
+    }
+
+    const byKind = new Map<string, number>();
+    for (const f of findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+    // One line per (kind, target, leaf): the values and identities that produced it, and the first answer.
+    const distinct = new Map<string, { first: Finding; values: Set<string>; who: Set<string> }>();
+    for (const f of findings) {
+      const key = `${f.kind}|${f.target}|${f.leaf}`;
+      const d = distinct.get(key) ?? { first: f, values: new Set(), who: new Set() };
+      d.values.add(f.value);
+      d.who.add(f.identity);
+      distinct.set(key, d);
+    }
+    console.log(
+      [
+        `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes (${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
+        `fuzz: ${findings.length} findings${findings.length ? ': ' + [...byKind].map(([k, n]) => `${k} ×${n}`).join(', ') : ''}`,
+        ...[...distinct.values()].map(({ first: f, values, who }) => `  - ${f.kind} | ${f.target} ${f.leaf} = ${[...values].join(' / ')} (${[...who].join(', ')}): ${f.detail}`),
+      ].join('\n'),
+    );
+    expect(targets.filter((t) => !probed.has(t.name)).map((t) => t.name)).toEqual([]);
+    expect(findings.map((f) => `${f.kind} | ${f.target} ${f.leaf} = ${f.value} (${f.identity})`)).toEqual([]);
+  });
+});
