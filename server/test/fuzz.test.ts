@@ -11,7 +11,7 @@
 // top-level error or an Error member of a result union) — no change in any application table nor a fal
 // submission. A successful probe is a legitimate change (a 100 kB name is a valid rename).
 import fc from 'fast-check';
-import { buildClientSchema, getIntrospectionQuery, type GraphQLSchema, type IntrospectionQuery, isEnumType, isInterfaceType, isListType, isNonNullType } from 'graphql';
+import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLSchema, type IntrospectionQuery, isEnumType, isInterfaceType, isListType, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256, SESSION_PREFIX, newSecret } from '../src/auth/crypto.ts';
 import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
@@ -19,7 +19,8 @@ import { type Hostile, Huge, hostileValues } from './fuzz/hostile.ts';
 import { baseline, type Fixtures, findTargets, type Leaf, leavesOf, nodeTypes, type Target, variablesWith } from './fuzz/schema-probes.ts';
 
 const SEED = 20261201;
-const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const READ_BATCH = 6;
 const BODY_LIMIT_BYTES = 100 * 1024;
 
 let app: TestApp;
@@ -253,6 +254,26 @@ function isErrorAnswer(body: any): boolean {
   return found;
 }
 
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function hasForbiddenChars(value: unknown): boolean {
+  if (typeof value === 'string') return FORBIDDEN.test(value);
+  if (value instanceof Huge) return FORBIDDEN.test(value.unit);
+  if (Array.isArray(value)) return value.some(hasForbiddenChars);
+  return false;
+}
+
+/** Whether the answer shows the fuzzed field was resolved (a silent subscription was set up). */
+function reached(body: any, fieldPath: string[]): boolean {
+  if (body?.silent) return true;
+  let v = body?.data;
+  for (const key of fieldPath) {
+    if (!v || typeof v !== 'object' || !(key in v)) return false;
+    v = v[key];
+  }
+  return true;
+}
+
 const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
 function describeLeaf(leaf: Leaf): string {
@@ -265,14 +286,23 @@ let fingerprintMs = 0;
 const findings: Finding[] = [];
 const probed = new Set<string>();
 
-async function probe(leaf: Leaf, hostile: Hostile, who: Identity): Promise<void> {
-  const target = leaf.target;
+interface Probe {
+  leaf: Leaf;
+  hostile: Hostile;
+  who: Identity;
+}
+
+function send({ leaf, hostile, who }: Probe): Promise<Outcome> {
   const variables = variablesWith(leaf, hostile.value, fx, nodeNames);
-  const before = lastFingerprint ?? (await fingerprint());
-  const submitted = app.emulator.requests.length;
-  const outcome = target.operation === 'subscription' ? await sendWs(target.document, variables, who.token) : await sendHttp(target.document, variables, who.token);
-  const after = await fingerprint();
-  lastFingerprint = after;
+  const { operation, document } = leaf.target;
+  return operation === 'subscription' ? sendWs(document, variables, who.token) : sendHttp(document, variables, who.token);
+}
+
+const changedKeys = (before: Record<string, string>, after: Record<string, string>) => Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+
+/** Records the findings of one answer; true when the probe was not refused (a legitimate change, if any). */
+function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[]): boolean {
+  const target = leaf.target;
   probes++;
   probed.add(target.name);
   const note = (kind: string, detail: string) =>
@@ -283,17 +313,52 @@ async function probe(leaf: Leaf, hostile: Hostile, who: Identity): Promise<void>
   const errors: any[] = Array.isArray(outcome.body?.errors) ? outcome.body.errors : [];
   for (const e of errors) if (e?.extensions?.code === 'INTERNAL_SERVER_ERROR') note('INTERNAL_SERVER_ERROR', `${e.message} at ${JSON.stringify(e.path ?? [])}`);
   for (const m of messagesIn(outcome.body)) {
-    for (const [what, re] of UNMASKED) if (re.test(m)) note(`unmasked (${what})`, m);
+    const leaks = UNMASKED.filter(([, re]) => re.test(m)).map(([what]) => what);
+    if (leaks.length) note(`unmasked (${leaks.join(', ')})`, m);
   }
   for (const e of errors) if (e?.extensions?.stacktrace || e?.extensions?.exception) note('unmasked (stacktrace extension)', JSON.stringify(e.extensions).slice(0, 200));
 
   const refused = isErrorAnswer(outcome.body) || outcome.status >= 400 || !!outcome.transport;
-  if (refused) {
-    const changed = Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
-    if (changed.length) note('wrote although refused', `changed: ${changed.join(', ')}; answer ${JSON.stringify(outcome.body)}${app.emulator.requests.length > submitted ? ' (fal submission)' : ''}`);
-  } else if (target.operation === 'mutation') {
-    await afterSuccess(who);
+  // The boundary's contract (issue 10): a String with NUL, another C0 control but tab/LF/CR, or a lone
+  // surrogate is refused — wherever the field is resolved. (IDs may instead behave as a missing row.)
+  if (!refused && getNamedType(leaf.type).name === 'String' && hasForbiddenChars(hostile.value) && reached(outcome.body, target.fieldPath)) {
+    note('accepted control character or lone surrogate', JSON.stringify(outcome.body).slice(0, 200));
+  }
+  if (refused && changed.length) note('wrote although refused', `changed: ${changed.join(', ')}; answer ${JSON.stringify(outcome.body)}`);
+  return !refused;
+}
+
+async function probeAlone(p: Probe): Promise<void> {
+  const before = lastFingerprint ?? (await fingerprint());
+  const outcome = await send(p);
+  const after = await fingerprint();
+  lastFingerprint = after;
+  if (check(p, outcome, changedKeys(before, after)) && p.leaf.target.operation === 'mutation') {
+    await afterSuccess(p.who);
     lastFingerprint = null;
+  }
+}
+
+/**
+ * Mutations one at a time between two fingerprints; queries and subscriptions, which write nothing
+ * even when they succeed, a few at once between two fingerprints — and one at a time again if
+ * something changed, to say which one wrote.
+ */
+async function runProbes(list: Probe[]): Promise<void> {
+  for (let i = 0; i < list.length; ) {
+    if (list[i]!.leaf.target.operation === 'mutation') {
+      await probeAlone(list[i++]!);
+      continue;
+    }
+    const chunk: Probe[] = [];
+    while (chunk.length < READ_BATCH && i < list.length && list[i]!.leaf.target.operation !== 'mutation') chunk.push(list[i++]!);
+    const before = lastFingerprint ?? (await fingerprint());
+    const outcomes = await Promise.all(chunk.map(send));
+    const after = await fingerprint();
+    lastFingerprint = after;
+    const changed = changedKeys(before, after);
+    if (changed.length && chunk.length > 1) for (const p of chunk) await probeAlone(p);
+    else chunk.forEach((p, k) => check(p, outcomes[k]!, changed));
   }
 }
 
@@ -336,12 +401,14 @@ describe('schema-driven fuzz', () => {
 
     // Deterministically: every leaf of every target with every core value of its kind; the first one
     // signed in and anonymous, the others alternately (the random draws mix identities further).
+    const planned: Probe[] = [];
     for (const leaf of leaves) {
       const core = hostilesFor(leaf).filter((h) => h.core);
       for (const [i, hostile] of core.entries()) {
-        for (const who of i === 0 ? [owner, anonymous] : [i % 2 ? anonymous : owner]) await probe(leaf, hostile, who);
+        for (const who of i === 0 ? [owner, anonymous] : [i % 2 ? anonymous : owner]) planned.push({ leaf, hostile, who });
       }
     }
+    await runProbes(planned);
     const deterministic = probes;
 
     // Then fast-check draws (leaf, any hostile value of its kind, identity) with a fixed seed.
@@ -349,10 +416,12 @@ describe('schema-driven fuzz', () => {
       fc.record({ leaf: fc.constantFrom(...leaves), pick: fc.nat(), who: fc.constantFrom(owner, other, anonymous) }),
       { seed: SEED, numRuns: RANDOM_RUNS },
     );
-    for (const { leaf, pick, who } of draws) {
-      const pool = hostilesFor(leaf);
-      await probe(leaf, pool[pick % pool.length]!, who);
-    }
+    await runProbes(
+      draws.map(({ leaf, pick, who }) => {
+        const pool = hostilesFor(leaf);
+        return { leaf, hostile: pool[pick % pool.length]!, who };
+      }),
+    );
 
     const byKind = new Map<string, number>();
     for (const f of findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);

@@ -43,7 +43,8 @@ export const STRINGS: Hostile[] = [
 ];
 
 export const CURSORS: Hostile[] = [
-  ...['Tag:\u0000', 'GPC:N:5', 'GPC:D:abc', 'GPC:Z:', 'GPC:I:9', 'GPC:S:', 'GPC:S:\u0000', 'GPC:J:{', 'GPC:', 'arrayconnection:-1'].map((c) => ({ label: `cursor b64 ${JSON.stringify(c)}`, value: b64(c), core: true })),
+  ...['Tag:\u0000', 'GPC:N:5', 'GPC:D:abc', 'GPC:Z:', 'GPC:I:9', 'GPC:S:\u0000'].map((c) => ({ label: `cursor b64 ${JSON.stringify(c)}`, value: b64(c), core: true })),
+  ...['GPC:S:', 'GPC:J:{', 'GPC:', 'arrayconnection:-1', 'GPC:S:\ud800'].map((c) => ({ label: `cursor b64 ${JSON.stringify(c)}`, value: b64(c) })),
   ...[
     ['NEWEST', '1', 'x'],
     ['NEWEST', '2026-13-45T99:00:00Z', 'x'],
@@ -52,7 +53,7 @@ export const CURSORS: Hostile[] = [
     ['OLDEST', 'x\u0000'],
     [],
     {},
-  ].map((c) => ({ label: `cursor b64 json ${JSON.stringify(c)}`, value: b64(JSON.stringify(c)), core: true })),
+  ].map((c, i) => ({ label: `cursor b64 json ${JSON.stringify(c)}`, value: b64(JSON.stringify(c)), core: i < 2 })),
   { label: 'cursor b64 null', value: b64('null') },
   { label: 'cursor not base64', value: '%%%' },
   { label: 'cursor invalid utf-8', value: b64(Buffer.from([0xff, 0xfe, 0x3a, 0x00])) },

@@ -44,6 +44,8 @@ export interface Target {
   pathArgs: ArgSlot[];
   /** The fuzzed field returns a connection (has pageInfo): its String arguments get every crafted cursor. */
   connection: boolean;
+  /** Response keys from the root down to the fuzzed field: whether it was resolved at all. */
+  fieldPath: string[];
 }
 
 /** One position in the variables that a probe replaces: an argument, an input field, or a list item. */
@@ -91,6 +93,7 @@ export function findTargets(schema: GraphQLSchema): Target[] {
           args,
           pathArgs: [],
           connection: isConnection(field.type),
+          fieldPath: [field.name],
         });
       }
     }
@@ -128,8 +131,10 @@ export function findTargets(schema: GraphQLSchema): Target[] {
                 operation: 'query',
                 document: render(schema, 'query', path),
                 args: step.args,
-                pathArgs: steps.flatMap((s) => s.args),
+                // node(id:) … on Project: the fragment's type says what the id must name.
+                pathArgs: steps.flatMap((s, i) => s.args.map((a) => ({ ...a, context: `${a.context} ${path[i + 1]!.on ?? ''}` }))),
                 connection: isConnection(f.type),
+                fieldPath: path.map((p) => p.field.name),
               });
             }
             if (!isLeafType(getNamedType(f.type))) next.push({ type: getNamedType(f.type), steps: path });
