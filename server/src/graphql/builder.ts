@@ -10,6 +10,8 @@ import { db } from '../db.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
+import InputBoundaryPlugin from './input-boundary.ts';
+import { isLocalId } from './input-rules.ts';
 
 /** Names of the types implementing Node, filled once the schema is built (schema/index.ts). */
 export const nodeTypes = new Set<string>();
@@ -21,7 +23,9 @@ export const builder = new SchemaBuilder<{
   Scalars: { DateTime: { Input: Date; Output: Date }; ID: { Input: string; Output: string | number } };
   AuthScopes: { user: boolean; admin: boolean; anyone: boolean };
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  // The input boundary comes inside the errors plugin, so its refusals become ValidationError members,
+  // and before the Prisma plugin, so it sees the Prisma field extensions it wraps.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, InputBoundaryPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({ user: !!ctx.viewer, admin: ctx.viewer?.role === 'ADMIN', anyone: true }),
@@ -42,9 +46,12 @@ export const builder = new SchemaBuilder<{
     // An ID of a type that is not a node is as unknown as a malformed one: a client error, not a crash.
     decodeGlobalID: (globalID) => {
       const decoded = decodeGlobalID(globalID);
-      if (!nodeTypes.has(decoded.typename)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      if (!nodeTypes.has(decoded.typename) || !isLocalId(decoded.id)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
       return decoded;
     },
+    // node and nodes are schema/node.ts's: a malformed or missing ID is null there, not an error.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     clientMutationId: 'omit',
     cursorType: 'String',
     // A connection's own field charges per requested item; its edges list must not multiply again.

@@ -1,14 +1,30 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { invalid } from './errors.ts';
+import { nodeTypes } from './builder.ts';
+import { NotFoundError } from './errors.ts';
+import { isLocalId } from './input-rules.ts';
 
-/** A global ID of the expected type, else a ValidationError naming the argument path. */
-export function localId(globalId: string, typename: string, path: (string | number)[]): string {
-  let decoded: { typename: string; id: string };
+/** The type and row id inside a global ID, or null when it is not the ID of a row of a node type. */
+export function decodeNodeId(globalId: string): { typename: string; id: string } | null {
   try {
-    decoded = decodeGlobalID(globalId);
+    const decoded = decodeGlobalID(globalId);
+    return nodeTypes.has(decoded.typename) && isLocalId(decoded.id) ? decoded : null;
   } catch {
-    throw invalid(path, `Not a valid ${typename} ID.`);
+    return null;
   }
-  if (decoded.typename !== typename || !decoded.id) throw invalid(path, `Not a valid ${typename} ID.`);
+}
+
+/**
+ * The row id inside a global ID of `typename`. An ID that is malformed or of another type names no row
+ * of this type: a NotFoundError (`what` is its name in the message), exactly as for a missing row.
+ */
+export function localId(globalId: string, typename: string, what = typename): string {
+  const decoded = decodeNodeId(globalId);
+  if (decoded?.typename !== typename) throw new NotFoundError(what, globalId);
   return decoded.id;
+}
+
+/** The row id inside a global ID of `typename`, or null. */
+export function localIdOrNull(globalId: string, typename: string): string | null {
+  const decoded = decodeNodeId(globalId);
+  return decoded?.typename === typename ? decoded.id : null;
 }

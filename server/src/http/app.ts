@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { PothosValidationError } from '@pothos/core';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
@@ -14,6 +13,7 @@ import type { Config } from '../config.ts';
 import { clearCatalogCache } from '../catalog/cache.ts';
 import { db } from '../db.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
+import { formatGraphQLError, formatGraphQLErrors } from '../graphql/format-error.ts';
 import { schema } from '../graphql/schema/index.ts';
 import { jitGateway } from '../graphql/jit.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -95,21 +95,21 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
       context: (ws) => ws.extra.ctx!,
       onSubscribe: async (ws, _id, payload) => {
         const ctx = ws.extra.ctx!;
-        let document;
         try {
-          document = parse(payload.query);
-        } catch (e) {
-          return [e as GraphQLError];
-        }
-        const errors = validate(schema, document);
-        if (errors.length) return errors;
-        try {
+          const document = parse(payload.query);
+          const errors = validate(schema, document);
+          if (errors.length) return errors;
           await admitOperation({ schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx }, limits, budget);
         } catch (e) {
-          return [e as GraphQLError];
+          // onError formats it: a GraphQLError says what the client did; anything else is masked there.
+          return [e instanceof GraphQLError ? e : new GraphQLError('Internal server error', { originalError: e as Error })];
         }
         return undefined;
       },
+      // The same formatter as HTTP's, on every result and error sent over the socket.
+      onNext: (ws, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: formatGraphQLErrors(result.errors, { dev, requestId: ws.extra.ctx?.requestId }) } : undefined,
+      onError: (ws, _id, _payload, errors) => formatGraphQLErrors(errors, { dev, requestId: ws.extra.ctx?.requestId }),
     },
     wss,
   );
@@ -153,18 +153,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
       ApolloServerPluginCacheControlDisabled(),
       costPlugin,
     ],
-    formatError: (formatted, error) => {
-      const original = (error as { originalError?: unknown }).originalError;
-      // Pothos reports what a client sent wrong (a malformed global ID or cursor, a negative page size) this way.
-      if (original instanceof PothosValidationError) {
-        return { message: original.message, extensions: { code: 'BAD_USER_INPUT' }, ...(formatted.path ? { path: formatted.path } : {}) };
-      }
-      if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !dev) {
-        log.error({ event: 'graphql.internal_error', err: original ?? error }, 'internal error');
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' }, ...(formatted.path ? { path: formatted.path } : {}) };
-      }
-      return formatted;
-    },
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, { dev }),
   });
   await apollo.start();
 

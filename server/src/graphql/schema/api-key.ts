@@ -65,7 +65,7 @@ builder.mutationField('revokeApiKey', (t) =>
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }) => {
-      const id = localId(String(input.id), 'ApiKey', ['input', 'id']);
+      const id = localId(String(input.id), 'ApiKey', 'API key');
       const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
       if (!count && !(await db.apiKey.findUnique({ where: { id } }))) throw new NotFoundError('API key', String(input.id));
       return db.apiKey.findUniqueOrThrow({ where: { id } });

@@ -62,7 +62,7 @@ const AvatarIdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id
 const RenameAvatarInput = builder.inputType('RenameAvatarInput', { fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }) });
 
 async function ownAvatar(globalId: string, viewer: { id: string; role: string }) {
-  const id = localId(globalId, 'Avatar', ['input', 'id']);
+  const id = localId(globalId, 'Avatar');
   const avatar = await db.avatar.findFirst({ where: { id, OR: [{ userId: viewer.id }, ...(viewer.role === 'ADMIN' ? [{ visibility: 'PUBLIC' as const }] : [])] } });
   if (!avatar) throw new NotFoundError('Avatar', globalId);
   return avatar;

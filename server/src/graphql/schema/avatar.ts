@@ -94,7 +94,7 @@ builder.mutationField('updatePublicAvatar', (t) =>
     args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError] },
     resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'Avatar', ['input', 'id']);
+      const id = localId(String(input.id), 'Avatar', 'Public avatar');
       const avatar = await db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
       if (!avatar) throw new NotFoundError('Public avatar', String(input.id));
       const tagIds = input.tagSlugs ? await tagIdsFor(input.tagSlugs) : null;

@@ -80,7 +80,7 @@ const CreateBRollInput = builder.inputType('CreateBRollInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
-    prompt: t.string({ required: true, validate: z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`) }),
+    prompt: t.string({ required: true, multiline: true, validate: z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`) }),
     imageId: t.id({ description: 'Animate this image (image-to-video); without it, text-to-video.' }),
     durationSeconds: t.int({ description: `Seedance accepts ${SEEDANCE_DURATIONS.join(' or ')} seconds (default 5).`, validate: z.number().refine((n) => (SEEDANCE_DURATIONS as readonly number[]).includes(n), `Must be ${SEEDANCE_DURATIONS.join(' or ')}.`) }),
     aspectRatio: t.field({ type: VideoAspectRatio, description: 'Default 16:9.' }),
@@ -90,7 +90,7 @@ const IdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id: t.id
 const RenameBRollInput = builder.inputType('RenameBRollInput', { fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }) });
 
 async function ownBRoll(globalId: string, userId: string) {
-  const bRoll = await db.bRoll.findFirst({ where: { id: localId(globalId, 'BRoll', ['input', 'id']), userId } });
+  const bRoll = await db.bRoll.findFirst({ where: { id: localId(globalId, 'BRoll', 'B-roll'), userId } });
   if (!bRoll) throw new NotFoundError('B-roll', globalId);
   return bRoll;
 }

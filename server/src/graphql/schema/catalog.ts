@@ -43,6 +43,8 @@ builder.queryField('publicAvatars', (t) =>
   t.field({
     type: PublicAvatarConnection,
     errors: { types: [UnknownTagsError], directResult: true, union: { name: 'PublicAvatarsResult' } },
+    // Its cursors are the catalog's (catalog/filter.ts), checked by decodeCursor.
+    extensions: { ownCursors: true },
     description: 'Public avatars ready to use. Tags of one category are OR-ed, categories are AND-ed. Unknown tags give UnknownTagsError.',
     args: {
       ...t.arg.connectionArgs(),

@@ -49,8 +49,8 @@ builder.prismaObjectField(Project, 'images', (t) =>
 );
 
 /** The caller's image, or a NotFoundError (someone else's is indistinguishable from a missing one). */
-export async function ownImage(globalId: string, userId: string, path: string[]) {
-  const id = localId(globalId, 'Image', path);
+export async function ownImage(globalId: string, userId: string) {
+  const id = localId(globalId, 'Image');
   const image = await db.image.findFirst({ where: { id, userId } });
   if (!image) throw new NotFoundError('Image', globalId);
   return image;
@@ -58,7 +58,7 @@ export async function ownImage(globalId: string, userId: string, path: string[])
 
 /** One of the caller's finished images; to be animated (avatar, b-roll) it must not be flagged NSFW either. */
 export async function readyImage(globalId: string, userId: string, { toAnimate = false } = {}) {
-  const image = await ownImage(globalId, userId, ['input', 'imageId']);
+  const image = await ownImage(globalId, userId);
   if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
   if (toAnimate && image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot be animated.');
   return image as typeof image & { storagePath: string };
@@ -86,12 +86,12 @@ const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
 });
 const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
-  fields: (t) => ({ projectId: t.id({ required: true }), prompt: t.string({ required: true, validate: prompt }), aspectRatio: t.field({ type: AspectRatio }) }),
+  fields: (t) => ({ projectId: t.id({ required: true }), prompt: t.string({ required: true, multiline: true, validate: prompt }), aspectRatio: t.field({ type: AspectRatio }) }),
 });
 const EditImageInput = builder.inputType('EditImageInput', {
   fields: (t) => ({
     imageId: t.id({ required: true }),
-    prompt: t.string({ required: true, validate: prompt }),
+    prompt: t.string({ required: true, multiline: true, validate: prompt }),
     strength: t.float({ description: 'How far the edit may move from the original, 0.01–1 (default 0.85).', validate: z.number().min(0.01, 'Between 0.01 and 1.').max(1, 'Between 0.01 and 1.') }),
   }),
 });

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { isObjectType, lexicographicSortSchema } from 'graphql';
 import { builder, nodeTypes } from '../builder.ts';
 import './errors.ts';
+import './node.ts';
 import './user.ts';
 import './project.ts';
 import './tag.ts';

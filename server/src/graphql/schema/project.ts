@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
-import { localId } from '../ids.ts';
+import { localId, localIdOrNull } from '../ids.ts';
 import type { Topics } from '../pubsub.ts';
 import { User } from './user.ts';
 
@@ -37,23 +37,15 @@ builder.queryField('project', (t) =>
     authScopes: { user: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
-      const id = localIdOrNull(String(args.id));
+      const id = localIdOrNull(String(args.id), 'Project');
       return id ? db.project.findFirst({ ...query, where: { id, ownerId: ctx.viewer!.id } }) : null;
     },
   }),
 );
 
-function localIdOrNull(globalId: string): string | null {
-  try {
-    return localId(globalId, 'Project', ['id']);
-  } catch {
-    return null;
-  }
-}
-
 /** The caller's project or a NotFoundError: never reveals that someone else's exists. */
-export async function ownProject(globalId: string, userId: string, path: string[] = ['input', 'projectId']) {
-  const id = localId(globalId, 'Project', path);
+export async function ownProject(globalId: string, userId: string) {
+  const id = localId(globalId, 'Project');
   const project = await db.project.findFirst({ where: { id, ownerId: userId } });
   if (!project) throw new NotFoundError('Project', globalId);
   return project;
@@ -86,7 +78,7 @@ builder.mutationField('renameProject', (t) =>
     args: { input: t.arg({ type: RenameProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const project = await ownProject(String(input.id), ctx.viewer!.id, ['input', 'id']);
+      const project = await ownProject(String(input.id), ctx.viewer!.id);
       const updated = await db.project.update({ where: { id: project.id }, data: { name: input.name.trim() } });
       await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
       return updated;
@@ -101,7 +93,7 @@ builder.mutationField('deleteProject', (t) =>
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const project = await ownProject(String(input.id), ctx.viewer!.id, ['input', 'id']);
+      const project = await ownProject(String(input.id), ctx.viewer!.id);
       // The project takes everything made in it: rows (images and b-rolls by cascade) and their objects.
       const [images, bRolls, avatars] = await Promise.all([
         db.image.findMany({ where: { projectId: project.id }, select: { storagePath: true } }),
@@ -174,7 +166,7 @@ builder.subscriptionField('projectUpdated', (t) =>
     authScopes: { user: true },
     args: { projectId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
-      const id = localIdOrNull(String(args.projectId));
+      const id = localIdOrNull(String(args.projectId), 'Project');
       const project = id && (await db.project.findFirst({ where: { id, ownerId: ctx.viewer!.id }, select: { id: true } }));
       if (!project) throw new GraphQLError(`Project ${args.projectId} was not found.`, { extensions: { code: 'NOT_FOUND' } });
       return ctx.pubsub.subscribe('projectUpdated', project.id);

@@ -15,6 +15,7 @@ const tagsOf = (categoryId: string) =>
 
 export const TagCategory = builder.prismaNode('TagCategory', {
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
@@ -24,6 +25,7 @@ export const TagCategory = builder.prismaNode('TagCategory', {
 
 export const Tag = builder.prismaNode('Tag', {
   id: { field: 'id' },
+  nullable: true,
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
@@ -85,7 +87,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RenameInput('RenameTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
+      const id = localId(String(input.id), 'TagCategory', 'Tag category');
       const { count } = await db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag category renamed');
@@ -98,7 +100,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteInput('DeleteTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'TagCategory', ['input', 'id']);
+      const id = localId(String(input.id), 'TagCategory', 'Tag category');
       const { count } = await db.tagCategory.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag category deleted');
@@ -111,7 +113,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateTagInput, required: true }) },
     errors: { types: [ConflictError, NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const categoryId = localId(String(input.categoryId), 'TagCategory', ['input', 'categoryId']);
+      const categoryId = localId(String(input.categoryId), 'TagCategory', 'Tag category');
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
       if (!(await db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
       if (await db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
@@ -126,7 +128,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RenameInput('RenameTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'Tag', ['input', 'id']);
+      const id = localId(String(input.id), 'Tag');
       const { count } = await db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag renamed');
@@ -139,7 +141,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: DeleteInput('DeleteTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'Tag', ['input', 'id']);
+      const id = localId(String(input.id), 'Tag');
       const { count } = await db.tag.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag deleted');

@@ -1,0 +1,48 @@
+import { resolveNodes } from '@pothos/plugin-relay';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Prisma } from '../../generated/prisma/client.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { invalid } from '../errors.ts';
+import { decodeNodeId } from '../ids.ts';
+
+export const MAX_NODES = 100;
+
+const Node = builder.nodeInterfaceRef();
+
+/**
+ * The node behind a global ID, or null: a malformed ID, the ID of a type that is not a node, and a
+ * missing, deleted or hidden row all mean "no such node". Each ID is loaded on its own, so one of them
+ * never fails the others.
+ */
+async function nodeOf(globalId: string, ctx: Context, info: GraphQLResolveInfo): Promise<unknown> {
+  const decoded = decodeNodeId(globalId);
+  if (!decoded) return null;
+  try {
+    const [node] = await resolveNodes(builder, ctx, info, [decoded]);
+    return node ?? null;
+  } catch (e) {
+    // A node type loaded with findUniqueOrThrow reports a missing row this way.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025') return null;
+    throw e;
+  }
+}
+
+builder.queryFields((t) => ({
+  node: t.field({
+    type: Node,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx, info) => nodeOf(String(id), ctx, info) as never,
+  }),
+  nodes: t.field({
+    type: [Node],
+    nullable: { list: false, items: true },
+    description: `At most ${MAX_NODES} IDs; each is null when it names no node you may see.`,
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_root, { ids }, ctx, info) => {
+      if (ids.length > MAX_NODES) throw invalid(['ids'], `At most ${MAX_NODES} IDs.`);
+      return Promise.all(ids.map((id) => nodeOf(String(id), ctx, info))) as never;
+    },
+  }),
+}));
