@@ -21,6 +21,9 @@ import { baseline, type Fixtures, findTargets, type Leaf, leavesOf, nodeTypes, t
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const READ_BATCH = 6;
+// A subscription that neither errs nor completes within this is taken as accepted (a refusal comes at once,
+// but a loaded machine can take a second to run the failing query behind it).
+const SUBSCRIPTION_SILENCE_MS = 2000;
 const BODY_LIMIT_BYTES = 100 * 1024;
 
 let app: TestApp;
@@ -207,7 +210,7 @@ async function sendWs(query: string, variables: Record<string, unknown>, token?:
   const body = JSON.parse(encodeBody(query, variables));
   try {
     return await new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => resolve({ status: 200, body: { silent: true } }), 400);
+      const timer = setTimeout(() => resolve({ status: 200, body: { silent: true } }), SUBSCRIPTION_SILENCE_MS);
       const done = (o: Outcome) => {
         clearTimeout(timer);
         resolve(o);
