@@ -159,6 +159,7 @@ interface Outcome {
   status: number;
   body: any;
   transport?: string;
+  variables?: Record<string, unknown>;
 }
 
 interface Finding {
@@ -277,6 +278,13 @@ function reached(body: any, fieldPath: string[]): boolean {
   return true;
 }
 
+function resolvedNonNull(body: any, fieldPath: string[]): boolean {
+  if (body?.silent) return true;
+  let v = body?.data;
+  for (const key of fieldPath) v = v?.[key];
+  return v !== null && v !== undefined && !(Array.isArray(v) && v.every((x) => x === null));
+}
+
 const short = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
 function describeLeaf(leaf: Leaf): string {
@@ -296,10 +304,24 @@ interface Probe {
   who: Identity;
 }
 
-function send({ leaf, hostile, who }: Probe): Promise<Outcome> {
+async function send({ leaf, hostile, who }: Probe): Promise<Outcome> {
   const variables = variablesWith(leaf, hostile.value, fx, nodeNames);
   const { operation, document } = leaf.target;
-  return operation === 'subscription' ? sendWs(document, variables, who.token) : sendHttp(document, variables, who.token);
+  const outcome = operation === 'subscription' ? await sendWs(document, variables, who.token) : await sendHttp(document, variables, who.token);
+  return { ...outcome, variables };
+}
+
+/** The owner's rows that nobody else may read or change (the catalog's tags and public avatar are public). */
+function privateIdsIn(value: unknown): string[] {
+  const privateIds = new Set([...fx.live].filter(([type]) => !type.startsWith('Tag')).flatMap(([, ids]) => ids.filter((i) => i.label !== 'public').map((i) => i.id)));
+  const found: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string' && privateIds.has(v)) found.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(value);
+  return found;
 }
 
 const changedKeys = (before: Record<string, string>, after: Record<string, string>) => Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
@@ -329,6 +351,11 @@ function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[
     note('accepted control character or lone surrogate', JSON.stringify(outcome.body).slice(0, 200));
   }
   if (process.env.FUZZ_TRACE && target.name.includes(process.env.FUZZ_TRACE)) console.log(`trace ${target.name} ${describeLeaf(leaf)} = ${hostile.label} (${who.name}): ${short(JSON.stringify(outcome.body), 400)}`);
+  // The baseline names the owner's rows: anyone else must get null, NotFound or a refusal, never the row.
+  if (!refused && who !== owner && reached(outcome.body, target.fieldPath) && resolvedNonNull(outcome.body, target.fieldPath)) {
+    const foreignIds = privateIdsIn(outcome.variables);
+    if (foreignIds.length) note("another user's row read or changed", `ids ${foreignIds.map((i) => Buffer.from(i, 'base64').toString().split(':')[0]).join(', ')}; answer ${JSON.stringify(outcome.body).slice(0, 200)}`);
+  }
   if (!refused) accepted.set(target.name, (accepted.get(target.name) ?? 0) + 1);
   if (refused && changed.length) note('wrote although refused', `changed: ${changed.join(', ')}; answer ${JSON.stringify(outcome.body)}`);
   return !refused;
@@ -406,12 +433,14 @@ describe('schema-driven fuzz', () => {
     expect(targets.length).toBeGreaterThan(0);
 
     // Deterministically: every leaf of every target with every core value of its kind, signed in (as
-    // the owner of the fixtures); anonymous with every other one (the random draws mix identities further).
+    // the owner of the fixtures); anonymous with every other one, and a benign value also as another
+    // user, to whom the owner's rows in the baseline must stay invisible (random draws mix identities further).
     const planned: Probe[] = [];
     for (const leaf of leaves) {
       const core = hostilesFor(leaf).filter((h) => h.core);
       for (const [i, hostile] of core.entries()) {
-        for (const who of i % 2 === 0 ? [owner, anonymous] : [owner]) planned.push({ leaf, hostile, who });
+        const who = hostile.benign ? [owner, other, anonymous] : i % 2 === 0 ? [owner, anonymous] : [owner];
+        for (const w of who) planned.push({ leaf, hostile, who: w });
       }
     }
     await runProbes(planned);

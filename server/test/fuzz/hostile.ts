@@ -7,6 +7,8 @@ export interface Hostile {
   label: string;
   value: unknown;
   core?: boolean;
+  /** A legitimate value: the probe may succeed, which tests who may read or change the baseline's rows. */
+  benign?: boolean;
 }
 
 /** A string as long as the request body limit allows; its length is fixed when the body is built. */
@@ -32,7 +34,7 @@ export const STRINGS: Hostile[] = [
   { label: 'empty', value: '' },
   { label: 'blanks', value: ' \u00a0 ' },
   // Not hostile: a valid astral character (a surrogate pair) that a boundary must not confuse with a lone one.
-  { label: 'emoji', value: 'Café 😀', core: true },
+  { label: 'emoji', value: 'Café 😀', core: true, benign: true },
   { label: 'huge ascii', value: new Huge('x'), core: true },
   { label: 'huge 2-byte', value: new Huge('é') },
   { label: 'huge NULs', value: new Huge('\u0000') },
