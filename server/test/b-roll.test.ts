@@ -107,13 +107,15 @@ describe('b-rolls', () => {
       [{ projectId, name: 'x', prompt: 'p', durationSeconds: 7 }, ['input', 'durationSeconds']],
       [{ projectId, name: 'x', prompt: '' }, ['input', 'prompt']],
       [{ projectId, name: '', prompt: 'p' }, ['input', 'name']],
-      [{ projectId, name: 'x', prompt: 'p', imageId: 'nope' }, ['input', 'imageId']],
     ];
     for (const [input, path] of cases) {
       const r = await app.gql(CREATE, { input }, user.token);
       expect(r.data.createBRoll.__typename, JSON.stringify(input)).toBe('ValidationError');
       expect(r.data.createBRoll.fieldErrors[0].path).toEqual(path);
     }
+    // an image ID that names no image of yours is a missing image
+    const noImage = await app.gql(CREATE, { input: { projectId, name: 'x', prompt: 'p', imageId: 'nope' } }, user.token);
+    expect(noImage.data.createBRoll.__typename).toBe('NotFoundError');
     const badRatio = await app.gql(CREATE, { input: { projectId, name: 'x', prompt: 'p', aspectRatio: 'R2_1' } }, user.token);
     expect(badRatio.status).toBe(400);
     expect(await tableCounts(app)).toEqual(before);

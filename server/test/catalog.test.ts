@@ -239,7 +239,7 @@ describe('catalog administration', () => {
     const dupTag = await app.gql(CREATE_TAG, { input: { categoryId: cat.data.id, name: 'Femme' } }, admin.token);
     expect(dupTag.data.createTag.__typename).toBe('ConflictError');
     const wrongCat = await app.gql(CREATE_TAG, { input: { categoryId: tag.data.id, name: 'X' } }, admin.token);
-    expect(wrongCat.data.createTag.__typename).toBe('ValidationError');
+    expect(wrongCat.data.createTag.__typename).toBe('NotFoundError');
 
     const avatar = await app.prisma.avatar.findFirstOrThrow({ where: { visibility: 'PUBLIC', status: 'SUCCEEDED' } });
     const gid = Buffer.from(`Avatar:${avatar.id}`).toString('base64');

@@ -107,10 +107,12 @@ describe('image studio', () => {
     const other = await app.signUp();
     const before = await tableCounts(app);
     const submitted = app.emulator.requests.length;
-    for (const input of [{ projectId, prompt: '' }, { projectId, prompt: 'x'.repeat(2001) }, { projectId: 'nope', prompt: 'ok' }]) {
+    for (const input of [{ projectId, prompt: '' }, { projectId, prompt: 'x'.repeat(2001) }]) {
       const r = await app.gql(GENERATE, { input }, user.token);
       expect(r.data.generateImage.__typename, JSON.stringify(input).slice(0, 80)).toBe('ValidationError');
     }
+    // an ID that names no project is a missing project
+    expect((await app.gql(GENERATE, { input: { projectId: 'nope', prompt: 'ok' } }, user.token)).data.generateImage.__typename).toBe('NotFoundError');
     const foreign = await app.gql(GENERATE, { input: { projectId, prompt: 'mine' } }, other.token);
     expect(foreign.data.generateImage.__typename).toBe('NotFoundError');
     const strength = await app.gql(EDIT, { input: { imageId: Buffer.from('Image:x').toString('base64'), prompt: 'p', strength: 3 } }, user.token);

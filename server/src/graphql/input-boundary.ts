@@ -1,6 +1,7 @@
 // The input boundary: one Pothos plugin that checks every argument of every field (queries, mutations,
 // subscriptions, the relay `node`/`nodes` fields and connection arguments), through nested input objects
-// and lists, before the field's arg mappers, auth and resolver run, so before any I/O. A field or an
+// and lists, before the field's arg mappers, auth and resolver run, so before any I/O; a Prisma relation
+// or connection that its parent's query plans is checked when that query is planned. A field or an
 // argument added later is covered without being named here.
 //
 // - Every String and ID value must be well-formed UTF-16 (no lone surrogate, which PostgreSQL would store
