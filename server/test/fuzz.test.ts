@@ -5,18 +5,20 @@
 // by the next run without editing this file; only a new *kind* of scalar would want new hostile values
 // (until then it gets the String ones).
 //
-// Each probe replaces ONE leaf of a valid-looking baseline with a hostile value, sent as variables over
-// HTTP (subscriptions over graphql-ws), signed in or anonymous. Every probe must give: no 5xx, no
-// INTERNAL_SERVER_ERROR, no internal detail in any message, and — when its answer is an error (a
-// top-level error or an Error member of a result union) — no change in any application table nor a fal
-// submission. A successful probe is a legitimate change (a 100 kB name is a valid rename).
+// Each probe replaces ONE leaf of a valid-looking baseline (fixture ids where the type is an ID) with a
+// hostile value, sent as variables over HTTP (subscriptions over graphql-ws), as the fixtures' owner,
+// another user or anonymous. Every probe must give: no 5xx, no INTERNAL_SERVER_ERROR, no internal
+// detail in any message; when its answer is an error (a top-level error or an Error member of a result
+// union), no change in any application table (whichever the migrations created) nor a fal submission —
+// a successful probe is a legitimate change (a long name is a valid rename); a String with a control
+// character or a lone surrogate is never accepted; and no one but the owner gets the owner's rows.
 import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLSchema, type IntrospectionQuery, isEnumType, isInterfaceType, isListType, isNonNullType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256, SESSION_PREFIX, newSecret } from '../src/auth/crypto.ts';
 import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
 import { type Hostile, Huge, hostileValues } from './fuzz/hostile.ts';
-import { baseline, type Fixtures, findTargets, type Leaf, leavesOf, nodeTypes, type Target, variablesWith } from './fuzz/schema-probes.ts';
+import { baseline, baselineVariables, type Fixtures, findTargets, type Leaf, leavesOf, nodeTypes, type Target, variablesWith } from './fuzz/schema-probes.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -24,14 +26,17 @@ const READ_BATCH = 6;
 // A subscription that neither errs nor completes within this is taken as accepted (a refusal comes at once,
 // but a loaded machine can take a second to run the failing query behind it).
 const SUBSCRIPTION_SILENCE_MS = 2000;
-const BODY_LIMIT_BYTES = 100 * 1024;
 
 let app: TestApp;
+let bodyLimitBytes: number;
 let schema: GraphQLSchema;
 let nodeNames: string[];
 let errorTypes: Set<string>;
 const fx: Fixtures = { live: new Map(), deleted: new Map(), tagSlug: '', unique: (() => { let n = 0; return () => ++n; })() };
 const foreign = new Map<string, string[]>();
+let targets: Target[];
+/** One real cursor of each connection (by target name). */
+const realCursors = new Map<string, string[]>();
 
 interface Identity {
   name: string;
@@ -63,6 +68,8 @@ beforeAll(async () => {
     CLEANUP_CRON: '0 0 1 1 *',
   });
   app.emulator.configure({ latencyMs: 50, videoHeight: 64, videoFps: 4 });
+  const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(app.config.limits.bodyLimit)!;
+  bodyLimitBytes = Math.floor(Number(amount) * 1024 ** ['b', 'kb', 'mb', 'gb'].indexOf((unit ?? 'b').toLowerCase()));
   const introspection = await app.gql<IntrospectionQuery>(getIntrospectionQuery());
   schema = buildClientSchema(introspection.data);
   nodeNames = nodeTypes(schema);
@@ -128,6 +135,19 @@ beforeAll(async () => {
   await app.prisma.user.delete({ where: { id: doomedUser.userId } });
   for (const [type, id] of [['Project', doomed], ['Image', doomedImage], ['BRoll', doomedBRoll], ['Avatar', gid('Avatar', doomedAvatar.id)], ['Tag', doomedTag], ['TagCategory', doomedCategory], ['ApiKey', doomedKey], ['User', gid('User', doomedUser.userId)]] as const) addDeleted(type, id);
 
+  // Real cursors of every connection, to be sent to the other ones.
+  targets = findTargets(schema);
+  for (const target of targets.filter((t) => t.connection)) {
+    const r = await app.gql(target.cursorDocument, baselineVariables(target, fx, nodeNames), owner.token);
+    const cursors = new Set<string>();
+    const walk = (v: unknown, key?: string) => {
+      if (typeof v === 'string' && (key === 'startCursor' || key === 'endCursor')) cursors.add(v);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+    };
+    walk(r.data);
+    if (cursors.size) realCursors.set(target.name, [...cursors].slice(0, 1));
+  }
+
   // From here on fal never answers: a probe that starts a generation leaves it PENDING, so nothing
   // changes the tables behind the probes' backs.
   app.emulator.configure({ latencyMs: 3_600_000 });
@@ -180,7 +200,7 @@ function encodeBody(query: string, variables: Record<string, unknown>): string {
   })(variables);
   if (!huge) return plain;
   // Just within the limit: the body is the whole limit minus a little slack.
-  const room = BODY_LIMIT_BYTES - Buffer.byteLength(plain) - 64;
+  const room = bodyLimitBytes - Buffer.byteLength(plain) - 64;
   const text = huge.unit.repeat(Math.max(0, Math.floor(room / huge.bytes)));
   return JSON.stringify({ query, variables }, (_k, v) => (v instanceof Huge ? text : v));
 }
@@ -297,6 +317,8 @@ let fingerprintMs = 0;
 const findings: Finding[] = [];
 const probed = new Set<string>();
 const accepted = new Map<string, number>();
+/** Huge-string probes refused for their size: they would test the body limit, not the field. */
+const oversized: string[] = [];
 
 interface Probe {
   leaf: Leaf;
@@ -334,6 +356,7 @@ function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[
   const note = (kind: string, detail: string) =>
     findings.push({ kind, target: target.name, identity: who.name, leaf: describeLeaf(leaf), value: hostile.label, detail: short(detail) });
 
+  if (hostile.value instanceof Huge && outcome.status === 413) oversized.push(`${target.name} ${describeLeaf(leaf)}`);
   if (outcome.transport) note('transport failure', outcome.transport);
   if (outcome.status >= 500) note('5xx', `HTTP ${outcome.status} ${JSON.stringify(outcome.body)}`);
   const errors: any[] = Array.isArray(outcome.body?.errors) ? outcome.body.errors : [];
@@ -416,6 +439,7 @@ async function afterSuccess(who: Identity): Promise<void> {
 function hostilesFor(leaf: Leaf): Hostile[] {
   const inner = isNonNullType(leaf.type) ? leaf.type.ofType : leaf.type;
   return hostileValues(leaf, {
+    foreignCursors: [...realCursors].filter(([name]) => name !== leaf.target.name).flatMap(([name, cursors]) => cursors.map((value) => ({ label: `cursor of ${name}`, value, core: true }))),
     nodeNames,
     live: fx.live,
     deleted: fx.deleted,
@@ -428,7 +452,6 @@ function hostilesFor(leaf: Leaf): Hostile[] {
 describe('schema-driven fuzz', () => {
   it('no 5xx, no INTERNAL_SERVER_ERROR, no internal detail, nothing written by a refused probe', { timeout: 600_000 }, async () => {
     const started = Date.now();
-    const targets: Target[] = findTargets(schema);
     const leaves = targets.flatMap((t) => leavesOf(t, nodeNames));
     expect(targets.length).toBeGreaterThan(0);
 
@@ -471,13 +494,14 @@ describe('schema-driven fuzz', () => {
     }
     console.log(
       [
-        `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes (${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
+        `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes (${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}; real cursors of ${realCursors.size} connections sent to the others) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
         `fuzz: targets that refused every probe (expected for deletions; else the baseline may be too weak to reach deep): ${targets.filter((t) => !accepted.has(t.name)).map((t) => t.name).join(', ') || 'none'}`,
         `fuzz: ${findings.length} findings${findings.length ? ': ' + [...byKind].map(([k, n]) => `${k} ×${n}`).join(', ') : ''}`,
         ...[...distinct.values()].map(({ first: f, values, who }) => `  - ${f.kind} | ${f.target} ${f.leaf} = ${[...values].join(' / ')} (${[...who].join(', ')}): ${f.detail}`),
       ].join('\n'),
     );
     expect(targets.filter((t) => !probed.has(t.name)).map((t) => t.name)).toEqual([]);
+    expect(oversized).toEqual([]);
     expect(findings.map((f) => `${f.kind} | ${f.target} ${f.leaf} = ${f.value} (${f.identity})`)).toEqual([]);
   });
 });

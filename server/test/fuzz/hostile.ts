@@ -119,10 +119,10 @@ export function floatValues(): Hostile[] {
   ];
 }
 
-export function hostileValues(leaf: Leaf, args: { nodeNames: string[]; live: Map<string, { id: string }[]>; deleted: Map<string, string[]>; foreign: Map<string, string[]>; baselineItem: () => unknown; enumValues: string[] }): Hostile[] {
+export function hostileValues(leaf: Leaf, args: { foreignCursors: Hostile[]; nodeNames: string[]; live: Map<string, { id: string }[]>; deleted: Map<string, string[]>; foreign: Map<string, string[]>; baselineItem: () => unknown; enumValues: string[] }): Hostile[] {
   switch (typeKind(leaf.type)) {
     case 'String':
-      return leaf.target.connection && leaf.path.length === 0 ? [...STRINGS, ...CURSORS] : STRINGS;
+      return leaf.target.connection && leaf.path.length === 0 ? [...STRINGS, ...CURSORS, ...args.foreignCursors] : STRINGS;
     case 'ID':
       return [...idValues(leaf, args.nodeNames, args.live, args.deleted, args.foreign), ...STRINGS.filter((s) => !s.core)];
     case 'scalar':

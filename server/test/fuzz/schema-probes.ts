@@ -38,6 +38,8 @@ export interface Target {
   name: string;
   operation: Operation;
   document: string;
+  /** The same operation selecting the page's cursors (when the field is a connection): real cursors of other lists. */
+  cursorDocument: string;
   /** Arguments of the fuzzed field (the last step). */
   args: ArgSlot[];
   /** Arguments of the fields leading to it: always their baseline. */
@@ -90,6 +92,7 @@ export function findTargets(schema: GraphQLSchema): Target[] {
           name: `${root.name}.${field.name}`,
           operation,
           document: render(schema, operation, [{ field, args, on: null }]),
+          cursorDocument: render(schema, operation, [{ field, args, on: null }], true),
           args,
           pathArgs: [],
           connection: isConnection(field.type),
@@ -130,6 +133,7 @@ export function findTargets(schema: GraphQLSchema): Target[] {
                 name: `${query.name}.${prefix}>${object.name}.${f.name}`,
                 operation: 'query',
                 document: render(schema, 'query', path),
+                cursorDocument: render(schema, 'query', path, true),
                 args: step.args,
                 // node(id:) … on Project: the fragment's type says what the id must name.
                 pathArgs: steps.flatMap((s, i) => s.args.map((a) => ({ ...a, context: `${a.context} ${path[i + 1]!.on ?? ''}` }))),
@@ -148,15 +152,13 @@ export function findTargets(schema: GraphQLSchema): Target[] {
 }
 
 function isConnection(type: GraphQLOutputType): boolean {
-  const named = getNamedType(type);
-  const candidates = isAbstractType(named) ? [] : isObjectType(named) ? [named] : [];
-  if (isUnionType(named)) candidates.push(...named.getTypes());
-  return candidates.some((t) => 'pageInfo' in t.getFields());
+  return connectionTypes(type).length > 0;
 }
 
-function render(schema: GraphQLSchema, operation: Operation, steps: { field: GraphQLField<unknown, unknown>; args: ArgSlot[]; on: string | null }[]): string {
+function render(schema: GraphQLSchema, operation: Operation, steps: { field: GraphQLField<unknown, unknown>; args: ArgSlot[]; on: string | null }[], cursors = false): string {
   const vars = steps.flatMap((s) => s.args).map((a) => `$${a.varName}: ${String(a.type)}`);
-  let body = selection(schema, steps[steps.length - 1]!.field.type);
+  const last = steps[steps.length - 1]!.field.type;
+  let body = cursors ? cursorSelection(last) : selection(schema, last);
   for (let i = steps.length - 1; i >= 0; i--) {
     const s = steps[i]!;
     const args = s.args.length ? `(${s.args.map((a) => `${a.name}: $${a.varName}`).join(', ')})` : '';
@@ -164,6 +166,17 @@ function render(schema: GraphQLSchema, operation: Operation, steps: { field: Gra
     body = i === 0 ? field : `{ __typename ${s.on ? `... on ${s.on} { ${field} }` : field} }`;
   }
   return `${operation}${vars.length ? `(${vars.join(', ')})` : ''} { ${body} }`;
+}
+
+/** The page's cursors, on whichever possible type is a connection. */
+function cursorSelection(type: GraphQLOutputType): string {
+  return `{ __typename ${connectionTypes(type).map((t) => `... on ${t.name} { pageInfo { startCursor endCursor } }`).join(' ')} }`;
+}
+
+function connectionTypes(type: GraphQLOutputType): GraphQLObjectType[] {
+  const named = getNamedType(type);
+  const candidates = isUnionType(named) ? named.getTypes() : isObjectType(named) ? [named] : [];
+  return candidates.filter((t) => 'pageInfo' in t.getFields());
 }
 
 /** `__typename` and, for every possible type implementing the Error interface, its scalar fields (one level deep). */
@@ -265,6 +278,12 @@ export function baseline(type: GraphQLInputType, fieldName: string, context: str
     }
   }
   return 'x';
+}
+
+export function baselineVariables(target: Target, fx: Fixtures, nodeNames: string[]): Record<string, unknown> {
+  const vars: Record<string, unknown> = {};
+  for (const a of [...target.pathArgs, ...target.args]) if (isNonNullType(a.type)) vars[a.varName] = baseline(a.type, a.name, a.context, fx, nodeNames);
+  return vars;
 }
 
 /** The baseline variables of a target with `leaf` replaced by `value` (created when optional and absent). */
