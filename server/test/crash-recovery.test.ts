@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { startFalEmulator, type FalEmulator } from '../src/fal/emulator.ts';
-import { dbId, freshDatabase, startTestApp, type TestApp } from './helpers.ts';
+import { dbId, freshDatabase, startTestApp, type TestApp, waitFor } from './helpers.ts';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,15 +100,6 @@ async function gql(instance: Instance, query: string, variables: Record<string, 
   return (await res.json()) as { data: any; errors?: unknown[] };
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`;
 

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dbId, startTestApp, tableCounts, untilStatus, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, untilStatus, type TestApp, waitFor } from './helpers.ts';
 
 let app: TestApp;
 let user: { token: string; userId: string };
@@ -33,15 +33,6 @@ async function generate(prompt: string) {
   return r.data.generateImage.data as { id: string; status: string };
 }
 
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A real image registered through the upload flow, of the given size. */
 async function upload(width: number, height: number): Promise<string> {
@@ -114,7 +105,7 @@ describe('fal fidelity', () => {
       const res = await fetch(`${app.url}/webhooks/fal?${aim}`, { method: 'POST', headers: { 'content-type': 'application/json', ...app.emulator.signWebhook(foreignId, raw) }, body: raw });
       expect(res.status).toBe(200);
     }
-    const recorded = await until('the deliveries processed', async () => {
+    const recorded = await waitFor('the deliveries processed', async () => {
       const rows = await app.prisma.falWebhookDelivery.findMany({ where: { requestId: foreignId } });
       return rows.length === aims.length && rows.every((d) => d.processedAt) && rows;
     });
@@ -141,7 +132,7 @@ describe('fal fidelity', () => {
     await app.app.pipeline.submit({ kind: 'IMAGE', id: row.id }, 'fal-ai/flux/dev', { image_size: 'square', num_images: 9 });
     const submitted = await app.prisma.image.findUniqueOrThrow({ where: { id: row.id } });
     expect(submitted.falRequestId).toEqual(expect.any(String));
-    const failed = await until('FAILED', async () => {
+    const failed = await waitFor('FAILED', async () => {
       const r = await app.prisma.image.findUniqueOrThrow({ where: { id: row.id } });
       return r.status === 'FAILED' && r;
     });

@@ -2,7 +2,7 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startFalEmulator, type FalEmulator } from '../src/fal/emulator.ts';
-import { dbId, startTestApp, tableCounts, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, type TestApp, waitFor } from './helpers.ts';
 
 const started: TestApp[] = [];
 const emulators: FalEmulator[] = [];
@@ -27,15 +27,6 @@ async function projectOf(app: TestApp, token: string) {
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id status } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on Image { id status failureReason imageUrl } ... on Avatar { id status failureReason } } }`;
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const statusOf = async (app: TestApp, token: string, gid: string) => (await app.gql(NODE, { id: gid }, token)).data.node;
 

@@ -157,6 +157,17 @@ export async function tableCounts(app: TestApp): Promise<Record<string, number>>
 }
 
 /** The database id inside a global ID. */
+/** Polls `fn` every 100 ms until it gives a truthy value, which it returns; throws past `timeoutMs`. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 
 const NODE_STATUS = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
