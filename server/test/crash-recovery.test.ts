@@ -150,8 +150,13 @@ async function expectSettledOnce(sql: <T = any>(text: string, params?: unknown[]
     expect(row.finishedAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(LATEST_FINAL_MS);
     const attempts = await sql(`SELECT status::text FROM "GenerationAttempt" WHERE "targetId" = $1`, [row.id]);
     expect(attempts).toEqual([{ status: 'SUCCEEDED' }]);
-    const finishes = instances.flatMap((i) => i.logs).filter((l) => l.event === 'generation.succeeded' || l.event === 'generation.failed');
-    expect(finishes.filter((l) => JSON.stringify(l).includes(row.id))).toHaveLength(1);
+    // The row is written before its log line reaches us through the child's stdout: wait for the line.
+    const finishesOf = () =>
+      instances
+        .flatMap((i) => i.logs)
+        .filter((l) => (l.event === 'generation.succeeded' || l.event === 'generation.failed') && JSON.stringify(l).includes(row.id));
+    await waitFor(`the finish of ${row.id} logged`, async () => finishesOf().length > 0, 10_000);
+    expect(finishesOf()).toHaveLength(1);
     const submissions = [...emulator.jobs.values()].filter((j) => j.webhookUrl?.includes(row.id));
     expect(submissions).toHaveLength(1);
   }
