@@ -20,7 +20,7 @@ import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import type { FalGateway } from '../fal/gateway.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
-import { startJobs, type Jobs } from '../generation/jobs.ts';
+import { startJobs, type Jobs } from '../jobs/runner.ts';
 import { Pipeline } from '../generation/pipeline.ts';
 import { loadWebhookSecret } from '../generation/webhook-target.ts';
 import { renderMetrics } from './metrics.ts';

@@ -1,7 +1,7 @@
 // GET /metrics in Prometheus text format. Generation counts and fal latency come from the database (so
 // every instance reports the same truth); webhook outcomes are this instance's counters.
 import { db } from '../db.ts';
-import type { Jobs } from '../generation/jobs.ts';
+import type { Jobs } from '../jobs/runner.ts';
 import type { WebhookStats } from './webhooks.ts';
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');

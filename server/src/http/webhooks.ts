@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import express, { type Router } from 'express';
 import { db } from '../db.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
-import type { Jobs } from '../generation/jobs.ts';
+import type { Jobs } from '../jobs/runner.ts';
 import { parseTarget } from '../generation/pipeline.ts';
 import { isSignedTarget } from '../generation/webhook-target.ts';
 import { gen, log } from '../log.ts';

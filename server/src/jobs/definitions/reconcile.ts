@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { log } from '../../log.ts';
+import { defineJob } from '../definition.ts';
+
+export const reconcile = defineJob({
+  name: 'reconcile',
+  payload: z.object({}),
+  queue: { policy: 'singleton', retryLimit: 0 },
+  maxRunSeconds: 10 * 60,
+  async handler({ pipeline }) {
+    const r = await pipeline.reconcile();
+    if (r.finished || r.timedOut || r.deletedSettled) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
+  },
+});
