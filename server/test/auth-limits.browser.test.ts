@@ -1,27 +1,19 @@
 // The sign-in form of the built React app, in headless Chromium, once an account's failed sign-ins reach
 // their limit (AUTH_MAX_FAILURES_PER_ACCOUNT=2): the form shows the server's message and waits.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from './helpers.ts';
-import { buildClient, launchChromium, screenshot } from './browser.ts';
+import type { TestApp } from './helpers.ts';
+import { startBrowserApp, screenshot } from './browser.ts';
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
-let dist: string | undefined;
+let stopAll: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dist = await mkdtemp(join(tmpdir(), 'better-ads-client-'));
-  buildClient(dist);
-  app = await startTestApp({ CLIENT_DIST: dist, AUTH_MAX_FAILURES_PER_ACCOUNT: '2' });
-  browser = await launchChromium();
+  ({ app, browser, stop: stopAll } = await startBrowserApp({ AUTH_MAX_FAILURES_PER_ACCOUNT: '2' }));
 }, 240_000);
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await stopAll?.();
 });
 
 it('shows the rate-limit message on the sign-in form and keeps the button disabled', async () => {

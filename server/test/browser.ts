@@ -1,8 +1,11 @@
 // Test-only helpers for driving the built GraphiQL page in a real Chromium (Debian's, never a downloaded one).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './helpers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -23,6 +26,27 @@ export function buildClient(outDir: string): void {
   if (r.status !== 0 || !existsSync(resolve(outDir, 'graphiql.html'))) {
     throw new Error(`npm run build -w client failed (status ${r.status}, ${r.error ?? ''}):\n${r.stdout}\n${r.stderr}`);
   }
+}
+
+/** A test app serving a private client build, and a Chromium to drive it; `stop` undoes all three. */
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<{ app: TestApp; browser: Browser; stop(): Promise<void> }> {
+  const dist = await mkdtemp(join(tmpdir(), 'better-ads-client-'));
+  let app: TestApp | undefined;
+  let browser: Browser | undefined;
+  const stop = async () => {
+    await browser?.close();
+    await app?.stop();
+    await rm(dist, { recursive: true, force: true });
+  };
+  try {
+    buildClient(dist);
+    app = await startTestApp({ CLIENT_DIST: dist, ...env });
+    browser = await launchChromium();
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { app, browser, stop };
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -3,13 +3,10 @@
 // subscription whose WebSocket gets that token as connectionParams. Screenshots: test-artifacts/graphiql-*.png.
 // The client is built into a private directory (served through CLIENT_DIST), see buildClient.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocket as PwWebSocket } from 'playwright-core';
-import { startTestApp, type TestApp } from './helpers.ts';
-import { buildClient, launchChromium, monacoText, resultJson, screenshot, setMonaco, until, waitForOperationState } from './browser.ts';
+import type { TestApp } from './helpers.ts';
+import { startBrowserApp, monacoText, resultJson, screenshot, setMonaco, until, waitForOperationState } from './browser.ts';
 
 const QUERY_EDITOR = '.graphiql-query-editor';
 const HEADERS_EDITOR = 'section.graphiql-editor-tool .graphiql-editor:not(.hidden)';
@@ -17,18 +14,13 @@ const EXECUTE = '.graphiql-execute-button';
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
-let dist: string | undefined;
+let stopAll: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  dist = await mkdtemp(join(tmpdir(), 'better-ads-client-'));
-  buildClient(dist);
-  app = await startTestApp({ CLIENT_DIST: dist });
-  browser = await launchChromium();
+  ({ app, browser, stop: stopAll } = await startBrowserApp());
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await stopAll?.();
 });
 
 describe('GraphiQL in a browser', () => {
