@@ -4,9 +4,10 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import ValidationPlugin, { InputValidationError } from '@pothos/plugin-validation';
+import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { db } from '../db.ts';
+import { InvalidInputError } from '../domain/errors.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
@@ -35,7 +36,11 @@ export const builder = new SchemaBuilder<{
         ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
         : new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } }),
   },
-  errors: { defaultTypes: [InputValidationError], unsafelyHandleInputErrors: true },
+  errors: { defaultTypes: [InvalidInputError], unsafelyHandleInputErrors: true },
+  validation: {
+    validationError: (failure) =>
+      new InvalidInputError(failure.issues.map((i) => ({ message: i.message, path: (i.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)) as (string | number)[] }))),
+  },
   prisma: {
     client: () => db,
     dmmf: getDatamodel(),

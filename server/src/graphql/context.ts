@@ -6,6 +6,8 @@ import type { AuthLimits } from '../auth/limits.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from './pubsub.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
+import type { Deps } from '../app/deps.ts';
+import type { Actor } from '../domain/actor.ts';
 
 export interface Viewer {
   id: string;
@@ -24,6 +26,8 @@ export interface Context {
   pubsub: PubSub;
   pipeline: Pipeline;
   authLimits: AuthLimits;
+  /** What use cases are given (app/deps.ts). */
+  deps: Deps;
 }
 
 export interface ContextServices {
@@ -31,7 +35,12 @@ export interface ContextServices {
   pubsub: PubSub;
   pipeline: Pipeline;
   authLimits: AuthLimits;
+  deps: Deps;
 }
+
+/** The request's actor, for use cases (domain/actor.ts). */
+export const actorOf = (ctx: Pick<Context, 'viewer' | 'apiKey'>): Actor =>
+  ctx.viewer ? { kind: 'user', ...ctx.viewer } : ctx.apiKey ? { kind: 'apiKey', ...ctx.apiKey } : { kind: 'anonymous' };
 
 function bearer(authorization: unknown): string | null {
   if (typeof authorization !== 'string') return null;

@@ -3,8 +3,8 @@
 // server: an unexpected error becomes "Internal server error", and its message, stack, file paths and
 // SQL go to the log line, with the request id, instead.
 import { PothosValidationError } from '@pothos/core';
-import { InputValidationError } from '@pothos/plugin-validation';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../domain/errors.ts';
 import { log, withRequestId } from '../log.ts';
 
 export interface FormatOptions {
@@ -15,11 +15,8 @@ export interface FormatOptions {
 }
 
 /** Each refused input value's path (["input", "name"]) and message. */
-export function fieldErrorsOf(error: InputValidationError): { path: string[]; message: string }[] {
-  return error.issues.map((issue) => ({
-    path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)),
-    message: issue.message,
-  }));
+export function fieldErrorsOf(error: InvalidInputError): { path: string[]; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
 }
 
 /** What was thrown, under graphql-js's and graphql-ws's wrapping GraphQLErrors. */
@@ -33,7 +30,10 @@ const withPath = (formatted: GraphQLFormattedError) => (formatted.path ? { path:
 
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, { dev, requestId }: FormatOptions): GraphQLFormattedError {
   const thrown = thrownOf(error);
-  if (thrown instanceof InputValidationError) {
+  // A use case's authorization, outside a result union: the same codes as the transport's own checks.
+  if (thrown instanceof UnauthenticatedError) return { message: thrown.message, extensions: { code: 'UNAUTHENTICATED' }, ...withPath(formatted) };
+  if (thrown instanceof ForbiddenError) return { message: thrown.message, extensions: { code: 'FORBIDDEN' }, ...withPath(formatted) };
+  if (thrown instanceof InvalidInputError) {
     return { message: thrown.message, extensions: { code: 'BAD_USER_INPUT', fieldErrors: fieldErrorsOf(thrown) }, ...withPath(formatted) };
   }
   // Pothos reports what a client sent wrong (a malformed cursor, a negative page size) this way.

@@ -2,7 +2,8 @@
 // not have (nested input lists, an error union, a subscription), executed by graphql-js.
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import ValidationPlugin, { InputValidationError } from '@pothos/plugin-validation';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { InvalidInputError } from '../domain/errors.ts';
 import { graphql, parse, subscribe } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import InputBoundaryPlugin from './input-boundary.ts';
@@ -11,11 +12,11 @@ function schemaWithNewFields(reached: string[]) {
   // `as never`: the project's other plugins, loaded in this process, declare their options required.
   const builder = new SchemaBuilder<{}>({
     plugins: [ErrorsPlugin, InputBoundaryPlugin, ValidationPlugin],
-    errors: { defaultTypes: [InputValidationError], unsafelyHandleInputErrors: true },
+    errors: { defaultTypes: [InvalidInputError], unsafelyHandleInputErrors: true },
   } as never);
-  builder.objectType(InputValidationError, {
+  builder.objectType(InvalidInputError, {
     name: 'ValidationError',
-    fields: (t) => ({ paths: t.stringList({ resolve: (e) => e.issues.map((i) => (i.path ?? []).map(String).join('.')) }) }),
+    fields: (t) => ({ paths: t.stringList({ resolve: (e) => e.issues.map((i) => i.path.map(String).join('.')) }) }),
   });
   const Line = builder.inputType('Line', { fields: (t) => ({ label: t.string(), notes: t.string({ multiline: true }), ids: t.idList() }) });
   const Order = builder.inputType('Order', { fields: (t) => ({ lines: t.field({ type: [Line] }), count: t.int() }) });
@@ -59,11 +60,11 @@ describe('input boundary on fields it does not name', () => {
     expect(good.data?.placeOrder).toMatchObject({ __typename: 'MutationPlaceOrderSuccess' });
 
     const query = await graphql({ schema, source: `{ lookup(key: "a\\u0000b") count(n: 1) }` });
-    expect(query.errors?.[0]?.originalError).toBeInstanceOf(InputValidationError);
+    expect(query.errors?.[0]?.originalError).toBeInstanceOf(InvalidInputError);
     expect(query.data).toEqual({ lookup: null, count: 1 });
 
     const sub = (await subscribe({ schema, document: parse(`subscription { watch(topic: "t\\u001b") }`) })) as { errors?: readonly { originalError?: unknown }[] };
-    expect(sub.errors?.[0]?.originalError).toBeInstanceOf(InputValidationError);
+    expect(sub.errors?.[0]?.originalError).toBeInstanceOf(InvalidInputError);
     expect(reached).toEqual(['placeOrder']);
   });
 });

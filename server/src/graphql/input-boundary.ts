@@ -12,7 +12,7 @@
 //   here pages by its String `id`. Anything else (another tag, a number, a date) is "not a cursor of this
 //   list" instead of a query that Prisma or PostgreSQL refuses.
 //
-// A refusal is an InputValidationError with each offending path (["input", "name"], ["ids", "3"]): a
+// A refusal is an InvalidInputError with each offending path (["input", "name"], ["ids", "3"]): a
 // `ValidationError` member where the field has an error union (it is one of the default error types),
 // else a BAD_USER_INPUT error carrying the same fieldErrors (format-error.ts).
 import SchemaBuilder, {
@@ -25,7 +25,7 @@ import SchemaBuilder, {
   unwrapInputFieldType,
 } from '@pothos/core';
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
-import { InputValidationError } from '@pothos/plugin-validation';
+import { InvalidInputError } from '../domain/errors.ts';
 import type { GraphQLFieldResolver } from 'graphql';
 import { isLocalId, textProblem } from './input-rules.ts';
 
@@ -141,7 +141,7 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
         ...fieldConfig.extensions,
         pothosPrismaSelect: (args: object, ...rest: unknown[]) => {
           const issues = checker(args);
-          if (issues.length) throw new InputValidationError({ issues });
+          if (issues.length) throw new InvalidInputError(issues);
           return planned(args, ...rest);
         },
       },
@@ -156,7 +156,7 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
     if (!resolver || !checker) return resolver;
     return (parent, args, context, info) => {
       const issues = checker(args);
-      if (issues.length) throw new InputValidationError({ issues });
+      if (issues.length) throw new InvalidInputError(issues);
       return resolver(parent, args, context, info);
     };
   }

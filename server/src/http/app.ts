@@ -11,7 +11,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
 import { clearCatalogCache } from '../catalog/cache.ts';
-import { db } from '../db.ts';
+import { db, sqlRows } from '../db.ts';
+import type { Deps } from '../app/deps.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
 import { formatGraphQLError, formatGraphQLErrors } from '../graphql/format-error.ts';
 import { schema } from '../graphql/schema/index.ts';
@@ -40,6 +41,7 @@ export interface App {
   jobs: Jobs;
   webhookStats: WebhookStats;
   authLimits: AuthLimits;
+  deps: Deps;
   stop(): Promise<void>;
 }
 
@@ -66,7 +68,21 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
   // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this instance's.
   const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl) : new LocalCounters(), config.auth);
-  const services = { storage, pubsub, pipeline, authLimits };
+  const deps: Deps = {
+    db,
+    sql: sqlRows,
+    // Transitional: the process logger is still a live binding that tests replace.
+    get log() {
+      return log;
+    },
+    settings: { sessionTtlMs: config.sessionTtlMs, generation: { maxInFlight: config.generation.maxInFlight, maxPerDay: config.generation.maxPerDay } },
+    storage,
+    pubsub,
+    gateway,
+    pipeline,
+    authLimits,
+  };
+  const services = { storage, pubsub, pipeline, authLimits, deps };
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   let apollo: ApolloServer<Context> | undefined;
   const graphql = graphqlHttp<Context>({
@@ -224,6 +240,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     jobs,
     webhookStats,
     authLimits,
+    deps,
     async stop() {
       await apollo.stop();
       wss.close();

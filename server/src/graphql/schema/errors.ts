@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import { ConflictError, GenerationLimitError, InputValidationError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, RateLimitedError, UnknownTagsError } from '../errors.ts';
+import { ConflictError, InvalidInputError, GenerationLimitError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, RateLimitedError, UnknownTagsError } from '../../domain/errors.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Every expected failure implements Error: query `... on Error { message }` on any result.',
@@ -15,17 +15,14 @@ const FieldError = builder.objectRef<{ path: string[]; message: string }>('Field
   }),
 });
 
-export const ValidationErrorRef = builder.objectType(InputValidationError, {
+export const ValidationErrorRef = builder.objectType(InvalidInputError, {
   name: 'ValidationError',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     fieldErrors: t.field({
       type: [FieldError],
       resolve: (err) =>
-        err.issues.map((issue) => ({
-          message: issue.message,
-          path: (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)),
-        })),
+        err.issues.map((issue) => ({ message: issue.message, path: issue.path.map(String) })),
     }),
   }),
 });

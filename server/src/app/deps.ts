@@ -1,0 +1,30 @@
+// What a use case may use, handed to it as an argument (never imported): one object per app, built by
+// the composition root. Domain code reads `deps.db`, `deps.log`, … and nothing module-global.
+import type { Logger } from 'pino';
+import type { AuthLimits } from '../auth/limits.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { FalGateway } from '../fal/gateway.ts';
+import type { Pipeline } from '../generation/pipeline.ts';
+import type { PubSub } from '../graphql/pubsub.ts';
+import type { Storage } from '../storage/storage.ts';
+import type { QueryResultRow } from 'pg';
+
+export interface Settings {
+  sessionTtlMs: number;
+  generation: { maxInFlight: number; maxPerDay: number };
+}
+
+/** Rows of a hand-written statement on the Prisma client's own pool (see db.ts). */
+export type SqlRows = <R extends QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+
+export interface Deps {
+  db: PrismaClient;
+  sql: SqlRows;
+  log: Logger;
+  settings: Settings;
+  storage: Storage;
+  pubsub: PubSub;
+  gateway: FalGateway;
+  pipeline: Pipeline;
+  authLimits: AuthLimits;
+}
