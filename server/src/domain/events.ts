@@ -1,0 +1,28 @@
+// The one place that publishes. Use cases call these after their write has committed; resolvers never
+// publish. Subscribers re-read what changed, so an event names the subject, never its data.
+import type { Deps } from '../app/deps.ts';
+import { catalogChanged } from '../catalog/cache.ts';
+
+export type GenerationSubject = 'AVATAR' | 'IMAGE' | 'BROLL';
+
+/** A project's own fields changed (its name). */
+export const projectChanged = (deps: Pick<Deps, 'pubsub'>, projectId: string): Promise<void> =>
+  deps.pubsub.publish('projectUpdated', projectId, { projectId, kind: 'PROJECT', id: projectId });
+
+/**
+ * An image, avatar or b-roll changed (created, progressed, finished, renamed, deleted): its own topic
+ * (avatars and b-rolls have one) and its project's.
+ */
+export async function generationChanged(
+  deps: Pick<Deps, 'pubsub'>,
+  subject: { kind: GenerationSubject; id: string; projectId: string | null },
+): Promise<void> {
+  if (subject.kind === 'AVATAR') await deps.pubsub.publish('avatarUpdated', subject.id, { avatarId: subject.id });
+  if (subject.kind === 'BROLL') await deps.pubsub.publish('bRollUpdated', subject.id, { bRollId: subject.id });
+  if (subject.projectId) {
+    await deps.pubsub.publish('projectUpdated', subject.projectId, { projectId: subject.projectId, kind: subject.kind, id: subject.id });
+  }
+}
+
+/** The public catalog changed: this instance's caches drop at once, every other instance's on the event. */
+export const catalogChangedEvent = (deps: Pick<Deps, 'pubsub'>, reason: string): Promise<void> => catalogChanged(deps.pubsub, reason);
