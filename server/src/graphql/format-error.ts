@@ -4,7 +4,7 @@
 // SQL go to the log line, with the request id, instead.
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../domain/errors.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
 import { log, withRequestId } from '../log.ts';
 
 export interface FormatOptions {
@@ -33,6 +33,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   // A use case's authorization, outside a result union: the same codes as the transport's own checks.
   if (thrown instanceof UnauthenticatedError) return { message: thrown.message, extensions: { code: 'UNAUTHENTICATED' }, ...withPath(formatted) };
   if (thrown instanceof ForbiddenError) return { message: thrown.message, extensions: { code: 'FORBIDDEN' }, ...withPath(formatted) };
+  // Where no result union can carry it (a subscription's subscribe): a use case's NotFoundError as a code.
+  if (thrown instanceof NotFoundError) return { message: thrown.message, extensions: { code: 'NOT_FOUND' }, ...withPath(formatted) };
   if (thrown instanceof InvalidInputError) {
     return { message: thrown.message, extensions: { code: 'BAD_USER_INPUT', fieldErrors: fieldErrorsOf(thrown) }, ...withPath(formatted) };
   }
