@@ -1,7 +1,7 @@
 // Child process of `npm run bench:catalog` (server/bench/catalog.ts), so that the load generator does
 // not share this event loop. Starts, from the environment the parent sets (DATABASE_URL, S3_*,
 // NODE_ENV=production, SEED=never, PORT=0):
-//   - the real app (`startApp`), GraphQL at <graphql>/graphql;
+//   - the real app (`createApp`), GraphQL at <graphql>/graphql;
 //   - a plain `http` server answering the same catalog page with hand-written SQL:
 //       GET /catalog?first=24&tags=femme,jeune,adulte
 //     plus the SQL statement counter of the app's Prisma client:
@@ -13,11 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { connectDb } from '../src/db.ts';
-import { inProcessPubSub } from '../src/graphql/pubsub.ts';
-import { startApp } from '../src/http/app.ts';
-import { startFal } from '../src/runtime.ts';
-import { applySettings } from '../src/settings.ts';
+import { createApp } from '../src/app/create-app.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { plainCatalogPage } from './catalog-plain.ts';
 import { ResponseCache, wantsFresh } from '../src/catalog/cache.ts';
@@ -47,15 +43,12 @@ pg.Pool.prototype.query = function (this: pg.Pool & { [PLAIN]?: boolean; options
 async function main() {
   const config = loadConfig(process.env);
   if (!config.databaseUrl || !config.s3) throw new Error('catalog-server: DATABASE_URL and S3_* must be set');
-  applySettings(config);
   const storage = createS3Storage({ ...config.s3, bucket: config.bucket });
   await storage.ensureBucket();
   const poolSize = Number(process.env.BENCH_POOL_SIZE ?? 10);
-  const prisma = connectDb(config.databaseUrl, poolSize, { onQuery: record });
-  const pubsub = inProcessPubSub();
   // FAL_KEY is unset: the in-process fal emulator (the catalog query never calls it).
-  const fal = await startFal(config);
-  const app = await startApp(config, { databaseUrl: config.databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
+  const app = createApp(config, { migrate: false, storage, poolSize, onQuery: record });
+  await app.start();
 
   const responses = new ResponseCache();
   const pool = Object.assign(new pg.Pool({ connectionString: config.databaseUrl, max: poolSize }), { [PLAIN]: true });
@@ -116,9 +109,6 @@ async function main() {
     plain.closeAllConnections();
     plain.close();
     await app.stop().catch(() => {});
-    await fal.stop().catch(() => {});
-    await pubsub.close().catch(() => {});
-    await prisma.$disconnect().catch(() => {});
     await pool.end().catch(() => {});
     process.exit(code);
   };

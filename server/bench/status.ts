@@ -15,7 +15,7 @@ import pg from 'pg';
 import sharp from 'sharp';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
-import { connectDb } from '../src/db.ts';
+import { createDatabase } from '../src/db.ts';
 import { applyMigrations } from '../src/db/engine.ts';
 import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
@@ -103,8 +103,8 @@ async function main() {
     const config = loadConfig({ ...env, SEED: 'never' });
     const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
     await storage.ensureBucket();
-    const prisma = connectDb(databaseUrl, 4);
-    undo.push(() => prisma.$disconnect());
+    const { db: prisma, close } = createDatabase(databaseUrl, { max: 4 });
+    undo.push(close);
 
     const gql = async (query: string, variables: object, token?: string) => {
       const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });

@@ -3,6 +3,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
+export type { Logger };
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const scope = new AsyncLocalStorage<{ requestId: string }>();
@@ -19,9 +20,10 @@ export function defaultLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevel 
   return env.NODE_ENV === 'test' || env.VITEST ? 'error' : 'info';
 }
 
-function create(level: LogLevel, destination?: DestinationStream): Logger {
+/** A logger of its own (one per app); `destination` defaults to stdout. */
+export function createLogger(opts: { level?: LogLevel; destination?: DestinationStream } = {}): Logger {
   const options = {
-    level,
+    level: opts.level ?? defaultLogLevel(),
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
@@ -30,14 +32,7 @@ function create(level: LogLevel, destination?: DestinationStream): Logger {
       return requestId ? { requestId } : {};
     },
   };
-  return destination ? pino(options, destination) : pino(options);
-}
-
-/** The process logger. A live binding: configureLogger replaces it for every importer. */
-export let log: Logger = create(defaultLogLevel());
-
-export function configureLogger(opts: { level?: LogLevel; destination?: DestinationStream }): void {
-  log = create(opts.level ?? defaultLogLevel(), opts.destination);
+  return opts.destination ? pino(options, opts.destination) : pino(options);
 }
 
 /** Fields that identify a generation in every line about it. */

@@ -1,18 +1,9 @@
 // `npm start`: the whole product on one port, with embedded defaults for whatever the environment leaves unset.
-import { ensureAdmin } from './auth/admin.ts';
-import { ConfigError, loadConfig } from './config.ts';
-import { applyMigrations } from './db/engine.ts';
-import { seed } from './db/seed.ts';
-import { connectDb } from './db.ts';
-import { inProcessPubSub, redisPubSub } from './graphql/pubsub.ts';
-import { startApp } from './http/app.ts';
-import { startFal, startRuntime } from './runtime.ts';
-import { applySettings } from './settings.ts';
-import { configureLogger } from './log.ts';
-import { describeUrl, explainStartupError, StartupError } from './startup-error.ts';
+// This file owns the process (signals, the parent watch, start-up messages, the banner); createApp builds the app.
 import { createServer } from 'node:net';
-import pg from 'pg';
-import { resolve } from 'node:path';
+import { AppStoppedError, createApp, type App } from './app/create-app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { listenError, StartupError } from './startup-error.ts';
 
 /** The database going away while we stop (an external one, or the embedded one stopped under a process manager): expected. */
 const DATABASE_GONE = /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
@@ -35,15 +26,10 @@ process.on('unhandledRejection', (e) => {
   process.exit(1);
 });
 
-/** Everything started so far, stopped in reverse order by a signal, a failed start, or the parent going away. */
-const stops: (() => Promise<void>)[] = [];
+/** The app, once created: stopped by a signal, a failed start, or the parent going away. */
+let app: App | undefined;
 const stopAll = async () => {
-  for (const stop of stops.splice(0).reverse()) await stop().catch((e) => reportStopError(e));
-};
-/** A stop to run at shutdown; at once if shutdown began while this part was starting. */
-const track = async (stop: () => Promise<void>) => {
-  if (stopping) await stop().catch((e) => reportStopError(e));
-  else stops.push(stop);
+  await app?.stop();
 };
 
 async function shutdown(reason: string, code = 0): Promise<void> {
@@ -81,55 +67,13 @@ async function checkPortFree(port: number, host: string): Promise<void> {
   });
 }
 
-function listenError(e: unknown, port: number, host: string): unknown {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') return new StartupError(`port ${port} on ${host} is already in use`, `stop what listens there (\`ss -ltnp 'sport = :${port}'\` shows it), or set PORT to a free port`);
-  if (code === 'EACCES') return new StartupError(`port ${port} on ${host} needs privileges this user lacks`, 'set PORT to a port above 1023');
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new StartupError(`HOST ${host} is not an address of this machine`, 'set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses');
-  return e;
-}
-
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  applySettings(config);
-  configureLogger({ level: config.logLevel });
   await checkPortFree(config.port, config.host);
-  const runtime = await startRuntime(config);
-  await track(runtime.stop);
   if (stopping) return;
-  const database = config.databaseUrl
-    ? { what: 'connecting to the database', connection: describeUrl(runtime.databaseUrl), hint: 'check that PostgreSQL is running there and that DATABASE_URL (host, port, user, password, database) is right' }
-    : { what: 'connecting to the embedded PostgreSQL', hint: `see the lines above; delete ${resolve(config.dataDir, 'postgres')} to start with an empty database, or set DATABASE_URL` };
-  // A plain connection first: its errors (refused, authentication, no such database) are PostgreSQL's own.
-  const probe = new pg.Client({ connectionString: runtime.databaseUrl, connectionTimeoutMillis: 10_000 });
-  probe.on('error', () => {});
-  await probe
-    .connect()
-    .then(() => probe.end())
-    .catch((e: unknown) => {
-      void probe.end().catch(() => {});
-      throw explainStartupError(e, database);
-    });
-  const applied = await applyMigrations(runtime.databaseUrl).catch((e: unknown) => {
-    throw explainStartupError(e, database);
-  });
-  const prisma = connectDb(runtime.databaseUrl);
-  await track(() => prisma.$disconnect());
-  if (config.seed === 'auto') console.log(`[seed] ${await seed(prisma, runtime.storage)}`);
-  if (config.admin) {
-    const r = await ensureAdmin(prisma, config.admin.email, config.admin.password);
-    console.log(`[admin] ${config.admin.email} ${r.created ? 'created' : 'is an admin'}${r.password ? `, password: ${r.password}` : ''}`);
-  }
-  const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
-  await track(() => pubsub.close());
-  const fal = await startFal(config);
-  await track(fal.stop);
-  if (stopping) return;
-  const app = await startApp(config, { databaseUrl: runtime.databaseUrl, storage: runtime.storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier }).catch((e: unknown) => {
-    throw listenError(e, config.port, config.host);
-  });
-  await track(app.stop);
+  app = createApp(config, { onStopError: reportStopError });
+  const { migrations: applied, embedded } = await app.start();
   const base = config.port === 0 ? app.url : `http://localhost:${config.port}`;
   const lines = [
     `Better Ads is up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -137,10 +81,10 @@ async function main() {
     `  GraphQL    ${base}/graphql  (WebSocket subscriptions on the same path)`,
     `  GraphiQL   ${base}/graphiql`,
     `  health     ${base}/healthz  ${base}/readyz`,
-    `  migrations ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
-    `  PostgreSQL ${runtime.embedded.postgres ? `embedded: ${runtime.embedded.postgres}` : 'from DATABASE_URL'}`,
-    `  S3         ${runtime.embedded.s3 ? `embedded: ${runtime.embedded.s3}` : `from S3_ENDPOINT, bucket ${config.bucket}`}`,
-    `  fal        ${fal.embedded ? `embedded: ${fal.embedded}` : 'fal.ai with FAL_KEY'}`,
+    `  migrations ${applied?.length ? `applied ${applied.join(', ')}` : 'up to date'}`,
+    `  PostgreSQL ${embedded.postgres ? `embedded: ${embedded.postgres}` : 'from DATABASE_URL'}`,
+    `  S3         ${embedded.s3 ? `embedded: ${embedded.s3}` : `from S3_ENDPOINT, bucket ${config.bucket}`}`,
+    `  fal        ${embedded.fal ? `embedded: ${embedded.fal}` : 'fal.ai with FAL_KEY'}`,
     `  pub/sub    ${config.redisUrl ? 'Redis from REDIS_URL' : 'in-process (REDIS_URL unset)'}`,
     `  webhooks   ${app.publicUrl}/webhooks/fal`,
   ];
@@ -156,7 +100,7 @@ function reportStartupFailure(e: unknown): void {
 }
 
 main().catch(async (e) => {
-  if (stopping) return;
+  if (stopping || e instanceof AppStoppedError) return;
   stopping = true;
   reportStartupFailure(e);
   await stopAll();

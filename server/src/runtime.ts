@@ -56,22 +56,27 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
 }
 
 /** fal itself with FAL_KEY; otherwise the emulator, in this process, reached by the real client. */
-export async function startFal(config: Config, existing?: FalEmulator): Promise<Started<{ gateway: FalGateway; verifier: WebhookVerifier; emulator?: FalEmulator }>> {
+export async function startFal(
+  config: Config,
+  existing?: Pick<FalEmulator, 'url' | 'jwksUrl'>,
+): Promise<Started<{ gateway: FalGateway; verifier: WebhookVerifier; emulator?: FalEmulator }>> {
   if (config.fal.key) {
     return {
       value: { gateway: createFalGateway({ credentials: config.fal.key }), verifier: createWebhookVerifier({ jwksUrl: config.fal.jwksUrl ?? FAL_JWKS_URL }) },
       stop: noop,
     };
   }
-  const emulator = existing ?? (await startFalEmulator());
+  // One given is its owner's to stop; one started here is this app's.
+  const started = existing ? undefined : await startFalEmulator();
+  const emulator = existing ?? started!;
   return {
     value: {
       gateway: createFalGateway({ credentials: 'emulator', baseUrl: emulator.url }),
       verifier: createWebhookVerifier({ jwksUrl: config.fal.jwksUrl ?? emulator.jwksUrl }),
-      emulator,
+      emulator: started,
     },
     embedded: `${emulator.url} (fal emulator: real PNG/MP4 results, signed webhooks)`,
-    stop: () => emulator.stop(),
+    stop: async () => started?.stop(),
   };
 }
 

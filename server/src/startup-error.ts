@@ -34,3 +34,16 @@ export function describeUrl(url: string): string {
     return 'an unparsable URL';
   }
 }
+
+/** A listen error (the port is taken, privileged, or HOST is not ours) as what failed and what to do. */
+export function listenError(e: unknown, port: number, host: string): unknown {
+  const code = errnoOf(e);
+  if (code === 'EADDRINUSE') {
+    return new StartupError(`port ${port} on ${host} is already in use`, `stop what listens there (\`ss -ltnp 'sport = :${port}'\` shows it), or set PORT to a free port`);
+  }
+  if (code === 'EACCES') return new StartupError(`port ${port} on ${host} needs privileges this user lacks`, 'set PORT to a port above 1023');
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new StartupError(`HOST ${host} is not an address of this machine`, 'set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses');
+  }
+  return e;
+}

@@ -2,7 +2,6 @@
 // transports, over real HTTP and WebSocket against the real database.
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureLogger } from '../src/log.ts';
 import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
 const written: string[] = [];
@@ -10,15 +9,13 @@ let app: TestApp;
 let user: { token: string; userId: string };
 let projectId: string;
 beforeAll(async () => {
-  configureLogger({ level: 'error', destination: { write: (chunk: string) => void written.push(chunk) } });
-  app = await startTestApp();
+  app = await startTestApp({}, { logLevel: 'error', logDestination: { write: (chunk: string) => void written.push(chunk) } });
   user = await app.signUp();
   projectId = (await app.gql(`mutation { createProject(input: { name: "Boundary" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token)).data.createProject.data
     .id;
 });
 afterAll(async () => {
   await app?.stop();
-  configureLogger({});
 });
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');

@@ -108,7 +108,7 @@ describe('publicAvatars filter and facets', () => {
   it('answers catalog reads through graphql-jit exactly as graphql-js does, variable defaults included', async () => {
     for (const variables of [{ first: 7, tags: ['femme'], orderBy: 'NAME' }, { last: 5, tags: ['homme', 'senior'] }, { first: 3, tags: ['nope'] }, { first: 0 }]) {
       const viaHttp = await app.gql(CATALOG, variables);
-      const ctx = await buildContext({ storage: app.storage, pubsub: app.app.pipeline.deps.pubsub, pipeline: app.app.pipeline, authLimits: app.app.authLimits, deps: app.app.deps }, undefined);
+      const ctx = await buildContext({ storage: app.storage, pubsub: app.app.deps.pipeline.deps.pubsub, pipeline: app.app.deps.pipeline, authLimits: app.app.deps.authLimits, deps: app.app.deps }, undefined);
       const direct = await execute({ schema, document: parse(CATALOG), contextValue: ctx, variableValues: variables });
       expect(viaHttp.data, JSON.stringify(variables)).toEqual(JSON.parse(JSON.stringify(direct.data)));
     }

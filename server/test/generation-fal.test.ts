@@ -92,7 +92,7 @@ describe('fal fidelity', () => {
     // The window the attack needs: fal has the request, we have not recorded its id yet.
     await app.sql(`UPDATE "Image" SET "falRequestId" = NULL WHERE id = $1`, [victimId]);
 
-    const uploaded = await app.app.pipeline.deps.gateway.uploadFile(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).png().toBuffer(), 'image/png');
+    const uploaded = await app.app.deps.pipeline.deps.gateway.uploadFile(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).png().toBuffer(), 'image/png');
     if (!uploaded.ok) throw new Error(uploaded.error.message);
     const foreignId = `foreign-${randomBytes(6).toString('hex')}`;
     const body = Buffer.from(JSON.stringify({ request_id: foreignId, gateway_request_id: foreignId, status: 'OK', payload: { images: [{ url: uploaded.value.url, width: 64, height: 64 }] } }));
@@ -129,7 +129,7 @@ describe('fal fidelity', () => {
     const row = await app.prisma.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: 'x', aspectRatio: '1:1', userId: user.userId, projectId: dbId(projectId) } });
     await app.prisma.generationAttempt.create({ data: { userId: user.userId, kind: 'IMAGE', targetId: row.id } });
     // What fal would refuse (our builders never make it): no prompt, too many images.
-    await app.app.pipeline.submit({ kind: 'IMAGE', id: row.id }, 'fal-ai/flux/dev', { image_size: 'square', num_images: 9 });
+    await app.app.deps.pipeline.submit({ kind: 'IMAGE', id: row.id }, 'fal-ai/flux/dev', { image_size: 'square', num_images: 9 });
     const submitted = await app.prisma.image.findUniqueOrThrow({ where: { id: row.id } });
     expect(submitted.falRequestId).toEqual(expect.any(String));
     const failed = await waitFor('FAILED', async () => {

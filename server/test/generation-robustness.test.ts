@@ -122,10 +122,10 @@ describe('webhook delivery', () => {
     const image = (await app.gql(GENERATE, { input: { projectId, prompt: 'ok' } }, token)).data.generateImage.data;
     await waitFor('SUCCEEDED', async () => (await statusOf(app, token, image.id)).status === 'SUCCEEDED');
     const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(image.id) } });
-    const late = await app.app.pipeline.apply({ kind: 'IMAGE', id: row.id }, { requestId: row.falRequestId!, status: 'ERROR', error: 'late failure' });
+    const late = await app.app.deps.pipeline.apply({ kind: 'IMAGE', id: row.id }, { requestId: row.falRequestId!, status: 'ERROR', error: 'late failure' });
     expect(late).toBe('ignored');
     expect((await statusOf(app, token, image.id)).status).toBe('SUCCEEDED');
-    const gone = await app.app.pipeline.apply({ kind: 'AVATAR', id: 'deleted-avatar' }, { requestId: 'r', status: 'OK', payload: {} });
+    const gone = await app.app.deps.pipeline.apply({ kind: 'AVATAR', id: 'deleted-avatar' }, { requestId: 'r', status: 'OK', payload: {} });
     expect(gone).toBe('ignored');
   });
 

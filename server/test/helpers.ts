@@ -4,12 +4,11 @@ import { inject } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { loadConfig, type Config } from '../src/config.ts';
-import { connectDb, type PrismaClient } from '../src/db.ts';
-import { inProcessPubSub, redisPubSub } from '../src/graphql/pubsub.ts';
-import { startApp, type App } from '../src/http/app.ts';
-import { startFal } from '../src/runtime.ts';
+import type { DestinationStream } from 'pino';
+import { createApp, type App } from '../src/app/create-app.ts';
+import type { PrismaClient } from '../src/db.ts';
 import type { FalEmulator } from '../src/fal/emulator.ts';
-import { applySettings } from '../src/settings.ts';
+import type { LogLevel } from '../src/log.ts';
 import { createS3Storage, type Storage } from '../src/storage/storage.ts';
 import { ensureAdmin } from '../src/auth/admin.ts';
 
@@ -42,6 +41,9 @@ export interface TestAppOptions {
   shareWith?: TestApp;
   /** Use this emulator (kept running by its owner) instead of starting one. */
   emulator?: FalEmulator;
+  /** The app's log level (default: the config's) and where its lines go (default stdout), to capture them. */
+  logLevel?: LogLevel;
+  logDestination?: DestinationStream;
 }
 
 /** The URL of a new database cloned from the migrated template (dropped at the end of the run). */
@@ -74,13 +76,23 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
     AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: '0',
     ...env,
   });
-  applySettings(config);
   const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
   await storage.ensureBucket();
-  const prisma = connectDb(databaseUrl, 5);
-  const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
-  const fal = opts.emulator ? await startFal(config, opts.emulator) : await startFal(config);
-  const app = await startApp(config, { databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
+  const app = createApp(config, {
+    migrate: false,
+    poolSize: 5,
+    storage,
+    emulator: opts.emulator,
+    logLevel: opts.logLevel,
+    logDestination: opts.logDestination,
+  });
+  try {
+    await app.start();
+  } catch (e) {
+    await app.stop();
+    throw e;
+  }
+  const prisma = app.deps.db;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const clients: Client[] = [];
   let counter = 0;
@@ -110,7 +122,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
   return {
     url: app.url,
     app,
-    emulator: fal.value.emulator!,
+    emulator: opts.emulator ?? app.emulator!,
     databaseUrl,
     prisma,
     storage,
@@ -138,9 +150,6 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
     async stop() {
       for (const c of clients) await c.dispose();
       await app.stop();
-      if (!opts.emulator) await fal.stop();
-      await pubsub.close();
-      await prisma.$disconnect();
       await pool.end();
     },
   };

@@ -184,9 +184,9 @@ describe('replays', () => {
     expect(await app.storage.list(`images/avatars/${user.userId}/${row.id}`)).toEqual([]);
 
     // Before the deadline the reconciler leaves it; past it, the row fails with a reason.
-    await app.app.pipeline.reconcile(createdAt.getTime() + app.config.generation.reconcileAfterMs + 1000);
+    await app.app.deps.pipeline.reconcile(createdAt.getTime() + app.config.generation.reconcileAfterMs + 1000);
     expect((await app.prisma.avatar.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('PENDING');
-    await app.app.pipeline.reconcile(createdAt.getTime() + app.config.generation.videoDeadlineMs + 1000);
+    await app.app.deps.pipeline.reconcile(createdAt.getTime() + app.config.generation.videoDeadlineMs + 1000);
     const failed = await app.prisma.avatar.findUniqueOrThrow({ where: { id: row.id } });
     expect(failed).toMatchObject({ status: 'FAILED', failureReason: 'Timed out: the generation could not be submitted. Try again.' });
     expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).toMatchObject({ status: 'FAILED' });

@@ -1,17 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configureLogger } from '../src/log.ts';
 import { dbId, startTestApp, type TestApp } from './helpers.ts';
 
 const written: string[] = [];
 let app: TestApp;
 beforeAll(async () => {
-  configureLogger({ level: 'info', destination: { write: (chunk: string) => void written.push(chunk) } });
-  app = await startTestApp();
+  app = await startTestApp({}, { logLevel: 'info', logDestination: { write: (chunk: string) => void written.push(chunk) } });
   app.emulator.configure({ latencyMs: 50 });
 });
 afterAll(async () => {
   await app?.stop();
-  configureLogger({});
 });
 
 

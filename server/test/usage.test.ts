@@ -189,7 +189,7 @@ describe('usage and cost', () => {
       const end = Date.now() + 15_000;
       let passes = 0;
       while ((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' && Date.now() < end) {
-        passes += (await app.app.pipeline.reconcile(Date.now() + app.config.generation.reconcileAfterMs + 1000)).deletedSettled;
+        passes += (await app.app.deps.pipeline.reconcile(Date.now() + app.config.generation.reconcileAfterMs + 1000)).deletedSettled;
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(passes).toBe(1);

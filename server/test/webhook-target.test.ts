@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { isSignedTarget, loadWebhookSecret, signedTargetQuery } from '../src/generation/webhook-target.ts';
+import { createLogger } from '../src/log.ts';
+
+const log = createLogger({ level: 'silent' });
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -35,22 +38,22 @@ describe('signed webhook targets', () => {
 describe('loadWebhookSecret', () => {
   it('takes WEBHOOK_SECRET when set, and refuses a short one', async () => {
     const config = loadConfig({ WEBHOOK_SECRET: 's'.repeat(32), DATA_DIR: await tempDir() });
-    expect(await loadWebhookSecret(config)).toBe('s'.repeat(32));
+    expect(await loadWebhookSecret(config, log)).toBe('s'.repeat(32));
     expect(() => loadConfig({ WEBHOOK_SECRET: 'short' })).toThrow(/WEBHOOK_SECRET/);
   });
 
   it('otherwise generates one under DATA_DIR (mode 0600) and keeps it across restarts', async () => {
     const dataDir = join(await tempDir(), 'nested');
     const config = loadConfig({ DATA_DIR: dataDir });
-    const first = await loadWebhookSecret(config);
+    const first = await loadWebhookSecret(config, log);
     expect(first.length).toBeGreaterThanOrEqual(32);
     const file = join(dataDir, 'webhook-secret');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect((await readFile(file, 'utf8')).trim()).toBe(first);
-    expect(await loadWebhookSecret(config)).toBe(first);
+    expect(await loadWebhookSecret(config, log)).toBe(first);
     // A truncated file is replaced, not trusted.
     await writeFile(file, 'short\n');
-    const replaced = await loadWebhookSecret(config);
+    const replaced = await loadWebhookSecret(config, log);
     expect(replaced).not.toBe('short');
     expect(replaced.length).toBeGreaterThanOrEqual(32);
   });
@@ -58,13 +61,13 @@ describe('loadWebhookSecret', () => {
   it('says what to do when DATA_DIR cannot hold it', async () => {
     const blocker = join(await tempDir(), 'a-file');
     await writeFile(blocker, '');
-    await expect(loadWebhookSecret(loadConfig({ DATA_DIR: join(blocker, 'data') }))).rejects.toThrow(/Cannot keep the webhook signing secret .*set WEBHOOK_SECRET/);
+    await expect(loadWebhookSecret(loadConfig({ DATA_DIR: join(blocker, 'data') }), log)).rejects.toThrow(/Cannot keep the webhook signing secret .*set WEBHOOK_SECRET/);
   });
 
   it('under NODE_ENV=test: a random one per call, no file', async () => {
     const dataDir = await tempDir();
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });
-    expect(await loadWebhookSecret(config)).not.toBe(await loadWebhookSecret(config));
+    expect(await loadWebhookSecret(config, log)).not.toBe(await loadWebhookSecret(config, log));
     await expect(stat(join(dataDir, 'webhook-secret'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LocalCounters, redisCounters } from './limits.ts';
 import { normaliseAddress } from '../http/client-address.ts';
+import { createLogger } from '../log.ts';
 
 describe('LocalCounters', () => {
   it('refuses past the limit until the window of the first attempt ends, counting nothing meanwhile', () => {
@@ -34,7 +35,7 @@ describe('LocalCounters', () => {
 
 describe('redisCounters', () => {
   it('counts on this instance when Redis does not answer', async () => {
-    const c = redisCounters('redis://127.0.0.1:1');
+    const c = redisCounters('redis://127.0.0.1:1', createLogger());
     try {
       const key = [{ key: 'offline', limit: 1, windowMs: 60_000 }];
       expect(await c.take(key)).toEqual({ ok: true });

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { log } from '../log.ts';
+import type { Logger } from '../log.ts';
 import { sha256 } from './crypto.ts';
 
 export interface AuthLimitSettings {
@@ -112,7 +112,7 @@ return 0`;
  * Counters shared by every instance on the same Redis, so a guesser gets one allowance however many
  * instances serve it. If Redis does not answer, this instance's own counters take over (logged).
  */
-export function redisCounters(url: string): AttemptCounters {
+export function redisCounters(url: string, log: Logger): AttemptCounters {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000, enableOfflineQueue: false });
   redis.on('error', () => {}); // reported per call below
   const local = new LocalCounters();

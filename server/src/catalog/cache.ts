@@ -1,12 +1,15 @@
 // The catalog's counts (totalCount, facets) and tag list are the same for every page, order and viewer,
 // and costly to compute over the whole catalog: each is computed once per filter and TTL (one flight for
 // concurrent requests), and dropped whenever the public catalog changes (`catalogChanged`, on every instance).
-import { db } from '../db.ts';
+import type { Deps } from '../app/deps.ts';
 import type { Tag, TagCategory } from '../generated/prisma/client.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import { type CatalogFilter, catalogTotal, facetCounts } from './filter.ts';
 
 export const CATALOG_CACHE_TTL_MS = 10_000;
+
+/** What the catalog reads with (transitional: the catalog's own factory will hold it). */
+export type CatalogDeps = Pick<Deps, 'db' | 'sql'>;
 const MAX_ENTRIES = 500;
 
 /** A value, or the promise of one: cached values are handed out as they are, so resolvers stay synchronous. */
@@ -56,10 +59,10 @@ export interface CatalogCounts {
 const counts = new TtlCache<CatalogCounts>();
 const taxonomies = new TtlCache<Taxonomy>();
 
-export function catalogCounts(f: CatalogFilter): MaybePromise<CatalogCounts> {
+export function catalogCounts(deps: CatalogDeps, f: CatalogFilter): MaybePromise<CatalogCounts> {
   const key = JSON.stringify([f.groups.map((g) => [g.categoryId, [...g.tagIds].sort()]), f.search]);
   return counts.get(key, async () => {
-    const [total, facets] = await Promise.all([catalogTotal(f), facetCounts(f)]);
+    const [total, facets] = await Promise.all([catalogTotal(deps, f), facetCounts(deps, f)]);
     return { total, facets };
   });
 }
@@ -74,9 +77,9 @@ export interface Taxonomy {
 }
 
 /** The few categories and tags every catalog answer names, read once per TTL instead of once per request. */
-export const taxonomy = (): MaybePromise<Taxonomy> =>
+export const taxonomy = (deps: CatalogDeps): MaybePromise<Taxonomy> =>
   taxonomies.get('all', async () => {
-    const categories = await db.tagCategory.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { tags: { orderBy: [{ name: 'asc' }] } } });
+    const categories = await deps.db.tagCategory.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], include: { tags: { orderBy: [{ name: 'asc' }] } } });
     const tagsByCategory = new Map(categories.map(({ tags, ...c }) => [c.id, tags]));
     const plain = categories.map(({ tags: _tags, ...c }) => c);
     const tags = [...tagsByCategory.values()].flat();
@@ -84,13 +87,13 @@ export const taxonomy = (): MaybePromise<Taxonomy> =>
   });
 
 /** Tags by id in slug order, from the taxonomy; a tag it does not know yet is read from the database. */
-export function tagsByIds(ids: readonly string[]): MaybePromise<Tag[]> {
-  return andThen(taxonomy(), ({ tagById }) => {
+export function tagsByIds(deps: CatalogDeps, ids: readonly string[]): MaybePromise<Tag[]> {
+  return andThen(taxonomy(deps), ({ tagById }) => {
     const bySlug = (tags: (Tag | undefined)[]) =>
       tags.filter((t): t is Tag => t !== undefined).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     const missing = ids.filter((id) => !tagById.has(id));
     if (!missing.length) return bySlug(ids.map((id) => tagById.get(id)));
-    return db.tag.findMany({ where: { id: { in: missing } } }).then((rows) => {
+    return deps.db.tag.findMany({ where: { id: { in: missing } } }).then((rows) => {
       const fresh = new Map(rows.map((t) => [t.id, t]));
       return bySlug(ids.map((id) => tagById.get(id) ?? fresh.get(id)));
     });

@@ -1,5 +1,4 @@
-import { db, sqlRows } from '../db.ts';
-import { taxonomy } from './cache.ts';
+import { type CatalogDeps, taxonomy } from './cache.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { isLocalId, textProblem } from '../graphql/input-rules.ts';
 
@@ -11,10 +10,10 @@ export interface CatalogFilter {
 
 export type CatalogOrder = 'NEWEST' | 'OLDEST' | 'NAME';
 
-export async function resolveTagSlugs(slugs: string[]): Promise<{ groups: CatalogFilter['groups']; unknown: string[] }> {
+export async function resolveTagSlugs(deps: CatalogDeps, slugs: string[]): Promise<{ groups: CatalogFilter['groups']; unknown: string[] }> {
   const wanted = [...new Set(slugs)];
   if (!wanted.length) return { groups: [], unknown: [] };
-  const tags = (await taxonomy()).tags.filter((t) => wanted.includes(t.slug));
+  const tags = (await taxonomy(deps)).tags.filter((t) => wanted.includes(t.slug));
   const found = new Set(tags.map((t) => t.slug));
   const byCategory = new Map<string, string[]>();
   for (const t of tags) byCategory.set(t.categoryId, [...(byCategory.get(t.categoryId) ?? []), t.id]);
@@ -39,8 +38,8 @@ export function sqlWhere(f: CatalogFilter): Prisma.Sql {
 }
 
 /** How many public avatars the filter matches. */
-export async function catalogTotal(f: CatalogFilter): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Avatar" a WHERE ${sqlWhere(f)}`;
+export async function catalogTotal(deps: CatalogDeps, f: CatalogFilter): Promise<number> {
+  const [row] = await deps.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Avatar" a WHERE ${sqlWhere(f)}`;
   return row?.n ?? 0;
 }
 
@@ -48,10 +47,10 @@ export async function catalogTotal(f: CatalogFilter): Promise<number> {
  * For every tag, how many avatars would match if it were selected too: the filter of the other
  * categories applies, its own category's selection does not (disjunctive facets, one statement).
  */
-export async function facetCounts(f: CatalogFilter): Promise<Map<string, number>> {
+export async function facetCounts(deps: CatalogDeps, f: CatalogFilter): Promise<Map<string, number>> {
   const base = sqlWhere({ groups: [], search: f.search });
   const others = f.groups.map((g) => Prisma.sql`(t."categoryId" = ${g.categoryId} OR ${hasAny(g.tagIds)})`);
-  const rows = await db.$queryRaw<{ tagId: string; n: number }[]>`
+  const rows = await deps.db.$queryRaw<{ tagId: string; n: number }[]>`
     SELECT at."tagId", count(*)::int AS n
       FROM "Avatar" a
       JOIN "AvatarTag" at ON at."avatarId" = a.id
@@ -113,7 +112,7 @@ export interface CatalogRow {
  * direction, each with its tag ids: one statement (the filter of sqlWhere; the keyset is
  * (order key, id), so rows sharing a name or a timestamp are neither repeated nor skipped).
  */
-export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Cursor | null, forward: boolean, take: number): Promise<CatalogRow[]> {
+export function catalogPage(deps: CatalogDeps, f: CatalogFilter, order: CatalogOrder, cursor: Cursor | null, forward: boolean, take: number): Promise<CatalogRow[]> {
   const { field, dir } = orderSpec[order];
   const key = field === 'createdAt' ? Prisma.sql`a."createdAt"` : Prisma.sql`a.name`;
   const ascending = (dir === 'asc') === forward;
@@ -124,7 +123,7 @@ export function catalogPage(f: CatalogFilter, order: CatalogOrder, cursor: Curso
     parts.push(Prisma.sql`(${key}, a.id) ${Prisma.raw(ascending ? '>' : '<')} (${value}, ${cursor.id})`);
   }
   const direction = Prisma.raw(ascending ? 'ASC' : 'DESC');
-  return sqlRows<CatalogRow>(Prisma.sql`
+  return deps.sql<CatalogRow>(Prisma.sql`
     SELECT a.id, a.name, a.visibility::text AS visibility, a.status::text AS status, a."failureReason",
            a."imageStoragePath", a."videoStoragePath", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
            ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id) AS "tagIds"

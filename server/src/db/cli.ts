@@ -66,13 +66,13 @@ async function main() {
       case 'seed': {
         runtime ??= await startRuntime(config);
         await applyMigrations(runtime.databaseUrl);
-        const { connectDb } = await import('../db.ts');
+        const { createDatabase } = await import('../db.ts');
         const { seed } = await import('./seed.ts');
-        const prisma = connectDb(runtime.databaseUrl);
+        const { db: prisma, close } = createDatabase(runtime.databaseUrl);
         try {
           console.log(await seed(prisma, runtime.storage, { force: arg === '--force' }));
         } finally {
-          await prisma.$disconnect();
+          await close();
         }
         break;
       }

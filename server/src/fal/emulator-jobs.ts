@@ -11,6 +11,7 @@ import {
   seedanceImageToVideo,
   seedanceTextToVideo,
   type MediaContext,
+  createRenderCache,
 } from './emulator-media.ts';
 import { deliverWebhook, type Delivery, type WebhookSigner } from './emulator-webhooks.ts';
 import type { FalModel } from './models.ts';
@@ -110,6 +111,7 @@ export interface JobEngineDeps {
 
 export function createJobEngine(deps: JobEngineDeps) {
   const jobs = new Map<string, EmulatedJob>();
+  const renders = createRenderCache();
   const timers = new Set<NodeJS.Timeout>();
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -129,7 +131,7 @@ export function createJobEngine(deps: JobEngineDeps) {
       return failure(422, [{ loc: ['body', 'prompt'], msg: 'The request was flagged by the content checker (emulated failure)', type: 'content_policy_violation' }], 'content_policy_violation');
     }
     try {
-      const ctx: MediaContext = { store: deps.store, videoHeight: cfg.videoHeight, videoFps: cfg.videoFps, videoBytes: cfg.videoBytes };
+      const ctx: MediaContext = { store: deps.store, videoHeight: cfg.videoHeight, videoFps: cfg.videoFps, videoBytes: cfg.videoBytes, renders };
       const payload = await producers[job.endpoint](args as never, ctx);
       return { ok: true, payload: cfg.resultFields === 'required' ? requiredFieldsOf(payload) : payload };
     } catch (e) {

@@ -27,6 +27,8 @@ export interface MediaContext {
   videoHeight: number;
   videoFps: number;
   videoBytes: number | null;
+  /** The emulator's own render cache (createRenderCache), one per emulator. */
+  renders: RenderCache;
 }
 
 /** A request that fails the way a model does: fal answers its status code with FastAPI-style details. */
@@ -164,9 +166,16 @@ export function padMp4(mp4: Buffer, bytes: number | null): Buffer {
   return Buffer.concat([mp4, box]);
 }
 
+// fal renders on its own machines; the emulator renders on ours. The same input renders the same video,
+// so it is made once: many generations from one reference (benchmarks) do not eat the server's CPU.
 // Padded once per rendered video and size: results are never written to, so jobs can share the bytes.
-const padded = new WeakMap<Buffer, Map<number | null, Buffer>>();
-function paddedOnce(mp4: Buffer, bytes: number | null): Buffer {
+export interface RenderCache {
+  videos: Map<string, Promise<Buffer>>;
+  padded: WeakMap<Buffer, Map<number | null, Buffer>>;
+}
+export const createRenderCache = (): RenderCache => ({ videos: new Map(), padded: new WeakMap() });
+
+function paddedOnce(mp4: Buffer, bytes: number | null, padded: RenderCache['padded']): Buffer {
   let sizes = padded.get(mp4);
   if (!sizes) padded.set(mp4, (sizes = new Map()));
   let out = sizes.get(bytes);
@@ -174,13 +183,11 @@ function paddedOnce(mp4: Buffer, bytes: number | null): Buffer {
   return out;
 }
 
-// fal renders on its own machines; the emulator renders on ours. The same input renders the same video,
-// so it is made once: many generations from one reference (benchmarks) do not eat the server's CPU.
-const renders = new Map<string, Promise<Buffer>>();
 const RENDER_CACHE_SIZE = 32;
 
 function render(frame: Buffer, width: number, height: number, args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs, ctx: MediaContext): Promise<Buffer> {
   const key = [createHash('sha256').update(frame).digest('hex'), width, height, args.duration, ctx.videoFps, !!args.generate_audio].join(':');
+  const renders = ctx.renders.videos;
   let mp4 = renders.get(key);
   if (!mp4) {
     mp4 = (async () => {
@@ -198,7 +205,7 @@ function render(frame: Buffer, width: number, height: number, args: SeedanceText
 async function videoPayload(frame: Buffer, ratio: number, args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs, ctx: MediaContext) {
   const height = even(Math.min(RESOLUTION_HEIGHT[args.resolution], ctx.videoHeight));
   const width = even(height * ratio);
-  const mp4 = paddedOnce(await render(frame, width, height, args, ctx), ctx.videoBytes);
+  const mp4 = paddedOnce(await render(frame, width, height, args, ctx), ctx.videoBytes, ctx.renders.padded);
   const url = ctx.store({ data: mp4, contentType: 'video/mp4', ext: 'mp4' });
   return {
     video: { url, content_type: 'video/mp4', file_name: url.split('/').pop()!, file_size: mp4.length },

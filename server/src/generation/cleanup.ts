@@ -1,8 +1,8 @@
 // The TTL sweep of the image studio (run by a pg-boss schedule): studio images never used as a
 // reference, and uploads that were never registered, are deleted once older than the TTL.
-import { db } from '../db.ts';
+import type { PrismaClient } from '../db.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
-import { gen, log } from '../log.ts';
+import { gen, type Logger } from '../log.ts';
 import type { Storage } from '../storage/storage.ts';
 
 export const TEMP_PREFIX = 'images/temp-generated/';
@@ -20,11 +20,11 @@ export interface SweepResult {
  * a deleted object, which a user might still pick as a reference in between.
  * "Used" = named by an avatar (sourceImageId) or a b-roll (imageStoragePath, read at retry).
  */
-export async function sweepTempImages(deps: { storage: Storage; pubsub?: PubSub }, ttlMs: number, now = Date.now()): Promise<SweepResult> {
+export async function sweepTempImages(deps: { db: PrismaClient; log: Logger; storage: Storage; pubsub?: PubSub }, ttlMs: number, now = Date.now()): Promise<SweepResult> {
   const cutoff = new Date(now - ttlMs);
   let rows = 0;
   for (;;) {
-    const deleted = await db.$queryRaw<{ id: string; storagePath: string | null; projectId: string }[]>`
+    const deleted = await deps.db.$queryRaw<{ id: string; storagePath: string | null; projectId: string }[]>`
       DELETE FROM "Image" i
        WHERE i.id IN (
          SELECT c.id FROM "Image" c
@@ -38,7 +38,7 @@ export async function sweepTempImages(deps: { storage: Storage; pubsub?: PubSub 
     await deps.storage.remove(deleted.map((d) => d.storagePath).filter((k): k is string => !!k));
     for (const d of deleted) {
       await deps.pubsub?.publish('projectUpdated', d.projectId, { projectId: d.projectId, kind: 'IMAGE', id: d.id });
-      log.info({ event: 'cleanup.temp_image_expired', ...gen('IMAGE', d.id), key: d.storagePath }, 'expired studio image deleted (row and object)');
+      deps.log.info({ event: 'cleanup.temp_image_expired', ...gen('IMAGE', d.id), key: d.storagePath }, 'expired studio image deleted (row and object)');
     }
     if (deleted.length < BATCH) break;
   }
@@ -49,15 +49,15 @@ export async function sweepTempImages(deps: { storage: Storage; pubsub?: PubSub 
   let objects = 0;
   for (let i = 0; i < old.length; i += BATCH) {
     const keys = old.slice(i, i + BATCH);
-    const named = await db.$queryRaw<{ k: string }[]>`
+    const named = await deps.db.$queryRaw<{ k: string }[]>`
       SELECT "storagePath" AS k FROM "Image" WHERE "storagePath" = ANY(${keys})
       UNION SELECT "imageStoragePath" FROM "BRoll" WHERE "imageStoragePath" = ANY(${keys})`;
     const keep = new Set(named.map((r) => r.k));
     const orphans = keys.filter((k) => !keep.has(k));
     await deps.storage.remove(orphans);
     objects += orphans.length;
-    for (const key of orphans) log.info({ event: 'cleanup.orphan_object', key }, 'expired object without a row deleted');
+    for (const key of orphans) deps.log.info({ event: 'cleanup.orphan_object', key }, 'expired object without a row deleted');
   }
-  if (rows || objects) log.info({ event: 'cleanup.done', rows, objects, cutoff: cutoff.toISOString() }, 'temp image sweep');
+  if (rows || objects) deps.log.info({ event: 'cleanup.done', rows, objects, cutoff: cutoff.toISOString() }, 'temp image sweep');
   return { rows, objects };
 }

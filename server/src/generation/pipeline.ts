@@ -1,5 +1,6 @@
 import { catalogChanged } from '../catalog/cache.ts';
-import { db } from '../db.ts';
+import type { PrismaClient } from '../db.ts';
+import type { Logger } from '../log.ts';
 import type { FalGateway, FalModel } from '../fal/gateway.ts';
 import { estimateCostUsd, parseFluxResult, parseSeedanceResult } from '../fal/models.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
@@ -9,7 +10,7 @@ import { download, DownloadError, openDownload } from './download.ts';
 import { signedTargetQuery } from './webhook-target.ts';
 import { inspectImage, looksLikeMp4 } from './media-check.ts';
 import { extractFrameJpeg } from '../media/render.ts';
-import { gen, log } from '../log.ts';
+import { gen } from '../log.ts';
 
 export type TargetKind = 'AVATAR' | 'IMAGE' | 'BROLL';
 export interface Target {
@@ -39,7 +40,7 @@ const NOT_MP4 = 'The generator returned something that is not an MP4 video.';
 
 /** The three tables of generations share the columns the pipeline writes. */
 type GenerationRows = { updateMany(args: { where: object; data: object }): Promise<{ count: number }> };
-const rows = (kind: TargetKind): GenerationRows =>
+const rows = (db: PrismaClient, kind: TargetKind): GenerationRows =>
   (kind === 'AVATAR' ? db.avatar : kind === 'IMAGE' ? db.image : db.bRoll) as unknown as GenerationRows;
 
 /** What never changes about an avatar and decides who hears of it. */
@@ -74,7 +75,7 @@ export function readableFailure(outcome: Outcome): string {
 
 export class Pipeline {
   constructor(
-    readonly deps: { gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
+    readonly deps: { db: PrismaClient; log: Logger; gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
   ) {}
 
   webhookUrl(target: Target): string {
@@ -89,23 +90,23 @@ export class Pipeline {
     if (result.ok) {
       const estimatedCostUsd = estimateCostUsd(model, input, model === 'fal-ai/flux/dev/image-to-image' ? await this.inputImageSize(target) : undefined);
       const data = { falRequestId: result.value.requestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
-      await rows(target.kind).updateMany({ where: { id: target.id, status: 'PENDING' }, data });
+      await rows(this.deps.db, target.kind).updateMany({ where: { id: target.id, status: 'PENDING' }, data });
       // A very fast result may have finished the attempt already: it is still this request's.
-      await db.generationAttempt.updateMany({
+      await this.deps.db.generationAttempt.updateMany({
         where: { kind: target.kind, targetId: target.id, submittedAt: null, OR: [{ status: 'PENDING' }, { falRequestId: result.value.requestId }] },
         data,
       });
-      log.info({ event: 'generation.submitted', ...gen(target.kind, target.id), falModel: model, falRequestId: result.value.requestId, estimatedCostUsd: Number(estimatedCostUsd) }, 'submitted to fal');
+      this.deps.log.info({ event: 'generation.submitted', ...gen(target.kind, target.id), falModel: model, falRequestId: result.value.requestId, estimatedCostUsd: Number(estimatedCostUsd) }, 'submitted to fal');
       return;
     }
-    log.warn({ event: 'generation.submit_failed', ...gen(target.kind, target.id), falModel: model, error: result.error.message }, 'fal submit failed');
+    this.deps.log.warn({ event: 'generation.submit_failed', ...gen(target.kind, target.id), falModel: model, error: result.error.message }, 'fal submit failed');
     await this.finish(target, { status: 'FAILED', failureReason: `The generator could not be reached (${result.error.message}). Try again.` });
   }
 
   /** The size of the image an edit starts from (fal bills image-to-image on it); undefined when unknown. */
   private async inputImageSize(target: Target): Promise<{ width: number; height: number } | undefined> {
     if (target.kind !== 'IMAGE') return undefined;
-    const edit = await db.image.findUnique({ where: { id: target.id }, select: { parent: { select: { width: true, height: true, storagePath: true } } } });
+    const edit = await this.deps.db.image.findUnique({ where: { id: target.id }, select: { parent: { select: { width: true, height: true, storagePath: true } } } });
     const parent = edit?.parent;
     if (parent?.width && parent.height) return { width: parent.width, height: parent.height };
     if (!parent?.storagePath) return undefined;
@@ -129,10 +130,10 @@ export class Pipeline {
     if (outcome.status !== 'OK' || outcome.payload != null) return outcome;
     const row = await this.rowOf(target);
     if (row && (row.status !== 'PENDING' || (row.falRequestId && row.falRequestId !== outcome.requestId))) return outcome; // left alone anyway
-    const attempt = row?.falModel ? null : await db.generationAttempt.findFirst({ where: { kind: target.kind, targetId: target.id, falRequestId: outcome.requestId }, select: { falModel: true } });
+    const attempt = row?.falModel ? null : await this.deps.db.generationAttempt.findFirst({ where: { kind: target.kind, targetId: target.id, falRequestId: outcome.requestId }, select: { falModel: true } });
     const model = (row?.falModel ?? attempt?.falModel ?? DEFAULT_MODEL[target.kind]) as FalModel;
     const ids = { ...gen(target.kind, target.id), falRequestId: outcome.requestId, falModel: model };
-    log.info({ event: 'generation.fetch_result', ...ids }, 'webhook without payload: fetching the result from the queue');
+    this.deps.log.info({ event: 'generation.fetch_result', ...ids }, 'webhook without payload: fetching the result from the queue');
     const result = await this.deps.gateway.result(model, outcome.requestId);
     if (!result.ok) {
       if (result.error.kind !== 'rejected') throw new DownloadError(result.error.message, true);
@@ -146,13 +147,13 @@ export class Pipeline {
 
   private async rowOf(target: Target): Promise<{ status: string; falRequestId: string | null; falModel: string | null } | null> {
     const select = { status: true, falRequestId: true, falModel: true } as const;
-    if (target.kind === 'IMAGE') return db.image.findUnique({ where: { id: target.id }, select });
-    if (target.kind === 'AVATAR') return db.avatar.findUnique({ where: { id: target.id }, select });
-    return db.bRoll.findUnique({ where: { id: target.id }, select });
+    if (target.kind === 'IMAGE') return this.deps.db.image.findUnique({ where: { id: target.id }, select });
+    if (target.kind === 'AVATAR') return this.deps.db.avatar.findUnique({ where: { id: target.id }, select });
+    return this.deps.db.bRoll.findUnique({ where: { id: target.id }, select });
   }
 
   private async applyImage(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
-    const image = await db.image.findUnique({ where: { id } });
+    const image = await this.deps.db.image.findUnique({ where: { id } });
     if (!image) return this.settleDeleted({ kind: 'IMAGE', id }, outcome);
     if (image.status !== 'PENDING' || (image.falRequestId && image.falRequestId !== outcome.requestId)) return 'ignored';
     if (outcome.status === 'ERROR') return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: readableFailure(outcome) }, outcome.requestId);
@@ -164,7 +165,7 @@ export class Pipeline {
     if (!info) return this.finish({ kind: 'IMAGE', id }, { status: 'FAILED', failureReason: 'The generator returned something that is not an image.' }, outcome.requestId);
     const key = keys.tempImage(image.userId, image.projectId, image.id, info.contentType);
     await this.deps.storage.put(key, body, info.contentType);
-    log.info({ event: 'generation.stored', ...gen('IMAGE', id), key, bytes: body.length }, 'result stored');
+    this.deps.log.info({ event: 'generation.stored', ...gen('IMAGE', id), key, bytes: body.length }, 'result stored');
     return this.finish(
       { kind: 'IMAGE', id },
       { status: 'SUCCEEDED', storagePath: key, contentType: info.contentType, byteSize: body.length, width: info.width, height: info.height, nsfw: parsed.value.nsfw[0] ?? false },
@@ -173,7 +174,7 @@ export class Pipeline {
   }
 
   private async applyAvatar(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
-    const avatar = await db.avatar.findUnique({ where: { id } });
+    const avatar = await this.deps.db.avatar.findUnique({ where: { id } });
     if (!avatar) return this.settleDeleted({ kind: 'AVATAR', id }, outcome);
     if (avatar.status !== 'PENDING' || (avatar.falRequestId && avatar.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'AVATAR' as const, id };
@@ -188,14 +189,14 @@ export class Pipeline {
     }
     if (video.size !== null) await this.deps.storage.putStream(key, video.body, video.size, 'video/mp4');
     else await this.deps.storage.put(key, Buffer.concat(await video.body.toArray()), 'video/mp4');
-    log.info({ event: 'generation.stored', ...gen('AVATAR', id), key, bytes: video.size }, 'result stored');
+    this.deps.log.info({ event: 'generation.stored', ...gen('AVATAR', id), key, bytes: video.size }, 'result stored');
     const result = await this.finish(target, { status: 'SUCCEEDED', videoStoragePath: key }, outcome.requestId, avatar);
     if (result === 'applied' && avatar.sourceImageId) await this.discardTempImage(avatar.sourceImageId);
     return result;
   }
 
   private async applyBRoll(id: string, outcome: Outcome): Promise<'applied' | 'ignored'> {
-    const bRoll = await db.bRoll.findUnique({ where: { id } });
+    const bRoll = await this.deps.db.bRoll.findUnique({ where: { id } });
     if (!bRoll) return this.settleDeleted({ kind: 'BROLL', id }, outcome);
     if (bRoll.status !== 'PENDING' || (bRoll.falRequestId && bRoll.falRequestId !== outcome.requestId)) return 'ignored';
     const target = { kind: 'BROLL' as const, id };
@@ -211,7 +212,7 @@ export class Pipeline {
     const thumbKey = keys.bRollThumbnail(bRoll.userId, bRoll.projectId, id);
     await this.deps.storage.put(videoKey, body, 'video/mp4');
     await this.deps.storage.put(thumbKey, thumbnail, 'image/jpeg');
-    log.info({ event: 'generation.stored', ...gen('BROLL', id), key: videoKey, thumbnailKey: thumbKey, bytes: body.length }, 'result stored');
+    this.deps.log.info({ event: 'generation.stored', ...gen('BROLL', id), key: videoKey, thumbnailKey: thumbKey, bytes: body.length }, 'result stored');
     return this.finish(target, { status: 'SUCCEEDED', videoStoragePath: videoKey, thumbnailStoragePath: thumbKey }, outcome.requestId);
   }
 
@@ -237,21 +238,21 @@ export class Pipeline {
    * the same, so its attempt in the ledger (usage, cost) gets the outcome.
    */
   private async settleDeleted(target: Target, outcome: Outcome): Promise<'ignored'> {
-    const { count } = await db.generationAttempt.updateMany({
+    const { count } = await this.deps.db.generationAttempt.updateMany({
       where: { kind: target.kind, targetId: target.id, status: 'PENDING', falRequestId: outcome.requestId },
       data: { status: outcome.status === 'OK' ? 'SUCCEEDED' : 'FAILED', finishedAt: new Date() },
     });
-    if (count) log.info({ event: 'generation.deleted_settled', ...gen(target.kind, target.id), falRequestId: outcome.requestId, status: outcome.status }, 'result for a deleted generation: recorded for usage only');
+    if (count) this.deps.log.info({ event: 'generation.deleted_settled', ...gen(target.kind, target.id), falRequestId: outcome.requestId, status: outcome.status }, 'result for a deleted generation: recorded for usage only');
     return 'ignored';
   }
 
   /** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
   private async discardTempImage(imageId: string): Promise<void> {
-    const image = await db.image.findUnique({ where: { id: imageId } });
+    const image = await this.deps.db.image.findUnique({ where: { id: imageId } });
     if (!image) return;
-    await db.image.delete({ where: { id: imageId } }).catch(() => {});
+    await this.deps.db.image.delete({ where: { id: imageId } }).catch(() => {});
     if (image.storagePath) await this.deps.storage.remove([image.storagePath]);
-    log.info({ event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath }, 'temp studio image deleted after use');
+    this.deps.log.info({ event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath }, 'temp studio image deleted after use');
     await this.deps.pubsub.publish('projectUpdated', image.projectId, { projectId: image.projectId, kind: 'IMAGE', id: imageId });
   }
 
@@ -260,15 +261,15 @@ export class Pipeline {
     // The row and its ledger attempt: still PENDING, for this request (or not yet submitted).
     const sameRequest = requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {};
     const settled = { finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
-    const { count } = await rows(target.kind).updateMany({ where: { id: target.id, status: 'PENDING', ...sameRequest }, data: { ...data, ...settled } });
+    const { count } = await rows(this.deps.db, target.kind).updateMany({ where: { id: target.id, status: 'PENDING', ...sameRequest }, data: { ...data, ...settled } });
     if (!count) {
-      log.debug({ event: 'generation.finish_ignored', ...gen(target.kind, target.id), falRequestId: requestId, status: data.status }, 'not PENDING any more: left alone');
+      this.deps.log.debug({ event: 'generation.finish_ignored', ...gen(target.kind, target.id), falRequestId: requestId, status: data.status }, 'not PENDING any more: left alone');
       return 'ignored';
     }
-    await db.generationAttempt.updateMany({ where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...sameRequest }, data: { status: data.status, ...settled } });
+    await this.deps.db.generationAttempt.updateMany({ where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...sameRequest }, data: { status: data.status, ...settled } });
     const line = { event: `generation.${data.status.toLowerCase()}`, ...gen(target.kind, target.id), falRequestId: requestId, status: data.status };
-    if (data.status === 'FAILED') log.warn({ ...line, failureReason: data.failureReason }, 'generation FAILED');
-    else log.info(line, 'generation SUCCEEDED');
+    if (data.status === 'FAILED') this.deps.log.warn({ ...line, failureReason: data.failureReason }, 'generation FAILED');
+    else this.deps.log.info(line, 'generation SUCCEEDED');
     await this.publish(target, avatar && { ...avatar, status: data.status });
     return 'applied';
   }
@@ -276,16 +277,16 @@ export class Pipeline {
   /** `known`: the avatar's place and new status when the caller has them (saves reading them back). */
   async publish(target: Target, known?: AvatarPlace & { status: string }): Promise<void> {
     if (target.kind === 'AVATAR') {
-      const avatar = known ?? (await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } }));
+      const avatar = known ?? (await this.deps.db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } }));
       await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
       if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await catalogChanged(this.deps.pubsub, 'public avatar ready');
       if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });
     } else if (target.kind === 'BROLL') {
-      const bRoll = await db.bRoll.findUnique({ where: { id: target.id }, select: { projectId: true } });
+      const bRoll = await this.deps.db.bRoll.findUnique({ where: { id: target.id }, select: { projectId: true } });
       await this.deps.pubsub.publish('bRollUpdated', target.id, { bRollId: target.id });
       if (bRoll) await this.deps.pubsub.publish('projectUpdated', bRoll.projectId, { projectId: bRoll.projectId, kind: 'BROLL', id: target.id });
     } else {
-      const image = await db.image.findUnique({ where: { id: target.id }, select: { projectId: true } });
+      const image = await this.deps.db.image.findUnique({ where: { id: target.id }, select: { projectId: true } });
       if (image) await this.deps.pubsub.publish('projectUpdated', image.projectId, { projectId: image.projectId, kind: 'IMAGE', id: target.id });
     }
   }
@@ -304,9 +305,9 @@ export class Pipeline {
     const { reconcileAfterMs } = this.deps.settings;
     const before = new Date(now - reconcileAfterMs);
     const rows: (Target & { falRequestId: string | null; falModel: string | null; createdAt: Date })[] = [
-      ...(await db.avatar.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'AVATAR' as const })),
-      ...(await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'IMAGE' as const })),
-      ...(await db.bRoll.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'BROLL' as const })),
+      ...(await this.deps.db.avatar.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'AVATAR' as const })),
+      ...(await this.deps.db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'IMAGE' as const })),
+      ...(await this.deps.db.bRoll.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: { id: true, falRequestId: true, falModel: true, createdAt: true }, take: 200 })).map((r) => ({ ...r, kind: 'BROLL' as const })),
     ];
     let finished = 0;
     let timedOut = 0;
@@ -314,14 +315,14 @@ export class Pipeline {
       const deadline = this.deadlineOf(row.kind, row.createdAt);
       if (row.falRequestId && row.falModel) {
         const status = await this.deps.gateway.status(row.falModel as FalModel, row.falRequestId);
-        log.debug({ event: 'reconcile.asked', ...gen(row.kind, row.id), falRequestId: row.falRequestId, state: status.ok ? status.value.state : 'unreachable' }, 'asked fal for a PENDING row');
+        this.deps.log.debug({ event: 'reconcile.asked', ...gen(row.kind, row.id), falRequestId: row.falRequestId, state: status.ok ? status.value.state : 'unreachable' }, 'asked fal for a PENDING row');
         if (status.ok && status.value.state === 'COMPLETED') {
-          log.info({ event: 'reconcile.completed', ...gen(row.kind, row.id), falRequestId: row.falRequestId }, 'reconciler applies a result the webhook missed');
+          this.deps.log.info({ event: 'reconcile.completed', ...gen(row.kind, row.id), falRequestId: row.falRequestId }, 'reconciler applies a result the webhook missed');
           if ((await this.apply(row, { requestId: row.falRequestId, status: 'OK', payload: status.value.payload })) === 'applied') finished++;
           continue;
         }
         if (status.ok && status.value.state === 'FAILED') {
-          log.info({ event: 'reconcile.failed', ...gen(row.kind, row.id), falRequestId: row.falRequestId }, 'reconciler applies a failure the webhook missed');
+          this.deps.log.info({ event: 'reconcile.failed', ...gen(row.kind, row.id), falRequestId: row.falRequestId }, 'reconciler applies a failure the webhook missed');
           if ((await this.apply(row, { requestId: row.falRequestId, status: 'ERROR', error: status.value.error, payload: status.value.payload })) === 'applied') finished++;
           continue;
         }
@@ -329,7 +330,7 @@ export class Pipeline {
       if (now > deadline) {
         const minutes = Math.round((now - row.createdAt.getTime()) / 60_000);
         const reason = row.falRequestId ? `Timed out: no result after ${minutes} min.` : 'Timed out: the generation could not be submitted. Try again.';
-        log.warn({ event: 'reconcile.timed_out', ...gen(row.kind, row.id), falRequestId: row.falRequestId, minutes }, 'reconciler times out a PENDING row');
+        this.deps.log.warn({ event: 'reconcile.timed_out', ...gen(row.kind, row.id), falRequestId: row.falRequestId, minutes }, 'reconciler times out a PENDING row');
         if ((await this.finish(row, { status: 'FAILED', failureReason: reason })) === 'applied') timedOut++;
       }
     }
@@ -343,7 +344,7 @@ export class Pipeline {
    */
   private async reconcileDeleted(before: Date, now: number): Promise<number> {
     // Stored timestamps are UTC wall times; the ISO text casts to the same.
-    const orphans = await db.$queryRaw<{ kind: TargetKind; targetId: string; falRequestId: string | null; falModel: string | null; createdAt: Date }[]>`
+    const orphans = await this.deps.db.$queryRaw<{ kind: TargetKind; targetId: string; falRequestId: string | null; falModel: string | null; createdAt: Date }[]>`
       SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
         FROM "GenerationAttempt" g
        WHERE g.status = 'PENDING' AND g."createdAt" < ${before.toISOString()}::timestamp(3)
@@ -364,11 +365,11 @@ export class Pipeline {
       }
       const deadline = this.deadlineOf(o.kind, new Date(o.createdAt));
       if (now <= deadline) continue;
-      const { count } = await db.generationAttempt.updateMany({
+      const { count } = await this.deps.db.generationAttempt.updateMany({
         where: { kind: o.kind, targetId: o.targetId, status: 'PENDING', falRequestId: o.falRequestId },
         data: { status: 'FAILED', finishedAt: new Date() },
       });
-      if (count) log.warn({ event: 'reconcile.deleted_timed_out', ...gen(o.kind, o.targetId), falRequestId: o.falRequestId }, 'attempt of a deleted generation timed out');
+      if (count) this.deps.log.warn({ event: 'reconcile.deleted_timed_out', ...gen(o.kind, o.targetId), falRequestId: o.falRequestId }, 'attempt of a deleted generation timed out');
       settled += count;
     }
     return settled;

@@ -5,7 +5,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError, type Config } from '../config.ts';
-import { log } from '../log.ts';
+import type { Logger } from '../log.ts';
 
 export const WEBHOOK_SECRET_FILE = 'webhook-secret';
 
@@ -35,7 +35,7 @@ const unusable = (file: string, e: unknown) => {
  * PUBLIC_URL must share the secret: set WEBHOOK_SECRET (a delivery reaching an instance with another
  * secret is still applied by its request id, or by the reconciler).
  */
-export async function loadWebhookSecret(config: Pick<Config, 'env' | 'dataDir' | 'webhookSecret'>): Promise<string> {
+export async function loadWebhookSecret(config: Pick<Config, 'env' | 'dataDir' | 'webhookSecret'>, log: Logger): Promise<string> {
   if (config.webhookSecret) return config.webhookSecret;
   if (config.env === 'test') return randomBytes(32).toString('base64url');
   const file = join(config.dataDir, WEBHOOK_SECRET_FILE);

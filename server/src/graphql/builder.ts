@@ -6,16 +6,14 @@ import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
-import { db } from '../db.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
 import InputBoundaryPlugin from './input-boundary.ts';
 import { isLocalId } from './input-rules.ts';
+import { NODE_TYPES } from './node-types.ts';
 
-/** Names of the types implementing Node, filled once the schema is built (schema/index.ts). */
-export const nodeTypes = new Set<string>();
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -42,7 +40,7 @@ export const builder = new SchemaBuilder<{
       new InvalidInputError(failure.issues.map((i) => ({ message: i.message, path: (i.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)) as (string | number)[] }))),
   },
   prisma: {
-    client: () => db,
+    client: (ctx) => ctx.deps.db,
     dmmf: getDatamodel(),
     filterConnectionTotalCount: true,
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
@@ -51,7 +49,7 @@ export const builder = new SchemaBuilder<{
     // An ID of a type that is not a node is as unknown as a malformed one: a client error, not a crash.
     decodeGlobalID: (globalID) => {
       const decoded = decodeGlobalID(globalID);
-      if (!nodeTypes.has(decoded.typename) || !isLocalId(decoded.id)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      if (!NODE_TYPES.has(decoded.typename) || !isLocalId(decoded.id)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
       return decoded;
     },
     // node and nodes are schema/node.ts's: a malformed or missing ID is null there, not an error.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { API_KEY_PREFIX, sha256 } from '../auth/crypto.ts';
-import { db } from '../db.ts';
 import type { AuthLimits } from '../auth/limits.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { PubSub } from './pubsub.ts';
@@ -65,6 +64,7 @@ export async function buildContext(
   const token = bearer(authorization);
   if (authorization !== undefined && authorization !== null && authorization !== '' && !token) throw unauthenticated('Authorization must be "Bearer <token>".');
   if (!token) return ctx;
+  const { db } = services.deps;
   const tokenHash = sha256(token);
   if (token.startsWith(API_KEY_PREFIX)) {
     const key = await db.apiKey.findUnique({ where: { keyHash: tokenHash }, select: { id: true, name: true, revokedAt: true } });

@@ -5,11 +5,13 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
-import { log, withRequestId } from '../log.ts';
+import { type Logger, withRequestId } from '../log.ts';
 
 export interface FormatOptions {
   /** Development shows internal errors as they are (with Apollo's stack trace); they are logged either way. */
   dev: boolean;
+  /** Where an internal error is reported. */
+  log: Logger;
   /** The request (or WebSocket connection) the error belongs to; over HTTP the log scope carries it already. */
   requestId?: string;
 }
@@ -28,7 +30,7 @@ function thrownOf(error: unknown): unknown {
 
 const withPath = (formatted: GraphQLFormattedError) => (formatted.path ? { path: formatted.path } : {});
 
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, { dev, requestId }: FormatOptions): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, { dev, log, requestId }: FormatOptions): GraphQLFormattedError {
   const thrown = thrownOf(error);
   // A use case's authorization, outside a result union: the same codes as the transport's own checks.
   if (thrown instanceof UnauthenticatedError) return { message: thrown.message, extensions: { code: 'UNAUTHENTICATED' }, ...withPath(formatted) };

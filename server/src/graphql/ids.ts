@@ -1,5 +1,5 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { nodeTypes } from './builder.ts';
+import { NODE_TYPES } from './node-types.ts';
 import { NotFoundError } from './errors.ts';
 import { isLocalId } from './input-rules.ts';
 
@@ -7,7 +7,7 @@ import { isLocalId } from './input-rules.ts';
 export function decodeNodeId(globalId: string): { typename: string; id: string } | null {
   try {
     const decoded = decodeGlobalID(globalId);
-    return nodeTypes.has(decoded.typename) && isLocalId(decoded.id) ? decoded : null;
+    return NODE_TYPES.has(decoded.typename) && isLocalId(decoded.id) ? decoded : null;
   } catch {
     return null;
   }

@@ -10,49 +10,36 @@ import { GraphQLError, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
-import { clearCatalogCache } from '../catalog/cache.ts';
-import { db, sqlRows } from '../db.ts';
 import type { Deps } from '../app/deps.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
 import { formatGraphQLError, formatGraphQLErrors } from '../graphql/format-error.ts';
 import { schema } from '../graphql/schema/index.ts';
 import { jitGateway } from '../graphql/jit.ts';
-import type { Storage } from '../storage/storage.ts';
-import type { PubSub } from '../graphql/pubsub.ts';
-import type { FalGateway } from '../fal/gateway.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
-import { startJobs, type Jobs } from '../jobs/runner.ts';
-import { Pipeline } from '../generation/pipeline.ts';
-import { loadWebhookSecret } from '../generation/webhook-target.ts';
+import type { Jobs } from '../jobs/runner.ts';
 import { renderMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
-import { log, withRequestId } from '../log.ts';
+import { withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
 import { clientAddressOf } from './client-address.ts';
-import { AuthLimits, LocalCounters, redisCounters } from '../auth/limits.ts';
 import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
 
-export interface App {
+/** The HTTP and WebSocket server of one app (createApp builds what it serves). */
+export interface HttpServer {
   server: Server;
   url: string;
-  publicUrl: string;
-  pipeline: Pipeline;
-  jobs: Jobs;
-  webhookStats: WebhookStats;
-  authLimits: AuthLimits;
-  deps: Deps;
   stop(): Promise<void>;
 }
 
 const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../../client/dist');
 
-export interface AppServices {
-  databaseUrl: string;
-  storage: Storage;
-  pubsub: PubSub;
-  gateway: FalGateway;
+export interface HttpParts {
+  deps: Deps;
+  jobs: Jobs;
   verifier: WebhookVerifier;
+  webhookSecret: string;
+  webhookStats: WebhookStats;
 }
 
 /**
@@ -61,27 +48,10 @@ export interface AppServices {
  */
 const bindRequestId: express.RequestHandler = (_req, res, next) => withRequestId(res.locals.requestId as string, next);
 
-export async function startApp(config: Config, { databaseUrl, storage, pubsub, gateway, verifier }: AppServices): Promise<App> {
+/** Serves GraphQL (HTTP and WebSocket), webhooks, health, metrics and the client on config.port. */
+export async function startHttp(config: Config, { deps, jobs, verifier, webhookSecret, webhookStats }: HttpParts): Promise<HttpServer> {
   const app = express();
-  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
-  const webhookSecret = await loadWebhookSecret(config);
-  const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
-  // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this instance's.
-  const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl) : new LocalCounters(), config.auth);
-  const deps: Deps = {
-    db,
-    sql: sqlRows,
-    // Transitional: the process logger is still a live binding that tests replace.
-    get log() {
-      return log;
-    },
-    settings: { sessionTtlMs: config.sessionTtlMs, generation: { maxInFlight: config.generation.maxInFlight, maxPerDay: config.generation.maxPerDay } },
-    storage,
-    pubsub,
-    gateway,
-    pipeline,
-    authLimits,
-  };
+  const { db, log, storage, pubsub, pipeline, authLimits } = deps;
   const services = { storage, pubsub, pipeline, authLimits, deps };
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   let apollo: ApolloServer<Context> | undefined;
@@ -90,17 +60,12 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     context: (req, requestId) => buildContext(services, req.headers.authorization, { requestId, clientAddress: clientAddressOf(req, config.trustProxy) }),
     answers: new CatalogAnswers(),
     bodyLimit: config.limits.bodyLimit,
+    log,
   });
   const server = createServer((req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res)));
-  const jobs = await startJobs(databaseUrl, pipeline, config.generation);
-  const webhookStats: WebhookStats = { accepted: 0, rejected: 0, duplicate: 0 };
-  const catalogEvents = new AbortController();
-  void (async () => {
-    for await (const _ of pubsub.subscribe('catalogChanged', 'all', catalogEvents.signal)) clearCatalogCache();
-  })();
   const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
   // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
-  const budget = config.redisUrl ? redisCostBudget(config.redisUrl) : new CostBuckets();
+  const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
   const dev = config.env === 'development';
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -131,8 +96,8 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
       },
       // The same formatter as HTTP's, on every result and error sent over the socket.
       onNext: (ws, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: formatGraphQLErrors(result.errors, { dev, requestId: ws.extra.ctx?.requestId }) } : undefined,
-      onError: (ws, _id, _payload, errors) => formatGraphQLErrors(errors, { dev, requestId: ws.extra.ctx?.requestId }),
+        result.errors ? { ...result, errors: formatGraphQLErrors(result.errors, { dev, log, requestId: ws.extra.ctx?.requestId }) } : undefined,
+      onError: (ws, _id, _payload, errors) => formatGraphQLErrors(errors, { dev, log, requestId: ws.extra.ctx?.requestId }),
     },
     wss,
   );
@@ -176,7 +141,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
       ApolloServerPluginCacheControlDisabled(),
       costPlugin,
     ],
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, { dev }),
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, { dev, log }),
   });
   await apollo.start();
 
@@ -199,9 +164,9 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     ]);
     res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
-  app.use(falWebhookRouter(verifier, jobs, webhookStats, webhookSecret, bindRequestId));
+  app.use(falWebhookRouter(deps, verifier, jobs, webhookStats, webhookSecret, bindRequestId));
   app.get('/metrics', async (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(await renderMetrics(webhookStats, jobs));
+    res.type('text/plain; version=0.0.4').send(await renderMetrics(db, webhookStats, jobs));
   });
 
   const dist = config.clientDist ?? DEFAULT_CLIENT_DIST;
@@ -226,28 +191,17 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   } catch (e) {
     // Not serving (the port is taken): stop what started here, so that the caller can stop the database under it.
     wss.close();
-    catalogEvents.abort();
-    for (const stop of [() => apollo!.stop(), () => budget.close(), () => jobs.stop()]) await stop().catch(() => {});
+    for (const stop of [() => apollo!.stop(), () => budget.close()]) await stop().catch(() => {});
     throw e;
   }
   const { port } = server.address() as AddressInfo;
-  publicUrl = config.publicUrl ?? `http://localhost:${port}`;
   return {
     server,
     url: `http://localhost:${port}`,
-    publicUrl,
-    pipeline,
-    jobs,
-    webhookStats,
-    authLimits,
-    deps,
     async stop() {
       await apollo.stop();
       wss.close();
-      catalogEvents.abort();
       await budget.close();
-      await authLimits.close();
-      await jobs.stop();
     },
   };
 }

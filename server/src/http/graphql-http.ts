@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
-import { log, withRequestId } from '../log.ts';
+import { type Logger, withRequestId } from '../log.ts';
 import type { CatalogAnswers } from './catalog-responses.ts';
 
 const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
@@ -74,10 +74,11 @@ export interface GraphqlHttpOptions<C extends object> {
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   answers: CatalogAnswers;
   bodyLimit: string;
+  log: Logger;
 }
 
 /** The request handler for /graphql: body limit, request id, kept catalog answers, then Apollo. */
-export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLimit }: GraphqlHttpOptions<C>) {
+export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLimit, log }: GraphqlHttpOptions<C>) {
   const limit = parseSize(bodyLimit);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdOf(req.headers['x-request-id']);

@@ -2,7 +2,7 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { Redis } from 'ioredis';
 import type { Context } from '../graphql/context.ts';
-import { log } from '../log.ts';
+import type { Logger } from '../log.ts';
 
 export interface QueryLimits {
   maxComplexity: number;
@@ -163,7 +163,7 @@ return { ok, tostring(tokens) }`;
  * Budgets shared by every instance on the same Redis, so a partner gets one budget however many
  * instances serve it. If Redis does not answer, this instance's own buckets take over (logged).
  */
-export function redisCostBudget(url: string): CostBudget {
+export function redisCostBudget(url: string, log: Logger): CostBudget {
   const redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000, enableOfflineQueue: false });
   redis.on('error', () => {}); // reported per request below
   const local = new CostBuckets();

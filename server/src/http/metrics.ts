@@ -1,6 +1,6 @@
 // GET /metrics in Prometheus text format. Generation counts and fal latency come from the database (so
 // every instance reports the same truth); webhook outcomes are this instance's counters.
-import { db } from '../db.ts';
+import type { PrismaClient } from '../db.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import type { WebhookStats } from './webhooks.ts';
 
@@ -8,7 +8,7 @@ const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace
 const line = (name: string, labels: Record<string, string>, value: number) =>
   `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${esc(v)}"`).join(',')}} ${value}`;
 
-export async function renderMetrics(webhooks: WebhookStats, jobs: Jobs): Promise<string> {
+export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jobs: Jobs): Promise<string> {
   const generations = await db.$queryRaw<{ kind: string; model: string; status: string; n: number }[]>`
     SELECT 'avatar' AS kind, coalesce("falModel", 'none') AS model, status::text AS status, count(*)::int AS n FROM "Avatar" GROUP BY 1, 2, 3
     UNION ALL SELECT 'image', coalesce("falModel", 'upload'), status::text, count(*)::int FROM "Image" GROUP BY 1, 2, 3

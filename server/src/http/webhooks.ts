@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import express, { type Router } from 'express';
-import { db } from '../db.ts';
+import type { Deps } from '../app/deps.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import { parseTarget } from '../generation/pipeline.ts';
 import { isSignedTarget } from '../generation/webhook-target.ts';
-import { gen, log } from '../log.ts';
+import { gen } from '../log.ts';
 
 export interface WebhookStats {
   accepted: number;
@@ -17,7 +17,7 @@ export interface WebhookStats {
  * POST /webhooks/fal: verify the signature over the raw body, record the delivery once, enqueue the
  * durable job, answer fast. A replay of the same body is recorded once and answered 200.
  */
-export function falWebhookRouter(verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats, webhookSecret: string, afterBody: express.RequestHandler): Router {
+export function falWebhookRouter({ db, log }: Pick<Deps, 'db' | 'log'>, verifier: WebhookVerifier, jobs: Jobs, stats: WebhookStats, webhookSecret: string, afterBody: express.RequestHandler): Router {
   const router = express.Router();
   router.post('/webhooks/fal', express.raw({ type: () => true, limit: '2mb' }), afterBody, async (req, res) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);

@@ -1,8 +1,12 @@
 import type PgBoss from 'pg-boss';
 import type { z } from 'zod';
+import type { PrismaClient } from '../db.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
+import type { Logger } from '../log.ts';
 
 export interface JobDeps {
+  db: PrismaClient;
+  log: Logger;
   pipeline: Pipeline;
   tempImageTtlMs: number;
 }

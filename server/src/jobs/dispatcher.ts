@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { log } from '../log.ts';
+import type { Logger } from '../log.ts';
 
 /**
  * One fetch loop for up to `concurrency` jobs at a time, instead of pg-boss's one loop per worker: a
@@ -22,6 +22,7 @@ export class Dispatcher<T extends object> {
     private readonly concurrency: number,
     private readonly pollMs: number,
     private readonly handle: (job: PgBoss.JobWithMetadata<T>) => Promise<void>,
+    private readonly log: Logger,
   ) {}
 
   start(): void {
@@ -42,7 +43,7 @@ export class Dispatcher<T extends object> {
         this.wanted = false;
         const free = this.concurrency - this.running;
         const jobs = ((await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: Error) => {
-          log.error({ event: 'jobs.error', queue: this.queue, error: e.message }, 'fetching jobs failed');
+          this.log.error({ event: 'jobs.error', queue: this.queue, error: e.message }, 'fetching jobs failed');
           return null;
         })) ?? []) as PgBoss.JobWithMetadata<T>[];
         for (const job of jobs) this.run(job);

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import { log } from '../log.ts';
+import type { Logger } from '../log.ts';
 
 /**
  * Heartbeats for the jobs this instance runs (pg-boss 10 has none). A job's lease is pg-boss's expiry,
@@ -17,6 +17,7 @@ export class Leases {
     private readonly boss: PgBoss,
     private readonly leaseSeconds: number,
     private readonly maxRunSeconds: Record<string, number>,
+    private readonly log: Logger,
   ) {}
 
   /** `handle`, holding the lease of its job while it runs. */
@@ -61,7 +62,7 @@ export class Leases {
           );
       }
     } catch (e) {
-      log.warn({ event: 'jobs.heartbeat_failed', error: (e as Error).message }, 'renewing job leases failed; retried at the next heartbeat');
+      this.log.warn({ event: 'jobs.heartbeat_failed', error: (e as Error).message }, 'renewing job leases failed; retried at the next heartbeat');
     } finally {
       this.renewing = false;
     }

@@ -1,9 +1,9 @@
 import PgBoss from 'pg-boss';
-import { db } from '../db.ts';
+import type { PrismaClient } from '../db.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
 import type { SweepResult } from '../generation/cleanup.ts';
 import { sweepTempImages } from '../generation/cleanup.ts';
-import { log } from '../log.ts';
+import type { Logger } from '../log.ts';
 import { InvalidPayload, parsePayload, type JobDefinition, type JobDeps } from './definition.ts';
 import { cleanupTempImages } from './definitions/cleanup-temp-images.ts';
 import { falOutcome } from './definitions/fal-outcome.ts';
@@ -37,6 +37,7 @@ export interface JobSettings {
 
 /** Runs one job of `definition`; an invalid payload fails it without retry, since a retry would be as invalid. */
 function runner(boss: PgBoss, definition: JobDefinition, deps: JobDeps) {
+  const { log } = deps;
   return async (job: PgBoss.JobWithMetadata<unknown>) => {
     let payload: unknown;
     try {
@@ -51,7 +52,15 @@ function runner(boss: PgBoss, definition: JobDefinition, deps: JobDeps) {
   };
 }
 
-export async function startJobs(databaseUrl: string, pipeline: Pipeline, settings: JobSettings): Promise<Jobs> {
+/** What the job runner needs of its app: its own queue connection (`databaseUrl`), client, logger and pipeline. */
+export interface JobsDeps {
+  databaseUrl: string;
+  db: PrismaClient;
+  log: Logger;
+  pipeline: Pipeline;
+}
+
+export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, settings: JobSettings): Promise<Jobs> {
   // Maintenance is what fails expired jobs (pg-boss's default: every 2 min). Each instance ticks at this
   // interval and one runs it when the last run is older than the interval; a tick just short of that
   // skips, so ticking at half the heartbeat looks for expired leases at least once per heartbeat.
@@ -67,10 +76,10 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     await boss.createQueue(name, options);
     await boss.updateQueue(name, options);
   }
-  const leases = new Leases(boss, settings.jobLeaseSeconds, Object.fromEntries(DEFINITIONS.map((d) => [d.name, d.maxRunSeconds])));
+  const leases = new Leases(boss, settings.jobLeaseSeconds, Object.fromEntries(DEFINITIONS.map((d) => [d.name, d.maxRunSeconds])), log);
   const heartbeat = setInterval(() => void leases.renew(), settings.jobHeartbeatSeconds * 1000);
   heartbeat.unref();
-  const deps: JobDeps = { pipeline, tempImageTtlMs: settings.tempImageTtlMs };
+  const deps: JobDeps = { db, log, pipeline, tempImageTtlMs: settings.tempImageTtlMs };
   const send = async (definition: JobDefinition, data: unknown) => {
     await boss.send(definition.name, parsePayload(definition, data) as object);
   };
@@ -82,7 +91,7 @@ export async function startJobs(databaseUrl: string, pipeline: Pipeline, setting
     });
   };
 
-  const dispatcher = settings.outcomeWorkers > 0 ? new Dispatcher(boss, falOutcome.name, settings.outcomeWorkers, settings.pollingIntervalSeconds * 1000, leases.holding(falOutcome.name, runner(boss, falOutcome, deps))) : null;
+  const dispatcher = settings.outcomeWorkers > 0 ? new Dispatcher(boss, falOutcome.name, settings.outcomeWorkers, settings.pollingIntervalSeconds * 1000, leases.holding(falOutcome.name, runner(boss, falOutcome, deps)), log) : null;
   dispatcher?.start();
   await boss.work(reconcile.name, { pollingIntervalSeconds: settings.pollingIntervalSeconds, includeMetadata: true }, work(reconcile));
   // pg-boss keeps one schedule per name across instances and sends one job per cron tick.

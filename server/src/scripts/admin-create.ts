@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ensureAdmin } from '../auth/admin.ts';
 import { loadConfig } from '../config.ts';
 import { applyMigrations } from '../db/engine.ts';
-import { connectDb } from '../db.ts';
+import { createDatabase } from '../db.ts';
 import { startDatabase } from '../runtime.ts';
 
 const [email, password = process.env.ADMIN_PASSWORD] = process.argv.slice(2);
@@ -18,9 +18,9 @@ if (password !== undefined && password.length < 8) {
 const database = await startDatabase(loadConfig());
 try {
   await applyMigrations(database.value);
-  const prisma = connectDb(database.value, 2);
-  const result = await ensureAdmin(prisma, email, password);
-  await prisma.$disconnect();
+  const { db, close } = createDatabase(database.value, { max: 2 });
+  const result = await ensureAdmin(db, email, password);
+  await close();
   console.log(result.created ? `created admin ${email}` : `${email} is now an admin`);
   if (result.password) console.log(`password: ${result.password}  (shown once)`);
 } finally {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { API_KEY_PREFIX, newSecret, sha256 } from '../../auth/crypto.ts';
-import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
@@ -32,7 +31,7 @@ builder.queryField('apiKeys', (t) =>
   t.prismaField({
     type: ['ApiKey'],
     authScopes: { admin: true },
-    resolve: (query) => db.apiKey.findMany({ ...query, orderBy: { createdAt: 'desc' } }),
+    resolve: (query, _root, _args, ctx) => ctx.deps.db.apiKey.findMany({ ...query, orderBy: { createdAt: 'desc' } }),
   }),
 );
 
@@ -50,7 +49,7 @@ builder.mutationField('createApiKey', (t) =>
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const key = newSecret(API_KEY_PREFIX);
-      const apiKey = await db.apiKey.create({
+      const apiKey = await ctx.deps.db.apiKey.create({
         data: { name: input.name.trim(), prefix: key.slice(0, 12), keyHash: sha256(key), scopes: [...PARTNER_SCOPES], createdById: ctx.viewer!.id },
       });
       return { key, apiKey };
@@ -64,11 +63,11 @@ builder.mutationField('revokeApiKey', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'ApiKey', 'API key');
-      const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-      if (!count && !(await db.apiKey.findUnique({ where: { id } }))) throw new NotFoundError('API key', String(input.id));
-      return db.apiKey.findUniqueOrThrow({ where: { id } });
+      const { count } = await ctx.deps.db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (!count && !(await ctx.deps.db.apiKey.findUnique({ where: { id } }))) throw new NotFoundError('API key', String(input.id));
+      return ctx.deps.db.apiKey.findUniqueOrThrow({ where: { id } });
     },
   }),
 );

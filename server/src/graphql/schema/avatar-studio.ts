@@ -1,7 +1,7 @@
 // Making avatars: private ones in a project, public ones for the catalog (admins); same pipeline.
 import { GraphQLError } from 'graphql';
+import type { PrismaClient } from '../../db.ts';
 import { z } from 'zod';
-import { db } from '../../db.ts';
 import { seedanceImageToVideoInput } from '../../fal/models.ts';
 import type { Pipeline } from '../../generation/pipeline.ts';
 import { keys } from '../../storage/keys.ts';
@@ -33,7 +33,7 @@ async function copyReference(avatarId: string, fromKey: string, toKey: string, s
     );
     return false;
   }
-  await db.avatar.update({ where: { id: avatarId }, data: { imageStoragePath: toKey } });
+  await pipeline.deps.db.avatar.update({ where: { id: avatarId }, data: { imageStoragePath: toKey } });
   return true;
 }
 
@@ -62,7 +62,7 @@ const CreatePublicAvatarInput = builder.inputType('CreatePublicAvatarInput', {
 const AvatarIdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id: t.id({ required: true }) }) });
 const RenameAvatarInput = builder.inputType('RenameAvatarInput', { fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }) });
 
-async function ownAvatar(globalId: string, viewer: { id: string; role: string }) {
+async function ownAvatar(db: PrismaClient, globalId: string, viewer: { id: string; role: string }) {
   const id = localId(globalId, 'Avatar');
   const avatar = await db.avatar.findFirst({ where: { id, OR: [{ userId: viewer.id }, ...(viewer.role === 'ADMIN' ? [{ visibility: 'PUBLIC' as const }] : [])] } });
   if (!avatar) throw new NotFoundError('Avatar', globalId);
@@ -79,13 +79,13 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
       const idempotencyKey = input.idempotencyKey ?? null;
-      const earlier = (client: Tx | typeof db) => (idempotencyKey ? client.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } }) : Promise.resolve(null));
-      const replayed = await earlier(db);
+      const earlier = (client: Tx | PrismaClient) => (idempotencyKey ? client.avatar.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } }) : Promise.resolve(null));
+      const replayed = await earlier(ctx.deps.db);
       if (replayed) return replayed;
-      const project = await ownProject(String(input.projectId), userId);
-      const image = await readyImage(String(input.imageId), userId, { toAnimate: true });
+      const project = await ownProject(ctx.deps.db, String(input.projectId), userId);
+      const image = await readyImage(ctx.deps.db, String(input.imageId), userId, { toAnimate: true });
       const contentType = image.contentType ?? 'image/png';
-      const { row: avatar, created } = await reserveIdempotent(ctx.viewer!, 'AVATAR', earlier, (tx) =>
+      const { row: avatar, created } = await reserveIdempotent(ctx.deps, ctx.viewer!, 'AVATAR', earlier, (tx) =>
         tx.avatar.create({
           data: { name: input.name.trim(), visibility: 'PRIVATE', userId, projectId: project.id, sourceImageId: image.id, idempotencyKey },
         }),
@@ -94,7 +94,7 @@ builder.mutationFields((t) => ({
       if (!created) return avatar;
       const key = keys.privateAvatarImage(userId, avatar.id, contentType);
       if (await copyReference(avatar.id, image.storagePath, key, ctx.storage, ctx.pipeline)) await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
-      return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
+      return ctx.deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
     },
   }),
   createPublicAvatar: t.field({
@@ -104,15 +104,15 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
-      const image = await readyImage(String(input.imageId), ctx.viewer!.id, { toAnimate: true });
-      const tagIds = await tagIdsFor(input.tagSlugs);
+      const image = await readyImage(ctx.deps.db, String(input.imageId), ctx.viewer!.id, { toAnimate: true });
+      const tagIds = await tagIdsFor(ctx.deps.db, input.tagSlugs);
       const contentType = image.contentType ?? 'image/png';
-      const avatar = await reserveGeneration(ctx.viewer!, 'AVATAR', (tx) =>
+      const avatar = await reserveGeneration(ctx.deps, ctx.viewer!, 'AVATAR', (tx) =>
         tx.avatar.create({ data: { name: input.name.trim(), visibility: 'PUBLIC', sourceImageId: image.id, tags: { create: tagIds.map((tagId) => ({ tagId })) } } }),
       );
       const key = keys.publicAvatarImage(avatar.id, contentType);
       if (await copyReference(avatar.id, image.storagePath, key, ctx.storage, ctx.pipeline)) await startAvatar(avatar.id, key, contentType, ctx.storage, ctx.pipeline);
-      return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
+      return ctx.deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
     },
   }),
   retryAvatar: t.field({
@@ -121,10 +121,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AvatarIdInput('RetryAvatarInput'), required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
-      const avatar = await ownAvatar(String(input.id), ctx.viewer!);
+      const avatar = await ownAvatar(ctx.deps.db, String(input.id), ctx.viewer!);
       if (avatar.status !== 'FAILED') throw invalid(['input', 'id'], 'Only a FAILED avatar can be retried.');
       if (!avatar.imageStoragePath) throw invalid(['input', 'id'], 'This avatar has no reference image left; create a new one.');
-      const retried = await reserveGeneration(ctx.viewer!, 'AVATAR', async (tx) => {
+      const retried = await reserveGeneration(ctx.deps, ctx.viewer!, 'AVATAR', async (tx) => {
         const { count } = await tx.avatar.updateMany({
           where: { id: avatar.id, status: 'FAILED' },
           data: retryReset(),
@@ -135,7 +135,7 @@ builder.mutationFields((t) => ({
         const contentType = avatar.imageStoragePath.endsWith('.jpg') ? 'image/jpeg' : avatar.imageStoragePath.endsWith('.webp') ? 'image/webp' : 'image/png';
         await startAvatar(avatar.id, avatar.imageStoragePath, contentType, ctx.storage, ctx.pipeline);
       }
-      return db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
+      return ctx.deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
     },
   }),
   renameAvatar: t.field({
@@ -144,8 +144,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RenameAvatarInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
-      const avatar = await ownAvatar(String(input.id), ctx.viewer!);
-      const updated = await db.avatar.update({ where: { id: avatar.id }, data: { name: input.name.trim() } });
+      const avatar = await ownAvatar(ctx.deps.db, String(input.id), ctx.viewer!);
+      const updated = await ctx.deps.db.avatar.update({ where: { id: avatar.id }, data: { name: input.name.trim() } });
       await ctx.pipeline.publish({ kind: 'AVATAR', id: avatar.id });
       if (avatar.visibility === 'PUBLIC') await catalogChanged(ctx.pubsub, 'public avatar renamed');
       return updated;
@@ -157,8 +157,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: AvatarIdInput('DeleteAvatarInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
-      const avatar = await ownAvatar(String(input.id), ctx.viewer!);
-      await db.avatar.delete({ where: { id: avatar.id } });
+      const avatar = await ownAvatar(ctx.deps.db, String(input.id), ctx.viewer!);
+      await ctx.deps.db.avatar.delete({ where: { id: avatar.id } });
       await ctx.storage.remove([avatar.imageStoragePath, avatar.videoStoragePath].filter((k): k is string => !!k));
       await ctx.pubsub.publish('avatarUpdated', avatar.id, { avatarId: avatar.id });
       if (avatar.projectId) await ctx.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: avatar.id });
@@ -182,12 +182,12 @@ builder.subscriptionField('avatarUpdated', (t) =>
     subscribe: async (_root, args, ctx) => {
       let avatar: { id: string } | undefined;
       try {
-        avatar = await ownAvatar(String(args.id), ctx.viewer!);
+        avatar = await ownAvatar(ctx.deps.db, String(args.id), ctx.viewer!);
       } catch {
         throw new GraphQLError(`Avatar ${args.id} was not found.`, { extensions: { code: 'NOT_FOUND' } });
       }
       return ctx.pubsub.subscribe('avatarUpdated', avatar.id);
     },
-    resolve: (event) => db.avatar.findUnique({ where: { id: event.avatarId } }),
+    resolve: (event, _args, ctx) => ctx.deps.db.avatar.findUnique({ where: { id: event.avatarId } }),
   }),
 );

@@ -1,13 +1,14 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { PrismaClient } from '../../db.ts';
 import { z } from 'zod';
 import { catalogChanged, tagsByIds } from '../../catalog/cache.ts';
 import type { Tag as TagRow } from '../../generated/prisma/client.ts';
-import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { Tag } from './tag.ts';
+import type { Context } from '../context.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
 export const GenerationStatus = builder.enumType('GenerationStatus', {
@@ -26,12 +27,12 @@ export const PAGE_TAGS = Symbol('tags read with the page');
  * (a catalog page brings its own, see PAGE_TAGS).
  */
 export const avatarTags = createContextCache(
-  () =>
+  (ctx: Context) =>
     new DataLoader<string, TagRow[]>(async (ids) => {
-      const rows = await db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
+      const rows = await ctx.deps.db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
-      return Promise.all(ids.map((id) => tagsByIds(byAvatar.get(id) ?? [])));
+      return Promise.all(ids.map((id) => tagsByIds(ctx.deps, byAvatar.get(id) ?? [])));
     }),
 );
 
@@ -71,7 +72,7 @@ export const Avatar = builder.prismaNode('Avatar', {
 });
 
 /** Tag ids for slugs, or an UnknownTagsError naming every unknown one. */
-export async function tagIdsFor(slugs: string[]): Promise<string[]> {
+export async function tagIdsFor(db: PrismaClient, slugs: string[]): Promise<string[]> {
   const wanted = [...new Set(slugs)];
   const tags = await db.tag.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true } });
   const unknown = wanted.filter((s) => !tags.some((t) => t.slug === s));
@@ -95,10 +96,10 @@ builder.mutationField('updatePublicAvatar', (t) =>
     errors: { types: [NotFoundError, UnknownTagsError] },
     resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'Avatar', 'Public avatar');
-      const avatar = await db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
+      const avatar = await ctx.deps.db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
       if (!avatar) throw new NotFoundError('Public avatar', String(input.id));
-      const tagIds = input.tagSlugs ? await tagIdsFor(input.tagSlugs) : null;
-      const updated = await db.avatar.update({
+      const tagIds = input.tagSlugs ? await tagIdsFor(ctx.deps.db, input.tagSlugs) : null;
+      const updated = await ctx.deps.db.avatar.update({
         where: { id },
         data: {
           ...(input.name ? { name: input.name.trim() } : {}),

@@ -1,7 +1,7 @@
 // B-rolls: Seedance text-to-video from a prompt, or image-to-video from one of your studio images.
 import { GraphQLError } from 'graphql';
+import type { PrismaClient } from '../../db.ts';
 import { z } from 'zod';
-import { db } from '../../db.ts';
 import { PROMPT_MAX_LENGTH, SEEDANCE_ASPECT_RATIOS, SEEDANCE_DURATIONS, seedanceImageToVideoInput, seedanceTextToVideoInput } from '../../fal/models.ts';
 import type { Pipeline } from '../../generation/pipeline.ts';
 import type { Storage } from '../../storage/storage.ts';
@@ -91,7 +91,7 @@ const CreateBRollInput = builder.inputType('CreateBRollInput', {
 const IdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id: t.id({ required: true }) }) });
 const RenameBRollInput = builder.inputType('RenameBRollInput', { fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }) });
 
-async function ownBRoll(globalId: string, userId: string) {
+async function ownBRoll(db: PrismaClient, globalId: string, userId: string) {
   const bRoll = await db.bRoll.findFirst({ where: { id: localId(globalId, 'BRoll', 'B-roll'), userId } });
   if (!bRoll) throw new NotFoundError('B-roll', globalId);
   return bRoll;
@@ -107,13 +107,13 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
       const key = input.idempotencyKey ?? null;
-      const earlier = (client: Tx | typeof db) => (key ? client.bRoll.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: key } } }) : Promise.resolve(null));
-      const replayed = await earlier(db);
+      const earlier = (client: Tx | PrismaClient) => (key ? client.bRoll.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey: key } } }) : Promise.resolve(null));
+      const replayed = await earlier(ctx.deps.db);
       if (replayed) return replayed;
-      const project = await ownProject(String(input.projectId), userId);
+      const project = await ownProject(ctx.deps.db, String(input.projectId), userId);
       let imageStoragePath: string | null = null;
-      if (input.imageId) imageStoragePath = (await readyImage(String(input.imageId), userId, { toAnimate: true })).storagePath;
-      const { row: bRoll, created } = await reserveIdempotent(ctx.viewer!, 'BROLL', earlier, (tx) => tx.bRoll.create({
+      if (input.imageId) imageStoragePath = (await readyImage(ctx.deps.db, String(input.imageId), userId, { toAnimate: true })).storagePath;
+      const { row: bRoll, created } = await reserveIdempotent(ctx.deps, ctx.viewer!, 'BROLL', earlier, (tx) => tx.bRoll.create({
         data: {
           name: input.name.trim(),
           prompt: input.prompt.trim(),
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
       // Only the request that wrote the row uploads and submits.
       if (!created) return bRoll;
       await startBRoll(bRoll, ctx.storage, ctx.pipeline);
-      return db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
+      return ctx.deps.db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
     },
   }),
   retryBRoll: t.field({
@@ -138,9 +138,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IdInput('RetryBRollInput'), required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: async (_r, { input }, ctx) => {
-      const bRoll = await ownBRoll(String(input.id), ctx.viewer!.id);
+      const bRoll = await ownBRoll(ctx.deps.db, String(input.id), ctx.viewer!.id);
       if (bRoll.status !== 'FAILED') throw invalid(['input', 'id'], 'Only a FAILED b-roll can be retried.');
-      const retried = await reserveGeneration(ctx.viewer!, 'BROLL', async (tx) => {
+      const retried = await reserveGeneration(ctx.deps, ctx.viewer!, 'BROLL', async (tx) => {
         const { count } = await tx.bRoll.updateMany({
           where: { id: bRoll.id, status: 'FAILED' },
           data: retryReset(),
@@ -148,7 +148,7 @@ builder.mutationFields((t) => ({
         return count ? { id: bRoll.id } : null;
       });
       if (retried) await startBRoll(bRoll, ctx.storage, ctx.pipeline);
-      return db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
+      return ctx.deps.db.bRoll.findUniqueOrThrow({ where: { id: bRoll.id } });
     },
   }),
   renameBRoll: t.field({
@@ -157,8 +157,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RenameBRollInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
-      const bRoll = await ownBRoll(String(input.id), ctx.viewer!.id);
-      const updated = await db.bRoll.update({ where: { id: bRoll.id }, data: { name: input.name.trim() } });
+      const bRoll = await ownBRoll(ctx.deps.db, String(input.id), ctx.viewer!.id);
+      const updated = await ctx.deps.db.bRoll.update({ where: { id: bRoll.id }, data: { name: input.name.trim() } });
       await ctx.pipeline.publish({ kind: 'BROLL', id: bRoll.id });
       return updated;
     },
@@ -169,8 +169,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IdInput('DeleteBRollInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
-      const bRoll = await ownBRoll(String(input.id), ctx.viewer!.id);
-      await db.bRoll.delete({ where: { id: bRoll.id } });
+      const bRoll = await ownBRoll(ctx.deps.db, String(input.id), ctx.viewer!.id);
+      await ctx.deps.db.bRoll.delete({ where: { id: bRoll.id } });
       await ctx.storage.remove([bRoll.videoStoragePath, bRoll.thumbnailStoragePath].filter((k): k is string => !!k));
       await ctx.pubsub.publish('bRollUpdated', bRoll.id, { bRollId: bRoll.id });
       await ctx.pubsub.publish('projectUpdated', bRoll.projectId, { projectId: bRoll.projectId, kind: 'BROLL', id: bRoll.id });
@@ -189,12 +189,12 @@ builder.subscriptionField('bRollUpdated', (t) =>
     subscribe: async (_root, args, ctx) => {
       let bRoll: { id: string };
       try {
-        bRoll = await ownBRoll(String(args.id), ctx.viewer!.id);
+        bRoll = await ownBRoll(ctx.deps.db, String(args.id), ctx.viewer!.id);
       } catch {
         throw new GraphQLError(`B-roll ${args.id} was not found.`, { extensions: { code: 'NOT_FOUND' } });
       }
       return ctx.pubsub.subscribe('bRollUpdated', bRoll.id);
     },
-    resolve: (event) => db.bRoll.findUnique({ where: { id: event.bRollId } }),
+    resolve: (event, _args, ctx) => ctx.deps.db.bRoll.findUnique({ where: { id: event.bRollId } }),
   }),
 );

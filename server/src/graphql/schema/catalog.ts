@@ -21,13 +21,13 @@ const PublicAvatarConnection = builder.connectionObject(
     type: Avatar,
     name: 'PublicAvatarConnection',
     fields: (t) => ({
-      totalCount: t.int({ resolve: (conn) => andThen(catalogCounts((conn as unknown as Page).filter), (c) => c.total) }),
+      totalCount: t.int({ resolve: (conn, _args, ctx) => andThen(catalogCounts(ctx.deps, (conn as unknown as Page).filter), (c) => c.total) }),
       facets: t.field({
         type: [Facet],
         description: 'Every tag with its count under the current filter, in category then name order.',
-        resolve: (conn) =>
-          andThen(catalogCounts((conn as unknown as Page).filter), ({ facets: counts }) =>
-            andThen(taxonomy(), ({ tags }) => tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }))),
+        resolve: (conn, _args, ctx) =>
+          andThen(catalogCounts(ctx.deps, (conn as unknown as Page).filter), ({ facets: counts }) =>
+            andThen(taxonomy(ctx.deps), ({ tags }) => tags.map((tag) => ({ tag, count: counts.get(tag.id) ?? 0 }))),
           ),
       }),
     }),
@@ -53,13 +53,13 @@ builder.queryField('publicAvatars', (t) =>
       orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? args.last ?? 24)) }),
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, ctx) => {
         pageSize('first', args.first);
         pageSize('last', args.last);
         if (args.first != null && args.last != null) throw invalid(['last'], 'Give first or last, not both.');
         if ((args.tags?.length ?? 0) > 50) throw invalid(['tags'], 'At most 50 tags.');
         if ((args.search?.length ?? 0) > 100) throw invalid(['search'], 'At most 100 characters.');
-        const { groups, unknown } = await resolveTagSlugs(args.tags ?? []);
+        const { groups, unknown } = await resolveTagSlugs(ctx.deps, args.tags ?? []);
         if (unknown.length) throw new UnknownTagsError(unknown);
         const order: CatalogOrder = args.orderBy ?? 'NEWEST';
         const forward = args.last == null;
@@ -68,11 +68,11 @@ builder.queryField('publicAvatars', (t) =>
         if (cursorArg && (!cursor || cursor.order !== order)) throw invalid([forward ? 'after' : 'before'], 'Not a cursor of this list and order.');
         const size = (forward ? args.first : args.last) ?? 24;
         const filter: CatalogFilter = { groups, search: args.search?.trim() || null };
-        const rows = await catalogPage(filter, order, cursor, forward, size + 1);
+        const rows = await catalogPage(ctx.deps, filter, order, cursor, forward, size + 1);
         const more = rows.length > size;
         const page = rows.slice(0, size);
         for (const row of page) {
-          const tags = tagsByIds(row.tagIds);
+          const tags = tagsByIds(ctx.deps, row.tagIds);
           Object.assign(row, { [PAGE_TAGS]: tags instanceof Promise ? await tags : tags });
         }
         if (!forward) page.reverse();

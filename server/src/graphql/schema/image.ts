@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { db } from '../../db.ts';
+import type { PrismaClient } from '../../db.ts';
 import { FLUX_ASPECT_RATIOS, fluxImageToImageInput, fluxTextToImageInput, PROMPT_MAX_LENGTH } from '../../fal/models.ts';
 import { inspectImage } from '../../generation/media-check.ts';
 import { builder } from '../builder.ts';
@@ -52,7 +52,7 @@ builder.prismaObjectField(Project, 'images', (t) =>
 );
 
 /** The caller's image, or a NotFoundError (someone else's is indistinguishable from a missing one). */
-export async function ownImage(globalId: string, userId: string) {
+export async function ownImage(db: PrismaClient, globalId: string, userId: string) {
   const id = localId(globalId, 'Image');
   const image = await db.image.findFirst({ where: { id, userId } });
   if (!image) throw new NotFoundError('Image', globalId);
@@ -60,8 +60,8 @@ export async function ownImage(globalId: string, userId: string) {
 }
 
 /** One of the caller's finished images; to be animated (avatar, b-roll) it must not be flagged NSFW either. */
-export async function readyImage(globalId: string, userId: string, { toAnimate = false } = {}) {
-  const image = await ownImage(globalId, userId);
+export async function readyImage(db: PrismaClient, globalId: string, userId: string, { toAnimate = false } = {}) {
+  const image = await ownImage(db, globalId, userId);
   if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
   if (toAnimate && image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot be animated.');
   return image as typeof image & { storagePath: string };
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUploadInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
-      const project = await ownProject(String(input.projectId), ctx.viewer!.id);
+      const project = await ownProject(ctx.deps.db, String(input.projectId), ctx.viewer!.id);
       const uploadId = `${randomUUID()}.${UPLOAD_TYPES[input.contentType as UploadType]}`;
       const ttl = 15 * 60;
       const uploadUrl = await ctx.storage.presignPut(uploadKey(ctx.viewer!.id, project.id, uploadId), ttl);
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: RegisterUploadInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
-      const project = await ownProject(String(input.projectId), ctx.viewer!.id);
+      const project = await ownProject(ctx.deps.db, String(input.projectId), ctx.viewer!.id);
       const m = /^([0-9a-f-]{36})\.(jpg|png|webp)$/.exec(input.uploadId);
       if (!m) throw invalid(['input', 'uploadId'], 'Not an upload of this API.');
       const key = uploadKey(ctx.viewer!.id, project.id, input.uploadId);
@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
       const declared = Object.entries(UPLOAD_TYPES).find(([, ext]) => ext === m[2])![0];
       if (!info) throw await refuse('The file is not a JPEG, PNG or WebP image.');
       if (info.contentType !== declared) throw await refuse(`The file is a ${info.contentType}, not the ${declared} that was declared.`);
-      return db.image.create({
+      return ctx.deps.db.image.create({
         data: { source: 'UPLOAD', status: 'SUCCEEDED', storagePath: key, contentType: info.contentType, byteSize: bytes.length, width: info.width, height: info.height, userId: ctx.viewer!.id, projectId: project.id, finishedAt: new Date() },
       });
     },
@@ -156,18 +156,18 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
       const earlier = earlierImage(userId, input.idempotencyKey);
-      const replayed = await earlier(db);
+      const replayed = await earlier(ctx.deps.db);
       if (replayed) return replayed;
-      const project = await ownProject(String(input.projectId), userId);
+      const project = await ownProject(ctx.deps.db, String(input.projectId), userId);
       const aspectRatio = input.aspectRatio ?? '1:1';
       const falInput = fluxTextToImageInput({ prompt: input.prompt, aspectRatio });
-      const { row: image, created } = await reserveIdempotent(ctx.viewer!, 'IMAGE', earlier, (tx) =>
+      const { row: image, created } = await reserveIdempotent(ctx.deps, ctx.viewer!, 'IMAGE', earlier, (tx) =>
         tx.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: input.prompt.trim(), aspectRatio, userId, projectId: project.id, idempotencyKey: input.idempotencyKey ?? null } }),
       );
       if (!created) return image;
       await ctx.pipeline.submit({ kind: 'IMAGE', id: image.id }, 'fal-ai/flux/dev', falInput);
       await ctx.pipeline.publish({ kind: 'IMAGE', id: image.id });
-      return db.image.findUniqueOrThrow({ where: { id: image.id } });
+      return ctx.deps.db.image.findUniqueOrThrow({ where: { id: image.id } });
     },
   }),
   editImage: t.field({
@@ -179,13 +179,13 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       const userId = ctx.viewer!.id;
       const earlier = earlierImage(userId, input.idempotencyKey);
-      const replayed = await earlier(db);
+      const replayed = await earlier(ctx.deps.db);
       if (replayed) return replayed;
-      const parent = await readyImage(String(input.imageId), userId);
+      const parent = await readyImage(ctx.deps.db, String(input.imageId), userId);
       // The object may have been swept since the row was read: the image is then as gone as a missing one.
       if (!(await ctx.storage.stat(parent.storagePath))) throw new NotFoundError('Image', String(input.imageId));
       const strength = input.strength ?? 0.85;
-      const { row: image, created } = await reserveIdempotent(ctx.viewer!, 'IMAGE', earlier, (tx) =>
+      const { row: image, created } = await reserveIdempotent(ctx.deps, ctx.viewer!, 'IMAGE', earlier, (tx) =>
         tx.image.create({
           data: { source: 'IMAGE_TO_IMAGE', prompt: input.prompt.trim(), strength, parentId: parent.id, userId, projectId: parent.projectId, idempotencyKey: input.idempotencyKey ?? null },
         }),
@@ -193,13 +193,13 @@ builder.mutationFields((t) => ({
       // The row comes first, the upload to fal after: only the request that wrote it hands fal the file.
       if (!created) return image;
       await startEdit(image.id, parent, input.prompt, strength, ctx.storage, ctx.pipeline);
-      return db.image.findUniqueOrThrow({ where: { id: image.id } });
+      return ctx.deps.db.image.findUniqueOrThrow({ where: { id: image.id } });
     },
   }),
 }));
 
 /** The caller's image with this idempotency key, if the request has one. */
-const earlierImage = (userId: string, idempotencyKey: string | null | undefined) => (client: Tx | typeof db) =>
+const earlierImage = (userId: string, idempotencyKey: string | null | undefined) => (client: Tx | PrismaClient) =>
   idempotencyKey ? client.image.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } }) : Promise.resolve(null);
 
 /** Hands fal the parent's file and submits the edit; a file gone since the check or an unreachable provider fails the edit with a reason. */

@@ -1,6 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { isObjectType, lexicographicSortSchema } from 'graphql';
-import { builder, nodeTypes } from '../builder.ts';
+import { builder } from '../builder.ts';
+import { NODE_TYPES } from '../node-types.ts';
 import './errors.ts';
 import './node.ts';
 import './user.ts';
@@ -16,8 +17,16 @@ import './usage.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 
-for (const type of Object.values(schema.getTypeMap())) {
-  if (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node')) nodeTypes.add(type.name);
+/** The object types of `schema` that implement Node. */
+export const nodeTypesOf = (s: typeof schema): string[] =>
+  Object.values(s.getTypeMap())
+    .filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Node'))
+    .map((t) => t.name);
+
+const nodeTypes = nodeTypesOf(schema);
+// NODE_TYPES is what global IDs are checked against: it must name exactly the schema's nodes.
+if (nodeTypes.length !== NODE_TYPES.size || nodeTypes.some((n) => !NODE_TYPES.has(n))) {
+  throw new Error(`graphql/node-types.ts lists ${[...NODE_TYPES].join(', ')}; the schema's nodes are ${nodeTypes.join(', ')}`);
 }
 
 // The relay plugin resolves every global `id` through an async function, so graphql-js would complete

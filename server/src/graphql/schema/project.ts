@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
+import type { PrismaClient } from '../../db.ts';
 import { z } from 'zod';
-import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError } from '../errors.ts';
 import { localId, localIdOrNull } from '../ids.ts';
@@ -38,13 +38,13 @@ builder.queryField('project', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) => {
       const id = localIdOrNull(String(args.id), 'Project');
-      return id ? db.project.findFirst({ ...query, where: { id, ownerId: ctx.viewer!.id } }) : null;
+      return id ? ctx.deps.db.project.findFirst({ ...query, where: { id, ownerId: ctx.viewer!.id } }) : null;
     },
   }),
 );
 
 /** The caller's project or a NotFoundError: never reveals that someone else's exists. */
-export async function ownProject(globalId: string, userId: string) {
+export async function ownProject(db: PrismaClient, globalId: string, userId: string) {
   const id = localId(globalId, 'Project');
   const project = await db.project.findFirst({ where: { id, ownerId: userId } });
   if (!project) throw new NotFoundError('Project', globalId);
@@ -67,7 +67,7 @@ builder.mutationField('createProject', (t) =>
     authScopes: { user: true },
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     errors: {},
-    resolve: (_root, { input }, ctx) => db.project.create({ data: { name: input.name.trim(), ownerId: ctx.viewer!.id } }),
+    resolve: (_root, { input }, ctx) => ctx.deps.db.project.create({ data: { name: input.name.trim(), ownerId: ctx.viewer!.id } }),
   }),
 );
 
@@ -78,8 +78,8 @@ builder.mutationField('renameProject', (t) =>
     args: { input: t.arg({ type: RenameProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const project = await ownProject(String(input.id), ctx.viewer!.id);
-      const updated = await db.project.update({ where: { id: project.id }, data: { name: input.name.trim() } });
+      const project = await ownProject(ctx.deps.db, String(input.id), ctx.viewer!.id);
+      const updated = await ctx.deps.db.project.update({ where: { id: project.id }, data: { name: input.name.trim() } });
       await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
       return updated;
     },
@@ -93,14 +93,14 @@ builder.mutationField('deleteProject', (t) =>
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
-      const project = await ownProject(String(input.id), ctx.viewer!.id);
+      const project = await ownProject(ctx.deps.db, String(input.id), ctx.viewer!.id);
       // The project takes everything made in it: rows (images and b-rolls by cascade) and their objects.
       const [images, bRolls, avatars] = await Promise.all([
-        db.image.findMany({ where: { projectId: project.id }, select: { storagePath: true } }),
-        db.bRoll.findMany({ where: { projectId: project.id }, select: { videoStoragePath: true, thumbnailStoragePath: true } }),
-        db.avatar.findMany({ where: { projectId: project.id }, select: { imageStoragePath: true, videoStoragePath: true } }),
+        ctx.deps.db.image.findMany({ where: { projectId: project.id }, select: { storagePath: true } }),
+        ctx.deps.db.bRoll.findMany({ where: { projectId: project.id }, select: { videoStoragePath: true, thumbnailStoragePath: true } }),
+        ctx.deps.db.avatar.findMany({ where: { projectId: project.id }, select: { imageStoragePath: true, videoStoragePath: true } }),
       ]);
-      await db.$transaction([db.avatar.deleteMany({ where: { projectId: project.id } }), db.project.delete({ where: { id: project.id } })]);
+      await ctx.deps.db.$transaction([ctx.deps.db.avatar.deleteMany({ where: { projectId: project.id } }), ctx.deps.db.project.delete({ where: { id: project.id } })]);
       const objects = [
         ...images.map((i) => i.storagePath),
         ...bRolls.flatMap((b) => [b.videoStoragePath, b.thumbnailStoragePath]),
@@ -127,27 +127,27 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
       type: 'Avatar',
       nullable: true,
       description: 'When kind is AVATAR: its new state, or null once deleted.',
-      resolve: (query, e) => {
+      resolve: (query, e, _args, ctx) => {
         const args = { ...query, where: { id: e.id } };
-        return e.kind === 'AVATAR' ? db.avatar.findUnique(args) : null;
+        return e.kind === 'AVATAR' ? ctx.deps.db.avatar.findUnique(args) : null;
       },
     }),
     image: t.prismaField({
       type: 'Image',
       nullable: true,
       description: 'When kind is IMAGE: its new state, or null once deleted.',
-      resolve: (query, e) => {
+      resolve: (query, e, _args, ctx) => {
         const args = { ...query, where: { id: e.id } };
-        return e.kind === 'IMAGE' ? db.image.findUnique(args) : null;
+        return e.kind === 'IMAGE' ? ctx.deps.db.image.findUnique(args) : null;
       },
     }),
     bRoll: t.prismaField({
       type: 'BRoll',
       nullable: true,
       description: 'When kind is BROLL: its new state, or null once deleted.',
-      resolve: (query, e) => {
+      resolve: (query, e, _args, ctx) => {
         const args = { ...query, where: { id: e.id } };
-        return e.kind === 'BROLL' ? db.bRoll.findUnique(args) : null;
+        return e.kind === 'BROLL' ? ctx.deps.db.bRoll.findUnique(args) : null;
       },
     }),
     subjectId: t.id({ description: 'Global ID of what changed (also when it was deleted).', resolve: (e) => encodeGlobalID(e.kind === 'PROJECT' ? 'Project' : e.kind === 'AVATAR' ? 'Avatar' : e.kind === 'IMAGE' ? 'Image' : 'BRoll', e.id) }),
@@ -155,7 +155,7 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
       type: 'Project',
       nullable: true,
       description: 'Null once the project is deleted.',
-      resolve: (query, e) => db.project.findUnique({ ...query, where: { id: e.projectId } }),
+      resolve: (query, e, _args, ctx) => ctx.deps.db.project.findUnique({ ...query, where: { id: e.projectId } }),
     }),
   }),
 });
@@ -167,7 +167,7 @@ builder.subscriptionField('projectUpdated', (t) =>
     args: { projectId: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const id = localIdOrNull(String(args.projectId), 'Project');
-      const project = id && (await db.project.findFirst({ where: { id, ownerId: ctx.viewer!.id }, select: { id: true } }));
+      const project = id && (await ctx.deps.db.project.findFirst({ where: { id, ownerId: ctx.viewer!.id }, select: { id: true } }));
       if (!project) throw new GraphQLError(`Project ${args.projectId} was not found.`, { extensions: { code: 'NOT_FOUND' } });
       return ctx.pubsub.subscribe('projectUpdated', project.id);
     },

@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
 import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
-import { andThen, catalogChanged, catalogCounts, taxonomy } from '../../catalog/cache.ts';
+import { andThen, catalogChanged, catalogCounts, type CatalogDeps, taxonomy } from '../../catalog/cache.ts';
 
 // Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
-const categoryOf = (id: string) => andThen(taxonomy(), (t) => t.categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } }));
-const tagsOf = (categoryId: string) =>
-  andThen(taxonomy(), (t) => t.tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
+const categoryOf = (deps: CatalogDeps, id: string) => andThen(taxonomy(deps), (t) => t.categoryById.get(id) ?? deps.db.tagCategory.findUniqueOrThrow({ where: { id } }));
+const tagsOf = (deps: CatalogDeps, categoryId: string) =>
+  andThen(taxonomy(deps), (t) => t.tagsByCategory.get(categoryId) ?? deps.db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
 
 export const TagCategory = builder.prismaNode('TagCategory', {
   id: { field: 'id' },
@@ -29,21 +28,21 @@ export const Tag = builder.prismaNode('Tag', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
-    category: t.field({ type: TagCategory, resolve: (tag) => categoryOf(tag.categoryId) }),
+    category: t.field({ type: TagCategory, resolve: (tag, _args, ctx) => categoryOf(ctx.deps, tag.categoryId) }),
     avatarCount: t.int({
       description: 'Public avatars ready to use that carry this tag.',
-      resolve: (tag) => andThen(catalogCounts({ groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
+      resolve: (tag, _args, ctx) => andThen(catalogCounts(ctx.deps, { groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
     }),
   }),
 });
 
-builder.objectField(TagCategory, 'tags', (t) => t.field({ type: [Tag], description: 'In name order.', resolve: (category) => tagsOf(category.id) }));
+builder.objectField(TagCategory, 'tags', (t) => t.field({ type: [Tag], description: 'In name order.', resolve: (category, _args, ctx) => tagsOf(ctx.deps, category.id) }));
 
 builder.queryField('tagCategories', (t) =>
   t.field({
     type: [TagCategory],
     description: 'Every category with its tags, in display order (position, then name).',
-    resolve: () => andThen(taxonomy(), (t) => t.categories),
+    resolve: (_root, _args, ctx) => andThen(taxonomy(ctx.deps), (t) => t.categories),
   }),
 );
 
@@ -75,8 +74,8 @@ builder.mutationFields((t) => ({
     errors: { types: [ConflictError] },
     resolve: async (_root, { input }, ctx) => {
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
-      if (await db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
-      const created = await db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
+      if (await ctx.deps.db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
+      const created = await ctx.deps.db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
       await catalogChanged(ctx.pubsub, 'tag category created');
       return created;
     },
@@ -88,10 +87,10 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'TagCategory', 'Tag category');
-      const { count } = await db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
+      const { count } = await ctx.deps.db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag category renamed');
-      return db.tagCategory.findUniqueOrThrow({ where: { id } });
+      return ctx.deps.db.tagCategory.findUniqueOrThrow({ where: { id } });
     },
   }),
   deleteTagCategory: t.id({
@@ -101,7 +100,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'TagCategory', 'Tag category');
-      const { count } = await db.tagCategory.deleteMany({ where: { id } });
+      const { count } = await ctx.deps.db.tagCategory.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag category deleted');
       return String(input.id);
@@ -115,9 +114,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const categoryId = localId(String(input.categoryId), 'TagCategory', 'Tag category');
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
-      if (!(await db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
-      if (await db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
-      const created = await db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
+      if (!(await ctx.deps.db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
+      if (await ctx.deps.db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
+      const created = await ctx.deps.db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
       await catalogChanged(ctx.pubsub, 'tag created');
       return created;
     },
@@ -129,10 +128,10 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'Tag');
-      const { count } = await db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
+      const { count } = await ctx.deps.db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag renamed');
-      return db.tag.findUniqueOrThrow({ where: { id } });
+      return ctx.deps.db.tag.findUniqueOrThrow({ where: { id } });
     },
   }),
   deleteTag: t.id({
@@ -142,7 +141,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) => {
       const id = localId(String(input.id), 'Tag');
-      const { count } = await db.tag.deleteMany({ where: { id } });
+      const { count } = await ctx.deps.db.tag.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
       await catalogChanged(ctx.pubsub, 'tag deleted');
       return String(input.id);

@@ -45,7 +45,7 @@ builder.objectField(User, 'usage', (t) =>
   t.field({
     type: UsageRef,
     args: { period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }) },
-    resolve: async (user, { period }) => (await usageOf([user.id], period as UsagePeriod)).get(user.id)!,
+    resolve: async (user, { period }, ctx) => (await usageOf(ctx.deps.db, [user.id], period as UsagePeriod)).get(user.id)!,
   }),
 );
 
@@ -94,20 +94,20 @@ builder.queryField('usageByUser', (t) =>
       after: t.arg.string(),
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? 20)) }),
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, ctx) => {
       const size = args.first ?? 20;
       if (size < 1 || size > 100) throw invalid(['first'], 'Must be between 1 and 100.');
       const after = args.after ? decodeCursor(args.after) : null;
       if (args.after && !after) throw invalid(['after'], 'Not a cursor of this list.');
       const period = args.period as UsagePeriod;
       const now = new Date();
-      const rows = await usageByUserPage(period, size, after, now);
+      const rows = await usageByUserPage(ctx.deps.db, period, size, after, now);
       const page = rows.slice(0, size);
-      const usage = page.length ? await usageOf(page.map((r) => r.userId), period, now) : new Map<string, UsageSummary>();
+      const usage = page.length ? await usageOf(ctx.deps.db, page.map((r) => r.userId), period, now) : new Map<string, UsageSummary>();
       const edges = page.map((r) => ({ cursor: encodeCursor(r.totalCost, r.userId), node: { userId: r.userId, email: r.email, name: r.name, usage: usage.get(r.userId)! } }));
       return {
         edges,
-        totalCount: rows[0]?.totalCount ?? (await usageUserCount(period, now)),
+        totalCount: rows[0]?.totalCount ?? (await usageUserCount(ctx.deps.db, period, now)),
         pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
       } as never;
     },

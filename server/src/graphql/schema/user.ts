@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { checkPassword, hashPassword, newSecret, SESSION_PREFIX, sha256 } from '../../auth/crypto.ts';
-import { db } from '../../db.ts';
-import { sessionTtlMs } from '../../settings.ts';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { ConflictError, InvalidCredentialsError, RateLimitedError } from '../errors.ts';
 
 export const User = builder.prismaNode('User', {
@@ -23,7 +22,7 @@ builder.queryField('me', (t) =>
     type: 'User',
     nullable: true,
     description: 'The signed-in user, or null when anonymous.',
-    resolve: (query, _root, _args, ctx) => (ctx.viewer ? db.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
+    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.deps.db.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
   }),
 );
 
@@ -31,14 +30,14 @@ const AuthSession = builder.objectRef<{ token: string; expiresAt: Date; userId: 
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Send as `Authorization: Bearer <token>`. Shown once.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    user: t.prismaField({ type: 'User', resolve: (query, s) => db.user.findUniqueOrThrow({ ...query, where: { id: s.userId } }) }),
+    user: t.prismaField({ type: 'User', resolve: (query, s, _args, ctx) => ctx.deps.db.user.findUniqueOrThrow({ ...query, where: { id: s.userId } }) }),
   }),
 });
 
-export async function startSession(userId: string) {
+export async function startSession(deps: Pick<Context['deps'], 'db' | 'settings'>, userId: string) {
   const token = newSecret(SESSION_PREFIX);
-  const expiresAt = new Date(Date.now() + sessionTtlMs());
-  await db.session.create({ data: { tokenHash: sha256(token), userId, expiresAt } });
+  const expiresAt = new Date(Date.now() + deps.settings.sessionTtlMs);
+  await deps.db.session.create({ data: { tokenHash: sha256(token), userId, expiresAt } });
   return { token, expiresAt, userId };
 }
 
@@ -66,11 +65,11 @@ builder.mutationField('signUp', (t) =>
       const allowed = await ctx.authLimits.signUpAttempt(ctx.clientAddress);
       if (!allowed.ok) throw new RateLimitedError(`Too many sign-ups from your network; try again ${inMinutes(allowed.retryAfter)}.`, allowed.retryAfter);
       const address = input.email.trim().toLowerCase();
-      if (await db.user.findUnique({ where: { email: address }, select: { id: true } })) {
+      if (await ctx.deps.db.user.findUnique({ where: { email: address }, select: { id: true } })) {
         throw new ConflictError('An account with this email already exists.', ['input', 'email']);
       }
-      const user = await db.user.create({ data: { email: address, name: input.name.trim(), passwordHash: await hashPassword(input.password) } });
-      return startSession(user.id);
+      const user = await ctx.deps.db.user.create({ data: { email: address, name: input.name.trim(), passwordHash: await hashPassword(input.password) } });
+      return startSession(ctx.deps, user.id);
     },
   }),
 );
@@ -92,10 +91,10 @@ builder.mutationField('signIn', (t) =>
       // Refused before the password is looked at: past the limit even the right one gets this answer.
       const allowed = await ctx.authLimits.signInAttempt(address, ctx.clientAddress);
       if (!allowed.ok) throw new RateLimitedError(`Too many failed sign-ins; try again ${inMinutes(allowed.retryAfter)}.`, allowed.retryAfter);
-      const user = await db.user.findUnique({ where: { email: address }, select: { id: true, passwordHash: true } });
+      const user = await ctx.deps.db.user.findUnique({ where: { email: address }, select: { id: true, passwordHash: true } });
       if (!(await checkPassword(input.password, user?.passwordHash))) throw new InvalidCredentialsError();
       await ctx.authLimits.signInSucceeded(address, ctx.clientAddress);
-      return startSession(user!.id);
+      return startSession(ctx.deps, user!.id);
     },
   }),
 );
@@ -112,7 +111,7 @@ builder.mutationField('signOut', (t) =>
     errors: {},
     resolve: async (_root, { input }, ctx) => {
       const where = input.everywhere ? { userId: ctx.viewer!.id } : { tokenHash: ctx.sessionTokenHash ?? '' };
-      await db.session.deleteMany({ where });
+      await ctx.deps.db.session.deleteMany({ where });
       return true;
     },
   }),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { db } from '../../db.ts';
+import type { PrismaClient } from '../../db.ts';
 import { isTransient } from '../../generation/download.ts';
 import { parseTarget, type Target } from '../../generation/pipeline.ts';
-import { gen, log } from '../../log.ts';
+import { gen } from '../../log.ts';
 import { defineJob } from '../definition.ts';
 
 /** Finds the row of a delivery: by the target we put in the webhook URL, else by fal's request id. */
-async function targetOf(delivery: { target: string | null; requestId: string }): Promise<Target | null> {
+async function targetOf(db: PrismaClient, delivery: { target: string | null; requestId: string }): Promise<Target | null> {
   const named = parseTarget(delivery.target);
   if (named) return named;
   const avatar = await db.avatar.findUnique({ where: { falRequestId: delivery.requestId }, select: { id: true } });
@@ -23,10 +23,10 @@ export const falOutcome = defineJob({
   payload: z.object({ deliveryId: z.string().min(1) }),
   queue: { policy: 'standard', retryLimit: 6, retryDelay: 1, retryBackoff: true },
   maxRunSeconds: 15 * 60,
-  async handler({ pipeline }, { deliveryId }, job) {
+  async handler({ db, log, pipeline }, { deliveryId }, job) {
     const delivery = await db.falWebhookDelivery.findUnique({ where: { id: deliveryId } });
     if (!delivery || delivery.processedAt) return;
-    const target = await targetOf(delivery);
+    const target = await targetOf(db, delivery);
     const ids = { jobId: job.id, deliveryId: delivery.id, falRequestId: delivery.requestId, attempt: job.retryCount + 1, ...(target ? gen(target.kind, target.id) : {}) };
     log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
     let outcome: string;

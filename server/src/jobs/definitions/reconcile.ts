@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { log } from '../../log.ts';
 import { defineJob } from '../definition.ts';
 
 export const reconcile = defineJob({
@@ -7,7 +6,7 @@ export const reconcile = defineJob({
   payload: z.object({}),
   queue: { policy: 'singleton', retryLimit: 0 },
   maxRunSeconds: 10 * 60,
-  async handler({ pipeline }) {
+  async handler({ log, pipeline }) {
     const r = await pipeline.reconcile();
     if (r.finished || r.timedOut || r.deletedSettled) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
   },
