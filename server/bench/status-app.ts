@@ -4,7 +4,8 @@ import { loadConfig } from '../src/config.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 
 // The figures are the output: the app's info lines (one per generation step) would bury them (LOG_LEVEL warn).
-const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SEED: 'never' });
+const env = { LOG_LEVEL: 'warn', ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', SEED: 'never' };
+const config = loadConfig(env);
 const storage = createS3Storage({ ...config.s3!, bucket: config.bucket });
 await storage.ensureBucket();
 const app = createApp(config, {

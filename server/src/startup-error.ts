@@ -39,11 +39,16 @@ export function describeUrl(url: string): string {
 export function listenError(e: unknown, port: number, host: string): unknown {
   const code = errnoOf(e);
   if (code === 'EADDRINUSE') {
-    return new StartupError(`port ${port} on ${host} is already in use`, `stop what listens there (\`ss -ltnp 'sport = :${port}'\` shows it), or set PORT to a free port`);
+    const hint = `stop what listens there (\`ss -ltnp 'sport = :${port}'\` shows it), or set PORT to a free port`;
+    return new StartupError(`port ${port} on ${host} is already in use`, hint);
   }
-  if (code === 'EACCES') return new StartupError(`port ${port} on ${host} needs privileges this user lacks`, 'set PORT to a port above 1023');
+  if (code === 'EACCES') {
+    const hint = 'set PORT to a port above 1023';
+    return new StartupError(`port ${port} on ${host} needs privileges this user lacks`, hint);
+  }
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-    return new StartupError(`HOST ${host} is not an address of this machine`, 'set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses');
+    const hint = 'set HOST to 0.0.0.0, 127.0.0.1 or one of its addresses';
+    return new StartupError(`HOST ${host} is not an address of this machine`, hint);
   }
   return e;
 }

@@ -7,8 +7,18 @@ import { createPublicAvatars, createTaxonomy } from './fixtures.ts';
 import { dbId, startTestApp, type TestApp, waitFor } from './helpers.ts';
 
 const REDIS = { REDIS_URL: 'redis://127.0.0.1:6379', RECONCILE_AFTER_SECONDS: '600' };
-const PAGE = `query TwoApps { publicAvatars(first: 10) { ... on PublicAvatarConnection { edges { node { id name } } } } }`;
-const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`;
+const PAGE = `query TwoApps {
+  publicAvatars(first: 10) { ... on PublicAvatarConnection { edges { node { id name } } } }
+}`;
+const GENERATE = `mutation($input: GenerateImageInput!) {
+  generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } }
+}`;
+const SUBSCRIBE = `subscription($id: ID!) { projectUpdated(projectId: $id) { kind image { status } } }`;
+const RENAME = `mutation($input: RenameProjectInput!) { renameProject(input: $input) { __typename } }`;
+const UPDATE_AVATAR = `mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`;
+const CREATE_PROJECT = `mutation { createProject(input: { name: "Shared" }) {
+  ... on MutationCreateProjectSuccess { data { id } }
+} }`;
 
 let emulator: FalEmulator;
 let a: TestApp;
@@ -19,7 +29,10 @@ const logsOf = { a: [] as string[], b: [] as string[] };
 beforeAll(async () => {
   // Kept by the test: stopping app A must not take fal away from app B.
   emulator = await startFalEmulator({ latencyMs: 50 });
-  const capture = (lines: string[]) => ({ logLevel: 'info' as const, logDestination: { write: (l: string) => void lines.push(l) } });
+  const capture = (lines: string[]) => ({
+    logLevel: 'info' as const,
+    logDestination: { write: (l: string) => void lines.push(l) },
+  });
   a = await startTestApp(REDIS, { emulator, ...capture(logsOf.a) });
   b = await startTestApp(REDIS, { shareWith: a, emulator, ...capture(logsOf.b) });
 });
@@ -31,7 +44,8 @@ afterAll(async () => {
 
 /** An anonymous catalog read, the request the answer cache keeps. */
 async function names(app: TestApp): Promise<string[]> {
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE }) });
+  const headers = { 'content-type': 'application/json' };
+  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: PAGE }) });
   const body = (await res.json()) as { data: { publicAvatars: { edges: { node: { name: string } }[] } } };
   return body.data.publicAvatars.edges.map((e) => e.node.name).sort();
 }
@@ -64,25 +78,29 @@ describe('two apps in one process', () => {
     // An admin's change through A: A publishes catalogChanged on Redis, and B drops its caches on it.
     const admin = await a.admin();
     const renamed = await a.gql(
-      `mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`,
+      UPDATE_AVATAR,
       { input: { id: Buffer.from(`Avatar:${second!.id}`).toString('base64'), name: 'Through app A' } },
       admin.token,
     );
     expect(renamed.data.updatePublicAvatar.__typename).toBe('MutationUpdatePublicAvatarSuccess');
     const fresh = ['Avatar 002', 'Behind the back', 'Through app A'];
-    await waitFor('B answers the new catalog', async () => JSON.stringify(await names(b)) === JSON.stringify(fresh), 2_000);
+    const answersFresh = async () => JSON.stringify(await names(b)) === JSON.stringify(fresh);
+    await waitFor('B answers the new catalog', answersFresh, 2_000);
   });
 
   it("keeps B's subscriptions and jobs going when A stops", async () => {
     const { token } = await a.signUp();
-    const created = await a.gql(`mutation { createProject(input: { name: "Shared" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token);
+    const created = await a.gql(CREATE_PROJECT, {}, token);
     const projectId = created.data.createProject.data.id as string;
     const events: { kind: string; status?: string }[] = [];
     let failed: unknown;
     b.ws(token).subscribe(
-      { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind image { status } } }`, variables: { id: projectId } },
+      { query: SUBSCRIBE, variables: { id: projectId } },
       {
-        next: (v: any) => void events.push({ kind: v.data.projectUpdated.kind, status: v.data.projectUpdated.image?.status }),
+        next: (v: any) => {
+          const e = v.data.projectUpdated;
+          events.push({ kind: e.kind, status: e.image?.status });
+        },
         error: (e) => (failed = e),
         complete: () => (failed = 'completed'),
       },
@@ -90,12 +108,12 @@ describe('two apps in one process', () => {
     await new Promise((r) => setTimeout(r, 300));
 
     // A mutation on A reaches the subscriber on B through Redis.
-    await a.gql(`mutation($input: RenameProjectInput!) { renameProject(input: $input) { __typename } }`, { input: { id: projectId, name: "Renamed on A" } }, token);
+    await a.gql(RENAME, { input: { id: projectId, name: 'Renamed on A' } }, token);
     await waitFor('the event from A on B', async () => events.some((e) => e.kind === 'PROJECT'), 5_000);
 
     await a.stop();
     aStopped = true;
-    // A generation started on B after A stopped: fal's webhook comes to B, B's jobs apply it, B's subscriber hears it.
+    // A generation started on B after A stopped: fal's webhook comes to B, B's jobs apply it, its subscriber hears.
     const image = await b.gql(GENERATE, { input: { projectId, prompt: 'after A stopped' } }, token);
     const id = dbId(image.data.generateImage.data.id);
     await waitFor('SUCCEEDED on B', async () => events.some((e) => e.kind === 'IMAGE' && e.status === 'SUCCEEDED'));
@@ -103,7 +121,8 @@ describe('two apps in one process', () => {
     expect(events.filter((e) => e.kind === 'IMAGE').map((e) => e.status)).toEqual(['PENDING', 'SUCCEEDED']);
 
     // Each app wrote its own lines: the generation is in B's log only.
-    const about = (lines: string[]) => lines.map((l) => JSON.parse(l) as { event?: string; generationId?: string }).filter((l) => l.generationId === id);
+    const about = (lines: string[]) =>
+      lines.map((l) => JSON.parse(l) as { event?: string; generationId?: string }).filter((l) => l.generationId === id);
     expect(about(logsOf.b).map((l) => l.event)).toContain('generation.succeeded');
     expect(about(logsOf.a)).toEqual([]);
   });

@@ -111,11 +111,15 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       ? {
           what: 'connecting to the database',
           connection: describeUrl(databaseUrl),
-          hint: 'check that PostgreSQL is running there and that DATABASE_URL (host, port, user, password, database) is right',
+          hint:
+            'check that PostgreSQL is running there and that DATABASE_URL ' +
+            '(host, port, user, password, database) is right',
         }
       : {
           what: 'connecting to the embedded PostgreSQL',
-          hint: `see the lines above; delete ${resolve(config.dataDir, 'postgres')} to start with an empty database, or set DATABASE_URL`,
+          hint:
+            `see the lines above; delete ${resolve(config.dataDir, 'postgres')} to start with an empty database, ` +
+            'or set DATABASE_URL',
         };
     // A plain connection first: its errors (refused, authentication, no such database) are PostgreSQL's own.
     const probe = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
@@ -153,7 +157,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     if (config.seed === 'auto') print(`[seed] ${await seed(db, storage)}`);
     if (config.admin) {
       const r = await ensureAdmin(db, config.admin.email, config.admin.password);
-      print(`[admin] ${config.admin.email} ${r.created ? 'created' : 'is an admin'}${r.password ? `, password: ${r.password}` : ''}`);
+      const password = r.password ? `, password: ${r.password}` : '';
+      print(`[admin] ${config.admin.email} ${r.created ? 'created' : 'is an admin'}${password}`);
     }
     const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
     await track(pubsub, () => pubsub.close());
@@ -173,7 +178,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       webhookSecret,
     });
     // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this app's.
-    const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl, log) : new LocalCounters(), config.auth);
+    const counters = config.redisUrl ? redisCounters(config.redisUrl, log) : new LocalCounters();
+    const authLimits = new AuthLimits(counters, config.auth);
     await track(authLimits, () => authLimits.close());
     const settings = settingsOf(config);
     const deps: Deps = { db, sql, log, settings, storage, pubsub, gateway: fal.value.gateway, pipeline, authLimits };
@@ -185,7 +191,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     await track(catalogEvents, async () => catalogEvents.abort());
     const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
     await track(jobs, () => jobs.stop());
-    const http = await startHttp(config, { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats }).catch((e: unknown) => {
+    const parts = { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats };
+    const http = await startHttp(config, parts).catch((e: unknown) => {
       throw listenError(e, config.port, config.host);
     });
     await track(http, () => http.stop());
