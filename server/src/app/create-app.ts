@@ -15,7 +15,7 @@ import { createDatabase, type OnQuery } from '../db.ts';
 import type { FalEmulator } from '../fal/emulator.ts';
 import { Pipeline } from '../generation/pipeline.ts';
 import { loadWebhookSecret } from '../generation/webhook-target.ts';
-import { inProcessPubSub, redisPubSub } from '../graphql/pubsub.ts';
+import { inProcessPubSub, type PubSub, redisPubSub } from '../graphql/pubsub.ts';
 import { startHttp } from '../http/app.ts';
 import type { WebhookStats } from '../http/webhooks.ts';
 import { startJobs, type Jobs } from '../jobs/runner.ts';
@@ -82,6 +82,15 @@ export const settingsOf = (config: Config): Settings => ({
   sessionTtlMs: config.sessionTtlMs,
   generation: { maxInFlight: config.generation.maxInFlight, maxPerDay: config.generation.maxPerDay },
 });
+
+/** Transitional, until the catalog's own factory: drops the (module's) catalog caches on every catalogChanged. */
+function dropCatalogCachesOnChange(pubsub: PubSub): { close(): Promise<void> } {
+  const events = new AbortController();
+  void (async () => {
+    for await (const _ of pubsub.subscribe('catalogChanged', 'all', events.signal)) clearCatalogCache();
+  })();
+  return { close: async () => events.abort() };
+}
 
 export function createApp(config: Config, options: CreateAppOptions = {}): App {
   const log = createLogger({ level: options.logLevel ?? config.logLevel, destination: options.logDestination });
@@ -183,12 +192,9 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     await track(authLimits, () => authLimits.close());
     const settings = settingsOf(config);
     const deps: Deps = { db, sql, log, settings, storage, pubsub, gateway: fal.value.gateway, pipeline, authLimits };
-    // CATALOG: the catalog's caches are built here, one set per app (deps.catalog = createCatalog(...)).
-    const catalogEvents = new AbortController();
-    void (async () => {
-      for await (const _ of pubsub.subscribe('catalogChanged', 'all', catalogEvents.signal)) clearCatalogCache();
-    })();
-    await track(catalogEvents, async () => catalogEvents.abort());
+    // CATALOG — the one line where the catalog's caches are built (createCatalog(...), then deps.catalog):
+    const catalog = dropCatalogCachesOnChange(pubsub);
+    await track(catalog, () => catalog.close());
     const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
     await track(jobs, () => jobs.stop());
     const parts = { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats };
