@@ -20,7 +20,8 @@ import { startFal } from '../src/runtime.ts';
 import { applySettings } from '../src/settings.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { plainCatalogPage } from './catalog-plain.ts';
-import { ResponseCache, wantsFresh } from '../src/catalog/cache.ts';
+import { CATALOG_CACHE_TTL_MS } from '../src/catalog/catalog.ts';
+import { ResponseCache, wantsFresh } from '../src/http/catalog-responses.ts';
 
 const MAX_KEPT = 500;
 const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>(), cpu: process.cpuUsage() };
@@ -57,7 +58,7 @@ async function main() {
   const fal = await startFal(config);
   const app = await startApp(config, { databaseUrl: config.databaseUrl, storage, pubsub, gateway: fal.value.gateway, verifier: fal.value.verifier });
 
-  const responses = new ResponseCache();
+  const responses = new ResponseCache(CATALOG_CACHE_TTL_MS);
   const pool = Object.assign(new pg.Pool({ connectionString: config.databaseUrl, max: poolSize }), { [PLAIN]: true });
   const plain = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

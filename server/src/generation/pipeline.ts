@@ -1,4 +1,4 @@
-import { catalogChanged } from '../catalog/cache.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import { db } from '../db.ts';
 import type { FalGateway, FalModel } from '../fal/gateway.ts';
 import { estimateCostUsd, parseFluxResult, parseSeedanceResult } from '../fal/models.ts';
@@ -74,7 +74,7 @@ export function readableFailure(outcome: Outcome): string {
 
 export class Pipeline {
   constructor(
-    readonly deps: { gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
+    readonly deps: { gateway: FalGateway; storage: Storage; pubsub: PubSub; catalog: Catalog; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
   ) {}
 
   webhookUrl(target: Target): string {
@@ -278,7 +278,7 @@ export class Pipeline {
     if (target.kind === 'AVATAR') {
       const avatar = known ?? (await db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } }));
       await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
-      if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await catalogChanged(this.deps.pubsub, 'public avatar ready');
+      if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await this.deps.catalog.changed('public avatar ready');
       if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });
     } else if (target.kind === 'BROLL') {
       const bRoll = await db.bRoll.findUnique({ where: { id: target.id }, select: { projectId: true } });

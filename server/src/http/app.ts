@@ -10,7 +10,7 @@ import { GraphQLError, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
-import { clearCatalogCache } from '../catalog/cache.ts';
+import { createCatalog } from '../catalog/catalog.ts';
 import { db, sqlRows } from '../db.ts';
 import type { Deps } from '../app/deps.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
@@ -65,7 +65,9 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const app = express();
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const webhookSecret = await loadWebhookSecret(config);
-  const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
+  // This app's catalog caches, cleared on its own changes and on every catalogChanged event (listen below).
+  const catalog = createCatalog({ db, sql: sqlRows, pubsub });
+  const pipeline = new Pipeline({ gateway, storage, pubsub, catalog, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
   // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this instance's.
   const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl) : new LocalCounters(), config.auth);
   const deps: Deps = {
@@ -81,6 +83,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
     gateway,
     pipeline,
     authLimits,
+    catalog,
   };
   const services = { storage, pubsub, pipeline, authLimits, deps };
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
@@ -88,16 +91,14 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo!,
     context: (req, requestId) => buildContext(services, req.headers.authorization, { requestId, clientAddress: clientAddressOf(req, config.trustProxy) }),
-    answers: new CatalogAnswers(),
+    answers: new CatalogAnswers(catalog),
     bodyLimit: config.limits.bodyLimit,
   });
   const server = createServer((req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res)));
   const jobs = await startJobs(databaseUrl, pipeline, config.generation);
   const webhookStats: WebhookStats = { accepted: 0, rejected: 0, duplicate: 0 };
   const catalogEvents = new AbortController();
-  void (async () => {
-    for await (const _ of pubsub.subscribe('catalogChanged', 'all', catalogEvents.signal)) clearCatalogCache();
-  })();
+  catalog.listen(catalogEvents.signal);
   const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
   // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
   const budget = config.redisUrl ? redisCostBudget(config.redisUrl) : new CostBuckets();

@@ -1,7 +1,8 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { catalogChanged, tagsByIds } from '../../catalog/cache.ts';
+import { catalogChangedEvent } from '../../domain/events.ts';
+import type { Context } from '../context.ts';
 import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
@@ -26,12 +27,12 @@ export const PAGE_TAGS = Symbol('tags read with the page');
  * (a catalog page brings its own, see PAGE_TAGS).
  */
 export const avatarTags = createContextCache(
-  () =>
+  (ctx: Context) =>
     new DataLoader<string, TagRow[]>(async (ids) => {
       const rows = await db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
-      return Promise.all(ids.map((id) => tagsByIds(byAvatar.get(id) ?? [])));
+      return Promise.all(ids.map((id) => ctx.deps.catalog.tagsByIds(byAvatar.get(id) ?? [])));
     }),
 );
 
@@ -105,7 +106,7 @@ builder.mutationField('updatePublicAvatar', (t) =>
           ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
         },
       });
-      await catalogChanged(ctx.pubsub, 'public avatar updated');
+      await catalogChangedEvent(ctx.deps, 'public avatar updated');
       return updated;
     },
   }),

@@ -4,14 +4,19 @@ import { builder } from '../builder.ts';
 import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
-import { andThen, catalogChanged, catalogCounts, taxonomy } from '../../catalog/cache.ts';
+import type { Catalog } from '../../catalog/catalog.ts';
+import { andThen } from '../../catalog/ttl-cache.ts';
+import { listTagCategories } from '../../domain/catalog/list-tag-categories.ts';
+import { catalogChangedEvent } from '../../domain/events.ts';
+import { actorOf } from '../context.ts';
 
 // Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
-const categoryOf = (id: string) => andThen(taxonomy(), (t) => t.categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } }));
-const tagsOf = (categoryId: string) =>
-  andThen(taxonomy(), (t) => t.tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
+const categoryOf = (catalog: Catalog, id: string) =>
+  andThen(catalog.taxonomy(), (t) => t.categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } }));
+const tagsOf = (catalog: Catalog, categoryId: string) =>
+  andThen(catalog.taxonomy(), (t) => t.tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
 
 export const TagCategory = builder.prismaNode('TagCategory', {
   id: { field: 'id' },
@@ -29,21 +34,21 @@ export const Tag = builder.prismaNode('Tag', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
-    category: t.field({ type: TagCategory, resolve: (tag) => categoryOf(tag.categoryId) }),
+    category: t.field({ type: TagCategory, resolve: (tag, _args, ctx) => categoryOf(ctx.deps.catalog, tag.categoryId) }),
     avatarCount: t.int({
       description: 'Public avatars ready to use that carry this tag.',
-      resolve: (tag) => andThen(catalogCounts({ groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
+      resolve: (tag, _args, ctx) => andThen(ctx.deps.catalog.counts({ groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
     }),
   }),
 });
 
-builder.objectField(TagCategory, 'tags', (t) => t.field({ type: [Tag], description: 'In name order.', resolve: (category) => tagsOf(category.id) }));
+builder.objectField(TagCategory, 'tags', (t) => t.field({ type: [Tag], description: 'In name order.', resolve: (category, _args, ctx) => tagsOf(ctx.deps.catalog, category.id) }));
 
 builder.queryField('tagCategories', (t) =>
   t.field({
     type: [TagCategory],
     description: 'Every category with its tags, in display order (position, then name).',
-    resolve: () => andThen(taxonomy(), (t) => t.categories),
+    resolve: (_root, _args, ctx) => listTagCategories(ctx.deps, actorOf(ctx)),
   }),
 );
 
@@ -77,7 +82,7 @@ builder.mutationFields((t) => ({
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
       if (await db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
       const created = await db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
-      await catalogChanged(ctx.pubsub, 'tag category created');
+      await catalogChangedEvent(ctx.deps, 'tag category created');
       return created;
     },
   }),
@@ -90,7 +95,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'TagCategory', 'Tag category');
       const { count } = await db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag category renamed');
+      await catalogChangedEvent(ctx.deps, 'tag category renamed');
       return db.tagCategory.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -103,7 +108,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'TagCategory', 'Tag category');
       const { count } = await db.tagCategory.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag category deleted');
+      await catalogChangedEvent(ctx.deps, 'tag category deleted');
       return String(input.id);
     },
   }),
@@ -118,7 +123,7 @@ builder.mutationFields((t) => ({
       if (!(await db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
       if (await db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
       const created = await db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
-      await catalogChanged(ctx.pubsub, 'tag created');
+      await catalogChangedEvent(ctx.deps, 'tag created');
       return created;
     },
   }),
@@ -131,7 +136,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'Tag');
       const { count } = await db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag renamed');
+      await catalogChangedEvent(ctx.deps, 'tag renamed');
       return db.tag.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -144,7 +149,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'Tag');
       const { count } = await db.tag.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag deleted');
+      await catalogChangedEvent(ctx.deps, 'tag deleted');
       return String(input.id);
     },
   }),
