@@ -16,7 +16,10 @@ describe('catalog-only and partner operations', () => {
     ['{ page: publicAvatars { __typename } categories: tagCategories { slug } }'],
     ['{ ...Catalog } fragment Catalog on Query { publicAvatars { __typename } }'],
     ['{ ... on Query { tagCategories { slug } } }'],
-    ['{ ...A } fragment A on Query { ...B tagCategories { slug } } fragment B on Query { ...A publicAvatars { __typename } }'],
+    [
+      '{ ...A } fragment A on Query { ...B tagCategories { slug } } ' +
+        'fragment B on Query { ...A publicAvatars { __typename } }',
+    ],
   ])('%s is catalog-only, and a partner may run it', (query) => {
     expect(both(query)).toEqual({ catalog: true, partner: true });
   });

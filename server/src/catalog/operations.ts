@@ -12,10 +12,19 @@ export const CATALOG_FIELDS: ReadonlySet<string> = new Set(['publicAvatars', 'ta
  * What a partner API key may read: the catalog fields, plus `node`/`nodes` (a catalog object by id; a
  * key sees no private one) and introspection. Not catalog-only: their answers are not the catalog's.
  */
-export const PARTNER_FIELDS: ReadonlySet<string> = new Set([...CATALOG_FIELDS, 'node', 'nodes', '__schema', '__type']);
+export const PARTNER_FIELDS: ReadonlySet<string> = new Set([
+  ...CATALOG_FIELDS,
+  'node',
+  'nodes',
+  '__schema',
+  '__type',
+]);
 
 /** The operation a request runs: the one named, else the document's only one (as graphql-js chooses). */
-export function operationOf(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
+export function operationOf(
+  document: DocumentNode,
+  operationName?: string | null,
+): OperationDefinitionNode | undefined {
   const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   if (operationName != null) return ops.find((o) => o.name?.value === operationName);
   return ops.length === 1 ? ops[0] : undefined;
@@ -32,7 +41,9 @@ interface RootFields {
 
 function rootFields(document: DocumentNode, set: SelectionSetNode): RootFields {
   const fragments = new Map<string, SelectionSetNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+  }
   const out: RootFields = { names: [], directives: false, unknownFragment: false };
   const seen = new Set<string>();
   const walk = (s: SelectionSetNode) => {

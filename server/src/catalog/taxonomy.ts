@@ -48,7 +48,10 @@ export function tagsIn(taxonomy: Taxonomy, ids: readonly string[], db: TaxonomyD
 }
 
 /** A filter's tag groups for slugs (one group per category, by category id), and the slugs it does not know. */
-export function groupTagSlugs(taxonomy: Taxonomy, slugs: string[]): { groups: CatalogFilter['groups']; unknown: string[] } {
+export function groupTagSlugs(
+  taxonomy: Taxonomy,
+  slugs: readonly string[],
+): { groups: CatalogFilter['groups']; unknown: string[] } {
   const wanted = [...new Set(slugs)];
   if (!wanted.length) return { groups: [], unknown: [] };
   const tags = taxonomy.tags.filter((t) => wanted.includes(t.slug));

@@ -37,7 +37,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       return {
         executor: async ({ document, operation, operationName, request, context }) => {
           const variables = request.variables ?? {};
-          const query = leavesOutADefault(operation, variables) ? null : compile(document, operationName ?? undefined);
+          const name = operationName ?? undefined;
+          const query = leavesOutADefault(operation, variables) ? null : compile(document, name);
           if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
           return query.query(undefined, context, variables);
         },

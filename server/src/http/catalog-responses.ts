@@ -86,7 +86,8 @@ export class CatalogAnswers {
 
   /** Keeps a 200 answer that carries no GraphQL error. */
   keep(key: string, status: number, body: Buffer): void {
-    // Apollo writes compact JSON: any GraphQL error shows as `"errors":[` (a string in the data cannot: its quotes are escaped).
+    // Apollo writes compact JSON: any GraphQL error shows as `"errors":[` (a string in the data cannot:
+    // its quotes are escaped).
     if (status !== 200 || body.includes('"errors":[')) return;
     this.cache.set(key, body);
   }

@@ -57,7 +57,8 @@ export async function listPublicAvatars(
   if ((input.tags?.length ?? 0) > 50) throw invalid(['tags'], 'At most 50 tags.');
   if ((input.search?.length ?? 0) > 100) throw invalid(['search'], 'At most 100 characters.');
   const slugs = input.tags ?? [];
-  const { groups, unknown } = slugs.length ? groupTagSlugs(await catalog.taxonomy(), [...slugs]) : { groups: [], unknown: [] };
+  const noTags = { groups: [], unknown: [] };
+  const { groups, unknown } = slugs.length ? groupTagSlugs(await catalog.taxonomy(), slugs) : noTags;
   if (unknown.length) throw new UnknownTagsError(unknown);
 
   const order: CatalogOrder = input.orderBy ?? 'NEWEST';

@@ -7,5 +7,8 @@ import type { Actor } from '../actor.ts';
  * Every tag category, in display order (position, then name): public. The taxonomy's cached value is
  * handed as it is, not wrapped in a promise (a catalog read: see README "Performance notes").
  */
-export const listTagCategories = (deps: Pick<Deps, 'catalog'>, _actor: Actor, _input: Record<string, never> = {}): MaybePromise<TagCategory[]> =>
-  andThen(deps.catalog.taxonomy(), (t) => t.categories);
+export const listTagCategories = (
+  deps: Pick<Deps, 'catalog'>,
+  _actor: Actor,
+  _input: Record<string, never> = {},
+): MaybePromise<TagCategory[]> => andThen(deps.catalog.taxonomy(), (t) => t.categories);

@@ -1,6 +1,10 @@
 // The public catalog over GraphQL: `publicAvatars` maps its arguments to listPublicAvatars and its page
 // to a relay connection (plus the filter's totalCount and facets).
-import { listPublicAvatars, type PublicAvatarEdge } from '../../domain/catalog/list-public-avatars.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  listPublicAvatars,
+  type PublicAvatarEdge,
+} from '../../domain/catalog/list-public-avatars.ts';
 import { andThen } from '../../catalog/ttl-cache.ts';
 import type { Avatar as AvatarRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
@@ -26,7 +30,8 @@ type AvatarTag = PublicAvatarEdge['tags'][number];
  * type's shape is the whole Prisma row, of which a page selects the columns that type's fields read
  * (CatalogAvatar, a Pick of it): the one narrowing of this file, from a Pick back to its model.
  */
-const avatarOf = (edge: PublicAvatarEdge): AvatarRow => Object.assign(edge.node as AvatarRow, { [PAGE_TAGS]: edge.tags });
+const avatarOf = (edge: PublicAvatarEdge): AvatarRow =>
+  Object.assign(edge.node as AvatarRow, { [PAGE_TAGS]: edge.tags });
 
 builder.queryField('publicAvatars', (t) =>
   t.connection(
@@ -36,16 +41,23 @@ builder.queryField('publicAvatars', (t) =>
       // Its cursors are the catalog's (catalog/cursor.ts), checked by decodeCursor.
       extensions: { ownCursors: true },
       description:
-        'Public avatars ready to use. Tags of one category are OR-ed, categories are AND-ed. Unknown tags give UnknownTagsError.',
+        'Public avatars ready to use. Tags of one category are OR-ed, categories are AND-ed. ' +
+        'Unknown tags give UnknownTagsError.',
       args: {
-        tags: t.arg.stringList({ description: 'Tag slugs, e.g. ["femme", "homme", "jeune"] = (femme OR homme) AND jeune.' }),
+        tags: t.arg.stringList({
+          description: 'Tag slugs, e.g. ["femme", "homme", "jeune"] = (femme OR homme) AND jeune.',
+        }),
         search: t.arg.string({ description: 'Case-insensitive part of the name.' }),
         orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
       },
-      complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? args.last ?? 24)) }),
+      complexity: (args) => {
+        const size = args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
+        return { field: 2, multiplier: Math.min(100, Math.max(1, size)) };
+      },
       resolve: async (_root, args, ctx) => {
         const page = await listPublicAvatars(ctx.deps, actorOf(ctx), args);
-        return { page, pageInfo: page.pageInfo, edges: page.edges.map((e) => ({ cursor: e.cursor, node: avatarOf(e) })) };
+        const edges = page.edges.map((e) => ({ cursor: e.cursor, node: avatarOf(e) }));
+        return { page, pageInfo: page.pageInfo, edges };
       },
     },
     {
