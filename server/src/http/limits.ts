@@ -38,7 +38,13 @@ function rootFields(document: DocumentNode, set: SelectionSetNode, seen = new Se
  * budget. Returns the cost.
  */
 export async function admitOperation(
-  args: { schema: GraphQLSchema; document: DocumentNode; variables: Record<string, unknown>; operationName?: string | null; ctx: Context },
+  args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variables: Record<string, unknown>;
+    operationName?: string | null;
+    ctx: Pick<Context, 'apiKey'>;
+  },
   limits: QueryLimits,
   budget: CostBudget,
 ): Promise<{ cost: number; remaining?: number }> {
@@ -75,7 +81,7 @@ export async function admitOperation(
 // Apollo hands the same DocumentNode for the same query text, so a page's cost is measured once per variables.
 const measured = new WeakMap<DocumentNode, Map<string, { complexity: number; depth: number }>>();
 
-function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: Context) {
+function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: object) {
   let byVariables = measured.get(document);
   if (!byVariables) measured.set(document, (byVariables = new Map()));
   const key = JSON.stringify(variables);
