@@ -1,10 +1,10 @@
 // The benchmark's baseline: the same catalog page as `publicAvatars`, answered with hand-written SQL
 // through `pg` (3 statements: the tag list, then the page and the counts in parallel), no GraphQL, no Prisma.
-// It keeps the tag list and the counts of a filter for the same TTL as the app (src/catalog/cache.ts), so
+// It keeps the tag list and the counts of a filter for the same TTL as the app (src/catalog/catalog.ts), so
 // the two endpoints do the same database work and the comparison measures what GraphQL adds.
 import type pg from 'pg';
-import { CATALOG_CACHE_TTL_MS } from '../src/catalog/cache.ts';
-import { cursorOf } from '../src/catalog/filter.ts';
+import { CATALOG_CACHE_TTL_MS } from '../src/catalog/catalog.ts';
+import { cursorOf } from '../src/catalog/cursor.ts';
 
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {

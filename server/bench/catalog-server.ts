@@ -16,7 +16,8 @@ import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/app/create-app.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { plainCatalogPage } from './catalog-plain.ts';
-import { ResponseCache, wantsFresh } from '../src/catalog/cache.ts';
+import { CATALOG_CACHE_TTL_MS } from '../src/catalog/catalog.ts';
+import { ResponseCache, wantsFresh } from '../src/http/catalog-responses.ts';
 
 const MAX_KEPT = 500;
 const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>(), cpu: process.cpuUsage() };
@@ -50,7 +51,7 @@ async function main() {
   const app = createApp(config, { migrate: false, storage, poolSize, onQuery: record });
   await app.start();
 
-  const responses = new ResponseCache();
+  const responses = new ResponseCache(CATALOG_CACHE_TTL_MS);
   const pool = Object.assign(new pg.Pool({ connectionString: config.databaseUrl, max: poolSize }), { [PLAIN]: true });
   const plain = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,5 +1,7 @@
 // Whole answers to anonymous catalog requests are kept briefly; any catalog change drops them.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { createCatalog } from '../src/catalog/catalog.ts';
+import { inProcessPubSub } from '../src/graphql/pubsub.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 import { createPublicAvatars, createTaxonomy } from './fixtures.ts';
 
@@ -55,4 +57,47 @@ it('answers a body that is not JSON with a 400, whether or not anything is kept'
     expect(r.status).toBe(400);
     expect(r.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   }
+});
+
+it('keeps caches per Catalog: changed() drops its own at once, and every listening one on the event', async () => {
+  const pubsub = inProcessPubSub();
+  const a = createCatalog({ db: app.prisma, sql: app.app.deps.sql, pubsub });
+  const b = createCatalog({ db: app.prisma, sql: app.app.deps.sql, pubsub });
+  const listening = new AbortController();
+  a.listen(listening.signal);
+  b.listen(listening.signal);
+  const all = { groups: [], search: null };
+  const before = (await a.counts(all)).total;
+  await b.counts(all);
+  await a.taxonomy();
+  const totalOf = (c: typeof a) => {
+    const counts = c.counts(all);
+    return counts instanceof Promise ? 'loading' : counts.total;
+  };
+  expect(a.taxonomy()).not.toBeInstanceOf(Promise);
+
+  // A row written behind the catalog's back: both keep their counts (each its own), synchronously.
+  await createPublicAvatars(app, tagIds, 1, { start: 10 });
+  expect([totalOf(a), totalOf(b)]).toEqual([before, before]);
+  const cleared = { a: 0, b: 0 };
+  a.onCleared(() => cleared.a++);
+  const removeB = b.onCleared(() => cleared.b++);
+
+  const published = a.changed('test');
+  expect(totalOf(a)).toBe('loading');
+  expect(a.taxonomy()).toBeInstanceOf(Promise);
+  await published;
+  // a: its own clear, then the event (its own, heard like any other instance's); b: the event.
+  await vi.waitFor(() => expect(cleared).toEqual({ a: 2, b: 1 }));
+  expect((await a.counts(all)).total).toBe(before + 1);
+  expect((await b.counts(all)).total).toBe(before + 1);
+
+  // clear() is this instance's alone; a removed callback is not called again.
+  removeB();
+  b.clear();
+  expect(cleared.b).toBe(1);
+  expect(totalOf(a)).toBe(before + 1);
+  expect(totalOf(b)).toBe('loading');
+  listening.abort();
+  await pubsub.close();
 });

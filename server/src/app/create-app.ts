@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { ensureAdmin } from '../auth/admin.ts';
 import { AuthLimits, LocalCounters, redisCounters } from '../auth/limits.ts';
-import { clearCatalogCache } from '../catalog/cache.ts';
+import { createCatalog } from '../catalog/catalog.ts';
 import type { Config } from '../config.ts';
 import { applyMigrations } from '../db/engine.ts';
 import { seed } from '../db/seed.ts';
@@ -15,7 +15,7 @@ import { createDatabase, type OnQuery } from '../db.ts';
 import type { FalEmulator } from '../fal/emulator.ts';
 import { Pipeline } from '../generation/pipeline.ts';
 import { loadWebhookSecret } from '../generation/webhook-target.ts';
-import { inProcessPubSub, type PubSub, redisPubSub } from '../graphql/pubsub.ts';
+import { inProcessPubSub, redisPubSub } from '../graphql/pubsub.ts';
 import { startHttp } from '../http/app.ts';
 import type { WebhookStats } from '../http/webhooks.ts';
 import { startJobs, type Jobs } from '../jobs/runner.ts';
@@ -82,15 +82,6 @@ export const settingsOf = (config: Config): Settings => ({
   sessionTtlMs: config.sessionTtlMs,
   generation: { maxInFlight: config.generation.maxInFlight, maxPerDay: config.generation.maxPerDay },
 });
-
-/** Transitional, until the catalog's own factory: drops the (module's) catalog caches on every catalogChanged. */
-function dropCatalogCachesOnChange(pubsub: PubSub): { close(): Promise<void> } {
-  const events = new AbortController();
-  void (async () => {
-    for await (const _ of pubsub.subscribe('catalogChanged', 'all', events.signal)) clearCatalogCache();
-  })();
-  return { close: async () => events.abort() };
-}
 
 export function createApp(config: Config, options: CreateAppOptions = {}): App {
   const log = createLogger({ level: options.logLevel ?? config.logLevel, destination: options.logDestination });
@@ -176,7 +167,13 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     embedded.fal = fal.embedded;
 
     const webhookSecret = await loadWebhookSecret(config, log);
+    // This app's catalog caches, cleared on its own changes at once and on every catalogChanged event.
+    const catalog = createCatalog({ db, sql, pubsub });
+    const catalogEvents = new AbortController();
+    catalog.listen(catalogEvents.signal);
+    await track(catalogEvents, async () => catalogEvents.abort());
     const pipeline = new Pipeline({
+      catalog,
       db,
       log,
       gateway: fal.value.gateway,
@@ -191,10 +188,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     const authLimits = new AuthLimits(counters, config.auth);
     await track(authLimits, () => authLimits.close());
     const settings = settingsOf(config);
-    const deps: Deps = { db, sql, log, settings, storage, pubsub, gateway: fal.value.gateway, pipeline, authLimits };
-    // CATALOG — the one line where the catalog's caches are built (createCatalog(...), then deps.catalog):
-    const catalog = dropCatalogCachesOnChange(pubsub);
-    await track(catalog, () => catalog.close());
+    const deps: Deps = { db, sql, log, settings, storage, pubsub, gateway: fal.value.gateway, pipeline, authLimits, catalog };
     const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
     await track(jobs, () => jobs.stop());
     const parts = { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats };

@@ -2,6 +2,7 @@
 // the composition root. Domain code reads `deps.db`, `deps.log`, … and nothing module-global.
 import type { Logger } from 'pino';
 import type { AuthLimits } from '../auth/limits.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { FalGateway } from '../fal/gateway.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
@@ -27,4 +28,6 @@ export interface Deps {
   gateway: FalGateway;
   pipeline: Pipeline;
   authLimits: AuthLimits;
+  /** This app's catalog caches (counts, taxonomy) and their invalidation (catalog/catalog.ts). */
+  catalog: Catalog;
 }

@@ -1,7 +1,6 @@
 // The one place that publishes. Use cases call these after their write has committed; resolvers never
 // publish. Subscribers re-read what changed, so an event names the subject, never its data.
 import type { Deps } from '../app/deps.ts';
-import { catalogChanged } from '../catalog/cache.ts';
 
 export type GenerationSubject = 'AVATAR' | 'IMAGE' | 'BROLL';
 
@@ -25,4 +24,4 @@ export async function generationChanged(
 }
 
 /** The public catalog changed: this instance's caches drop at once, every other instance's on the event. */
-export const catalogChangedEvent = (deps: Pick<Deps, 'pubsub'>, reason: string): Promise<void> => catalogChanged(deps.pubsub, reason);
+export const catalogChangedEvent = (deps: Pick<Deps, 'catalog'>, reason: string): Promise<void> => deps.catalog.changed(reason);

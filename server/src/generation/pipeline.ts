@@ -1,4 +1,4 @@
-import { catalogChanged } from '../catalog/cache.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import type { PrismaClient } from '../db.ts';
 import type { Logger } from '../log.ts';
 import type { FalGateway, FalModel } from '../fal/gateway.ts';
@@ -75,7 +75,7 @@ export function readableFailure(outcome: Outcome): string {
 
 export class Pipeline {
   constructor(
-    readonly deps: { db: PrismaClient; log: Logger; gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
+    readonly deps: { db: PrismaClient; log: Logger; catalog: Catalog; gateway: FalGateway; storage: Storage; pubsub: PubSub; publicUrl: () => string; settings: PipelineSettings; webhookSecret: string },
   ) {}
 
   webhookUrl(target: Target): string {
@@ -279,7 +279,7 @@ export class Pipeline {
     if (target.kind === 'AVATAR') {
       const avatar = known ?? (await this.deps.db.avatar.findUnique({ where: { id: target.id }, select: { projectId: true, visibility: true, status: true } }));
       await this.deps.pubsub.publish('avatarUpdated', target.id, { avatarId: target.id });
-      if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await catalogChanged(this.deps.pubsub, 'public avatar ready');
+      if (avatar?.visibility === 'PUBLIC' && avatar.status === 'SUCCEEDED') await this.deps.catalog.changed('public avatar ready');
       if (avatar?.projectId) await this.deps.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: target.id });
     } else if (target.kind === 'BROLL') {
       const bRoll = await this.deps.db.bRoll.findUnique({ where: { id: target.id }, select: { projectId: true } });

@@ -5,26 +5,21 @@
 // any the compiler refuses, runs on graphql-js as before. Plugged into Apollo Server through its
 // gateway interface, its one hook for execution.
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, execute, type GraphQLSchema, Kind, type OperationDefinitionNode } from 'graphql';
+import { type DocumentNode, execute, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { isCatalogOnly } from '../catalog/operations.ts';
 
-const JIT_FIELDS = new Set(['publicAvatars', 'tagCategories', '__typename']);
 const MAX_PER_DOCUMENT = 10;
 
-/** A query of catalog fields only, whose variables graphql-jit reads as graphql-js would. */
-function jitSafe(operation: OperationDefinitionNode, variables: Record<string, unknown>): boolean {
-  return (
-    operation.operation === 'query' &&
-    operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && JIT_FIELDS.has(s.name.value) && !s.directives?.length) &&
-    // graphql-jit does not apply a variable's default value when the variable is left out
-    // (`$n: Int! = 24`): such a request runs on graphql-js.
-    !(operation.variableDefinitions ?? []).some((d) => d.defaultValue && !(d.variable.name.value in variables))
-  );
-}
+// graphql-jit does not apply a variable's default value when the variable is left out
+// (`$n: Int! = 24`): such a request runs on graphql-js.
+const leavesOutADefault = (operation: OperationDefinitionNode, variables: Record<string, unknown>) =>
+  (operation.variableDefinitions ?? []).some((d) => d.defaultValue && !(d.variable.name.value in variables));
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo hands the same DocumentNode for the same query text (its document store), so compiled
-  // operations are kept per document and operation name, and go with the document.
+  // operations (null: not catalog-only, or refused by the compiler) are kept per document and operation
+  // name, and go with the document.
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
   const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
@@ -32,8 +27,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const key = operationName ?? '';
     if (!byName.has(key)) {
       if (byName.size >= MAX_PER_DOCUMENT) byName.clear();
-      const result = compileQuery(schema, document, operationName);
-      byName.set(key, isCompiledQuery(result) ? result : null);
+      const result = isCatalogOnly(document, operationName) ? compileQuery(schema, document, operationName) : null;
+      byName.set(key, result && isCompiledQuery(result) ? result : null);
     }
     return byName.get(key)!;
   };
@@ -42,7 +37,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       return {
         executor: async ({ document, operation, operationName, request, context }) => {
           const variables = request.variables ?? {};
-          const query = jitSafe(operation, variables) ? compile(document, operationName ?? undefined) : null;
+          const name = operationName ?? undefined;
+          const query = leavesOutADefault(operation, variables) ? null : compile(document, name);
           if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
           return query.query(undefined, context, variables);
         },

@@ -58,7 +58,7 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo!,
     context: (req, requestId) => buildContext(services, req.headers.authorization, { requestId, clientAddress: clientAddressOf(req, config.trustProxy) }),
-    answers: new CatalogAnswers(),
+    answers: new CatalogAnswers(deps.catalog),
     bodyLimit: config.limits.bodyLimit,
     log,
   });

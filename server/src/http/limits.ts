@@ -1,6 +1,7 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode } from 'graphql';
 import { Redis } from 'ioredis';
+import { isPartnerOperation, operationOf } from '../catalog/operations.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Logger } from '../log.ts';
 
@@ -8,14 +9,6 @@ export interface QueryLimits {
   maxComplexity: number;
   maxDepth: number;
   apiKeyCostPerMinute: number;
-}
-
-/** Root fields a partner API key may query: the public catalog and nothing else. */
-const PARTNER_FIELDS = new Set(['publicAvatars', 'tagCategories', 'node', 'nodes', '__typename', '__schema', '__type']);
-
-function operation(document: DocumentNode, operationName?: string | null): OperationDefinitionNode | undefined {
-  const ops = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? ops.find((o) => o.name?.value === operationName) : ops[0];
 }
 
 /** Mutations that check or create credentials: one per request, so one request cannot try many passwords. */
@@ -45,11 +38,17 @@ function rootFields(document: DocumentNode, set: SelectionSetNode, seen = new Se
  * budget. Returns the cost.
  */
 export async function admitOperation(
-  args: { schema: GraphQLSchema; document: DocumentNode; variables: Record<string, unknown>; operationName?: string | null; ctx: Context },
+  args: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    variables: Record<string, unknown>;
+    operationName?: string | null;
+    ctx: Pick<Context, 'apiKey'>;
+  },
   limits: QueryLimits,
   budget: CostBudget,
 ): Promise<{ cost: number; remaining?: number }> {
-  const op = operation(args.document, args.operationName);
+  const op = operationOf(args.document, args.operationName);
   if (op?.operation === 'mutation') {
     const auth = new Set(rootFields(args.document, op.selectionSet).filter((f) => AUTH_MUTATIONS.has(f.split(' ')[1]!)));
     if (auth.size > 1) {
@@ -58,13 +57,11 @@ export async function admitOperation(
       });
     }
   }
-  if (args.ctx.apiKey && op) {
-    const fields = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '…'));
-    if (op.operation !== 'query' || fields.some((f) => !PARTNER_FIELDS.has(f))) {
-      throw new GraphQLError('API keys are read-only and limited to the public catalog (publicAvatars, tagCategories, node).', {
-        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-      });
-    }
+  // No operation to run (none of that name, several and no name): graphql-js refuses the request itself.
+  if (args.ctx.apiKey && op && !isPartnerOperation(args.document, args.operationName)) {
+    throw new GraphQLError('API keys are read-only and limited to the public catalog (publicAvatars, tagCategories, node).', {
+      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+    });
   }
   const { complexity, depth } = measure(args.schema, args.document, args.variables, args.ctx);
   if (depth > limits.maxDepth) {
@@ -84,7 +81,7 @@ export async function admitOperation(
 // Apollo hands the same DocumentNode for the same query text, so a page's cost is measured once per variables.
 const measured = new WeakMap<DocumentNode, Map<string, { complexity: number; depth: number }>>();
 
-function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: Context) {
+function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: object) {
   let byVariables = measured.get(document);
   if (!byVariables) measured.set(document, (byVariables = new Map()));
   const key = JSON.stringify(variables);

@@ -14,7 +14,7 @@ import { localId } from '../ids.ts';
 import { Avatar, tagIdsFor } from './avatar.ts';
 import { readyImage } from './image.ts';
 import { ownProject, Project } from './project.ts';
-import { catalogChanged } from '../../catalog/cache.ts';
+import { catalogChangedEvent } from '../../domain/events.ts';
 import { User } from './user.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
       const avatar = await ownAvatar(ctx.deps.db, String(input.id), ctx.viewer!);
       const updated = await ctx.deps.db.avatar.update({ where: { id: avatar.id }, data: { name: input.name.trim() } });
       await ctx.pipeline.publish({ kind: 'AVATAR', id: avatar.id });
-      if (avatar.visibility === 'PUBLIC') await catalogChanged(ctx.pubsub, 'public avatar renamed');
+      if (avatar.visibility === 'PUBLIC') await catalogChangedEvent(ctx.deps, 'public avatar renamed');
       return updated;
     },
   }),
@@ -162,7 +162,7 @@ builder.mutationFields((t) => ({
       await ctx.storage.remove([avatar.imageStoragePath, avatar.videoStoragePath].filter((k): k is string => !!k));
       await ctx.pubsub.publish('avatarUpdated', avatar.id, { avatarId: avatar.id });
       if (avatar.projectId) await ctx.pubsub.publish('projectUpdated', avatar.projectId, { projectId: avatar.projectId, kind: 'AVATAR', id: avatar.id });
-      if (avatar.visibility === 'PUBLIC') await catalogChanged(ctx.pubsub, 'public avatar deleted');
+      if (avatar.visibility === 'PUBLIC') await catalogChangedEvent(ctx.deps, 'public avatar deleted');
       return String(input.id);
     },
   }),

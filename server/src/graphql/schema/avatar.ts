@@ -2,13 +2,13 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { PrismaClient } from '../../db.ts';
 import { z } from 'zod';
-import { catalogChanged, tagsByIds } from '../../catalog/cache.ts';
+import { catalogChangedEvent } from '../../domain/events.ts';
+import type { Context } from '../context.ts';
 import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { Tag } from './tag.ts';
-import type { Context } from '../context.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
 export const GenerationStatus = builder.enumType('GenerationStatus', {
@@ -32,7 +32,7 @@ export const avatarTags = createContextCache(
       const rows = await ctx.deps.db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
-      return Promise.all(ids.map((id) => tagsByIds(ctx.deps, byAvatar.get(id) ?? [])));
+      return Promise.all(ids.map((id) => ctx.deps.catalog.tagsByIds(byAvatar.get(id) ?? [])));
     }),
 );
 
@@ -106,7 +106,7 @@ builder.mutationField('updatePublicAvatar', (t) =>
           ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
         },
       });
-      await catalogChanged(ctx.pubsub, 'public avatar updated');
+      await catalogChangedEvent(ctx.deps, 'public avatar updated');
       return updated;
     },
   }),

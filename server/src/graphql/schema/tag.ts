@@ -3,14 +3,19 @@ import { builder } from '../builder.ts';
 import { ConflictError, invalid, NotFoundError } from '../errors.ts';
 import { localId } from '../ids.ts';
 import { slugify } from '../slug.ts';
-import { andThen, catalogChanged, catalogCounts, type CatalogDeps, taxonomy } from '../../catalog/cache.ts';
+import type { Deps } from '../../app/deps.ts';
+import { andThen } from '../../catalog/ttl-cache.ts';
+import { listTagCategories } from '../../domain/catalog/list-tag-categories.ts';
+import { catalogChangedEvent } from '../../domain/events.ts';
+import { actorOf } from '../context.ts';
 
 // Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
-const categoryOf = (deps: CatalogDeps, id: string) => andThen(taxonomy(deps), (t) => t.categoryById.get(id) ?? deps.db.tagCategory.findUniqueOrThrow({ where: { id } }));
-const tagsOf = (deps: CatalogDeps, categoryId: string) =>
-  andThen(taxonomy(deps), (t) => t.tagsByCategory.get(categoryId) ?? deps.db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
+const categoryOf = ({ catalog, db }: Deps, id: string) =>
+  andThen(catalog.taxonomy(), (t) => t.categoryById.get(id) ?? db.tagCategory.findUniqueOrThrow({ where: { id } }));
+const tagsOf = ({ catalog, db }: Deps, categoryId: string) =>
+  andThen(catalog.taxonomy(), (t) => t.tagsByCategory.get(categoryId) ?? db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }));
 
 export const TagCategory = builder.prismaNode('TagCategory', {
   id: { field: 'id' },
@@ -31,7 +36,7 @@ export const Tag = builder.prismaNode('Tag', {
     category: t.field({ type: TagCategory, resolve: (tag, _args, ctx) => categoryOf(ctx.deps, tag.categoryId) }),
     avatarCount: t.int({
       description: 'Public avatars ready to use that carry this tag.',
-      resolve: (tag, _args, ctx) => andThen(catalogCounts(ctx.deps, { groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
+      resolve: (tag, _args, ctx) => andThen(ctx.deps.catalog.counts({ groups: [], search: null }), (c) => c.facets.get(tag.id) ?? 0),
     }),
   }),
 });
@@ -42,7 +47,7 @@ builder.queryField('tagCategories', (t) =>
   t.field({
     type: [TagCategory],
     description: 'Every category with its tags, in display order (position, then name).',
-    resolve: (_root, _args, ctx) => andThen(taxonomy(ctx.deps), (t) => t.categories),
+    resolve: (_root, _args, ctx) => listTagCategories(ctx.deps, actorOf(ctx)),
   }),
 );
 
@@ -76,7 +81,7 @@ builder.mutationFields((t) => ({
       const s = chooseSlug(input.slug, input.name, ['input', 'slug']);
       if (await ctx.deps.db.tagCategory.findUnique({ where: { slug: s } })) throw new ConflictError(`A category with slug "${s}" exists.`, ['input', 'slug']);
       const created = await ctx.deps.db.tagCategory.create({ data: { name: input.name.trim(), slug: s, position: input.position ?? 0 } });
-      await catalogChanged(ctx.pubsub, 'tag category created');
+      await catalogChangedEvent(ctx.deps, 'tag category created');
       return created;
     },
   }),
@@ -89,7 +94,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'TagCategory', 'Tag category');
       const { count } = await ctx.deps.db.tagCategory.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag category renamed');
+      await catalogChangedEvent(ctx.deps, 'tag category renamed');
       return ctx.deps.db.tagCategory.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -102,7 +107,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'TagCategory', 'Tag category');
       const { count } = await ctx.deps.db.tagCategory.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag category', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag category deleted');
+      await catalogChangedEvent(ctx.deps, 'tag category deleted');
       return String(input.id);
     },
   }),
@@ -117,7 +122,7 @@ builder.mutationFields((t) => ({
       if (!(await ctx.deps.db.tagCategory.findUnique({ where: { id: categoryId } }))) throw new NotFoundError('Tag category', String(input.categoryId));
       if (await ctx.deps.db.tag.findUnique({ where: { slug: s } })) throw new ConflictError(`A tag with slug "${s}" exists.`, ['input', 'slug']);
       const created = await ctx.deps.db.tag.create({ data: { name: input.name.trim(), slug: s, categoryId } });
-      await catalogChanged(ctx.pubsub, 'tag created');
+      await catalogChangedEvent(ctx.deps, 'tag created');
       return created;
     },
   }),
@@ -130,7 +135,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'Tag');
       const { count } = await ctx.deps.db.tag.updateMany({ where: { id }, data: { name: input.name.trim() } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag renamed');
+      await catalogChangedEvent(ctx.deps, 'tag renamed');
       return ctx.deps.db.tag.findUniqueOrThrow({ where: { id } });
     },
   }),
@@ -143,7 +148,7 @@ builder.mutationFields((t) => ({
       const id = localId(String(input.id), 'Tag');
       const { count } = await ctx.deps.db.tag.deleteMany({ where: { id } });
       if (!count) throw new NotFoundError('Tag', String(input.id));
-      await catalogChanged(ctx.pubsub, 'tag deleted');
+      await catalogChangedEvent(ctx.deps, 'tag deleted');
       return String(input.id);
     },
   }),
