@@ -2,6 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { type Actor, requireUser } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { rowId } from '../ids.ts';
+import { visibleProject } from './visible-project.ts';
 
 /**
  * The actor's project named by its public ID, or a NotFoundError: someone else's project looks exactly
@@ -10,7 +11,7 @@ import { rowId } from '../ids.ts';
 export async function ownProject(deps: Pick<Deps, 'db'>, actor: Actor, input: { projectId: string }) {
   const user = requireUser(actor);
   const id = rowId(input.projectId, 'Project');
-  const project = await deps.db.project.findFirst({ where: { id, ownerId: user.id } });
+  const project = await deps.db.project.findFirst({ where: visibleProject(user, id) });
   if (!project) throw new NotFoundError('Project', input.projectId);
   return project;
 }

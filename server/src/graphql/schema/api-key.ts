@@ -1,16 +1,20 @@
 import { createApiKey } from '../../domain/admin/create-api-key.ts';
 import { listApiKeys } from '../../domain/admin/list-api-keys.ts';
 import { revokeApiKey } from '../../domain/admin/revoke-api-key.ts';
+import { visibleApiKey } from '../../domain/admin/visible-api-key.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { displayName } from '../../domain/fields.ts';
 import type { ApiKey as ApiKeyRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 
+// Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
+// carries auth scopes; its refusals reach clients as UNAUTHENTICATED, FORBIDDEN or NotFoundError.
+
 const ApiKey = builder.prismaNode('ApiKey', {
   id: { field: 'id' },
   nullable: true,
-  findUnique: (id, ctx) => ({ id, ...(ctx.viewer?.role === 'ADMIN' ? {} : { createdById: '' }) }),
+  findUnique: (id, ctx) => visibleApiKey(actorOf(ctx), id),
   fields: (t) => ({
     name: t.exposeString('name'),
     prefix: t.exposeString('prefix', { description: 'The first characters of the key, to recognise it.' }),
@@ -33,7 +37,6 @@ const CreatedApiKey = builder.objectRef<{ key: string; apiKey: ApiKeyRow }>('Cre
 builder.queryField('apiKeys', (t) =>
   t.prismaField({
     type: ['ApiKey'],
-    authScopes: { admin: true },
     resolve: (query, _root, _args, ctx) => listApiKeys(ctx.deps, actorOf(ctx), query),
   }),
 );
@@ -46,7 +49,6 @@ const RevokeApiKeyInput = builder.inputType('RevokeApiKeyInput', { fields: (t) =
 builder.mutationField('createApiKey', (t) =>
   t.field({
     type: CreatedApiKey,
-    authScopes: { admin: true },
     description: 'A read-only partner key for the public catalog.',
     args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
     errors: {},
@@ -57,7 +59,6 @@ builder.mutationField('createApiKey', (t) =>
 builder.mutationField('revokeApiKey', (t) =>
   t.field({
     type: ApiKey,
-    authScopes: { admin: true },
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: (_root, { input }, ctx) => revokeApiKey(ctx.deps, actorOf(ctx), { id: String(input.id) }),

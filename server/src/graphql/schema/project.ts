@@ -7,17 +7,20 @@ import { deleteProject } from '../../domain/projects/delete-project.ts';
 import { getProject } from '../../domain/projects/get-project.ts';
 import { ownProject as ownProjectOf } from '../../domain/projects/own-project.ts';
 import { renameProject } from '../../domain/projects/rename-project.ts';
+import { visibleProject } from '../../domain/projects/visible-project.ts';
 import { watchProject } from '../../domain/projects/watch-project.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import type { Topics } from '../pubsub.ts';
 import { User } from './user.ts';
 
+// Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
+// carries auth scopes; its refusals reach clients as UNAUTHENTICATED, FORBIDDEN or NotFoundError.
+
 export const Project = builder.prismaNode('Project', {
   id: { field: 'id' },
   nullable: true,
-  // Another user's project is indistinguishable from a missing one.
-  findUnique: (id, ctx) => ({ id, ownerId: ctx.viewer?.id ?? '' }),
+  findUnique: (id, ctx) => visibleProject(actorOf(ctx), id),
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -37,7 +40,6 @@ builder.queryField('project', (t) =>
   t.prismaField({
     type: 'Project',
     nullable: true,
-    authScopes: { user: true },
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, ctx) =>
       getProject(ctx.deps, actorOf(ctx), { projectId: String(args.id), shape: query }),
@@ -62,7 +64,6 @@ const DeleteProjectInput = builder.inputType('DeleteProjectInput', {
 builder.mutationField('createProject', (t) =>
   t.field({
     type: Project,
-    authScopes: { user: true },
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     errors: {},
     resolve: (_root, { input }, ctx) => createProject(ctx.deps, actorOf(ctx), input),
@@ -72,7 +73,6 @@ builder.mutationField('createProject', (t) =>
 builder.mutationField('renameProject', (t) =>
   t.field({
     type: Project,
-    authScopes: { user: true },
     args: { input: t.arg({ type: RenameProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: (_root, { input }, ctx) =>
@@ -82,7 +82,6 @@ builder.mutationField('renameProject', (t) =>
 
 builder.mutationField('deleteProject', (t) =>
   t.id({
-    authScopes: { user: true },
     description:
       'Deletes the project with its images, avatars and b-rolls, rows and objects. `data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
@@ -142,7 +141,6 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
 builder.subscriptionField('projectUpdated', (t) =>
   t.field({
     type: ProjectEvent,
-    authScopes: { user: true },
     args: { projectId: t.arg.id({ required: true }) },
     subscribe: (_root, args, ctx) => watchProject(ctx.deps, actorOf(ctx), { projectId: String(args.projectId) }),
     resolve: (event) => event,

@@ -10,6 +10,9 @@ import { slug, tagName } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
 import { actorOf, type Context } from '../context.ts';
 
+// Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
+// carries auth scopes; its refusals reach clients as UNAUTHENTICATED, FORBIDDEN or NotFoundError.
+
 // Categories and tags come from the catalog's taxonomy cache (a few dozen rows read once per TTL), so a
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
@@ -83,21 +86,18 @@ const DeleteInput = (typeName: string) =>
 builder.mutationFields((t) => ({
   createTagCategory: t.field({
     type: TagCategory,
-    authScopes: { admin: true },
     args: { input: t.arg({ type: CreateTagCategoryInput, required: true }) },
     errors: { types: [ConflictError] },
     resolve: (_root, { input }, ctx) => createTagCategory(ctx.deps, actorOf(ctx), input),
   }),
   renameTagCategory: t.field({
     type: TagCategory,
-    authScopes: { admin: true },
     args: { input: t.arg({ type: RenameInput('RenameTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: (_root, { input }, ctx) =>
       renameTagCategory(ctx.deps, actorOf(ctx), { id: String(input.id), name: input.name }),
   }),
   deleteTagCategory: t.id({
-    authScopes: { admin: true },
     description: 'Deletes the category and its tags (avatars lose those tags). `data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteInput('DeleteTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
@@ -106,7 +106,6 @@ builder.mutationFields((t) => ({
   }),
   createTag: t.field({
     type: Tag,
-    authScopes: { admin: true },
     args: { input: t.arg({ type: CreateTagInput, required: true }) },
     errors: { types: [ConflictError, NotFoundError] },
     resolve: (_root, { input }, ctx) =>
@@ -114,13 +113,11 @@ builder.mutationFields((t) => ({
   }),
   renameTag: t.field({
     type: Tag,
-    authScopes: { admin: true },
     args: { input: t.arg({ type: RenameInput('RenameTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: (_root, { input }, ctx) => renameTag(ctx.deps, actorOf(ctx), { id: String(input.id), name: input.name }),
   }),
   deleteTag: t.id({
-    authScopes: { admin: true },
     description: '`data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteInput('DeleteTagInput'), required: true }) },
     errors: { types: [NotFoundError] },

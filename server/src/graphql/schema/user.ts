@@ -4,16 +4,19 @@ import type { NewSession } from '../../domain/accounts/session.ts';
 import { signIn } from '../../domain/accounts/sign-in.ts';
 import { signOut } from '../../domain/accounts/sign-out.ts';
 import { signUp } from '../../domain/accounts/sign-up.ts';
+import { visibleUser } from '../../domain/accounts/visible-user.ts';
 import { ConflictError, InvalidCredentialsError, RateLimitedError } from '../../domain/errors.ts';
 import { displayName } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 
+// Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
+// carries auth scopes; its refusals reach clients as UNAUTHENTICATED, FORBIDDEN or NotFoundError.
+
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
   nullable: true,
-  // Users are only visible to themselves.
-  findUnique: (id, ctx) => ({ id: ctx.viewer?.id === id ? id : '' }),
+  findUnique: (id, ctx) => visibleUser(actorOf(ctx), id),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name'),
@@ -83,7 +86,6 @@ const SignOutInput = builder.inputType('SignOutInput', {
 
 builder.mutationField('signOut', (t) =>
   t.boolean({
-    authScopes: { user: true },
     description: 'Ends the session whose token this request carries (or all of them). `data` is true.',
     args: { input: t.arg({ type: SignOutInput, required: true, defaultValue: { everywhere: false } }) },
     errors: {},
