@@ -95,6 +95,24 @@ describe('projects', () => {
     expect(received).toEqual([{ kind: 'PROJECT', project: { name: 'Live 2' } }, { kind: 'PROJECT', project: null }]);
   });
 
+  it('refuses a projectUpdated subscription with the codes and messages of queries', async () => {
+    const { token } = await app.signUp();
+    const id = await createProject(token, 'Private');
+    const other = await app.signUp();
+    const firstErrors = (client: ReturnType<TestApp['ws']>) =>
+      new Promise<any>((resolve) => {
+        client.subscribe(
+          { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind } }`, variables: { id } },
+          { next: (v: any) => resolve(v.errors), error: (e) => resolve(e), complete: () => resolve(undefined) },
+        );
+      });
+    expect((await firstErrors(app.ws()))?.[0]).toMatchObject({ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await firstErrors(app.ws(other.token)))?.[0]).toMatchObject({
+      message: `Project ${id} was not found.`,
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+
   it('refuses anonymous callers and bad input with typed errors, writing nothing', async () => {
     const { token } = await app.signUp();
     const id = await createProject(token, 'Keep');

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { invalid } from '../errors.ts';
+import { invalid } from '../../domain/errors.ts';
 import { decodeNodeId } from '../ids.ts';
 
 export const MAX_NODES = 100;

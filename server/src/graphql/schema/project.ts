@@ -1,20 +1,26 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../../db.ts';
-import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.ts';
+import { displayName } from '../../domain/fields.ts';
+import { createProject } from '../../domain/projects/create-project.ts';
+import { deleteProject } from '../../domain/projects/delete-project.ts';
+import { getProject } from '../../domain/projects/get-project.ts';
+import { ownProject as ownProjectOf } from '../../domain/projects/own-project.ts';
+import { renameProject } from '../../domain/projects/rename-project.ts';
+import { visibleProject } from '../../domain/projects/visible-project.ts';
+import { watchProject } from '../../domain/projects/watch-project.ts';
 import { builder } from '../builder.ts';
-import { NotFoundError } from '../errors.ts';
-import { localId, localIdOrNull } from '../ids.ts';
+import { actorOf } from '../context.ts';
 import type { Topics } from '../pubsub.ts';
 import { User } from './user.ts';
 
-const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
+// Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
+// carries auth scopes; its refusals reach clients as UNAUTHENTICATED, FORBIDDEN or NotFoundError.
 
 export const Project = builder.prismaNode('Project', {
   id: { field: 'id' },
   nullable: true,
-  // Another user's project is indistinguishable from a missing one.
-  findUnique: (id, ctx) => ({ id, ownerId: ctx.viewer?.id ?? '' }),
+  findUnique: (id, ctx) => visibleProject(actorOf(ctx), id),
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -34,28 +40,22 @@ builder.queryField('project', (t) =>
   t.prismaField({
     type: 'Project',
     nullable: true,
-    authScopes: { user: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) => {
-      const id = localIdOrNull(String(args.id), 'Project');
-      return id ? ctx.deps.db.project.findFirst({ ...query, where: { id, ownerId: ctx.viewer!.id } }) : null;
-    },
+    resolve: (query, _root, args, ctx) =>
+      getProject(ctx.deps, actorOf(ctx), { projectId: String(args.id), shape: query }),
   }),
 );
 
-/** The caller's project or a NotFoundError: never reveals that someone else's exists. */
-export async function ownProject(db: PrismaClient, globalId: string, userId: string) {
-  const id = localId(globalId, 'Project');
-  const project = await db.project.findFirst({ where: { id, ownerId: userId } });
-  if (!project) throw new NotFoundError('Project', globalId);
-  return project;
-}
+// Transitional: the generation schema files' call, until they call domain/projects/own-project.ts with
+// their deps and actor (then this and its db.ts import go).
+export const ownProject = (db: PrismaClient, globalId: string, userId: string) =>
+  ownProjectOf({ db }, { kind: 'user', id: userId, role: 'USER' }, { projectId: globalId });
 
 const CreateProjectInput = builder.inputType('CreateProjectInput', {
-  fields: (t) => ({ name: t.string({ required: true, validate: name }) }),
+  fields: (t) => ({ name: t.string({ required: true, validate: displayName }) }),
 });
 const RenameProjectInput = builder.inputType('RenameProjectInput', {
-  fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }),
+  fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: displayName }) }),
 });
 const DeleteProjectInput = builder.inputType('DeleteProjectInput', {
   fields: (t) => ({ id: t.id({ required: true }) }),
@@ -64,58 +64,39 @@ const DeleteProjectInput = builder.inputType('DeleteProjectInput', {
 builder.mutationField('createProject', (t) =>
   t.field({
     type: Project,
-    authScopes: { user: true },
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
     errors: {},
-    resolve: (_root, { input }, ctx) => ctx.deps.db.project.create({ data: { name: input.name.trim(), ownerId: ctx.viewer!.id } }),
+    resolve: (_root, { input }, ctx) => createProject(ctx.deps, actorOf(ctx), input),
   }),
 );
 
 builder.mutationField('renameProject', (t) =>
   t.field({
     type: Project,
-    authScopes: { user: true },
     args: { input: t.arg({ type: RenameProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }, ctx) => {
-      const project = await ownProject(ctx.deps.db, String(input.id), ctx.viewer!.id);
-      const updated = await ctx.deps.db.project.update({ where: { id: project.id }, data: { name: input.name.trim() } });
-      await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
-      return updated;
-    },
+    resolve: (_root, { input }, ctx) =>
+      renameProject(ctx.deps, actorOf(ctx), { projectId: String(input.id), name: input.name }),
   }),
 );
 
 builder.mutationField('deleteProject', (t) =>
   t.id({
-    authScopes: { user: true },
-    description: 'Deletes the project with its images, avatars and b-rolls, rows and objects. `data` is the deleted ID.',
+    description:
+      'Deletes the project with its images, avatars and b-rolls, rows and objects. `data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }, ctx) => {
-      const project = await ownProject(ctx.deps.db, String(input.id), ctx.viewer!.id);
-      // The project takes everything made in it: rows (images and b-rolls by cascade) and their objects.
-      const [images, bRolls, avatars] = await Promise.all([
-        ctx.deps.db.image.findMany({ where: { projectId: project.id }, select: { storagePath: true } }),
-        ctx.deps.db.bRoll.findMany({ where: { projectId: project.id }, select: { videoStoragePath: true, thumbnailStoragePath: true } }),
-        ctx.deps.db.avatar.findMany({ where: { projectId: project.id }, select: { imageStoragePath: true, videoStoragePath: true } }),
-      ]);
-      await ctx.deps.db.$transaction([ctx.deps.db.avatar.deleteMany({ where: { projectId: project.id } }), ctx.deps.db.project.delete({ where: { id: project.id } })]);
-      const objects = [
-        ...images.map((i) => i.storagePath),
-        ...bRolls.flatMap((b) => [b.videoStoragePath, b.thumbnailStoragePath]),
-        ...avatars.flatMap((a) => [a.imageStoragePath, a.videoStoragePath]),
-        // uploads that were never registered
-        ...(await ctx.storage.list(`images/temp-generated/${project.ownerId}/${project.id}/`)),
-      ];
-      await ctx.storage.remove([...new Set(objects.filter((k): k is string => !!k))]);
-      await ctx.pubsub.publish('projectUpdated', project.id, { projectId: project.id, kind: 'PROJECT', id: project.id });
-      return String(input.id);
-    },
+    resolve: async (_root, { input }, ctx) =>
+      (await deleteProject(ctx.deps, actorOf(ctx), { projectId: String(input.id) })).projectId,
   }),
 );
 
-const ProjectEventKind = builder.enumType('ProjectEventKind', { values: ['PROJECT', 'AVATAR', 'IMAGE', 'BROLL'] as const });
+const ProjectEventKind = builder.enumType('ProjectEventKind', {
+  values: ['PROJECT', 'AVATAR', 'IMAGE', 'BROLL'] as const,
+});
+const typenameOf = { PROJECT: 'Project', AVATAR: 'Avatar', IMAGE: 'Image', BROLL: 'BRoll' } as const;
+const subjectOf = (kind: Topics['projectUpdated']['kind']) =>
+  `When kind is ${kind}: its new state, or null once deleted.`;
 
 // Each field plans its query even when the event is about something else (the plan is read, so Pothos
 // does not warn that it went unused).
@@ -126,31 +107,28 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
     avatar: t.prismaField({
       type: 'Avatar',
       nullable: true,
-      description: 'When kind is AVATAR: its new state, or null once deleted.',
-      resolve: (query, e, _args, ctx) => {
-        const args = { ...query, where: { id: e.id } };
-        return e.kind === 'AVATAR' ? ctx.deps.db.avatar.findUnique(args) : null;
-      },
+      description: subjectOf('AVATAR'),
+      resolve: (query, e, _args, ctx) =>
+        e.kind === 'AVATAR' ? ctx.deps.db.avatar.findUnique({ ...query, where: { id: e.id } }) : null,
     }),
     image: t.prismaField({
       type: 'Image',
       nullable: true,
-      description: 'When kind is IMAGE: its new state, or null once deleted.',
-      resolve: (query, e, _args, ctx) => {
-        const args = { ...query, where: { id: e.id } };
-        return e.kind === 'IMAGE' ? ctx.deps.db.image.findUnique(args) : null;
-      },
+      description: subjectOf('IMAGE'),
+      resolve: (query, e, _args, ctx) =>
+        e.kind === 'IMAGE' ? ctx.deps.db.image.findUnique({ ...query, where: { id: e.id } }) : null,
     }),
     bRoll: t.prismaField({
       type: 'BRoll',
       nullable: true,
-      description: 'When kind is BROLL: its new state, or null once deleted.',
-      resolve: (query, e, _args, ctx) => {
-        const args = { ...query, where: { id: e.id } };
-        return e.kind === 'BROLL' ? ctx.deps.db.bRoll.findUnique(args) : null;
-      },
+      description: subjectOf('BROLL'),
+      resolve: (query, e, _args, ctx) =>
+        e.kind === 'BROLL' ? ctx.deps.db.bRoll.findUnique({ ...query, where: { id: e.id } }) : null,
     }),
-    subjectId: t.id({ description: 'Global ID of what changed (also when it was deleted).', resolve: (e) => encodeGlobalID(e.kind === 'PROJECT' ? 'Project' : e.kind === 'AVATAR' ? 'Avatar' : e.kind === 'IMAGE' ? 'Image' : 'BRoll', e.id) }),
+    subjectId: t.id({
+      description: 'Global ID of what changed (also when it was deleted).',
+      resolve: (e) => encodeGlobalID(typenameOf[e.kind], e.id),
+    }),
     project: t.prismaField({
       type: 'Project',
       nullable: true,
@@ -163,14 +141,8 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
 builder.subscriptionField('projectUpdated', (t) =>
   t.field({
     type: ProjectEvent,
-    authScopes: { user: true },
     args: { projectId: t.arg.id({ required: true }) },
-    subscribe: async (_root, args, ctx) => {
-      const id = localIdOrNull(String(args.projectId), 'Project');
-      const project = id && (await ctx.deps.db.project.findFirst({ where: { id, ownerId: ctx.viewer!.id }, select: { id: true } }));
-      if (!project) throw new GraphQLError(`Project ${args.projectId} was not found.`, { extensions: { code: 'NOT_FOUND' } });
-      return ctx.pubsub.subscribe('projectUpdated', project.id);
-    },
+    subscribe: (_root, args, ctx) => watchProject(ctx.deps, actorOf(ctx), { projectId: String(args.projectId) }),
     resolve: (event) => event,
   }),
 );

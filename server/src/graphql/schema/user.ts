@@ -1,14 +1,22 @@
-import { z } from 'zod';
-import { checkPassword, hashPassword, newSecret, SESSION_PREFIX, sha256 } from '../../auth/crypto.ts';
+import { email, newPassword, signInEmail, signInPassword } from '../../domain/accounts/fields.ts';
+import { getViewer } from '../../domain/accounts/get-viewer.ts';
+import type { NewSession } from '../../domain/accounts/session.ts';
+import { signIn } from '../../domain/accounts/sign-in.ts';
+import { signOut } from '../../domain/accounts/sign-out.ts';
+import { signUp } from '../../domain/accounts/sign-up.ts';
+import { visibleUser } from '../../domain/accounts/visible-user.ts';
+import { ConflictError, InvalidCredentialsError, RateLimitedError } from '../../domain/errors.ts';
+import { displayName } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
-import type { Context } from '../context.ts';
-import { ConflictError, InvalidCredentialsError, RateLimitedError } from '../errors.ts';
+import { actorOf } from '../context.ts';
+
+// Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
+// carries auth scopes; its refusals reach clients as UNAUTHENTICATED, FORBIDDEN or NotFoundError.
 
 export const User = builder.prismaNode('User', {
   id: { field: 'id' },
   nullable: true,
-  // Users are only visible to themselves.
-  findUnique: (id, ctx) => ({ id: ctx.viewer?.id === id ? id : '' }),
+  findUnique: (id, ctx) => visibleUser(actorOf(ctx), id),
   fields: (t) => ({
     email: t.exposeString('email'),
     name: t.exposeString('name'),
@@ -22,37 +30,26 @@ builder.queryField('me', (t) =>
     type: 'User',
     nullable: true,
     description: 'The signed-in user, or null when anonymous.',
-    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.deps.db.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
+    resolve: (query, _root, _args, ctx) => getViewer(ctx.deps, actorOf(ctx), query),
   }),
 );
 
-const AuthSession = builder.objectRef<{ token: string; expiresAt: Date; userId: string }>('AuthSession').implement({
+const AuthSession = builder.objectRef<NewSession>('AuthSession').implement({
   fields: (t) => ({
     token: t.exposeString('token', { description: 'Send as `Authorization: Bearer <token>`. Shown once.' }),
     expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
-    user: t.prismaField({ type: 'User', resolve: (query, s, _args, ctx) => ctx.deps.db.user.findUniqueOrThrow({ ...query, where: { id: s.userId } }) }),
+    user: t.prismaField({
+      type: 'User',
+      resolve: (query, s, _args, ctx) => ctx.deps.db.user.findUniqueOrThrow({ ...query, where: { id: s.userId } }),
+    }),
   }),
 });
-
-export async function startSession(deps: Pick<Context['deps'], 'db' | 'settings'>, userId: string) {
-  const token = newSecret(SESSION_PREFIX);
-  const expiresAt = new Date(Date.now() + deps.settings.sessionTtlMs);
-  await deps.db.session.create({ data: { tokenHash: sha256(token), userId, expiresAt } });
-  return { token, expiresAt, userId };
-}
-
-function inMinutes(at: Date): string {
-  const minutes = Math.max(1, Math.ceil((at.getTime() - Date.now()) / 60_000));
-  return `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
-const email = z.string().trim().toLowerCase().max(254, 'At most 254 characters.').email('Not a valid email address.');
 
 const SignUpInput = builder.inputType('SignUpInput', {
   fields: (t) => ({
     email: t.string({ required: true, validate: email }),
-    name: t.string({ required: true, validate: z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.') }),
-    password: t.string({ required: true, validate: z.string().min(8, 'At least 8 characters.').max(200, 'At most 200 characters.') }),
+    name: t.string({ required: true, validate: displayName }),
+    password: t.string({ required: true, validate: newPassword }),
   }),
 });
 
@@ -61,23 +58,14 @@ builder.mutationField('signUp', (t) =>
     type: AuthSession,
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     errors: { types: [ConflictError, RateLimitedError] },
-    resolve: async (_root, { input }, ctx) => {
-      const allowed = await ctx.authLimits.signUpAttempt(ctx.clientAddress);
-      if (!allowed.ok) throw new RateLimitedError(`Too many sign-ups from your network; try again ${inMinutes(allowed.retryAfter)}.`, allowed.retryAfter);
-      const address = input.email.trim().toLowerCase();
-      if (await ctx.deps.db.user.findUnique({ where: { email: address }, select: { id: true } })) {
-        throw new ConflictError('An account with this email already exists.', ['input', 'email']);
-      }
-      const user = await ctx.deps.db.user.create({ data: { email: address, name: input.name.trim(), passwordHash: await hashPassword(input.password) } });
-      return startSession(ctx.deps, user.id);
-    },
+    resolve: (_root, { input }, ctx) => signUp(ctx.deps, actorOf(ctx), { ...input, clientAddress: ctx.clientAddress }),
   }),
 );
 
 const SignInInput = builder.inputType('SignInInput', {
   fields: (t) => ({
-    email: t.string({ required: true, validate: z.string().max(254, 'At most 254 characters.') }),
-    password: t.string({ required: true, validate: z.string().max(200, 'At most 200 characters.') }),
+    email: t.string({ required: true, validate: signInEmail }),
+    password: t.string({ required: true, validate: signInPassword }),
   }),
 });
 
@@ -86,33 +74,25 @@ builder.mutationField('signIn', (t) =>
     type: AuthSession,
     args: { input: t.arg({ type: SignInInput, required: true }) },
     errors: { types: [InvalidCredentialsError, RateLimitedError] },
-    resolve: async (_root, { input }, ctx) => {
-      const address = input.email.trim().toLowerCase();
-      // Refused before the password is looked at: past the limit even the right one gets this answer.
-      const allowed = await ctx.authLimits.signInAttempt(address, ctx.clientAddress);
-      if (!allowed.ok) throw new RateLimitedError(`Too many failed sign-ins; try again ${inMinutes(allowed.retryAfter)}.`, allowed.retryAfter);
-      const user = await ctx.deps.db.user.findUnique({ where: { email: address }, select: { id: true, passwordHash: true } });
-      if (!(await checkPassword(input.password, user?.passwordHash))) throw new InvalidCredentialsError();
-      await ctx.authLimits.signInSucceeded(address, ctx.clientAddress);
-      return startSession(ctx.deps, user!.id);
-    },
+    resolve: (_root, { input }, ctx) => signIn(ctx.deps, actorOf(ctx), { ...input, clientAddress: ctx.clientAddress }),
   }),
 );
 
 const SignOutInput = builder.inputType('SignOutInput', {
-  fields: (t) => ({ everywhere: t.boolean({ description: 'Also end every other session of this user.', defaultValue: false }) }),
+  fields: (t) => ({
+    everywhere: t.boolean({ description: 'Also end every other session of this user.', defaultValue: false }),
+  }),
 });
 
 builder.mutationField('signOut', (t) =>
   t.boolean({
-    authScopes: { user: true },
     description: 'Ends the session whose token this request carries (or all of them). `data` is true.',
     args: { input: t.arg({ type: SignOutInput, required: true, defaultValue: { everywhere: false } }) },
     errors: {},
-    resolve: async (_root, { input }, ctx) => {
-      const where = input.everywhere ? { userId: ctx.viewer!.id } : { tokenHash: ctx.sessionTokenHash ?? '' };
-      await ctx.deps.db.session.deleteMany({ where });
-      return true;
-    },
+    resolve: (_root, { input }, ctx) =>
+      signOut(ctx.deps, actorOf(ctx), {
+        everywhere: input.everywhere ?? false,
+        sessionTokenHash: ctx.sessionTokenHash,
+      }),
   }),
 );
