@@ -1,45 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { graphql } from '../gql';
-import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
-import { setToken } from '../lib/session.ts';
-import { navigate } from '../lib/router.ts';
-import { Field, FormError, Link } from '../components/ui.tsx';
-
-const SignInMutation = graphql(`
-  mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      ... on MutationSignInSuccess {
-        data {
-          token
-        }
-      }
-      ...MutationErrorFields
-      ... on RateLimitedError {
-        retryAfter
-      }
-    }
-  }
-`);
-
-const SignUpMutation = graphql(`
-  mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) {
-      ... on MutationSignUpSuccess {
-        data {
-          token
-        }
-      }
-      ...MutationErrorFields
-      ... on ConflictError {
-        path
-      }
-      ... on RateLimitedError {
-        retryAfter
-      }
-    }
-  }
-`);
+import { Link, useNavigate } from 'react-router';
+import { useApolloClient } from '@apollo/client/react';
+import { setToken } from '../../lib/session.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { paths } from '../../app/paths.ts';
+import { useSignInMutation } from './mutations/useSignInMutation.ts';
+import { useSignUpMutation } from './mutations/useSignUpMutation.ts';
 
 const FIELDS = ['email', 'password', 'name'];
 
@@ -50,9 +17,11 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [signIn, signInState] = useMutation(SignInMutation);
-  const [signUp, signUpState] = useMutation(SignUpMutation);
+  const navigate = useNavigate();
+  const form = useFormErrors(FIELDS);
+  const { errors } = form;
+  const [signIn, signInState] = useSignInMutation();
+  const [signUp, signUpState] = useSignUpMutation();
   // After RateLimitedError the form says so and waits until its retryAfter; only for the mode that was refused.
   const [blocked, setBlocked] = useState<{ mode: string; until: number } | null>(null);
   useEffect(() => {
@@ -65,23 +34,16 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors(NO_ERRORS);
-    try {
-      const result =
-        mode === 'signin'
-          ? (await signIn({ variables: { input: { email, password } } })).data?.signIn
-          : (await signUp({ variables: { input: { email, password, name } } })).data?.signUp;
-      const err = errorOf(result);
+    await form.run(async () => {
+      const result = mode === 'signin' ? await signIn({ email, password }) : await signUp({ email, password, name });
       if (result && 'retryAfter' in result) setBlocked({ mode, until: new Date(result.retryAfter).getTime() });
-      if (err) return setErrors(formErrors(err, FIELDS));
       if (result && 'data' in result) {
         await client.clearStore(); // nothing of a previous session stays in the cache
         setToken(result.data.token);
-        navigate('/', true);
+        navigate(paths.projects, { replace: true });
       }
-    } catch (err) {
-      setErrors({ fields: {}, general: messageOf(err) });
-    }
+      return result;
+    });
   };
 
   return (
@@ -143,11 +105,11 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
         <p className="switch">
           {mode === 'signin' ? (
             <>
-              New here? <Link to={{ name: 'signup' }}>Create an account</Link>
+              New here? <Link to={paths.signUp}>Create an account</Link>
             </>
           ) : (
             <>
-              Already have an account? <Link to={{ name: 'signin' }}>Sign in</Link>
+              Already have an account? <Link to={paths.signIn}>Sign in</Link>
             </>
           )}
         </p>

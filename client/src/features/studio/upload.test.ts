@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formErrors } from './errors.ts';
+import { formErrors } from '../../lib/errors.ts';
 import { MAX_BYTES, precheck } from './upload.ts';
 
 describe('upload precheck', () => {

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useApolloClient, useQuery } from '@apollo/client/react';
-import { graphql } from '../gql';
-import { errorOf, formErrors, messageOf, NO_ERRORS, type FormErrors } from '../lib/errors.ts';
-import { uploadImage } from '../lib/upload.ts';
-import { insertIntoList } from '../lib/connections.ts';
-import { navigate } from '../lib/router.ts';
-import { Field, FormError } from '../components/ui.tsx';
+import { useNavigate } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { studioHref } from '../../app/paths.ts';
+import { useUploadImageMutation } from '../studio/mutations/useUploadImageMutation.ts';
+import type { UsedAvatar } from './CatalogCard.tsx';
+import { useQuickProjectMutation } from './mutations/useQuickProjectMutation.ts';
 
 const ProjectChoicesQuery = graphql(`
   query ProjectChoices {
@@ -23,20 +25,6 @@ const ProjectChoicesQuery = graphql(`
   }
 `);
 
-const QuickProjectMutation = graphql(`
-  mutation QuickProject($input: CreateProjectInput!) {
-    createProject(input: $input) {
-      ... on MutationCreateProjectSuccess {
-        data {
-          id
-          name
-        }
-      }
-      ...MutationErrorFields
-    }
-  }
-`);
-
 const NEW = '__new__';
 
 /**
@@ -45,14 +33,17 @@ const NEW = '__new__';
  * registerUpload) and the studio opens with it picked as the reference and the name filled in: one
  * click on "Create avatar" makes the project's own avatar from it.
  */
-export function UseInProjectDialog({ avatar, onClose }: { avatar: { id: string; name: string; imageUrl: string | null | undefined }; onClose: () => void }) {
-  const client = useApolloClient();
+export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [createProject] = useQuickProjectMutation();
+  const upload = useUploadImageMutation();
   const ref = useRef<HTMLDialogElement>(null);
   const { data } = useQuery(ProjectChoicesQuery);
   const projects = data?.me?.projects.edges.map((e) => e.node) ?? [];
   const [projectId, setProjectId] = useState('');
   const [newName, setNewName] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const form = useFormErrors(['name']);
+  const { errors } = form;
   const [busy, setBusy] = useState(false);
   const choice = projectId || (projects[0]?.id ?? NEW);
 
@@ -63,39 +54,26 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: { id: string; 
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setErrors(NO_ERRORS);
-    if (!avatar.imageUrl) return setErrors({ fields: {}, general: 'This avatar has no reference image.' });
+    const { imageUrl } = avatar;
+    if (!imageUrl) return form.set({ fields: {}, general: 'This avatar has no reference image.' });
     setBusy(true);
-    try {
+    const copied = await form.run(async () => {
       let target = choice;
       if (target === NEW) {
-        const r = (await client.mutate({ mutation: QuickProjectMutation, variables: { input: { name: newName } } })).data?.createProject;
-        const err = errorOf(r);
-        if (err) return setErrors(formErrors(err, ['name']));
-        if (!r || !('data' in r)) return;
+        const r = await createProject(newName);
+        if (!r || !('data' in r)) return r;
         target = r.data.id;
-        void client.refetchQueries({ include: ['Projects', 'ProjectChoices'] });
       }
-      const res = await fetch(avatar.imageUrl);
+      const res = await fetch(imageUrl);
       if (!res.ok) throw new Error(`Could not read the avatar's image (HTTP ${res.status}).`);
-      const blob = await res.blob();
-      const up = await uploadImage(client, target, blob);
-      if (!up.ok) return setErrors({ fields: {}, general: up.error.message });
-      // The studio may be cached already: list the new image there too.
-      insertIntoList(
-        client.cache,
-        client.cache.identify({ __typename: 'Project', id: target }),
-        'images',
-        { __typename: 'Image', id: up.image.id },
-        'ProjectImagesConnectionEdge',
-      );
-      onClose();
-      navigate({ name: 'project', id: target, ref: up.image.id, avatarName: avatar.name });
-    } catch (err) {
-      setErrors({ fields: {}, general: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+      const up = await upload(target, await res.blob());
+      if (!up.ok) return { message: up.error.message };
+      return { data: { projectId: target, imageId: up.image.id } };
+    });
+    setBusy(false);
+    if (!copied) return;
+    onClose();
+    navigate(studioHref(copied.data.projectId, { ref: copied.data.imageId, avatarName: avatar.name }));
   };
 
   return (
@@ -118,7 +96,14 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: { id: string; 
         {choice === NEW && (
           <Field label="New project name" error={errors.fields.name}>
             {(id, d) => (
-              <input id={id} value={newName} onChange={(e) => setNewName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} autoFocus />
+              <input
+                id={id}
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+                aria-describedby={d}
+                aria-invalid={!!errors.fields.name}
+                autoFocus
+              />
             )}
           </Field>
         )}

@@ -1,6 +1,6 @@
 import type { ApolloClient } from '@apollo/client';
-import { graphql } from '../gql';
-import type { ErrorLike } from './errors.ts';
+import { graphql } from '../../gql';
+import type { ErrorLike } from '../../lib/errors.ts';
 
 export const CreateUploadMutation = graphql(`
   mutation CreateUpload($input: CreateUploadInput!) {
@@ -12,7 +12,7 @@ export const CreateUploadMutation = graphql(`
           contentType
         }
       }
-      ...MutationErrorFields
+      ...FormErrors_error
     }
   }
 `);
@@ -23,10 +23,10 @@ export const RegisterUploadMutation = graphql(`
       ... on MutationRegisterUploadSuccess {
         data {
           id
-          ...ImageFields
+          ...ImageCard_image
         }
       }
-      ...MutationErrorFields
+      ...FormErrors_error
     }
   }
 `);
