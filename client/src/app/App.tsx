@@ -1,5 +1,14 @@
 import { useLayoutEffect, useSyncExternalStore } from 'react';
-import { Navigate, Route, Routes, useLocation, useMatch, useNavigationType, useParams, useSearchParams } from 'react-router';
+import {
+  Navigate,
+  Route,
+  Routes,
+  useLocation,
+  useMatch,
+  useNavigationType,
+  useParams,
+  useSearchParams,
+} from 'react-router';
 import { getToken, onTokenChange } from '../lib/session.ts';
 import { AuthScreen } from '../features/auth/AuthScreen.tsx';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen.tsx';

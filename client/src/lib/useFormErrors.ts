@@ -17,7 +17,8 @@ export const FormErrors_error = graphql(`
 
 type Success<R> = Extract<R, { data: unknown }>;
 
-const succeeded = <R extends object>(result: R | null | undefined): result is Success<R> => !!result && 'data' in result;
+const succeeded = <R extends object>(result: R | null | undefined): result is Success<R> =>
+  !!result && 'data' in result;
 
 export interface FormErrorsState {
   errors: FormErrors;
@@ -33,7 +34,10 @@ export interface FormErrorsState {
  * A form's errors. `known` lists the input fields the form shows; `shape` re-maps the errors when the
  * form shows them elsewhere (e.g. every upload error beside the file input).
  */
-export function useFormErrors(known: readonly string[], shape: (e: FormErrors) => FormErrors = (e) => e): FormErrorsState {
+export function useFormErrors(
+  known: readonly string[],
+  shape: (e: FormErrors) => FormErrors = (e) => e,
+): FormErrorsState {
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const run = async <R extends object>(action: () => Promise<R | null | undefined>) => {
     setErrors(NO_ERRORS);

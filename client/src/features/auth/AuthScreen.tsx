@@ -83,7 +83,11 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
             />
           )}
         </Field>
-        <Field label="Password" error={errors.fields.password} hint={mode === 'signup' ? 'At least 8 characters.' : undefined}>
+        <Field
+          label="Password"
+          error={errors.fields.password}
+          hint={mode === 'signup' ? 'At least 8 characters.' : undefined}
+        >
           {(id, d) => (
             <input
               id={id}
@@ -100,7 +104,13 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
         </Field>
         <FormError message={errors.general} />
         <button type="submit" className="btn-primary" disabled={busy || waitUntil !== null}>
-          {busy ? 'Please wait…' : waitUntil !== null ? `Try again at ${clock(waitUntil)}` : mode === 'signin' ? 'Sign in' : 'Sign up'}
+          {busy
+            ? 'Please wait…'
+            : waitUntil !== null
+              ? `Try again at ${clock(waitUntil)}`
+              : mode === 'signin'
+                ? 'Sign in'
+                : 'Sign up'}
         </button>
         <p className="switch">
           {mode === 'signin' ? (

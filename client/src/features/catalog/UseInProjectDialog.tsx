@@ -80,7 +80,9 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
     <dialog ref={ref} className="dialog" aria-labelledby="use-title" onClose={onClose} onCancel={onClose}>
       <form onSubmit={submit} noValidate className="stack">
         <h2 id="use-title">Use “{avatar.name}” in a project</h2>
-        <p className="muted">Its reference image is copied into the project's studio, ready to become your own avatar.</p>
+        <p className="muted">
+          Its reference image is copied into the project's studio, ready to become your own avatar.
+        </p>
         <Field label="Project">
           {(id) => (
             <select id={id} value={choice} onChange={(e) => setProjectId(e.target.value)}>

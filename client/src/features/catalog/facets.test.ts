@@ -5,7 +5,13 @@ const f = (cat: string, slug: string, count: number): Facet => ({
   tag: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), category: { slug: cat } },
   count,
 });
-const FACETS = [f('sexe', 'homme', 12), f('sexe', 'femme', 12), f('age', 'jeune', 8), f('age', 'senior', 0), f('industrie', 'medical', 3)];
+const FACETS = [
+  f('sexe', 'homme', 12),
+  f('sexe', 'femme', 12),
+  f('age', 'jeune', 8),
+  f('age', 'senior', 0),
+  f('industrie', 'medical', 3),
+];
 
 describe('catalog selection', () => {
   it('sends the selected slugs sorted and unique, or null for no filter', () => {

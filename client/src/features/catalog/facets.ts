@@ -37,7 +37,11 @@ export function clearCategory(selected: readonly string[], facets: readonly Face
  * Facets grouped by category, in the API's order (category, then name), with category names taken
  * from `categories` when known.
  */
-export function groupFacets(facets: readonly Facet[], selected: readonly string[], categories: readonly { slug: string; name: string }[] = []): FacetGroup[] {
+export function groupFacets(
+  facets: readonly Facet[],
+  selected: readonly string[],
+  categories: readonly { slug: string; name: string }[] = [],
+): FacetGroup[] {
   const names = new Map(categories.map((c) => [c.slug, c.name]));
   const groups: FacetGroup[] = [];
   const bySlug = new Map<string, FacetGroup>();

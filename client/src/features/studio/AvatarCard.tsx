@@ -17,7 +17,18 @@ export const AvatarCard_avatar = graphql(`
 
 /** A muted looping video that plays inline (autoplay is allowed for muted videos). */
 export function LoopVideo({ src, poster, label }: { src: string; poster?: string | null | undefined; label: string }) {
-  return <video src={src} poster={poster ?? undefined} muted loop playsInline autoPlay preload="metadata" aria-label={label} />;
+  return (
+    <video
+      src={src}
+      poster={poster ?? undefined}
+      muted
+      loop
+      playsInline
+      autoPlay
+      preload="metadata"
+      aria-label={label}
+    />
+  );
 }
 
 export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avatar>; onDelete?: (id: string) => void }) {
@@ -26,7 +37,13 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avata
   const optimistic = avatar.id.startsWith('optimistic:');
 
   return (
-    <li className="card media-card" data-testid="avatar-card" data-id={avatar.id} data-status={avatar.status} aria-busy={avatar.status === 'PENDING'}>
+    <li
+      className="card media-card"
+      data-testid="avatar-card"
+      data-id={avatar.id}
+      data-status={avatar.status}
+      aria-busy={avatar.status === 'PENDING'}
+    >
       <div className="media portrait">
         {avatar.status === 'SUCCEEDED' && avatar.videoUrl ? (
           <LoopVideo src={avatar.videoUrl} poster={avatar.imageUrl} label={`Avatar ${avatar.name}`} />
@@ -46,7 +63,12 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avata
           retry={() => retry(avatar.id)}
         />
         {props.onDelete && !optimistic && (
-          <button type="button" className="btn-ghost btn-small" onClick={() => props.onDelete?.(avatar.id)} aria-label={`Delete avatar ${avatar.name}`}>
+          <button
+            type="button"
+            className="btn-ghost btn-small"
+            onClick={() => props.onDelete?.(avatar.id)}
+            aria-label={`Delete avatar ${avatar.name}`}
+          >
             Delete
           </button>
         )}
@@ -54,4 +76,3 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avata
     </li>
   );
 }
-

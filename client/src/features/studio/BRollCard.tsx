@@ -30,12 +30,31 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; 
   }, [playing]);
 
   return (
-    <li className="card media-card" data-testid="broll-card" data-id={bRoll.id} data-status={bRoll.status} aria-busy={bRoll.status === 'PENDING'}>
+    <li
+      className="card media-card"
+      data-testid="broll-card"
+      data-id={bRoll.id}
+      data-status={bRoll.status}
+      aria-busy={bRoll.status === 'PENDING'}
+    >
       <div className="media">
         {playing && bRoll.videoUrl ? (
-          <video ref={playRef} src={bRoll.videoUrl} controls autoPlay muted playsInline aria-label={`B-roll ${bRoll.name}`} />
+          <video
+            ref={playRef}
+            src={bRoll.videoUrl}
+            controls
+            autoPlay
+            muted
+            playsInline
+            aria-label={`B-roll ${bRoll.name}`}
+          />
         ) : bRoll.status === 'SUCCEEDED' && bRoll.thumbnailUrl ? (
-          <button type="button" className="thumb-button" onClick={() => setPlaying(true)} aria-label={`Play ${bRoll.name}`}>
+          <button
+            type="button"
+            className="thumb-button"
+            onClick={() => setPlaying(true)}
+            aria-label={`Play ${bRoll.name}`}
+          >
             <img src={bRoll.thumbnailUrl} alt="" loading="lazy" />
             <span className="play" aria-hidden="true">
               ▶
@@ -58,7 +77,12 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; 
           retry={() => retry(bRoll.id)}
         />
         {props.onDelete && (
-          <button type="button" className="btn-ghost btn-small" onClick={() => props.onDelete?.(bRoll.id)} aria-label={`Delete b-roll ${bRoll.name}`}>
+          <button
+            type="button"
+            className="btn-ghost btn-small"
+            onClick={() => props.onDelete?.(bRoll.id)}
+            aria-label={`Delete b-roll ${bRoll.name}`}
+          >
             Delete
           </button>
         )}

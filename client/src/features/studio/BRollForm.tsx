@@ -37,13 +37,25 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
       <div className="two-col">
         <Field label="B-roll name" error={errors.fields.name}>
           {(id, d) => (
-            <input id={id} name="broll-name" value={name} onChange={(e) => setName(e.target.value)} aria-describedby={d} aria-invalid={!!errors.fields.name} />
+            <input
+              id={id}
+              name="broll-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.name}
+            />
           )}
         </Field>
         <div className="two-col tight">
           <Field label="Duration" error={errors.fields.durationSeconds}>
             {(id, d) => (
-              <select id={id} value={durationSeconds} onChange={(e) => setDuration(Number(e.target.value))} aria-describedby={d}>
+              <select
+                id={id}
+                value={durationSeconds}
+                onChange={(e) => setDuration(Number(e.target.value))}
+                aria-describedby={d}
+              >
                 <option value={5}>5 s</option>
                 <option value={10}>10 s</option>
               </select>
@@ -51,7 +63,12 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
           </Field>
           <Field label="Format" error={errors.fields.aspectRatio}>
             {(id, d) => (
-              <select id={id} value={aspectRatio} onChange={(e) => setAspectRatio(RATIOS.find((r) => r === e.target.value) ?? aspectRatio)} aria-describedby={d}>
+              <select
+                id={id}
+                value={aspectRatio}
+                onChange={(e) => setAspectRatio(RATIOS.find((r) => r === e.target.value) ?? aspectRatio)}
+                aria-describedby={d}
+              >
                 {RATIOS.map((r) => (
                   <option key={r} value={r}>
                     {ratioLabel(r)}
@@ -77,8 +94,13 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
         )}
       </Field>
       <label className="check">
-        <input type="checkbox" checked={fromImage} disabled={!reference} onChange={(e) => setFromImage(e.target.checked)} /> Animate the selected reference
-        image
+        <input
+          type="checkbox"
+          checked={fromImage}
+          disabled={!reference}
+          onChange={(e) => setFromImage(e.target.checked)}
+        />{' '}
+        Animate the selected reference image
       </label>
       {errors.fields.imageId && (
         <p className="field-error" role="alert">

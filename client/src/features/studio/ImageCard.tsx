@@ -45,7 +45,12 @@ export function ImageCard(props: {
   };
 
   return (
-    <li className={`card media-card${props.selected ? ' selected' : ''}`} data-testid="image-card" data-id={image.id} data-status={image.status}>
+    <li
+      className={`card media-card${props.selected ? ' selected' : ''}`}
+      data-testid="image-card"
+      data-id={image.id}
+      data-status={image.status}
+    >
       <div className="media">
         {image.status === 'SUCCEEDED' && image.imageUrl ? (
           <img src={image.imageUrl} alt={image.prompt ?? 'Uploaded image'} loading="lazy" />
@@ -65,7 +70,12 @@ export function ImageCard(props: {
         )}
         {image.nsfw && <p className="failure">Flagged by the generator: it cannot be a reference.</p>}
         <div className="actions">
-          <button type="button" aria-pressed={props.selected} disabled={!usable} onClick={() => props.onSelect(image.id)}>
+          <button
+            type="button"
+            aria-pressed={props.selected}
+            disabled={!usable}
+            onClick={() => props.onSelect(image.id)}
+          >
             {props.selected ? 'Reference ✓' : 'Use as reference'}
           </button>
           {image.status === 'SUCCEEDED' && (
@@ -99,4 +109,3 @@ export function ImageCard(props: {
     </li>
   );
 }
-

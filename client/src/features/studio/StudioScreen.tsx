@@ -37,11 +37,18 @@ const StudioQuery = graphql(`
   }
 `);
 
-export function StudioScreen(props: { projectId: string; initialRef?: string | undefined; initialAvatarName?: string | undefined }) {
+export function StudioScreen(props: {
+  projectId: string;
+  initialRef?: string | undefined;
+  initialAvatarName?: string | undefined;
+}) {
   const { projectId } = props;
   // cache-and-network: a revisit shows the cached studio at once and refreshes it (media URLs are
   // presigned for 15 minutes).
-  const { data, loading, error } = useQuery(StudioQuery, { variables: { id: projectId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(StudioQuery, {
+    variables: { id: projectId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [reference, setReference] = useState<string | undefined>(props.initialRef);
   const project = data?.project;
   const refImage = project?.images.edges.find((e) => e.node.id === reference)?.node;
@@ -76,7 +83,12 @@ export function StudioScreen(props: { projectId: string; initialRef?: string | u
             reference={refImage}
             initialName={props.initialAvatarName}
           />
-          <BRollsPanel projectId={projectId} bRolls={project.bRolls} totalCount={project.bRolls.totalCount} reference={refImage} />
+          <BRollsPanel
+            projectId={projectId}
+            bRolls={project.bRolls}
+            totalCount={project.bRolls.totalCount}
+            reference={refImage}
+          />
         </div>
       )}
     </>

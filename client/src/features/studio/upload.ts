@@ -37,10 +37,16 @@ export const MAX_BYTES = 10 * 1024 * 1024;
 /** Checks done before asking the server (which checks again, by the bytes). */
 export function precheck(file: { type: string; size: number }): ErrorLike | undefined {
   if (!ACCEPTED_TYPES.includes(file.type)) {
-    return { message: 'Choose a JPEG, PNG or WebP image.', fieldErrors: [{ path: ['input', 'contentType'], message: 'Choose a JPEG, PNG or WebP image.' }] };
+    return {
+      message: 'Choose a JPEG, PNG or WebP image.',
+      fieldErrors: [{ path: ['input', 'contentType'], message: 'Choose a JPEG, PNG or WebP image.' }],
+    };
   }
   if (file.size > MAX_BYTES) {
-    return { message: 'The image is larger than 10 MB.', fieldErrors: [{ path: ['input', 'byteSize'], message: 'The image is larger than 10 MB.' }] };
+    return {
+      message: 'The image is larger than 10 MB.',
+      fieldErrors: [{ path: ['input', 'byteSize'], message: 'The image is larger than 10 MB.' }],
+    };
   }
   return undefined;
 }
@@ -58,7 +64,8 @@ export function putWithProgress(
     xhr.open('PUT', url);
     xhr.setRequestHeader('Content-Type', contentType);
     xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : body.size);
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`The upload failed (HTTP ${xhr.status}).`)));
+    xhr.onload = () =>
+      xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`The upload failed (HTTP ${xhr.status}).`));
     xhr.onerror = () => reject(new Error('The upload failed: network error.'));
     xhr.onabort = () => reject(new Error('The upload was cancelled.'));
     signal?.addEventListener('abort', () => xhr.abort());
@@ -69,7 +76,8 @@ export function putWithProgress(
 export type UploadOutcome = { ok: true; image: { __typename?: 'Image'; id: string } } | { ok: false; error: ErrorLike };
 
 async function register(client: ApolloClient, projectId: string, uploadId: string) {
-  return (await client.mutate({ mutation: RegisterUploadMutation, variables: { input: { projectId, uploadId } } })).data?.registerUpload;
+  return (await client.mutate({ mutation: RegisterUploadMutation, variables: { input: { projectId, uploadId } } })).data
+    ?.registerUpload;
 }
 
 /** createUpload → PUT → registerUpload. The image comes back SUCCEEDED (or a typed error). */
@@ -81,8 +89,12 @@ export async function uploadImage(
 ): Promise<UploadOutcome> {
   const early = precheck(file);
   if (early) return { ok: false, error: early };
-  const created = (await client.mutate({ mutation: CreateUploadMutation, variables: { input: { projectId, contentType: file.type, byteSize: file.size } } }))
-    .data?.createUpload;
+  const created = (
+    await client.mutate({
+      mutation: CreateUploadMutation,
+      variables: { input: { projectId, contentType: file.type, byteSize: file.size } },
+    })
+  ).data?.createUpload;
   if (!created) return { ok: false, error: { message: 'No answer from the server.' } };
   if (!('data' in created)) return { ok: false, error: created as ErrorLike };
   await putWithProgress(created.data.uploadUrl, file, created.data.contentType, onProgress);

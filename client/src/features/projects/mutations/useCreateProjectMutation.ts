@@ -19,7 +19,11 @@ const CreateProjectMutation = graphql(`
 
 /** Creates a project; the projects list is fetched again (its counts and order come from the server). */
 export function useCreateProjectMutation() {
-  const [execute, result] = useMutation(CreateProjectMutation, { refetchQueries: ['Projects'], awaitRefetchQueries: true });
-  const createProject = async (input: CreateProjectInput) => (await execute({ variables: { input } })).data?.createProject;
+  const [execute, result] = useMutation(CreateProjectMutation, {
+    refetchQueries: ['Projects'],
+    awaitRefetchQueries: true,
+  });
+  const createProject = async (input: CreateProjectInput) =>
+    (await execute({ variables: { input } })).data?.createProject;
   return [createProject, result] as const;
 }

@@ -20,6 +20,7 @@ const RenameProjectMutation = graphql(`
 /** Renames a project: the cache updates the project wherever it is shown (normalized by id). */
 export function useRenameProjectMutation() {
   const [execute, result] = useMutation(RenameProjectMutation);
-  const renameProject = async (input: RenameProjectInput) => (await execute({ variables: { input } })).data?.renameProject;
+  const renameProject = async (input: RenameProjectInput) =>
+    (await execute({ variables: { input } })).data?.renameProject;
   return [renameProject, result] as const;
 }
