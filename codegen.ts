@@ -8,7 +8,9 @@ const config: CodegenConfig = {
   generates: {
     'client/src/gql/': {
       preset: 'client',
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: 'string' } },
+      // Enums as `const` objects with their type: the client lists an enum's values from the schema.
+      config: { useTypeImports: true, enumType: 'const', scalars: { DateTime: 'string' } },
+      presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
     },
     // Apollo's possibleTypes (interfaces and unions), for fragments on Error and on union members.
     'client/src/gql/possible-types.ts': { plugins: ['./scripts/codegen-possible-types.cjs'] },

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
 import { ApolloProvider } from '@apollo/client/react';
-import { App } from './App.tsx';
+import { App } from './app/App.tsx';
 import { createApi } from './lib/apollo.ts';
 import './styles.css';
 
@@ -10,7 +11,9 @@ const api = createApi();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={api.client}>
-      <App api={api} />
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
     </ApolloProvider>
   </StrictMode>,
 );

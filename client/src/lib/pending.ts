@@ -24,19 +24,19 @@ export const PendingNodesQuery = graphql(`
     avatars: nodes(ids: $avatarIds) {
       id
       ... on Avatar {
-        ...AvatarFields
+        ...AvatarCard_avatar
       }
     }
     images: nodes(ids: $imageIds) {
       id
       ... on Image {
-        ...ImageFields
+        ...ImageCard_image
       }
     }
     bRolls: nodes(ids: $bRollIds) {
       id
       ... on BRoll {
-        ...BRollFields
+        ...BRollCard_bRoll
       }
     }
   }

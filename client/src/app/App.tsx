@@ -1,0 +1,58 @@
+import { useLayoutEffect, useSyncExternalStore } from 'react';
+import {
+  Navigate,
+  Route,
+  Routes,
+  useLocation,
+  useMatch,
+  useNavigationType,
+  useParams,
+  useSearchParams,
+} from 'react-router';
+import { getToken, onTokenChange } from '../lib/session.ts';
+import { AuthScreen } from '../features/auth/AuthScreen.tsx';
+import { ProjectsScreen } from '../features/projects/ProjectsScreen.tsx';
+import { StudioScreen } from '../features/studio/StudioScreen.tsx';
+import { CatalogScreen } from '../features/catalog/CatalogScreen.tsx';
+import { SignedInLayout } from './SignedInLayout.tsx';
+import { paths, studioPrefill } from './paths.ts';
+
+export function App() {
+  const token = useSyncExternalStore(onTokenChange, getToken);
+  const signUp = useMatch({ path: paths.signUp, caseSensitive: true });
+  return (
+    <>
+      <ScrollToTop />
+      {!token ? (
+        <AuthScreen mode={signUp ? 'signup' : 'signin'} />
+      ) : (
+        <Routes>
+          <Route element={<SignedInLayout />}>
+            <Route path={paths.studio} caseSensitive element={<StudioRoute />} />
+            <Route path={paths.catalog} caseSensitive element={<CatalogScreen />} />
+            <Route path={paths.signIn} caseSensitive element={<Navigate to={paths.projects} replace />} />
+            <Route path={paths.signUp} caseSensitive element={<Navigate to={paths.projects} replace />} />
+            <Route path="*" element={<ProjectsScreen />} />
+          </Route>
+        </Routes>
+      )}
+    </>
+  );
+}
+
+function StudioRoute() {
+  const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const { ref, avatarName } = studioPrefill(search);
+  return <StudioScreen key={id} projectId={id} initialRef={ref} initialAvatarName={avatarName} />;
+}
+
+/** A new page starts at its top (going back keeps the browser's own scroll restoration). */
+function ScrollToTop() {
+  const { key } = useLocation();
+  const type = useNavigationType();
+  useLayoutEffect(() => {
+    if (type !== 'POP') window.scrollTo(0, 0);
+  }, [key, type]);
+  return null;
+}

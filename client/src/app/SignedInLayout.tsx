@@ -1,0 +1,80 @@
+import { useEffect } from 'react';
+import { Link, Outlet, useMatch, useNavigate } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../gql';
+import { setToken } from '../lib/session.ts';
+import { Spinner } from '../ui/Feedback.tsx';
+import { useSignOutMutation } from '../features/auth/mutations/useSignOutMutation.ts';
+import { paths } from './paths.ts';
+
+const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      name
+      email
+      role
+    }
+  }
+`);
+
+export function SignedInLayout() {
+  const navigate = useNavigate();
+  const onCatalog = useMatch({ path: paths.catalog, caseSensitive: true });
+  const { data, loading, error } = useQuery(MeQuery);
+  const [signOut, { loading: signingOut }] = useSignOutMutation();
+
+  useEffect(() => {
+    if (!loading && data && !data.me) setToken(null); // the token is no longer valid
+  }, [loading, data]);
+
+  const doSignOut = async () => {
+    await signOut();
+    navigate(paths.signIn, { replace: true });
+  };
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to={paths.projects} className="brand">
+          Better Ads
+        </Link>
+        <nav aria-label="Main">
+          <Link to={paths.projects} aria-current={onCatalog ? undefined : 'page'}>
+            Projects
+          </Link>
+          <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
+            Catalog
+          </Link>
+        </nav>
+        <div className="user">
+          {data?.me && (
+            <span className="user-name" title={data.me.email}>
+              {data.me.name}
+            </span>
+          )}
+          <button type="button" className="btn-ghost" onClick={doSignOut} disabled={signingOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {error && !data ? (
+          <p className="form-error" role="alert">
+            Cannot reach the server: {error.message}
+          </p>
+        ) : loading && !data ? (
+          <Spinner />
+        ) : (
+          <Outlet />
+        )}
+      </main>
+      <footer className="footer">
+        <a href="/graphiql">API explorer (GraphiQL)</a>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { matchPath } from 'react-router';
+import { paths, studioHref, studioPrefill } from './paths.ts';
+
+/** The route a path shows, as App's <Routes> match it (anything else shows the projects). */
+function routeOf(pathname: string): string {
+  const named = [paths.studio, paths.catalog, paths.signIn, paths.signUp];
+  return named.find((p) => matchPath({ path: p, caseSensitive: true }, pathname)) ?? paths.projects;
+}
+
+describe('paths', () => {
+  it('parses and prints routes', () => {
+    expect(routeOf('/')).toBe(paths.projects);
+    expect(routeOf('/catalog')).toBe(paths.catalog);
+    expect(routeOf('/catalog/')).toBe(paths.catalog);
+    const studio = matchPath(paths.studio, '/projects/UHJvamVjdDox');
+    expect(studio?.params.id).toBe('UHJvamVjdDox');
+    expect(studioPrefill(new URLSearchParams('?ref=SW1hZ2U6Mg%3D%3D&name=Camille+%E2%80%94+Tech'))).toEqual({
+      ref: 'SW1hZ2U6Mg==',
+      avatarName: 'Camille — Tech',
+    });
+    const href = studioHref('UHJvamVjdDox', { ref: 'SW1hZ2U6Mg==', avatarName: 'Camille — Tech' });
+    const url = new URL(href, 'http://x');
+    expect(matchPath(paths.studio, url.pathname)?.params.id).toBe('UHJvamVjdDox');
+    expect(studioPrefill(url.searchParams)).toEqual({ ref: 'SW1hZ2U6Mg==', avatarName: 'Camille — Tech' });
+    expect(routeOf('/nowhere')).toBe(paths.projects);
+  });
+});

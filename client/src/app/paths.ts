@@ -1,0 +1,29 @@
+// The app's URLs (the server answers every non-API path with index.html). Every other path shows the projects.
+
+export const paths = {
+  projects: '/',
+  catalog: '/catalog',
+  signIn: '/signin',
+  signUp: '/signup',
+  /** The route pattern of a studio. */
+  studio: '/projects/:id',
+};
+
+/** A studio's URL; `ref` (an image id) and `avatarName` pre-fill its avatar form. */
+export function studioHref(id: string, prefill: { ref?: string; avatarName?: string } = {}): string {
+  const q = new URLSearchParams();
+  if (prefill.ref) q.set('ref', prefill.ref);
+  if (prefill.avatarName) q.set('name', prefill.avatarName);
+  const qs = q.toString();
+  return `/projects/${encodeURIComponent(id)}${qs ? `?${qs}` : ''}`;
+}
+
+/** What a studio URL's query pre-fills (see studioHref). */
+export function studioPrefill(search: URLSearchParams): { ref?: string; avatarName?: string } {
+  const out: { ref?: string; avatarName?: string } = {};
+  const ref = search.get('ref');
+  const avatarName = search.get('name');
+  if (ref) out.ref = ref;
+  if (avatarName) out.avatarName = avatarName;
+  return out;
+}

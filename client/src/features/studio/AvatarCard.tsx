@@ -1,0 +1,78 @@
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { StatusBadge } from '../../ui/Feedback.tsx';
+import { FailureAndRetry } from './FailureAndRetry.tsx';
+import { useRetryAvatarMutation } from './mutations/useRetryAvatarMutation.ts';
+
+export const AvatarCard_avatar = graphql(`
+  fragment AvatarCard_avatar on Avatar {
+    id
+    name
+    status
+    imageUrl
+    videoUrl
+    failureReason
+    createdAt
+  }
+`);
+
+/** A muted looping video that plays inline (autoplay is allowed for muted videos). */
+export function LoopVideo({ src, poster, label }: { src: string; poster?: string | null | undefined; label: string }) {
+  return (
+    <video
+      src={src}
+      poster={poster ?? undefined}
+      muted
+      loop
+      playsInline
+      autoPlay
+      preload="metadata"
+      aria-label={label}
+    />
+  );
+}
+
+export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avatar>; onDelete?: (id: string) => void }) {
+  const avatar = getFragmentData(AvatarCard_avatar, props.avatar);
+  const [retry, { loading }] = useRetryAvatarMutation();
+  const optimistic = avatar.id.startsWith('optimistic:');
+
+  return (
+    <li
+      className="card media-card"
+      data-testid="avatar-card"
+      data-id={avatar.id}
+      data-status={avatar.status}
+      aria-busy={avatar.status === 'PENDING'}
+    >
+      <div className="media portrait">
+        {avatar.status === 'SUCCEEDED' && avatar.videoUrl ? (
+          <LoopVideo src={avatar.videoUrl} poster={avatar.imageUrl} label={`Avatar ${avatar.name}`} />
+        ) : avatar.imageUrl ? (
+          <img src={avatar.imageUrl} alt="" className={avatar.status === 'PENDING' ? 'dim' : undefined} />
+        ) : (
+          <div className="placeholder" aria-hidden="true" />
+        )}
+      </div>
+      <div className="media-body">
+        <strong className="name">{avatar.name}</strong>
+        <StatusBadge status={avatar.status} />
+        <FailureAndRetry
+          status={avatar.status}
+          reason={avatar.failureReason}
+          loading={loading}
+          retry={() => retry(avatar.id)}
+        />
+        {props.onDelete && !optimistic && (
+          <button
+            type="button"
+            className="btn-ghost btn-small"
+            onClick={() => props.onDelete?.(avatar.id)}
+            aria-label={`Delete avatar ${avatar.name}`}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

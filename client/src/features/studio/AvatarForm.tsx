@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useActionKey } from '../../lib/actionKey.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { useCreateAvatarMutation } from './mutations/useCreateAvatarMutation.ts';
+
+/** The image picked as the reference of the next avatar (and b-roll from an image). */
+export type Reference = { id: string; imageUrl?: string | null } | undefined;
+
+export function AvatarForm(props: { projectId: string; reference: Reference; initialName?: string | undefined }) {
+  const { projectId, reference } = props;
+  const [name, setName] = useState(props.initialName ?? '');
+  const form = useFormErrors(['name', 'imageId']);
+  const { errors } = form;
+  const [create, { loading }] = useCreateAvatarMutation();
+  const [key, renewKey] = useActionKey([projectId, name, reference?.id]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reference) return form.set({ fields: { imageId: 'Pick a reference image above first.' } });
+    const input = { projectId, name, imageId: reference.id, idempotencyKey: key };
+    if (!(await form.run(() => create(input, reference.imageUrl)))) return;
+    setName('');
+    renewKey();
+  };
+
+  return (
+    <form className="card avatar-form" onSubmit={submit} noValidate aria-label="Create an avatar">
+      <div className="ref-preview">
+        {reference?.imageUrl ? (
+          <img src={reference.imageUrl} alt="Selected reference" />
+        ) : (
+          <div className="placeholder small" aria-hidden="true" />
+        )}
+      </div>
+      <div className="stack grow">
+        <Field label="Avatar name" error={errors.fields.name}>
+          {(id, d) => (
+            <input
+              id={id}
+              name="avatar-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Claire, nurse"
+              aria-describedby={d}
+              aria-invalid={!!errors.fields.name}
+            />
+          )}
+        </Field>
+        {errors.fields.imageId ? (
+          <p className="field-error" role="alert">
+            {errors.fields.imageId}
+          </p>
+        ) : (
+          <p className="muted">{reference ? 'Reference selected.' : 'Pick a reference image above.'}</p>
+        )}
+        <FormError message={errors.general} />
+        <button type="submit" className="btn-primary" disabled={loading}>
+          Create avatar
+        </button>
+      </div>
+    </form>
+  );
+}

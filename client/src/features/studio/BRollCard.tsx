@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { StatusBadge } from '../../ui/Feedback.tsx';
+import { FailureAndRetry } from './FailureAndRetry.tsx';
+import { useRetryBRollMutation } from './mutations/useRetryBRollMutation.ts';
+
+export const BRollCard_bRoll = graphql(`
+  fragment BRollCard_bRoll on BRoll {
+    id
+    name
+    prompt
+    source
+    status
+    thumbnailUrl
+    videoUrl
+    failureReason
+    durationSeconds
+    aspectRatio
+    createdAt
+  }
+`);
+
+export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; onDelete?: (id: string) => void }) {
+  const bRoll = getFragmentData(BRollCard_bRoll, props.bRoll);
+  const [playing, setPlaying] = useState(false);
+  const [retry, { loading }] = useRetryBRollMutation();
+  const playRef = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (playing) playRef.current?.focus();
+  }, [playing]);
+
+  return (
+    <li
+      className="card media-card"
+      data-testid="broll-card"
+      data-id={bRoll.id}
+      data-status={bRoll.status}
+      aria-busy={bRoll.status === 'PENDING'}
+    >
+      <div className="media">
+        {playing && bRoll.videoUrl ? (
+          <video
+            ref={playRef}
+            src={bRoll.videoUrl}
+            controls
+            autoPlay
+            muted
+            playsInline
+            aria-label={`B-roll ${bRoll.name}`}
+          />
+        ) : bRoll.status === 'SUCCEEDED' && bRoll.thumbnailUrl ? (
+          <button
+            type="button"
+            className="thumb-button"
+            onClick={() => setPlaying(true)}
+            aria-label={`Play ${bRoll.name}`}
+          >
+            <img src={bRoll.thumbnailUrl} alt="" loading="lazy" />
+            <span className="play" aria-hidden="true">
+              ▶
+            </span>
+          </button>
+        ) : (
+          <div className="placeholder" aria-hidden="true" />
+        )}
+      </div>
+      <div className="media-body">
+        <strong className="name">{bRoll.name}</strong>
+        <StatusBadge status={bRoll.status} />
+        <p className="caption" title={bRoll.prompt}>
+          {bRoll.prompt}
+        </p>
+        <FailureAndRetry
+          status={bRoll.status}
+          reason={bRoll.failureReason}
+          loading={loading}
+          retry={() => retry(bRoll.id)}
+        />
+        {props.onDelete && (
+          <button
+            type="button"
+            className="btn-ghost btn-small"
+            onClick={() => props.onDelete?.(bRoll.id)}
+            aria-label={`Delete b-roll ${bRoll.name}`}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

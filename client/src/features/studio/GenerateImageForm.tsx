@@ -1,0 +1,65 @@
+import { useState, type FormEvent } from 'react';
+import { ImageAspectRatio } from '../../gql/graphql.ts';
+import { useActionKey } from '../../lib/actionKey.ts';
+import { ratioLabel } from '../../lib/format.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { useGenerateImageMutation } from './mutations/useGenerateImageMutation.ts';
+
+const RATIOS = Object.values(ImageAspectRatio);
+
+export function GenerateImageForm({ projectId }: { projectId: string }) {
+  const [prompt, setPrompt] = useState('');
+  const [aspectRatio, setAspectRatio] = useState<ImageAspectRatio>(ImageAspectRatio.R3_4);
+  const form = useFormErrors(['prompt', 'aspectRatio']);
+  const { errors } = form;
+  const [idempotencyKey, renewKey] = useActionKey([projectId, prompt, aspectRatio]);
+  const [generate, { loading }] = useGenerateImageMutation();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!(await form.run(() => generate({ projectId, prompt, aspectRatio, idempotencyKey })))) return;
+    setPrompt('');
+    renewKey();
+  };
+
+  return (
+    <form className="card stack" onSubmit={submit} noValidate aria-label="Generate an image">
+      <h3>Generate</h3>
+      <Field label="Prompt" error={errors.fields.prompt}>
+        {(id, d) => (
+          <textarea
+            id={id}
+            name="prompt"
+            rows={3}
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+            placeholder="Portrait of a smiling nurse, studio light"
+            aria-describedby={d}
+            aria-invalid={!!errors.fields.prompt}
+          />
+        )}
+      </Field>
+      <Field label="Aspect ratio" error={errors.fields.aspectRatio}>
+        {(id, d) => (
+          <select
+            id={id}
+            value={aspectRatio}
+            onChange={(e) => setAspectRatio(RATIOS.find((r) => r === e.target.value) ?? aspectRatio)}
+            aria-describedby={d}
+          >
+            {RATIOS.map((r) => (
+              <option key={r} value={r}>
+                {ratioLabel(r)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <FormError message={errors.general} />
+      <button type="submit" className="btn-primary" disabled={loading}>
+        {loading ? 'Sending…' : 'Generate image'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { useActionKey } from '../../lib/actionKey.ts';
+import { useFormErrors } from '../../lib/useFormErrors.ts';
+import { Field, FormError } from '../../ui/Field.tsx';
+import { StatusBadge } from '../../ui/Feedback.tsx';
+import { useEditImageMutation } from './mutations/useEditImageMutation.ts';
+
+export const ImageCard_image = graphql(`
+  fragment ImageCard_image on Image {
+    id
+    status
+    source
+    prompt
+    imageUrl
+    failureReason
+    nsfw
+    width
+    height
+    createdAt
+  }
+`);
+
+export function ImageCard(props: {
+  projectId: string;
+  image: FragmentType<typeof ImageCard_image>;
+  selected: boolean;
+  onSelect: (id: string) => void;
+}) {
+  const image = getFragmentData(ImageCard_image, props.image);
+  const [editing, setEditing] = useState(false);
+  const [prompt, setPrompt] = useState('');
+  const form = useFormErrors(['prompt', 'strength']);
+  const { errors } = form;
+  const [edit, { loading }] = useEditImageMutation(props.projectId);
+  const [idempotencyKey, renewKey] = useActionKey([image.id, prompt]);
+  const usable = image.status === 'SUCCEEDED' && !image.nsfw;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!(await form.run(() => edit({ imageId: image.id, prompt, idempotencyKey })))) return;
+    setEditing(false);
+    setPrompt('');
+    renewKey();
+  };
+
+  return (
+    <li
+      className={`card media-card${props.selected ? ' selected' : ''}`}
+      data-testid="image-card"
+      data-id={image.id}
+      data-status={image.status}
+    >
+      <div className="media">
+        {image.status === 'SUCCEEDED' && image.imageUrl ? (
+          <img src={image.imageUrl} alt={image.prompt ?? 'Uploaded image'} loading="lazy" />
+        ) : (
+          <div className="placeholder" aria-hidden="true" />
+        )}
+      </div>
+      <div className="media-body">
+        <StatusBadge status={image.status} />
+        <p className="caption" title={image.prompt ?? undefined}>
+          {image.source === 'UPLOAD' ? 'Uploaded' : image.prompt}
+        </p>
+        {image.status === 'FAILED' && (
+          <p className="failure" role="alert">
+            {image.failureReason ?? 'The generation failed.'}
+          </p>
+        )}
+        {image.nsfw && <p className="failure">Flagged by the generator: it cannot be a reference.</p>}
+        <div className="actions">
+          <button
+            type="button"
+            aria-pressed={props.selected}
+            disabled={!usable}
+            onClick={() => props.onSelect(image.id)}
+          >
+            {props.selected ? 'Reference ✓' : 'Use as reference'}
+          </button>
+          {image.status === 'SUCCEEDED' && (
+            <button type="button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+              Edit
+            </button>
+          )}
+        </div>
+        {editing && (
+          <form onSubmit={submit} noValidate className="stack">
+            <Field label="Edit with a prompt" error={errors.fields.prompt}>
+              {(id, d) => (
+                <input
+                  id={id}
+                  value={prompt}
+                  onChange={(e) => setPrompt(e.target.value)}
+                  placeholder="Same person, smiling"
+                  aria-describedby={d}
+                  aria-invalid={!!errors.fields.prompt}
+                  autoFocus
+                />
+              )}
+            </Field>
+            <FormError message={errors.general} />
+            <button type="submit" className="btn-primary" disabled={loading}>
+              {loading ? 'Sending…' : 'Edit image'}
+            </button>
+          </form>
+        )}
+      </div>
+    </li>
+  );
+}
