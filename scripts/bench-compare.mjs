@@ -120,28 +120,18 @@ function table(bench, runs) {
     const old = runs.old.map((r) => r.get(label) ?? NaN);
     const now = runs.new.map((r) => r.get(label) ?? NaN);
     const [mo, mn] = [median(old), median(now)];
-    const ratio = mn / mo;
-    const way = better(label);
-    const verdict = !Number.isFinite(ratio)
-      ? ''
-      : way === 'higher'
-        ? ratio >= 1
-          ? 'ok'
-          : 'worse'
-        : ratio <= 1
-          ? 'ok'
-          : 'worse';
+    const way = better(label) === 'higher' ? 'higher is better' : 'lower is better';
+    const ratioText = Number.isFinite(mn / mo) ? `${(mn / mo).toFixed(2)}x` : '–';
     return [
       label,
       fmt(mo),
       fmt(mn),
-      Number.isFinite(ratio) ? `${ratio.toFixed(2)}x` : '–',
-      `${way} is better`,
-      verdict,
+      ratioText,
+      way,
       `old [${old.map(fmt).join(', ')}] new [${now.map(fmt).join(', ')}]`,
     ];
   });
-  const head = ['figure', 'old (median)', 'new (median)', 'new/old', '', '', 'each run'];
+  const head = ['figure', 'old (median)', 'new (median)', 'new/old', '', 'each run'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) =>
     cells.map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
