@@ -22,7 +22,7 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        // One TypeScript program per tsconfig (server, client); the two root config files have none.
+        // One TypeScript program per tsconfig (server, client); no tsconfig is found from these root files' folder.
         projectService: { allowDefaultProject: ['codegen.ts', 'prisma.config.ts', 'vitest.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -46,7 +46,7 @@ export default defineConfig(
       // An async method without await is how an implementation keeps an async interface; unawaited promises are
       // caught by no-floating-promises and no-misused-promises instead.
       '@typescript-eslint/require-await': 'off',
-      // Each costs ~20 s of type checking on 2 cores for one finding in the whole code base (measured).
+      // Together ~20 s of CPU per run (107 s → 86 s for the whole repo, measured) for one finding in all the code.
       '@typescript-eslint/no-unsafe-enum-assignment': 'off',
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
     },
