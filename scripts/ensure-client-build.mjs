@@ -36,13 +36,20 @@ function newest(paths) {
 }
 
 const outputs = ['index.html', 'graphiql.html'].map((f) => mtime(join(client, 'dist', f)));
-const inputs = ['src', 'public', 'index.html', 'graphiql.html', 'vite.config.ts', 'package.json'].map((p) => join(client, p));
+const inputs = ['src', 'public', 'index.html', 'graphiql.html', 'vite.config.ts', 'package.json'].map((p) =>
+  join(client, p),
+);
 const built = outputs.includes(undefined) ? undefined : Math.min(...outputs);
 
 if (built === undefined || newest(inputs) > built) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // Its own process group, so that a signal npm forwards to us reaches the whole build (npm, its shell, vite).
-  const build = spawn(npm, ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32', detached: process.platform !== 'win32' });
+  const build = spawn(npm, ['run', 'build', '-w', 'client'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    detached: process.platform !== 'win32',
+  });
   const forward = (signal) => {
     try {
       process.kill(process.platform === 'win32' ? build.pid : -build.pid, signal);

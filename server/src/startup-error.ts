@@ -9,18 +9,28 @@ export class StartupError extends Error {
   }
 }
 
-const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
+const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException | null | undefined)?.code;
 
 /** Turns the errors of a known step into a StartupError; anything else is left alone (a bug: its stack is printed). */
 export function explainStartupError(e: unknown, step: { what: string; connection?: string; hint: string }): unknown {
   if (e instanceof StartupError) return e;
   const code = errnoOf(e);
-  const message = (e as Error)?.message ?? String(e);
+  const message = (e as Error | null | undefined)?.message ?? String(e);
   const network = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
-  // PostgreSQL's own refusals carry a SQLSTATE: 28xxx authentication, 3D000 no such database, 53xxx resources, 57P03 starting up.
-  const sqlState = (e as { code?: string })?.code;
-  if ((code && network.includes(code)) || (sqlState && /^(28|3D|53|57P0)/.test(sqlState)) || /timeout|Connection terminated|self.signed|certificate|SSL|Can't reach database server|authentication failed/i.test(message)) {
-    return new StartupError(`${step.what} failed${step.connection ? ` (${step.connection})` : ''}: ${message || code}`, step.hint);
+  // PostgreSQL's own refusals carry a SQLSTATE: 28xxx authentication, 3D000 no such database, 53xxx resources,
+  // 57P03 starting up.
+  const sqlState = (e as { code?: string } | null | undefined)?.code;
+  if (
+    (code && network.includes(code)) ||
+    (sqlState && /^(28|3D|53|57P0)/.test(sqlState)) ||
+    /timeout|Connection terminated|self.signed|certificate|SSL|Can't reach database server|authentication failed/i.test(
+      message,
+    )
+  ) {
+    return new StartupError(
+      `${step.what} failed${step.connection ? ` (${step.connection})` : ''}: ${message || code}`,
+      step.hint,
+    );
   }
   return e;
 }

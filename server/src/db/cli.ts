@@ -10,7 +10,8 @@ import { lastSnapshot, migrationDrift } from './drift.ts';
 const SNAPSHOT = 'schema.prisma';
 
 async function newMigration(databaseUrl: string, name: string): Promise<void> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('migration name: lowercase letters, digits and _ only, e.g. add_broll_duration');
+  if (!/^[a-z0-9_]+$/.test(name))
+    throw new Error('migration name: lowercase letters, digits and _ only, e.g. add_broll_duration');
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const sql = await diffSchemas(databaseUrl, await lastSnapshot(), schema);
   if (!sql.trim() || /^--\s*This is an empty migration/.test(sql.trim())) {
@@ -30,7 +31,9 @@ async function newMigration(databaseUrl: string, name: string): Promise<void> {
 async function checkDrift(databaseUrl: string): Promise<boolean> {
   const report = await migrationDrift(databaseUrl, await readFile(SCHEMA_PATH, 'utf8'));
   if (!report.ok) {
-    console.error('DRIFT: prisma/migrations do not produce prisma/schema.prisma. Run `npm run db:migration -- <name>`.');
+    console.error(
+      'DRIFT: prisma/migrations do not produce prisma/schema.prisma. Run `npm run db:migration -- <name>`.',
+    );
     for (const l of report.onlyMigrations) console.error(`  - only from migrations: ${l}`);
     for (const l of report.onlySchema) console.error(`  + only from schema.prisma: ${l}`);
     if (!report.snapshotMatches) console.error('  the last migration was not written from the current schema.prisma');
@@ -85,7 +88,7 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 });

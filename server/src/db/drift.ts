@@ -7,7 +7,9 @@ import { schemaSnapshot } from './schema-snapshot.ts';
 
 /** The schema.prisma kept beside the newest migration: what that migration was written from. */
 export async function lastSnapshot(): Promise<string | null> {
-  const dirs = (await readdir(MIGRATIONS_DIR).catch(() => [] as string[])).filter((d) => existsSync(join(MIGRATIONS_DIR, d, 'migration.sql'))).sort();
+  const dirs = (await readdir(MIGRATIONS_DIR).catch(() => [] as string[]))
+    .filter((d) => existsSync(join(MIGRATIONS_DIR, d, 'migration.sql')))
+    .sort();
   const last = dirs.at(-1);
   if (!last) return null;
   const path = join(MIGRATIONS_DIR, last, 'schema.prisma');
@@ -59,5 +61,11 @@ export async function migrationDrift(databaseUrl: string, schema: string): Promi
   const b = new Set(fromSchema.split('\n'));
   const onlyMigrations = [...a].filter((l) => !b.has(l));
   const onlySchema = [...b].filter((l) => !a.has(l));
-  return { ok: !onlyMigrations.length && !onlySchema.length && snapshotMatches, objects: a.size, onlyMigrations, onlySchema, snapshotMatches };
+  return {
+    ok: !onlyMigrations.length && !onlySchema.length && snapshotMatches,
+    objects: a.size,
+    onlyMigrations,
+    onlySchema,
+    snapshotMatches,
+  };
 }

@@ -51,8 +51,34 @@ const CATEGORIES: { slug: string; name: string; tags: TagSeed[] }[] = [
 const [SEXES, AGES, INDUSTRIES] = CATEGORIES.map((c) => c.tags) as [TagSeed[], TagSeed[], TagSeed[]];
 
 const FIRST_NAMES: Record<string, string[]> = {
-  homme: ['Hugo', 'Lucas', 'Julien', 'Thomas', 'Antoine', 'Mathis', 'Nicolas', 'Pierre', 'Louis', 'Gabriel', 'Olivier', 'Bernard'],
-  femme: ['Camille', 'Léa', 'Chloé', 'Manon', 'Sophie', 'Inès', 'Claire', 'Juliette', 'Élise', 'Margaux', 'Nathalie', 'Françoise'],
+  homme: [
+    'Hugo',
+    'Lucas',
+    'Julien',
+    'Thomas',
+    'Antoine',
+    'Mathis',
+    'Nicolas',
+    'Pierre',
+    'Louis',
+    'Gabriel',
+    'Olivier',
+    'Bernard',
+  ],
+  femme: [
+    'Camille',
+    'Léa',
+    'Chloé',
+    'Manon',
+    'Sophie',
+    'Inès',
+    'Claire',
+    'Juliette',
+    'Élise',
+    'Margaux',
+    'Nathalie',
+    'Françoise',
+  ],
 };
 
 export interface SeedAvatar {
@@ -165,7 +191,12 @@ export async function seed(prisma: PrismaClient, storage: Storage, opts: { force
     await storage.put(videoKey, mp4, 'video/mp4');
     await prisma.avatar.update({
       where: { id: row.id },
-      data: { status: 'SUCCEEDED', imageStoragePath: imageKey, videoStoragePath: videoKey, finishedAt: new Date(createdAt.getTime() + 1000) },
+      data: {
+        status: 'SUCCEEDED',
+        imageStoragePath: imageKey,
+        videoStoragePath: videoKey,
+        finishedAt: new Date(createdAt.getTime() + 1000),
+      },
     });
   });
 
@@ -173,7 +204,8 @@ export async function seed(prisma: PrismaClient, storage: Storage, opts: { force
   const total = (performance.now() - started) / 1000;
   const perVideo = (mediaDone - started) / 1000 / avatars.length;
   return (
-    `seeded ${CATEGORIES.length} categories, ${tagCount} tags, ${avatars.length} public avatars in ${total.toFixed(1)} s` +
-    ` (media ${((mediaDone - started) / 1000).toFixed(1)} s, ${perVideo.toFixed(2)} s per avatar at concurrency ${MEDIA_CONCURRENCY})`
+    `seeded ${CATEGORIES.length} categories, ${tagCount} tags, ${avatars.length} public avatars ` +
+    `in ${total.toFixed(1)} s (media ${((mediaDone - started) / 1000).toFixed(1)} s, ` +
+    `${perVideo.toFixed(2)} s per avatar at concurrency ${MEDIA_CONCURRENCY})`
   );
 }

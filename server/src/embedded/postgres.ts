@@ -4,7 +4,21 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import { access, chmod, chown, constants, cp, mkdir, readdir, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import {
+  access,
+  chmod,
+  chown,
+  constants,
+  cp,
+  mkdir,
+  readdir,
+  rename,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -51,9 +65,17 @@ function postgresUser(): RunAs | undefined {
   const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   if (id('-u').status !== 0) {
     spawnSync('groupadd', ['--system', 'postgres']);
-    const r = spawnSync('useradd', ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { encoding: 'utf8' });
+    const r = spawnSync(
+      'useradd',
+      ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0 && id('-u').status !== 0) {
-      throw new StartupError(`embedded PostgreSQL: cannot create the \`postgres\` user it must run as under root (${(r.stderr || r.error?.message || '').trim()})`, 'create a `postgres` system user (useradd --system postgres), start as a normal user, or set DATABASE_URL');
+      throw new StartupError(
+        'embedded PostgreSQL: cannot create the `postgres` user it must run as under root ' +
+          `(${(r.stderr || (r.error?.message ?? '')).trim()})`,
+        'create a `postgres` system user (useradd --system postgres), start as a normal user, or set DATABASE_URL',
+      );
     }
   }
   return { uid: Number(id('-u').stdout), gid: Number(id('-g').stdout) };
@@ -69,14 +91,22 @@ function packagedBinaries(): { dir: string; version: string } {
     // Its "exports" lists only dist/index.js (the paths of its binaries), not package.json.
     pkg = join(dirname(require.resolve(name)), '..', 'package.json');
   } catch {
-    throw new StartupError(`embedded PostgreSQL: no binaries for ${platform()}-${arch()} (${name} is not installed)`, 'run `npm install` again, or set DATABASE_URL to a PostgreSQL server');
+    throw new StartupError(
+      `embedded PostgreSQL: no binaries for ${platform()}-${arch()} (${name} is not installed)`,
+      'run `npm install` again, or set DATABASE_URL to a PostgreSQL server',
+    );
   }
-  return { dir: join(dirname(pkg), 'native'), version: (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version };
+  return {
+    dir: join(dirname(pkg), 'native'),
+    version: (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version,
+  };
 }
 
-const canRun = (binary: string, as: RunAs | undefined) => spawnSync(binary, ['--version'], { ...as, cwd: '/', stdio: 'ignore' }).status === 0;
+const canRun = (binary: string, as: RunAs | undefined) =>
+  spawnSync(binary, ['--version'], { ...as, cwd: '/', stdio: 'ignore' }).status === 0;
 /** Whether `as` can enter `dir` (every parent must be searchable by it). */
-const canEnter = (dir: string, as: RunAs) => spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { ...as, cwd: '/', stdio: 'ignore' }).status === 0;
+const canEnter = (dir: string, as: RunAs) =>
+  spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { ...as, cwd: '/', stdio: 'ignore' }).status === 0;
 
 async function makeWorldReadable(path: string): Promise<void> {
   const st = await stat(path);
@@ -95,7 +125,11 @@ async function makeWorldReadable(path: string): Promise<void> {
 async function binariesFor(as: RunAs | undefined): Promise<{ dir: string; copied: boolean }> {
   const packaged = packagedBinaries();
   if (canRun(join(packaged.dir, 'bin', 'postgres'), as)) return { dir: packaged.dir, copied: false };
-  if (!as) throw new StartupError(`embedded PostgreSQL: cannot run ${join(packaged.dir, 'bin', 'postgres')}`, 'run `npm install` again (the binaries may be incomplete), or set DATABASE_URL');
+  if (!as)
+    throw new StartupError(
+      `embedded PostgreSQL: cannot run ${join(packaged.dir, 'bin', 'postgres')}`,
+      'run `npm install` again (the binaries may be incomplete), or set DATABASE_URL',
+    );
   const cached = join(ROOT_BINARY_CACHE, `postgresql-${packaged.version}-${platform()}-${arch()}`);
   if (!canRun(join(cached, 'bin', 'postgres'), as)) {
     await mkdir(ROOT_BINARY_CACHE, { recursive: true });
@@ -107,7 +141,10 @@ async function binariesFor(as: RunAs | undefined): Promise<{ dir: string; copied
     await rm(cached, { recursive: true, force: true });
     await rename(partial, cached);
     if (!canRun(join(cached, 'bin', 'postgres'), as)) {
-      throw new StartupError(`embedded PostgreSQL: the \`postgres\` user cannot run the binaries copied to ${cached}`, `check that ${ROOT_BINARY_CACHE} is on a filesystem mounted without noexec, or set DATABASE_URL`);
+      throw new StartupError(
+        `embedded PostgreSQL: the \`postgres\` user cannot run the binaries copied to ${cached}`,
+        `check that ${ROOT_BINARY_CACHE} is on a filesystem mounted without noexec, or set DATABASE_URL`,
+      );
     }
   }
   return { dir: cached, copied: true };
@@ -126,12 +163,19 @@ async function clusterDir(dataDir: string, as: RunAs | undefined): Promise<{ dir
   await chmod(dataDir, 0o755).catch(() => {});
   if (canEnter(dataDir, as)) return { dir: link, relocated: false };
   if (existsSync(join(link, 'PG_VERSION'))) {
-    throw new StartupError(`embedded PostgreSQL: its data ${link} is out of reach of the \`postgres\` user it runs as under root`, `move it: mkdir -p ${ROOT_DATA_HOME} && mv ${link} ${ROOT_DATA_HOME}/ && ln -s ${ROOT_DATA_HOME}/postgres ${link} (or start as a normal user, or set DATABASE_URL)`);
+    throw new StartupError(
+      `embedded PostgreSQL: its data ${link} is out of reach of the \`postgres\` user it runs as under root`,
+      `move it: mkdir -p ${ROOT_DATA_HOME} && mv ${link} ${ROOT_DATA_HOME}/ ` +
+        `&& ln -s ${ROOT_DATA_HOME}/postgres ${link} (or start as a normal user, or set DATABASE_URL)`,
+    );
   }
   // No cluster there (an earlier start as root failed before initdb): nothing to keep.
   if (st) await rm(link, { recursive: true, force: true });
   const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 12);
-  const dir = join(ROOT_DATA_HOME, `${basename(dirname(realpathSync(dataDir))).replace(/[^\w.-]/g, '_')}-${key}-${randomBytes(3).toString('hex')}`);
+  const dir = join(
+    ROOT_DATA_HOME,
+    `${basename(dirname(realpathSync(dataDir))).replace(/[^\w.-]/g, '_')}-${key}-${randomBytes(3).toString('hex')}`,
+  );
   await mkdir(ROOT_DATA_HOME, { recursive: true });
   await chmod(dirname(ROOT_DATA_HOME), 0o755);
   await chmod(ROOT_DATA_HOME, 0o755);
@@ -167,7 +211,11 @@ const alive = (pid: number) => {
 function processInfo(pid: number): { command: string; cwd?: string; ppid?: number } | undefined {
   try {
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-    const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s+\S+\s+/, '').split(' ')[0]);
+    const ppid = Number(
+      readFileSync(`/proc/${pid}/stat`, 'utf8')
+        .replace(/^.*\)\s+\S+\s+/, '')
+        .split(' ')[0],
+    );
     let cwd: string | undefined;
     try {
       cwd = readlinkSync(`/proc/${pid}/cwd`);
@@ -177,7 +225,8 @@ function processInfo(pid: number): { command: string; cwd?: string; ppid?: numbe
     return { command, cwd, ppid };
   } catch {
     const r = spawnSync('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { encoding: 'utf8' });
-    const m = /^\s*(\d+)\s+(.*)$/.exec(r.stdout ?? '');
+    // stdout is null, despite its type, when ps cannot be run.
+    const m = r.error ? null : /^\s*(\d+)\s+(.*)$/.exec(r.stdout);
     return m ? { command: m[2]!, ppid: Number(m[1]) } : undefined;
   }
 }
@@ -191,7 +240,11 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
 
 /** Stops a postmaster: fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL. */
 async function stopPostmaster(pid: number): Promise<void> {
-  for (const [signal, ms] of [['SIGINT', 15_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, ms] of [
+    ['SIGINT', 15_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -211,21 +264,33 @@ async function recoverOrphan(dir: string): Promise<string | undefined> {
   const { pid, port } = pidFile;
   const info = alive(pid) ? processInfo(pid) : undefined;
   const real = realpathSync(dir);
-  const ours = info && /postgres/.test(info.command) && (info.cwd ? info.cwd === real : info.command.includes(dir) || info.command.includes(real));
+  const ours =
+    info &&
+    info.command.includes('postgres') &&
+    (info.cwd ? info.cwd === real : info.command.includes(dir) || info.command.includes(real));
   if (!ours) {
     await unlink(join(dir, 'postmaster.pid')).catch(() => {});
-    return `[postgres] removed a stale postmaster.pid (pid ${pid} ${info ? 'is not a PostgreSQL of this data directory' : 'is gone'}): the previous run did not stop cleanly`;
+    const why = info ? 'is not a PostgreSQL of this data directory' : 'is gone';
+    return `[postgres] removed a stale postmaster.pid (pid ${pid} ${why}): the previous run did not stop cleanly`;
   }
   const parent = info.ppid && info.ppid > 1 ? processInfo(info.ppid) : undefined;
   if (parent && /\bnode\b|main\.ts|vitest/.test(parent.command)) {
     throw new StartupError(
-      `embedded PostgreSQL of ${real} is in use by another running server (pid ${info.ppid}, PostgreSQL pid ${pid} on port ${port})`,
+      `embedded PostgreSQL of ${real} is in use by another running server ` +
+        `(pid ${info.ppid}, PostgreSQL pid ${pid} on port ${port})`,
       `stop that server first (Ctrl-C in its terminal, or kill ${info.ppid}), or start this one with another DATA_DIR`,
     );
   }
   await stopPostmaster(pid);
-  if (alive(pid)) throw new StartupError(`embedded PostgreSQL left running by an earlier start (pid ${pid}) does not stop`, `stop it yourself (kill -9 ${pid}) and start again`);
-  return `[postgres] stopped the embedded PostgreSQL (pid ${pid}, port ${port}) left running by an earlier start that did not stop cleanly`;
+  if (alive(pid))
+    throw new StartupError(
+      `embedded PostgreSQL left running by an earlier start (pid ${pid}) does not stop`,
+      `stop it yourself (kill -9 ${pid}) and start again`,
+    );
+  return (
+    `[postgres] stopped the embedded PostgreSQL (pid ${pid}, port ${port}) ` +
+    'left running by an earlier start that did not stop cleanly'
+  );
 }
 
 function capture(proc: ChildProcess): () => string {
@@ -241,11 +306,30 @@ function capture(proc: ChildProcess): () => string {
 
 function run(binary: string, args: string[], as: RunAs | undefined): Promise<void> {
   return new Promise((ok, fail) => {
-    const proc = spawn(binary, args, { ...as, cwd: '/', env: { ...process.env, LC_MESSAGES: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(binary, args, {
+      ...as,
+      cwd: '/',
+      env: { ...process.env, LC_MESSAGES: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output = capture(proc);
-    proc.once('error', (e) => fail(new StartupError(`embedded PostgreSQL: cannot run ${binary}: ${e.message}`, 'run `npm install` again, or set DATABASE_URL')));
+    proc.once('error', (e) =>
+      fail(
+        new StartupError(
+          `embedded PostgreSQL: cannot run ${binary}: ${e.message}`,
+          'run `npm install` again, or set DATABASE_URL',
+        ),
+      ),
+    );
     proc.once('close', (code, signal) =>
-      code === 0 ? ok() : fail(new StartupError(`embedded PostgreSQL: ${basename(binary)} failed (${signal ?? `exit ${code}`}):\n${output()}`, 'see the output above; delete DATA_DIR/postgres to start with an empty database, or set DATABASE_URL')),
+      code === 0
+        ? ok()
+        : fail(
+            new StartupError(
+              `embedded PostgreSQL: ${basename(binary)} failed (${signal ?? `exit ${code}`}):\n${output()}`,
+              'see the output above; delete DATA_DIR/postgres to start with an empty database, or set DATABASE_URL',
+            ),
+          ),
     );
   });
 }
@@ -254,7 +338,8 @@ function run(binary: string, args: string[], as: RunAs | undefined): Promise<voi
 async function initialise(bin: string, dir: string, as: RunAs | undefined): Promise<void> {
   const parent = dirname(dir);
   await mkdir(parent, { recursive: true });
-  for (const name of await readdir(parent)) if (name.startsWith(`${basename(dir)}.init-`)) await rm(join(parent, name), { recursive: true, force: true });
+  for (const name of await readdir(parent))
+    if (name.startsWith(`${basename(dir)}.init-`)) await rm(join(parent, name), { recursive: true, force: true });
   const partial = `${dir}.init-${process.pid}`;
   await mkdir(partial, { mode: 0o700 });
   const pwfile = join(tmpdir(), `better-ads-pg-${randomBytes(6).toString('hex')}`);
@@ -265,7 +350,20 @@ async function initialise(bin: string, dir: string, as: RunAs | undefined): Prom
       await chown(pwfile, as.uid, as.gid);
     }
     // UTF-8 whatever the environment's locale (`env -i` would give SQL_ASCII); collation by code point, as C.UTF-8.
-    await run(join(bin, 'bin', 'initdb'), [`--pgdata=${partial}`, '--auth=scram-sha-256', '--username=postgres', `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'], as);
+    await run(
+      join(bin, 'bin', 'initdb'),
+      [
+        `--pgdata=${partial}`,
+        '--auth=scram-sha-256',
+        '--username=postgres',
+        `--pwfile=${pwfile}`,
+        '--encoding=UTF8',
+        '--locale=C',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+      ],
+      as,
+    );
   } catch (e) {
     await rm(partial, { recursive: true, force: true });
     throw e;
@@ -281,7 +379,14 @@ async function waitReady(proc: ChildProcess, port: number, output: () => string)
   proc.once('exit', (code, signal) => (exited = signal ?? `exit ${code}`));
   for (const end = Date.now() + 60_000; Date.now() < end; await sleep(100)) {
     if (exited) break;
-    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: PASSWORD, database: 'postgres', connectionTimeoutMillis: 2000 });
+    const client = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      password: PASSWORD,
+      database: 'postgres',
+      connectionTimeoutMillis: 2000,
+    });
     client.on('error', () => {});
     try {
       await client.connect();
@@ -289,28 +394,52 @@ async function waitReady(proc: ChildProcess, port: number, output: () => string)
       return;
     } catch (e) {
       await client.end().catch(() => {});
-      if ((e as { code?: string }).code?.startsWith('28')) throw new StartupError(`embedded PostgreSQL refuses the password of this project: ${(e as Error).message}`, 'this DATA_DIR/postgres was not made by npm start; move it away or set DATABASE_URL');
+      if ((e as { code?: string }).code?.startsWith('28'))
+        throw new StartupError(
+          `embedded PostgreSQL refuses the password of this project: ${(e as Error).message}`,
+          'this DATA_DIR/postgres was not made by npm start; move it away or set DATABASE_URL',
+        );
     }
   }
   proc.kill('SIGQUIT');
   const why = exited ? `exited (${exited}) while starting` : 'did not accept connections within 60 s';
-  throw new StartupError(`embedded PostgreSQL ${why}:\n${output()}`, 'see its output above; set DATABASE_URL to use another PostgreSQL');
+  throw new StartupError(
+    `embedded PostgreSQL ${why}:\n${output()}`,
+    'see its output above; set DATABASE_URL to use another PostgreSQL',
+  );
 }
 
 /** The postmaster on a free port; another start may take the port between our probe and its bind: then another port. */
-async function startPostmaster(bin: string, dir: string, as: RunAs | undefined): Promise<{ proc: ChildProcess; port: number; onExit: () => void }> {
+async function startPostmaster(
+  bin: string,
+  dir: string,
+  as: RunAs | undefined,
+): Promise<{ proc: ChildProcess; port: number; onExit: () => void }> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort(attempt === 1 ? 54329 : 0);
     // Its own process group: Ctrl-C in the terminal reaches us, and we stop PostgreSQL after the server drained.
-    const proc = spawn(join(bin, 'bin', 'postgres'), ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
-      ...as,
-      cwd: '/',
-      detached: true,
-      env: { ...process.env, LC_MESSAGES: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      join(bin, 'bin', 'postgres'),
+      ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      {
+        ...as,
+        cwd: '/',
+        detached: true,
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const output = capture(proc);
-    const spawnFailed = new Promise<never>((_, fail) => proc.once('error', (e) => fail(new StartupError(`embedded PostgreSQL: cannot run ${join(bin, 'bin', 'postgres')}: ${e.message}`, 'run `npm install` again, or set DATABASE_URL'))));
+    const spawnFailed = new Promise<never>((_, fail) =>
+      proc.once('error', (e) =>
+        fail(
+          new StartupError(
+            `embedded PostgreSQL: cannot run ${join(bin, 'bin', 'postgres')}: ${e.message}`,
+            'run `npm install` again, or set DATABASE_URL',
+          ),
+        ),
+      ),
+    );
     // However this process ends (an uncaught error, process.exit), PostgreSQL gets its fast-shutdown signal.
     const onExit = () => proc.kill('SIGINT');
     process.on('exit', onExit);
@@ -333,7 +462,10 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'better_
     await mkdir(root, { recursive: true });
     await access(root, constants.W_OK);
   } catch (e) {
-    throw new StartupError(`cannot write the data directory ${root} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, `make it writable by ${userInfo().username}, or set DATA_DIR to a writable directory`);
+    throw new StartupError(
+      `cannot write the data directory ${root} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      `make it writable by ${userInfo().username}, or set DATA_DIR to a writable directory`,
+    );
   }
   const as = postgresUser();
   const binaries = await binariesFor(as);
@@ -347,7 +479,13 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'better_
 
   const { proc, port, onExit } = await startPostmaster(binaries.dir, dir, as);
   try {
-    const admin = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: PASSWORD, database: 'postgres' });
+    const admin = new pg.Client({
+      host: '127.0.0.1',
+      port,
+      user: 'postgres',
+      password: PASSWORD,
+      database: 'postgres',
+    });
     await admin.connect();
     try {
       const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import S3rver from '@20minutes/s3rver';
 
@@ -19,7 +18,14 @@ interface S3rverAccount {
   revokeAccessKey(accessKeyId: string): void;
 }
 
-type KoaContext = { method: string; headers: Record<string, unknown>; query: Record<string, unknown>; status: number; type: string; body: unknown };
+interface KoaContext {
+  method: string;
+  headers: Record<string, unknown>;
+  query: Record<string, unknown>;
+  status: number;
+  type: string;
+  body: unknown;
+}
 type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 
 /**
@@ -35,7 +41,9 @@ function requireSignature(server: S3rver): void {
     if (signed || ctx.method === 'OPTIONS') return next();
     ctx.status = 403;
     ctx.type = 'application/xml';
-    ctx.body = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied: sign the request</Message></Error>';
+    ctx.body =
+      '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<Error><Code>AccessDenied</Code><Message>Access Denied: sign the request</Message></Error>';
   };
   (server as unknown as { middleware: KoaMiddleware[] }).middleware.unshift(refuse);
 }
@@ -72,7 +80,7 @@ export async function startEmbeddedS3(dataDir: string, port = 0, secretKey?: str
   account.createKeyPair(accessKey, secret);
   const server = new S3rver({ address: '127.0.0.1', port, directory, silent: true, allowMismatchedSignatures: false });
   requireSignature(server);
-  const address = (await server.run()) as AddressInfo;
+  const address = await server.run();
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     accessKey,

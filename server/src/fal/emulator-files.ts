@@ -22,7 +22,13 @@ const EXT = /^[a-z0-9]{1,8}$/;
 export function extensionFor(contentType: string, fileName?: string): string {
   const fromName = fileName?.split('.').pop()?.toLowerCase();
   if (fromName && fileName!.includes('.') && EXT.test(fromName)) return fromName;
-  const known: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'video/mp4': 'mp4', 'application/json': 'json' };
+  const known: Record<string, string> = {
+    'image/png': 'png',
+    'image/jpeg': 'jpg',
+    'image/webp': 'webp',
+    'video/mp4': 'mp4',
+    'application/json': 'json',
+  };
   return known[contentType.split(';')[0]!.trim().toLowerCase()] ?? 'bin';
 }
 

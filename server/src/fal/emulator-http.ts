@@ -4,7 +4,10 @@ import type { IncomingMessage } from 'node:http';
 const JSON_MAX_BYTES = 25 * 1024 * 1024;
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
     super(`HTTP ${status}`);
   }
 }
@@ -32,4 +35,3 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     throw new HttpError(422, { detail: [{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }] });
   }
 }
-

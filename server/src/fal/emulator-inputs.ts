@@ -85,14 +85,18 @@ export type SeedanceTextToVideoArgs = z.infer<typeof seedanceTextToVideo>;
 function toDetail(issue: z.core.$ZodIssue, body: unknown): ValidationDetail {
   const loc = ['body', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
   let value: unknown = body;
-  for (const p of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
+  for (const p of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p];
   if (issue.code === 'invalid_type' && value === undefined) return { loc, msg: 'Field required', type: 'missing' };
   const type =
-    issue.code === 'invalid_type' ? `${issue.expected}_type`
-    : issue.code === 'invalid_value' ? 'enum'
-    : issue.code === 'too_small' ? 'greater_than_equal'
-    : issue.code === 'too_big' ? 'less_than_equal'
-    : 'value_error';
+    issue.code === 'invalid_type'
+      ? `${issue.expected}_type`
+      : issue.code === 'invalid_value'
+        ? 'enum'
+        : issue.code === 'too_small'
+          ? 'greater_than_equal'
+          : issue.code === 'too_big'
+            ? 'less_than_equal'
+            : 'value_error';
   return { loc, msg: issue.message, type };
 }
 

@@ -32,11 +32,20 @@ export const emulatorConfigSchema = z.strictObject({
   /** Result videos are rendered at most this tall (fal's 1080p would be slow to encode for nothing). */
   videoHeight: z.int().min(16).max(1080),
   videoFps: z.int().min(1).max(60),
-  /** Where an invalid input is refused: as a failed request (ERROR webhook with `detail[]`), as fal usually does, or at submit (HTTP 422). */
+  /**
+   * Where an invalid input is refused: as a failed request (ERROR webhook with `detail[]`), as fal usually does,
+   * or at submit (HTTP 422).
+   */
   validation: z.enum(['submit', 'queued']),
-  /** 'payload_error': OK webhooks carry `payload: null` and a `payload_error`, as fal sends when the result does not fit the body; the queue still has it. */
+  /**
+   * 'payload_error': OK webhooks carry `payload: null` and a `payload_error`, as fal sends when the result does not
+   * fit the body; the queue still has it.
+   */
   webhookPayload: z.enum(['inline', 'payload_error']),
-  /** 'required': results carry only what fal's output schemas require (`images[].url`, `video.url`), without the optional width, height, content type… */
+  /**
+   * 'required': results carry only what fal's output schemas require (`images[].url`, `video.url`), without the
+   * optional width, height, content type…
+   */
   resultFields: z.enum(['all', 'required']),
   /** Cancelling a running request: at fal it is only signalled, and the request may still complete (and be billed). */
   cancelRunning: z.enum(['completes', 'stops']),
@@ -128,7 +137,17 @@ export function createJobEngine(deps: JobEngineDeps) {
 
   async function produce(job: EmulatedJob, args: Record<string, unknown>, cfg: FalEmulatorConfig): Promise<JobOutcome> {
     if (cfg.failure === 'all' || (cfg.failure === 'tagged' && hasTag(args.prompt, 'fail'))) {
-      return failure(422, [{ loc: ['body', 'prompt'], msg: 'The request was flagged by the content checker (emulated failure)', type: 'content_policy_violation' }], 'content_policy_violation');
+      return failure(
+        422,
+        [
+          {
+            loc: ['body', 'prompt'],
+            msg: 'The request was flagged by the content checker (emulated failure)',
+            type: 'content_policy_violation',
+          },
+        ],
+        'content_policy_violation',
+      );
     }
     try {
       const ctx: MediaContext = { store: deps.store, videoHeight: cfg.videoHeight, videoFps: cfg.videoFps, videoBytes: cfg.videoBytes, renders };
@@ -136,16 +155,28 @@ export function createJobEngine(deps: JobEngineDeps) {
       return { ok: true, payload: cfg.resultFields === 'required' ? requiredFieldsOf(payload) : payload };
     } catch (e) {
       if (e instanceof JobError) return failure(e.status, e.detail, e.errorType);
-      return failure(500, [{ loc: ['body'], msg: `Internal error: ${(e as Error).message.split('\n')[0]}`, type: 'internal_error' }], 'internal_error');
+      return failure(
+        500,
+        [{ loc: ['body'], msg: `Internal error: ${(e as Error).message.split('\n')[0]}`, type: 'internal_error' }],
+        'internal_error',
+      );
     }
   }
 
   function webhookBody(job: EmulatedJob, cfg: FalEmulatorConfig): Buffer {
     const o = job.outcome!;
     const base = { request_id: job.requestId, gateway_request_id: job.requestId };
-    if (!o.ok) return Buffer.from(JSON.stringify({ ...base, status: 'ERROR', error: o.error, payload: { detail: o.detail } }));
+    if (!o.ok)
+      return Buffer.from(JSON.stringify({ ...base, status: 'ERROR', error: o.error, payload: { detail: o.detail } }));
     if (cfg.webhookPayload === 'payload_error') {
-      return Buffer.from(JSON.stringify({ ...base, status: 'OK', payload: null, payload_error: 'Response payload could not be serialized to JSON (emulated)' }));
+      return Buffer.from(
+        JSON.stringify({
+          ...base,
+          status: 'OK',
+          payload: null,
+          payload_error: 'Response payload could not be serialized to JSON (emulated)',
+        }),
+      );
     }
     return Buffer.from(JSON.stringify({ ...base, status: 'OK', payload: o.payload }));
   }
@@ -187,7 +218,9 @@ export function createJobEngine(deps: JobEngineDeps) {
     await wait(Math.round(cfg.latencyMs * 0.2));
     if (job.state === 'IN_QUEUE') {
       job.state = 'IN_PROGRESS';
-      const outcome = checked.ok ? await produce(job, checked.input, cfg) : failure(422, checked.detail, 'validation_error');
+      const outcome = checked.ok
+        ? await produce(job, checked.input, cfg)
+        : failure(422, checked.detail, 'validation_error');
       await wait(Math.max(0, job.submittedAt + cfg.latencyMs - Date.now()));
       if (complete(job, outcome)) return notify(job, cfg);
     }
@@ -197,7 +230,12 @@ export function createJobEngine(deps: JobEngineDeps) {
   return {
     jobs,
     /** Queues a job; an invalid input makes it fail as fal does when the model refuses its input. */
-    submit(endpoint: FalModel, input: Record<string, unknown>, checked: ValidatedInput, webhookUrl: string | undefined): EmulatedJob {
+    submit(
+      endpoint: FalModel,
+      input: Record<string, unknown>,
+      checked: ValidatedInput,
+      webhookUrl: string | undefined,
+    ): EmulatedJob {
       const cfg = deps.config();
       let resolveSettled!: (job: EmulatedJob) => void;
       const job: EmulatedJob = {
@@ -229,7 +267,16 @@ export function createJobEngine(deps: JobEngineDeps) {
       const answer = job.state === 'IN_QUEUE' ? 'OK' : 'CANCELLATION_REQUESTED';
       const cfg = deps.config();
       if (answer === 'CANCELLATION_REQUESTED' && cfg.cancelRunning === 'completes') return answer;
-      if (complete(job, failure(400, [{ loc: ['body'], msg: 'Request was cancelled by the user', type: 'request_cancelled' }], 'request_cancelled'))) {
+      if (
+        complete(
+          job,
+          failure(
+            400,
+            [{ loc: ['body'], msg: 'Request was cancelled by the user', type: 'request_cancelled' }],
+            'request_cancelled',
+          ),
+        )
+      ) {
         cancellations.set(job, notify(job, cfg));
       }
       return answer;

@@ -58,7 +58,8 @@ function hueOf(text: string): number {
   return h % 360;
 }
 
-export const hasTag = (prompt: unknown, tag: string) => typeof prompt === 'string' && prompt.toLowerCase().includes(`[${tag}]`);
+export const hasTag = (prompt: unknown, tag: string) =>
+  typeof prompt === 'string' && prompt.toLowerCase().includes(`[${tag}]`);
 
 async function fetchInputImage(url: string, field: string): Promise<{ data: Buffer; width: number; height: number }> {
   const failure = (msg: string, type: string) => new JobError(422, [{ loc: ['body', field], msg, type }]);
@@ -86,9 +87,21 @@ async function encode(image: sharp.Sharp, format: 'png' | 'jpeg'): Promise<Media
     : { data: await image.jpeg({ quality: 90 }).toBuffer(), contentType: 'image/jpeg', ext: 'jpg' };
 }
 
-function fluxPayload(ctx: MediaContext, files: { file: MediaFile; width: number; height: number }[], nsfw: boolean[], prompt: string, seed: number, started: number) {
+function fluxPayload(
+  ctx: MediaContext,
+  files: { file: MediaFile; width: number; height: number }[],
+  nsfw: boolean[],
+  prompt: string,
+  seed: number,
+  started: number,
+) {
   return {
-    images: files.map(({ file, width, height }) => ({ url: ctx.store(file), width, height, content_type: file.contentType })),
+    images: files.map(({ file, width, height }) => ({
+      url: ctx.store(file),
+      width,
+      height,
+      content_type: file.contentType,
+    })),
     timings: { inference: (Date.now() - started) / 1000 },
     seed,
     has_nsfw_concepts: nsfw,
@@ -103,12 +116,28 @@ export async function fluxTextToImage(args: FluxTextToImageArgs, ctx: MediaConte
   const nsfw = hasTag(args.prompt, 'nsfw');
   const files = [];
   for (let n = 0; n < args.num_images; n++) {
-    const png = await renderPortraitPng({ title: clip(args.prompt, 80), subtitle: 'FLUX dev · fal emulator', hue: hueOf(args.prompt) + n * 40 + (seed % 7), width, height });
+    const png = await renderPortraitPng({
+      title: clip(args.prompt, 80),
+      subtitle: 'FLUX dev · fal emulator',
+      hue: hueOf(args.prompt) + n * 40 + (seed % 7),
+      width,
+      height,
+    });
     // fal's safety checker blacks out flagged images.
-    const image = nsfw && args.enable_safety_checker ? sharp({ create: { width, height, channels: 3, background: '#000' } }) : sharp(png);
+    const image =
+      nsfw && args.enable_safety_checker
+        ? sharp({ create: { width, height, channels: 3, background: '#000' } })
+        : sharp(png);
     files.push({ file: await encode(image, args.output_format), width, height });
   }
-  return fluxPayload(ctx, files, files.map(() => nsfw), args.prompt, seed, started);
+  return fluxPayload(
+    ctx,
+    files,
+    files.map(() => nsfw),
+    args.prompt,
+    seed,
+    started,
+  );
 }
 
 function captionSvg(text: string, width: number, height: number): Buffer {
@@ -116,7 +145,8 @@ function captionSvg(text: string, width: number, height: number): Buffer {
   const size = Math.min(band * 0.45, (width * 0.92) / Math.max(1, text.length * 0.55));
   return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
   <rect y="${height - band}" width="${width}" height="${band}" fill="#000" fill-opacity="0.55"/>
-  <text x="${width / 2}" y="${height - band / 2}" dominant-baseline="middle" text-anchor="middle" font-family="sans-serif" font-size="${size}" fill="#fff">${escapeXml(text)}</text>
+  <text x="${width / 2}" y="${height - band / 2}" dominant-baseline="middle" text-anchor="middle"
+    font-family="sans-serif" font-size="${size}" fill="#fff">${escapeXml(text)}</text>
 </svg>`);
 }
 
@@ -128,14 +158,26 @@ export async function fluxImageToImage(args: FluxImageToImageArgs, ctx: MediaCon
   const nsfw = hasTag(args.prompt, 'nsfw');
   const files = [];
   for (let n = 0; n < args.num_images; n++) {
-    const edited = nsfw && args.enable_safety_checker
-      ? sharp({ create: { width, height, channels: 3, background: '#000' } })
-      : sharp(source.data)
-          .modulate({ hue: Math.round(40 + 140 * args.strength) + n * 30, saturation: 1 + 0.5 * args.strength, brightness: 1.05 })
-          .composite([{ input: captionSvg(clip(args.prompt, 90), width, height) }]);
+    const edited =
+      nsfw && args.enable_safety_checker
+        ? sharp({ create: { width, height, channels: 3, background: '#000' } })
+        : sharp(source.data)
+            .modulate({
+              hue: Math.round(40 + 140 * args.strength) + n * 30,
+              saturation: 1 + 0.5 * args.strength,
+              brightness: 1.05,
+            })
+            .composite([{ input: captionSvg(clip(args.prompt, 90), width, height) }]);
     files.push({ file: await encode(edited, args.output_format), width, height });
   }
-  return fluxPayload(ctx, files, files.map(() => nsfw), args.prompt, seed, started);
+  return fluxPayload(
+    ctx,
+    files,
+    files.map(() => nsfw),
+    args.prompt,
+    seed,
+    started,
+  );
 }
 
 async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
@@ -151,7 +193,23 @@ async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 async function withSilentAudio(mp4: Buffer): Promise<Buffer> {
   return withTempDir(async (dir) => {
     await writeFile(join(dir, 'in.mp4'), mp4);
-    await runFfmpeg(['-y', '-i', join(dir, 'in.mp4'), '-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-shortest', '-c:v', 'copy', '-c:a', 'aac', '-movflags', '+faststart', join(dir, 'out.mp4')]);
+    await runFfmpeg([
+      '-y',
+      '-i',
+      join(dir, 'in.mp4'),
+      '-f',
+      'lavfi',
+      '-i',
+      'anullsrc=r=44100:cl=stereo',
+      '-shortest',
+      '-c:v',
+      'copy',
+      '-c:a',
+      'aac',
+      '-movflags',
+      '+faststart',
+      join(dir, 'out.mp4'),
+    ]);
     return readFile(join(dir, 'out.mp4'));
   });
 }
@@ -177,7 +235,7 @@ export const createRenderCache = (): RenderCache => ({ videos: new Map(), padded
 
 function paddedOnce(mp4: Buffer, bytes: number | null, padded: RenderCache['padded']): Buffer {
   let sizes = padded.get(mp4);
-  if (!sizes) padded.set(mp4, (sizes = new Map()));
+  if (!sizes) padded.set(mp4, (sizes = new Map<number | null, Buffer>()));
   let out = sizes.get(bytes);
   if (!out) sizes.set(bytes, (out = padMp4(mp4, bytes)));
   return out;
@@ -191,7 +249,10 @@ function render(frame: Buffer, width: number, height: number, args: SeedanceText
   let mp4 = renders.get(key);
   if (!mp4) {
     mp4 = (async () => {
-      const fitted = await sharp(frame).resize(width * 2, height * 2, { fit: 'cover' }).png().toBuffer();
+      const fitted = await sharp(frame)
+        .resize(width * 2, height * 2, { fit: 'cover' })
+        .png()
+        .toBuffer();
       const video = await imageToMp4(fitted, { seconds: Number(args.duration), width, height, fps: ctx.videoFps });
       return args.generate_audio ? withSilentAudio(video) : video;
     })();
@@ -202,7 +263,12 @@ function render(frame: Buffer, width: number, height: number, args: SeedanceText
   return mp4;
 }
 
-async function videoPayload(frame: Buffer, ratio: number, args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs, ctx: MediaContext) {
+async function videoPayload(
+  frame: Buffer,
+  ratio: number,
+  args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs,
+  ctx: MediaContext,
+) {
   const height = even(Math.min(RESOLUTION_HEIGHT[args.resolution], ctx.videoHeight));
   const width = even(height * ratio);
   const mp4 = paddedOnce(await render(frame, width, height, args, ctx), ctx.videoBytes, ctx.renders.padded);
@@ -227,6 +293,12 @@ export async function seedanceImageToVideo(args: SeedanceImageToVideoArgs, ctx: 
 export async function seedanceTextToVideo(args: SeedanceTextToVideoArgs, ctx: MediaContext) {
   const ratio = ratioOf(args.aspect_ratio);
   const height = 720;
-  const frame = await renderPortraitPng({ title: clip(args.prompt, 80), subtitle: 'Seedance text-to-video · fal emulator', hue: hueOf(args.prompt), width: even(height * ratio), height });
+  const frame = await renderPortraitPng({
+    title: clip(args.prompt, 80),
+    subtitle: 'Seedance text-to-video · fal emulator',
+    hue: hueOf(args.prompt),
+    width: even(height * ratio),
+    height,
+  });
   return videoPayload(frame, ratio, args, ctx);
 }

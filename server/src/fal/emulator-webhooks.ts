@@ -16,7 +16,18 @@ export function createWebhookSigner(userId: string): WebhookSigner {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const x = publicKey.export({ format: 'jwk' }).x!;
   return {
-    jwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid: createHash('sha256').update(x).digest('hex').slice(0, 16), alg: 'EdDSA', use: 'sig' }] },
+    jwks: {
+      keys: [
+        {
+          kty: 'OKP',
+          crv: 'Ed25519',
+          x,
+          kid: createHash('sha256').update(x).digest('hex').slice(0, 16),
+          alg: 'EdDSA',
+          use: 'sig',
+        },
+      ],
+    },
     headers(requestId, body, timestampSeconds = Math.floor(Date.now() / 1000)) {
       const timestamp = String(timestampSeconds);
       const digest = createHash('sha256').update(body).digest('hex');
@@ -64,7 +75,16 @@ export async function deliverWebhook(o: DeliveryOptions): Promise<boolean> {
   for (let attempt = 1; attempt <= o.retries + 1; attempt++) {
     if (o.signal.aborted) return false;
     const headers = o.headersFor(attempt);
-    const entry: Delivery = { requestId: o.requestId, url: o.url, copy: o.copy, attempt, at: Date.now(), headers, body: o.body.toString('utf8'), ok: false };
+    const entry: Delivery = {
+      requestId: o.requestId,
+      url: o.url,
+      copy: o.copy,
+      attempt,
+      at: Date.now(),
+      headers,
+      body: o.body.toString('utf8'),
+      ok: false,
+    };
     try {
       const res = await fetch(o.url, {
         method: 'POST',

@@ -11,7 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { HttpError, readBody, readJson } from './emulator-http.ts';
 import { validateInput, endpointSchemas } from './emulator-inputs.ts';
 import { createFileStore, extensionFor } from './emulator-files.ts';
-import { createJobEngine, DEFAULT_EMULATOR_CONFIG, emulatorConfigSchema, type EmulatedJob, type FalEmulatorConfig } from './emulator-jobs.ts';
+import {
+  createJobEngine,
+  DEFAULT_EMULATOR_CONFIG,
+  emulatorConfigSchema,
+  type EmulatedJob,
+  type FalEmulatorConfig,
+} from './emulator-jobs.ts';
 import { createWebhookSigner, type Delivery } from './emulator-webhooks.ts';
 import { isFalModel } from './models.ts';
 
@@ -47,7 +53,10 @@ export interface FalEmulator {
   jobs: ReadonlyMap<string, EmulatedJob>;
   /** Latest HTTP requests received (capped), oldest first. */
   requests: RequestLogEntry[];
-  /** Since start, never capped: submissions accepted into the queue (what fal bills) and files uploaded to its storage. */
+  /**
+   * Since start, never capped: submissions accepted into the queue (what fal bills) and files uploaded to its
+   * storage.
+   */
   counts(): { submissions: number; uploads: number };
   /** Latest webhook delivery attempts (capped), oldest first. */
   deliveries: Delivery[];
@@ -65,7 +74,14 @@ const push = <T>(log: T[], entry: T) => {
 };
 
 export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<FalEmulator> {
-  const { port = 0, host = '127.0.0.1', publicUrl, userId = 'fal-emulator-user', maxStoredBytes = 512 * 1024 * 1024, ...overrides } = opts;
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    publicUrl,
+    userId = 'fal-emulator-user',
+    maxStoredBytes = 512 * 1024 * 1024,
+    ...overrides
+  } = opts;
   let config = emulatorConfigSchema.parse({ ...DEFAULT_EMULATOR_CONFIG, ...overrides });
   const requests: RequestLogEntry[] = [];
   const deliveries: Delivery[] = [];
@@ -84,17 +100,24 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     signal: stopping.signal,
   });
 
-  const configure = (partial: Partial<FalEmulatorConfig>) => (config = emulatorConfigSchema.parse({ ...config, ...partial }));
+  const configure = (partial: Partial<FalEmulatorConfig>) =>
+    (config = emulatorConfigSchema.parse({ ...config, ...partial }));
 
   function requireKey(req: IncomingMessage) {
-    if (!/^Key \S+/.test(req.headers.authorization ?? '')) throw new HttpError(401, { detail: 'No credentials provided. Use the Authorization: Key <key> header.' });
+    if (!/^Key \S+/.test(req.headers.authorization ?? ''))
+      throw new HttpError(401, { detail: 'No credentials provided. Use the Authorization: Key <key> header.' });
   }
 
   function queueUrls(job: EmulatedJob) {
     // Status and result live under owner/alias only: the client drops the endpoint's sub-path.
     const app = job.endpoint.split('/').slice(0, 2).join('/');
     const base = `${origin}/${app}/requests/${job.requestId}`;
-    return { request_id: job.requestId, response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
+    return {
+      request_id: job.requestId,
+      response_url: base,
+      status_url: `${base}/status`,
+      cancel_url: `${base}/cancel`,
+    };
   }
 
   function findJob(prefix: string, requestId: string): EmulatedJob {
@@ -105,7 +128,12 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     return job;
   }
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL, log: RequestLogEntry): Promise<[number, unknown, Record<string, string>?]> {
+  async function route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    log: RequestLogEntry,
+  ): Promise<[number, unknown, Record<string, string>?]> {
     const method = req.method ?? 'GET';
     const path = decodeURIComponent(url.pathname);
 
@@ -113,7 +141,8 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (path === '/_emulator/config') {
       if (method === 'POST') {
         const parsed = emulatorConfigSchema.partial().safeParse(await readJson(req));
-        if (!parsed.success) return [400, { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }];
+        if (!parsed.success)
+          return [400, { detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }];
         return [200, configure(parsed.data)];
       }
       return [200, config];
@@ -127,9 +156,14 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (file && (method === 'GET' || method === 'HEAD')) {
       const stored = files.get(file[1]!);
       if (!stored) return [404, { detail: 'File not found or expired' }];
-      if (config.fileDelayMs) await sleep(config.fileDelayMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+      if (config.fileDelayMs)
+        await sleep(config.fileDelayMs, undefined, { signal: stopping.signal }).catch(() => undefined);
       if (res.destroyed) return [200, undefined];
-      res.writeHead(200, { 'content-type': stored.contentType, 'content-length': stored.data.length, 'cache-control': 'public, max-age=3600' });
+      res.writeHead(200, {
+        'content-type': stored.contentType,
+        'content-length': stored.data.length,
+        'cache-control': 'public, max-age=3600',
+      });
       res.end(method === 'HEAD' ? undefined : stored.data);
       return [200, undefined];
     }
@@ -140,7 +174,9 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       if (typeof body.content_type !== 'string' || !body.content_type.includes('/')) {
         return [422, { detail: [{ loc: ['body', 'content_type'], msg: 'Field required', type: 'missing' }] }];
       }
-      const name = files.reserve(extensionFor(body.content_type, typeof body.file_name === 'string' ? body.file_name : undefined));
+      const name = files.reserve(
+        extensionFor(body.content_type, typeof body.file_name === 'string' ? body.file_name : undefined),
+      );
       const token = randomUUID();
       uploads.set(token, { name, contentType: body.content_type });
       return [200, { upload_url: `${origin}/_upload/${token}`, file_url: fileUrl(name) }];
@@ -169,7 +205,17 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
         if (job.state === 'IN_PROGRESS') return [200, { status: 'IN_PROGRESS', logs: null, ...urls }, headers];
         const o = job.outcome!;
         const metrics = { inference_time: ((job.completedAt ?? job.submittedAt) - job.submittedAt) / 1000 };
-        return [200, { status: 'COMPLETED', logs: null, metrics, ...urls, ...(o.ok ? {} : { error: o.error, error_type: o.errorType }) }, headers];
+        return [
+          200,
+          {
+            status: 'COMPLETED',
+            logs: null,
+            metrics,
+            ...urls,
+            ...(o.ok ? {} : { error: o.error, error_type: o.errorType }),
+          },
+          headers,
+        ];
       }
       if (action === '/cancel' && method === 'PUT') {
         const answer = engine.cancel(job);
@@ -178,7 +224,9 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       if (!action && method === 'GET') {
         if (job.state !== 'COMPLETED') return [400, { detail: 'Request is still in progress' }, headers];
         const o = job.outcome!;
-        return o.ok ? [200, o.payload, headers] : [o.status, { detail: o.detail }, { ...headers, 'x-fal-error-type': o.errorType }];
+        return o.ok
+          ? [200, o.payload, headers]
+          : [o.status, { detail: o.detail }, { ...headers, 'x-fal-error-type': o.errorType }];
       }
       return [405, { detail: 'Method Not Allowed' }];
     }
@@ -186,10 +234,14 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     if (method === 'POST') {
       requireKey(req);
       const endpoint = path.replace(/^\/+|\/+$/g, '');
-      if (!isFalModel(endpoint) || !(endpoint in endpointSchemas)) return [404, { detail: `Application '${endpoint}' not found` }];
+      if (!isFalModel(endpoint) || !(endpoint in endpointSchemas))
+        return [404, { detail: `Application '${endpoint}' not found` }];
       const webhookUrl = url.searchParams.get('fal_webhook') ?? undefined;
       if (webhookUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(webhookUrl)) {
-        return [422, { detail: [{ loc: ['query', 'fal_webhook'], msg: 'Input should be a valid URL', type: 'url_parsing' }] }];
+        return [
+          422,
+          { detail: [{ loc: ['query', 'fal_webhook'], msg: 'Input should be a valid URL', type: 'url_parsing' }] },
+        ];
       }
       const body = await readJson(req);
       const checked = validateInput(endpoint, body);
@@ -197,24 +249,42 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       const job = engine.submit(endpoint, body as Record<string, unknown>, checked, webhookUrl);
       counts.submissions++;
       log.requestId = job.requestId;
-      return [200, { ...queueUrls(job), gateway_request_id: job.requestId, queue_position: 0 }, { 'x-fal-request-id': job.requestId }];
+      return [
+        200,
+        { ...queueUrls(job), gateway_request_id: job.requestId, queue_position: 0 },
+        { 'x-fal-request-id': job.requestId },
+      ];
     }
     return [404, { detail: 'Not Found' }];
   }
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator');
-    const log: RequestLogEntry = { at: Date.now(), method: req.method ?? 'GET', path: url.pathname, search: url.search, status: 0 };
+    const log: RequestLogEntry = {
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      search: url.search,
+      status: 0,
+    };
     res.on('finish', () => {
       log.status = res.statusCode;
       push(requests, log);
     });
-    route(req, res, url, log)
-      .catch((e: unknown): [number, unknown] => (e instanceof HttpError ? [e.status, e.body] : [500, { detail: `Internal Server Error: ${(e as Error).message}` }]))
+    void route(req, res, url, log)
+      .catch((e: unknown): [number, unknown] =>
+        e instanceof HttpError
+          ? [e.status, e.body]
+          : [500, { detail: `Internal Server Error: ${(e as Error).message}` }],
+      )
       .then(([status, body, headers]: [number, unknown, Record<string, string>?]) => {
         if (res.headersSent) return;
         const json = body === undefined ? '' : JSON.stringify(body);
-        res.writeHead(status, { ...(json ? { 'content-type': 'application/json' } : {}), 'content-length': Buffer.byteLength(json), ...headers });
+        res.writeHead(status, {
+          ...(json ? { 'content-type': 'application/json' } : {}),
+          'content-length': Buffer.byteLength(json),
+          ...headers,
+        });
         res.end(json);
       });
   });
@@ -224,7 +294,10 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  origin = (publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`).replace(/\/+$/, '');
+  origin = (publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${address.port}`).replace(
+    /\/+$/,
+    '',
+  );
 
   return {
     url: origin,

@@ -42,7 +42,8 @@ export function portraitSvg({ title, subtitle, hue, width = 512, height = 512 }:
   const titleSize = Math.min(u * 0.07, (w * 0.9) / Math.max(1, title.length * 0.6));
   const silhouette = hsl(hue + 200, 25, 16);
   const sub = subtitle
-    ? `<text x="${cx}" y="${h * 0.945}" font-family="sans-serif" font-size="${u * 0.045}" fill="#ffffff" fill-opacity="0.85" text-anchor="middle">${escapeXml(subtitle)}</text>`
+    ? `<text x="${cx}" y="${h * 0.945}" font-family="sans-serif" font-size="${u * 0.045}" fill="#ffffff"
+    fill-opacity="0.85" text-anchor="middle">${escapeXml(subtitle)}</text>`
     : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
   <defs>
@@ -58,12 +59,14 @@ export function portraitSvg({ title, subtitle, hue, width = 512, height = 512 }:
   <rect width="${w}" height="${h}" fill="url(#bg)"/>
   <rect width="${w}" height="${h}" fill="url(#glow)"/>
   <g fill="${silhouette}" opacity="0.9">
-    <path d="M ${x(-0.36)} ${h} C ${x(-0.36)} ${y(0.7)} ${x(-0.22)} ${y(0.62)} ${x(-0.1)} ${y(0.61)} L ${x(0.1)} ${y(0.61)} C ${x(0.22)} ${y(0.62)} ${x(0.36)} ${y(0.7)} ${x(0.36)} ${h} Z"/>
+    <path d="M ${x(-0.36)} ${h} C ${x(-0.36)} ${y(0.7)} ${x(-0.22)} ${y(0.62)} ${x(-0.1)} ${y(0.61)}
+      L ${x(0.1)} ${y(0.61)} C ${x(0.22)} ${y(0.62)} ${x(0.36)} ${y(0.7)} ${x(0.36)} ${h} Z"/>
     <rect x="${x(-0.05)}" y="${y(0.45)}" width="${u * 0.1}" height="${y(0.18)}" rx="${u * 0.02}"/>
     <ellipse cx="${cx}" cy="${y(0.36)}" rx="${u * 0.115}" ry="${u * 0.14}"/>
   </g>
   <rect y="${bandY}" width="${w}" height="${h - bandY}" fill="#000000" fill-opacity="0.45"/>
-  <text x="${cx}" y="${h * (subtitle ? 0.87 : 0.9)}" font-family="sans-serif" font-weight="bold" font-size="${titleSize}" fill="#ffffff" text-anchor="middle">${escapeXml(title)}</text>
+  <text x="${cx}" y="${h * (subtitle ? 0.87 : 0.9)}" font-family="sans-serif" font-weight="bold"
+    font-size="${titleSize}" fill="#ffffff" text-anchor="middle">${escapeXml(title)}</text>
   ${sub}
 </svg>`;
 }
@@ -101,18 +104,32 @@ export async function imageToMp4(png: Buffer, opts: VideoOptions = {}): Promise<
     // zoompan rounds its crop origin to whole pixels; working at 2x halves the visible jitter.
     const filter = [
       `scale=${width * 2}:${height * 2}`,
-      `zoompan=z='1+0.06*on/${frames}':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=${frames}:s=${width}x${height}:fps=${fps}`,
+      `zoompan=z='1+0.06*on/${frames}':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2'` +
+        `:d=${frames}:s=${width}x${height}:fps=${fps}`,
       'format=yuv420p',
     ].join(',');
     await runFfmpeg(
       [
-        '-y', '-i', input,
-        '-vf', filter,
-        '-frames:v', String(frames),
+        '-y',
+        '-i',
+        input,
+        '-vf',
+        filter,
+        '-frames:v',
+        String(frames),
         '-an',
-        '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'stillimage', '-crf', '26',
-        '-pix_fmt', 'yuv420p',
-        '-movflags', '+faststart',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-tune',
+        'stillimage',
+        '-crf',
+        '26',
+        '-pix_fmt',
+        'yuv420p',
+        '-movflags',
+        '+faststart',
         output,
       ],
       FFMPEG_TIMEOUT_MS,
@@ -128,12 +145,23 @@ export async function extractFrameJpeg(mp4: Buffer, atSeconds = 0.5): Promise<Bu
     await writeFile(input, mp4);
     const { stdout } = await runFfmpeg(
       [
-        '-ss', String(Math.max(0, atSeconds)), '-i', input,
-        '-frames:v', '1', '-an',
+        '-ss',
+        String(Math.max(0, atSeconds)),
+        '-i',
+        input,
+        '-frames:v',
+        '1',
+        '-an',
         // The mjpeg encoder wants full-range YUV; H.264 sources are usually limited range.
-        '-vf', 'format=yuvj420p',
-        '-c:v', 'mjpeg', '-q:v', '3',
-        '-f', 'image2pipe', 'pipe:1',
+        '-vf',
+        'format=yuvj420p',
+        '-c:v',
+        'mjpeg',
+        '-q:v',
+        '3',
+        '-f',
+        'image2pipe',
+        'pipe:1',
       ],
       FFMPEG_TIMEOUT_MS,
     );

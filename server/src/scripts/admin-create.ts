@@ -7,7 +7,7 @@ import { createDatabase } from '../db.ts';
 import { startDatabase } from '../runtime.ts';
 
 const [email, password = process.env.ADMIN_PASSWORD] = process.argv.slice(2);
-if (!email || !z.string().email().safeParse(email).success) {
+if (!email || !z.email().safeParse(email).success) {
   console.error('usage: npm run admin:create -- <email> [password]');
   process.exit(2);
 }

@@ -5,10 +5,13 @@ const ext = (contentType: string) =>
 export const keys = {
   tempImage: (userId: string, scopeId: string, imageId: string, contentType: string) =>
     `images/temp-generated/${userId}/${scopeId}/${imageId}.${ext(contentType)}`,
-  privateAvatarImage: (userId: string, avatarId: string, contentType: string) => `images/avatars/${userId}/${avatarId}.${ext(contentType)}`,
+  privateAvatarImage: (userId: string, avatarId: string, contentType: string) =>
+    `images/avatars/${userId}/${avatarId}.${ext(contentType)}`,
   publicAvatarImage: (avatarId: string, contentType: string) => `images/public-avatars/${avatarId}.${ext(contentType)}`,
   privateAvatarVideo: (userId: string, avatarId: string) => `videos/avatars/private/${userId}/${avatarId}.mp4`,
   publicAvatarVideo: (avatarId: string) => `videos/avatars/public/${avatarId}.mp4`,
-  bRollVideo: (userId: string, projectId: string, bRollId: string) => `videos/b-rolls/${userId}/${projectId}/${bRollId}.mp4`,
-  bRollThumbnail: (userId: string, projectId: string, bRollId: string) => `videos/b-rolls/${userId}/${projectId}/${bRollId}.jpg`,
+  bRollVideo: (userId: string, projectId: string, bRollId: string) =>
+    `videos/b-rolls/${userId}/${projectId}/${bRollId}.mp4`,
+  bRollThumbnail: (userId: string, projectId: string, bRollId: string) =>
+    `videos/b-rolls/${userId}/${projectId}/${bRollId}.jpg`,
 };

@@ -42,7 +42,10 @@ export interface S3Settings {
 export const PRESIGN_TTL_SECONDS = 15 * 60;
 
 export class StorageError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
     super(message);
   }
 }
@@ -83,7 +86,7 @@ export function createS3Storage(s: S3Settings): Storage {
   }
 
   const isMissing = (e: unknown) => {
-    const code = (e as { code?: string }).code ?? ((e as { cause?: { code?: string } }).cause?.code);
+    const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
     return code === 'NotFound' || code === 'NoSuchKey';
   };
 
@@ -112,7 +115,14 @@ export function createS3Storage(s: S3Settings): Storage {
         '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>' +
         '<MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>';
       const md5 = createHash('md5').update(cors).digest('base64');
-      await timed('putBucketCors', client.makeRequestAsyncOmit({ method: 'PUT', bucketName: bucket, query: 'cors', headers: { 'Content-MD5': md5 } }, cors, [200])).catch(() => {});
+      await timed(
+        'putBucketCors',
+        client.makeRequestAsyncOmit(
+          { method: 'PUT', bucketName: bucket, query: 'cors', headers: { 'Content-MD5': md5 } },
+          cors,
+          [200],
+        ),
+      ).catch(() => {});
     },
     async put(key, body, contentType) {
       await timed('put', client.putObject(bucket, key, body, body.length, { 'Content-Type': contentType }));
@@ -129,14 +139,21 @@ export function createS3Storage(s: S3Settings): Storage {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.length < 16 && chunks.push(c));
           res.once('error', fail);
-          res.once('end', () => (res.statusCode === 200 ? ok() : fail(new Error(`PUT answered ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 200)}`))));
+          res.once('end', () =>
+            res.statusCode === 200
+              ? ok()
+              : fail(new Error(`PUT answered ${res.statusCode}: ${Buffer.concat(chunks).toString().slice(0, 200)}`)),
+          );
         });
       });
       answered.catch(() => {});
       let bodyError: unknown;
       body.once('error', (e) => (bodyError = e));
       try {
-        await timed('put', Promise.all([pipeline(body, req), answered]).then(() => undefined));
+        await timed(
+          'put',
+          Promise.all([pipeline(body, req), answered]).then(() => undefined),
+        );
       } catch (e) {
         req.destroy();
         body.destroy();
@@ -145,7 +162,13 @@ export function createS3Storage(s: S3Settings): Storage {
         for (let attempt = 1; attempt <= 5; attempt++) {
           await client.removeObject(bucket, key).catch(() => {});
           await new Promise((r) => setTimeout(r, 50 * attempt));
-          if (!(await client.statObject(bucket, key).then(() => true, () => false))) break;
+          if (
+            !(await client.statObject(bucket, key).then(
+              () => true,
+              () => false,
+            ))
+          )
+            break;
         }
         // What the body itself failed with (a download cut short, too big) says more than the storage's view.
         throw bodyError ?? e;
@@ -173,7 +196,7 @@ export function createS3Storage(s: S3Settings): Storage {
     async stat(key) {
       try {
         const st = await timed('stat', client.statObject(bucket, key));
-        return { size: st.size, contentType: st.metaData?.['content-type'] as string | undefined };
+        return { size: st.size, contentType: st.metaData['content-type'] as string | undefined };
       } catch (e) {
         if (isMissing(e) || isMissing((e as StorageError).cause)) return null;
         throw e;
@@ -183,7 +206,10 @@ export function createS3Storage(s: S3Settings): Storage {
       const { CopySourceOptions, CopyDestinationOptions } = await import('minio');
       await timed(
         'copy',
-        client.copyObject(new CopySourceOptions({ Bucket: bucket, Object: fromKey }), new CopyDestinationOptions({ Bucket: bucket, Object: toKey })),
+        client.copyObject(
+          new CopySourceOptions({ Bucket: bucket, Object: fromKey }),
+          new CopyDestinationOptions({ Bucket: bucket, Object: toKey }),
+        ),
       );
     },
     async remove(keys) {

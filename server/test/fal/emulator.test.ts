@@ -45,7 +45,10 @@ beforeAll(async () => {
   verifier = createWebhookVerifier({ jwksUrl: emu.jwksUrl });
 });
 afterAll(async () => {
+  // Either is unset when beforeAll failed part-way.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   await hooks?.stop();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
   await emu?.stop();
 });
 beforeEach(() => {
@@ -89,7 +92,10 @@ async function expectMuteH264(url: string, seconds: number): Promise<string> {
 
 describe('the four models through the real client', () => {
   it('FLUX text-to-image: signed webhook, PNG result, status COMPLETED with the same payload', async () => {
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'A smiling nurse, studio light', aspectRatio: '3:4' }));
+    const id = await submit(
+      'fal-ai/flux/dev',
+      fluxTextToImageInput({ prompt: 'A smiling nurse, studio light', aspectRatio: '3:4' }),
+    );
     const body = await webhookOf(id);
     expect(body.status).toBe('OK');
     const parsed = parseFluxResult(body.payload);
@@ -114,7 +120,10 @@ describe('the four models through the real client', () => {
 
   it('FLUX image-to-image: fetches an uploaded image and returns an edit of the same size', async () => {
     const { url, png } = await uploadPortrait(640, 480);
-    const id = await submit('fal-ai/flux/dev/image-to-image', fluxImageToImageInput({ imageUrl: url, prompt: 'Same person, red scarf', strength: 0.8 }));
+    const id = await submit(
+      'fal-ai/flux/dev/image-to-image',
+      fluxImageToImageInput({ imageUrl: url, prompt: 'Same person, red scarf', strength: 0.8 }),
+    );
     const parsed = parseFluxResult((await webhookOf(id)).payload);
     if (!parsed.ok) throw new Error(parsed.error);
     const edited = await download(parsed.value.images[0]!.url);
@@ -127,11 +136,24 @@ describe('the four models through the real client', () => {
   });
 
   it('FLUX image-to-image fetches a presigned S3 URL, as the app will hand it one', async () => {
-    const storage = createS3Storage({ endpoint: inject('s3Endpoint'), accessKey: inject('s3AccessKey'), secretKey: inject('s3SecretKey'), region: 'us-east-1', bucket: 'fal-emulator-test' });
+    const storage = createS3Storage({
+      endpoint: inject('s3Endpoint'),
+      accessKey: inject('s3AccessKey'),
+      secretKey: inject('s3SecretKey'),
+      region: 'us-east-1',
+      bucket: 'fal-emulator-test',
+    });
     await storage.ensureBucket();
-    await storage.put('refs/portrait.png', await renderPortraitPng({ title: 'S3', hue: 120, width: 320, height: 400 }), 'image/png');
+    await storage.put(
+      'refs/portrait.png',
+      await renderPortraitPng({ title: 'S3', hue: 120, width: 320, height: 400 }),
+      'image/png',
+    );
     const imageUrl = await storage.presignGet('refs/portrait.png');
-    const id = await submit('fal-ai/flux/dev/image-to-image', fluxImageToImageInput({ imageUrl, prompt: 'Studio background', strength: 0.6 }));
+    const id = await submit(
+      'fal-ai/flux/dev/image-to-image',
+      fluxImageToImageInput({ imageUrl, prompt: 'Studio background', strength: 0.6 }),
+    );
     const parsed = parseFluxResult((await webhookOf(id)).payload);
     expect(parsed.ok && parsed.value.images[0]).toMatchObject({ width: 320, height: 400 });
   });
@@ -146,18 +168,27 @@ describe('the four models through the real client', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const info = await expectMuteH264(parsed.value.videoUrl, 5);
     expect(info).toMatch(/270x360/); // 'auto' keeps the reference's 3:4
-    expect(body.payload).toMatchObject({ video: { content_type: 'video/mp4', file_name: expect.stringMatching(/\.mp4$/) } });
+    expect(body.payload).toMatchObject({
+      video: { content_type: 'video/mp4', file_name: expect.stringMatching(/\.mp4$/) },
+    });
   });
 
   it('Seedance text-to-video: a mute H.264 MP4 in the requested aspect ratio', async () => {
-    const id = await submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', seedanceTextToVideoInput({ prompt: 'Clinic hallway, slow dolly', aspectRatio: '9:16', durationSeconds: 5 }));
+    const id = await submit(
+      'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+      seedanceTextToVideoInput({ prompt: 'Clinic hallway, slow dolly', aspectRatio: '9:16', durationSeconds: 5 }),
+    );
     const parsed = parseSeedanceResult((await webhookOf(id)).payload);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(await expectMuteH264(parsed.value.videoUrl, 5)).toMatch(/202x360/);
   });
 
   it('a video input without generate_audio: false comes back with sound, as newer Seedance does', async () => {
-    const id = await submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', { prompt: 'Beach', duration: '2', aspect_ratio: '1:1' });
+    const id = await submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', {
+      prompt: 'Beach',
+      duration: '2',
+      aspect_ratio: '1:1',
+    });
     const parsed = parseSeedanceResult((await webhookOf(id)).payload);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(await describeMedia((await download(parsed.value.videoUrl)).data)).toMatch(/Audio: aac/);
@@ -177,14 +208,31 @@ describe('webhook behaviours', () => {
   });
 
   it('failure: an ERROR webhook in fal shape, and status FAILED with a readable reason', async () => {
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Please [fail] now', aspectRatio: '1:1' }));
+    const id = await submit(
+      'fal-ai/flux/dev',
+      fluxTextToImageInput({ prompt: 'Please [fail] now', aspectRatio: '1:1' }),
+    );
     const body = await webhookOf(id);
-    expect(body).toMatchObject({ status: 'ERROR', error: 'Invalid status code: 422', payload: { detail: [{ loc: ['body', 'prompt'], type: 'content_policy_violation' }] } });
+    expect(body).toMatchObject({
+      status: 'ERROR',
+      error: 'Invalid status code: 422',
+      payload: { detail: [{ loc: ['body', 'prompt'], type: 'content_policy_violation' }] },
+    });
     const status = await fal.status('fal-ai/flux/dev', id);
-    expect(status).toMatchObject({ ok: true, value: { state: 'FAILED', error: expect.stringContaining('content checker'), payload: { detail: [expect.anything()] } } });
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        state: 'FAILED',
+        error: expect.stringContaining('content checker'),
+        payload: { detail: [expect.anything()] },
+      },
+    });
 
     emu.configure({ failure: 'all' });
-    const other = await submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', seedanceTextToVideoInput({ prompt: 'Anything' }));
+    const other = await submit(
+      'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+      seedanceTextToVideoInput({ prompt: 'Anything' }),
+    );
     expect((await webhookOf(other)).status).toBe('ERROR');
   });
 
@@ -193,7 +241,12 @@ describe('webhook behaviours', () => {
     const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Twice', aspectRatio: '16:9' }));
     const [a, b] = await hooks.waitFor(id, 2);
     expect(b!.raw.equals(a!.raw)).toBe(true);
-    for (const h of ['x-fal-webhook-request-id', 'x-fal-webhook-user-id', 'x-fal-webhook-timestamp', 'x-fal-webhook-signature']) {
+    for (const h of [
+      'x-fal-webhook-request-id',
+      'x-fal-webhook-user-id',
+      'x-fal-webhook-timestamp',
+      'x-fal-webhook-signature',
+    ]) {
       expect(b!.headers[h]).toBe(a!.headers[h]);
     }
     expect((await verifier.verify(b!.headers, b!.raw)).ok).toBe(true);
@@ -208,7 +261,11 @@ describe('webhook behaviours', () => {
     await emu.jobs.get(id)!.settled;
     expect(hooks.received.length).toBe(calls + 1);
     const attempts = emu.deliveries.filter((d) => d.requestId === id).map((d) => [d.attempt, d.status]);
-    expect(attempts).toEqual([[1, 503], [2, 503], [3, 200]]);
+    expect(attempts).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
   });
 
   it('the verifier refuses a tampered delivery', async () => {
@@ -224,13 +281,19 @@ describe('webhook behaviours', () => {
     expect(await fal.status('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { state: 'IN_QUEUE' } });
     expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'OK' } });
     expect((await webhookOf(id)).status).toBe('ERROR');
-    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({ ok: true, value: { state: 'FAILED', error: expect.stringContaining('cancelled') } });
+    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({
+      ok: true,
+      value: { state: 'FAILED', error: expect.stringContaining('cancelled') },
+    });
     expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'ALREADY_COMPLETED' } });
   });
 
   it('cancel of a running request is only requested: it may still complete, with its OK webhook', async () => {
     emu.configure({ latencyMs: 2_000 });
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Too late to stop', aspectRatio: '1:1' }));
+    const id = await submit(
+      'fal-ai/flux/dev',
+      fluxTextToImageInput({ prompt: 'Too late to stop', aspectRatio: '1:1' }),
+    );
     await until(() => emu.jobs.get(id)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
     expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'CANCELLATION_REQUESTED' } });
     const body = await webhookOf(id);
@@ -241,18 +304,27 @@ describe('webhook behaviours', () => {
     emu.configure({ cancelRunning: 'stops' });
     const stopped = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Stop me', aspectRatio: '1:1' }));
     await until(() => emu.jobs.get(stopped)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
-    expect(await fal.cancel('fal-ai/flux/dev', stopped)).toEqual({ ok: true, value: { status: 'CANCELLATION_REQUESTED' } });
+    expect(await fal.cancel('fal-ai/flux/dev', stopped)).toEqual({
+      ok: true,
+      value: { status: 'CANCELLATION_REQUESTED' },
+    });
     expect((await webhookOf(stopped)).status).toBe('ERROR');
   });
 
-  it("webhookPayload 'payload_error': OK with payload null and payload_error, the result still in the queue", async () => {
+  it("webhookPayload 'payload_error': OK with payload null and payload_error, the result still queued", async () => {
     emu.configure({ webhookPayload: 'payload_error' });
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Too big for the body', aspectRatio: '1:1' }));
+    const id = await submit(
+      'fal-ai/flux/dev',
+      fluxTextToImageInput({ prompt: 'Too big for the body', aspectRatio: '1:1' }),
+    );
     const body = await webhookOf(id);
     expect(body).toMatchObject({ status: 'OK', payload: null, payload_error: expect.any(String) });
     const result = await fal.result('fal-ai/flux/dev', id);
     if (!result.ok || result.value.state !== 'COMPLETED') throw new Error(JSON.stringify(result));
-    expect(parseFluxResult(result.value.payload)).toMatchObject({ ok: true, value: { images: [{ url: expect.stringContaining('/files/') }] } });
+    expect(parseFluxResult(result.value.payload)).toMatchObject({
+      ok: true,
+      value: { images: [{ url: expect.stringContaining('/files/') }] },
+    });
   });
 
   it("resultFields 'required': images with only a url, which our parser accepts", async () => {
@@ -260,35 +332,62 @@ describe('webhook behaviours', () => {
     const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Bare result', aspectRatio: '1:1' }));
     const body = await webhookOf(id);
     expect(body.payload).toEqual({ images: [{ url: expect.any(String) }] });
-    expect(parseFluxResult(body.payload)).toMatchObject({ ok: true, value: { images: [{ url: expect.any(String) }], nsfw: [false] } });
+    expect(parseFluxResult(body.payload)).toMatchObject({
+      ok: true,
+      value: { images: [{ url: expect.any(String) }], nsfw: [false] },
+    });
   });
 });
 
 describe('refusals and storage', () => {
-  it("an unknown endpoint is rejected (404) at submit; with validation 'submit', an invalid input too (422)", async () => {
+  it("an unknown endpoint is rejected at submit (404); with validation 'submit', an invalid input (422)", async () => {
     const unknown = await fal.submit('fal-ai/nope/v9' as FalModel, { prompt: 'x' }, hooks.url);
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'rejected', status: 404 } });
     emu.configure({ validation: 'submit' });
     const noPrompt = await fal.submit('fal-ai/flux/dev', { image_size: 'square' }, hooks.url);
-    expect(noPrompt).toMatchObject({ ok: false, error: { kind: 'rejected', status: 422, message: expect.stringContaining('prompt: Field required') } });
-    const badDuration = await fal.submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', { prompt: 'x', duration: 5 }, hooks.url);
-    expect(badDuration).toMatchObject({ ok: false, error: { kind: 'rejected', status: 422, message: expect.stringContaining('duration') } });
+    expect(noPrompt).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', status: 422, message: expect.stringContaining('prompt: Field required') },
+    });
+    const badDuration = await fal.submit(
+      'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+      { prompt: 'x', duration: 5 },
+      hooks.url,
+    );
+    expect(badDuration).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', status: 422, message: expect.stringContaining('duration') },
+    });
   });
 
-  it('by default, as at fal, an invalid input is accepted into the queue, then fails by an ERROR webhook with detail[]', async () => {
+  it('by default, as at fal, an invalid input is queued, then fails by an ERROR webhook with detail[]', async () => {
     const id = await submit('fal-ai/flux/dev', { image_size: 'square', num_images: 9 });
     const body = await webhookOf(id);
     expect(body).toMatchObject({
       status: 'ERROR',
       error: 'Invalid status code: 422',
-      payload: { detail: expect.arrayContaining([{ loc: ['body', 'prompt'], msg: 'Field required', type: 'missing' }, expect.objectContaining({ loc: ['body', 'num_images'] })]) },
+      payload: {
+        detail: expect.arrayContaining([
+          { loc: ['body', 'prompt'], msg: 'Field required', type: 'missing' },
+          expect.objectContaining({ loc: ['body', 'num_images'] }),
+        ]),
+      },
     });
-    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({ ok: true, value: { state: 'FAILED', error: expect.stringContaining('prompt: Field required') } });
+    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({
+      ok: true,
+      value: { state: 'FAILED', error: expect.stringContaining('prompt: Field required') },
+    });
   });
 
   it('an image URL fal cannot download fails the request', async () => {
-    const id = await submit('fal-ai/flux/dev/image-to-image', fluxImageToImageInput({ imageUrl: `${emu.url}/files/missing.png`, prompt: 'x', strength: 0.5 }));
-    expect(await webhookOf(id)).toMatchObject({ status: 'ERROR', payload: { detail: [{ loc: ['body', 'image_url'], type: 'file_download_error' }] } });
+    const id = await submit(
+      'fal-ai/flux/dev/image-to-image',
+      fluxImageToImageInput({ imageUrl: `${emu.url}/files/missing.png`, prompt: 'x', strength: 0.5 }),
+    );
+    expect(await webhookOf(id)).toMatchObject({
+      status: 'ERROR',
+      payload: { detail: [{ loc: ['body', 'image_url'], type: 'file_download_error' }] },
+    });
   });
 
   it('uploadFile stores the bytes at a URL the emulator serves', async () => {
@@ -302,7 +401,10 @@ describe('refusals and storage', () => {
   });
 
   it('[nsfw] is flagged and blacked out like the safety checker does', async () => {
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Something [nsfw]', aspectRatio: '1:1' }));
+    const id = await submit(
+      'fal-ai/flux/dev',
+      fluxTextToImageInput({ prompt: 'Something [nsfw]', aspectRatio: '1:1' }),
+    );
     const parsed = parseFluxResult((await webhookOf(id)).payload);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(parsed.value.nsfw).toEqual([true]);
@@ -312,7 +414,12 @@ describe('refusals and storage', () => {
 
   it('videoBytes pads result videos to the requested size, still readable', async () => {
     emu.configure({ videoBytes: 2_000_000 });
-    const id = await submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', { prompt: 'Big', duration: '2', aspect_ratio: '16:9', generate_audio: false });
+    const id = await submit('fal-ai/bytedance/seedance/v1/pro/text-to-video', {
+      prompt: 'Big',
+      duration: '2',
+      aspect_ratio: '16:9',
+      generate_audio: false,
+    });
     const parsed = parseSeedanceResult((await webhookOf(id)).payload);
     if (!parsed.ok) throw new Error(parsed.error);
     const video = await download(parsed.value.videoUrl);
@@ -321,10 +428,16 @@ describe('refusals and storage', () => {
   });
 
   it('configuration over HTTP, for tests in other processes; expired files answer 404', async () => {
-    const res = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ fileTtlMs: 200 }) });
+    const res = await fetch(`${emu.url}/_emulator/config`, {
+      method: 'POST',
+      body: JSON.stringify({ fileTtlMs: 200 }),
+    });
     expect(res.status).toBe(200);
     expect(emu.config.fileTtlMs).toBe(200);
-    const bad = await fetch(`${emu.url}/_emulator/config`, { method: 'POST', body: JSON.stringify({ webhook: 'sometimes' }) });
+    const bad = await fetch(`${emu.url}/_emulator/config`, {
+      method: 'POST',
+      body: JSON.stringify({ webhook: 'sometimes' }),
+    });
     expect(bad.status).toBe(400);
     const up = await fal.uploadFile(Buffer.from('short-lived'), 'text/plain');
     if (!up.ok) throw new Error(JSON.stringify(up.error));
@@ -334,6 +447,9 @@ describe('refusals and storage', () => {
   });
 
   it('status of an unknown request is rejected', async () => {
-    expect(await fal.status('fal-ai/flux/dev', '00000000-0000-0000-0000-000000000000')).toMatchObject({ ok: false, error: { kind: 'rejected', status: 404 } });
+    expect(await fal.status('fal-ai/flux/dev', '00000000-0000-0000-0000-000000000000')).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', status: 404 },
+    });
   });
 });

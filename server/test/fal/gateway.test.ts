@@ -27,7 +27,10 @@ describe('createFalGateway', () => {
     const r = await fal.submit('fal-ai/flux/dev', { prompt: 'x' }, 'http://127.0.0.1:1/hook');
     expect(r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(await fal.uploadFile(Buffer.from('x'), 'text/plain')).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(await fal.uploadFile(Buffer.from('x'), 'text/plain')).toMatchObject({
+      ok: false,
+      error: { kind: 'timeout' },
+    });
   });
 
   it('a 500 is transient, a 401 is rejected, and the key is sent as fal expects', async () => {
@@ -43,20 +46,30 @@ describe('createFalGateway', () => {
       error: { kind: 'transient', status: 500, message: expect.stringContaining('nope') },
     });
     status = 401;
-    expect(await fal.cancel('fal-ai/flux/dev', 'r1')).toMatchObject({ ok: false, error: { kind: 'rejected', status: 401 } });
+    expect(await fal.cancel('fal-ai/flux/dev', 'r1')).toMatchObject({
+      ok: false,
+      error: { kind: 'rejected', status: 401 },
+    });
     expect(auth.every((a) => a === 'Key secret-key')).toBe(true);
   });
 });
 
 describe('toFalError', () => {
   it('maps statuses and network failures to kinds', () => {
-    const api = (status: number, timeoutType?: string) => new ApiError({ message: 'm', status, body: {}, ...(timeoutType ? { timeoutType } : {}) });
+    const api = (status: number, timeoutType?: string) =>
+      new ApiError({ message: 'm', status, body: {}, ...(timeoutType ? { timeoutType } : {}) });
     expect(toFalError(api(429)).kind).toBe('transient');
     expect(toFalError(api(503)).kind).toBe('transient');
     expect(toFalError(api(422)).kind).toBe('rejected');
     expect(toFalError(api(404)).kind).toBe('rejected');
     expect(toFalError(api(504, 'user')).kind).toBe('timeout');
-    expect(toFalError(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) }))).toMatchObject({
+    expect(
+      toFalError(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+        }),
+      ),
+    ).toMatchObject({
       kind: 'transient',
       message: expect.stringContaining('ECONNREFUSED'),
     });
@@ -68,8 +81,12 @@ describe('rewriteToBaseUrl', () => {
   it('sends every fal host to the emulator, keeping path and query, and leaves other hosts alone', async () => {
     const rewrite = rewriteToBaseUrl('http://127.0.0.1:9999/');
     const go = async (url: string) => (await rewrite({ method: 'GET', url })).url;
-    expect(await go('https://queue.fal.run/fal-ai/flux/dev?fal_webhook=x')).toBe('http://127.0.0.1:9999/fal-ai/flux/dev?fal_webhook=x');
-    expect(await go('https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3')).toBe('http://127.0.0.1:9999/storage/upload/initiate?storage_type=fal-cdn-v3');
+    expect(await go('https://queue.fal.run/fal-ai/flux/dev?fal_webhook=x')).toBe(
+      'http://127.0.0.1:9999/fal-ai/flux/dev?fal_webhook=x',
+    );
+    expect(await go('https://rest.fal.ai/storage/upload/initiate?storage_type=fal-cdn-v3')).toBe(
+      'http://127.0.0.1:9999/storage/upload/initiate?storage_type=fal-cdn-v3',
+    );
     expect(await go('https://fal.run/fal-ai/flux/dev')).toBe('http://127.0.0.1:9999/fal-ai/flux/dev');
     expect(await go('https://example.com/a')).toBe('https://example.com/a');
     expect(await go('https://notfal.run/a')).toBe('https://notfal.run/a');

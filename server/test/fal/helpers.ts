@@ -38,10 +38,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     received,
     respondWith: () => 200,
     waitFor: (requestId, count = 1, timeoutMs = 20_000) =>
-      until(() => {
-        const hits = received.filter((r) => r.requestId === requestId);
-        return hits.length >= count && hits;
-      }, timeoutMs, `${count} webhook(s) for ${requestId}`),
+      until(
+        () => {
+          const hits = received.filter((r) => r.requestId === requestId);
+          return hits.length >= count && hits;
+        },
+        timeoutMs,
+        `${count} webhook(s) for ${requestId}`,
+      ),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
   const server = createServer((req, res) => {
@@ -50,7 +54,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     req.on('end', () => {
       const status = receiver.respondWith();
       if (status >= 200 && status < 300) {
-        received.push({ headers: req.headers, raw: Buffer.concat(chunks), requestId: String(req.headers['x-fal-webhook-request-id']) });
+        received.push({
+          headers: req.headers,
+          raw: Buffer.concat(chunks),
+          requestId: String(req.headers['x-fal-webhook-request-id']),
+        });
       }
       res.writeHead(status).end();
     });

@@ -45,7 +45,9 @@ describe('prices', () => {
 
 describe('input builders and allowed values', () => {
   it('FLUX text-to-image maps every aspect ratio to an image_size preset fal accepts', () => {
-    const presets = FLUX_ASPECT_RATIOS.map((aspectRatio) => fluxTextToImageInput({ prompt: 'p', aspectRatio }).image_size);
+    const presets = FLUX_ASPECT_RATIOS.map(
+      (aspectRatio) => fluxTextToImageInput({ prompt: 'p', aspectRatio }).image_size,
+    );
     expect(presets).toEqual(['square_hd', 'landscape_16_9', 'portrait_16_9', 'landscape_4_3', 'portrait_4_3']);
     for (const aspectRatio of FLUX_ASPECT_RATIOS) {
       expect(validateInput('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'p', aspectRatio })).ok).toBe(true);
@@ -55,15 +57,26 @@ describe('input builders and allowed values', () => {
   });
 
   it('FLUX image-to-image checks strength and URL', () => {
-    expect(fluxImageToImageInput({ imageUrl: 'https://x.test/a.png', prompt: 'p', strength: 0.7 })).toMatchObject({ image_url: 'https://x.test/a.png', strength: 0.7 });
-    expect(() => fluxImageToImageInput({ imageUrl: 'https://x.test/a.png', prompt: 'p', strength: 1.5 })).toThrow(RangeError);
+    expect(fluxImageToImageInput({ imageUrl: 'https://x.test/a.png', prompt: 'p', strength: 0.7 })).toMatchObject({
+      image_url: 'https://x.test/a.png',
+      strength: 0.7,
+    });
+    expect(() => fluxImageToImageInput({ imageUrl: 'https://x.test/a.png', prompt: 'p', strength: 1.5 })).toThrow(
+      RangeError,
+    );
     expect(() => fluxImageToImageInput({ imageUrl: 'not a url', prompt: 'p', strength: 0.5 })).toThrow(RangeError);
   });
 
   it('Seedance inputs are always mute and only use the allowed values', () => {
     const i2v = seedanceImageToVideoInput({ imageUrl: 'https://x.test/a.png' });
     const t2v = seedanceTextToVideoInput({ prompt: 'p', aspectRatio: '21:9', durationSeconds: 10 });
-    expect(i2v).toMatchObject({ generate_audio: false, duration: '5', aspect_ratio: 'auto', resolution: '1080p', prompt: expect.any(String) });
+    expect(i2v).toMatchObject({
+      generate_audio: false,
+      duration: '5',
+      aspect_ratio: 'auto',
+      resolution: '1080p',
+      prompt: expect.any(String),
+    });
     expect(t2v).toMatchObject({ generate_audio: false, duration: '10', aspect_ratio: '21:9', resolution: '1080p' });
     expect(validateInput('fal-ai/bytedance/seedance/v1/pro/image-to-video', i2v).ok).toBe(true);
     expect(validateInput('fal-ai/bytedance/seedance/v1/pro/text-to-video', t2v).ok).toBe(true);
@@ -74,7 +87,9 @@ describe('input builders and allowed values', () => {
     expect([0, 6, 7.5, '5', undefined].map(isSeedanceDuration)).toEqual([false, false, false, false, false]);
     expect(seedanceDurationSchema.safeParse(6).success).toBe(false);
     expect(() => seedanceTextToVideoInput({ prompt: 'p', durationSeconds: 6 as SeedanceDuration })).toThrow(/duration/);
-    expect(() => seedanceImageToVideoInput({ imageUrl: 'https://x.test/a.png', aspectRatio: '2:1' as never })).toThrow(/aspect ratio/);
+    expect(() => seedanceImageToVideoInput({ imageUrl: 'https://x.test/a.png', aspectRatio: '2:1' as never })).toThrow(
+      /aspect ratio/,
+    );
   });
 });
 
@@ -85,22 +100,51 @@ describe('result parsers', () => {
       has_nsfw_concepts: [true],
       seed: 1,
     });
-    expect(flux).toEqual({ ok: true, value: { images: [{ url: 'https://cdn/x.png', width: 1024, height: 768, contentType: 'image/png' }], nsfw: [true] } });
-    expect(parseFluxResult({ images: [{ url: 'u', width: 1, height: 1 }] })).toMatchObject({ ok: true, value: { nsfw: [false], images: [{ contentType: 'image/jpeg' }] } });
-    expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4', content_type: 'video/mp4' }, seed: 3 })).toEqual({ ok: true, value: { videoUrl: 'https://cdn/v.mp4' } });
+    expect(flux).toEqual({
+      ok: true,
+      value: {
+        images: [{ url: 'https://cdn/x.png', width: 1024, height: 768, contentType: 'image/png' }],
+        nsfw: [true],
+      },
+    });
+    expect(parseFluxResult({ images: [{ url: 'u', width: 1, height: 1 }] })).toMatchObject({
+      ok: true,
+      value: { nsfw: [false], images: [{ contentType: 'image/jpeg' }] },
+    });
+    expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4', content_type: 'video/mp4' }, seed: 3 })).toEqual({
+      ok: true,
+      value: { videoUrl: 'https://cdn/v.mp4' },
+    });
   });
 
   it('need only what fal marks required: images[].url, video.url', () => {
-    expect(parseFluxResult({ images: [{ url: 'https://cdn/x.png' }] })).toEqual({ ok: true, value: { images: [{ url: 'https://cdn/x.png', contentType: 'image/jpeg' }], nsfw: [false] } });
-    expect(parseFluxResult({ images: [{ url: 'u', width: null, height: null, content_type: null }] })).toMatchObject({ ok: true });
-    expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4' } })).toEqual({ ok: true, value: { videoUrl: 'https://cdn/v.mp4' } });
+    expect(parseFluxResult({ images: [{ url: 'https://cdn/x.png' }] })).toEqual({
+      ok: true,
+      value: { images: [{ url: 'https://cdn/x.png', contentType: 'image/jpeg' }], nsfw: [false] },
+    });
+    expect(parseFluxResult({ images: [{ url: 'u', width: null, height: null, content_type: null }] })).toMatchObject({
+      ok: true,
+    });
+    expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4' } })).toEqual({
+      ok: true,
+      value: { videoUrl: 'https://cdn/v.mp4' },
+    });
   });
 
   it('turn an unexpected payload into a readable error, never a crash', () => {
-    expect(parseFluxResult(null)).toMatchObject({ ok: false, error: expect.stringContaining('unexpected FLUX result') });
+    expect(parseFluxResult(null)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unexpected FLUX result'),
+    });
     expect(parseFluxResult({ images: [] })).toMatchObject({ ok: false, error: expect.stringContaining('no image') });
-    expect(parseFluxResult({ images: [{ url: 'u', width: 'big', height: 1 }] })).toMatchObject({ ok: false, error: expect.stringContaining('images.0.width') });
-    expect(parseSeedanceResult({ video: {} })).toMatchObject({ ok: false, error: expect.stringContaining('video.url') });
+    expect(parseFluxResult({ images: [{ url: 'u', width: 'big', height: 1 }] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('images.0.width'),
+    });
+    expect(parseSeedanceResult({ video: {} })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('video.url'),
+    });
     expect(parseSeedanceResult('oops')).toMatchObject({ ok: false });
   });
 });

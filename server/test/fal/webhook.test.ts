@@ -35,7 +35,15 @@ beforeEach(() => {
 });
 
 const body = (requestId: string, extra: Record<string, unknown> = {}) =>
-  Buffer.from(JSON.stringify({ request_id: requestId, gateway_request_id: requestId, status: 'OK', payload: { images: [] }, ...extra }));
+  Buffer.from(
+    JSON.stringify({
+      request_id: requestId,
+      gateway_request_id: requestId,
+      status: 'OK',
+      payload: { images: [] },
+      ...extra,
+    }),
+  );
 
 describe('createWebhookVerifier', () => {
   it('accepts a genuine webhook and parses its body', async () => {
@@ -48,7 +56,10 @@ describe('createWebhookVerifier', () => {
   it("accepts fal's payload_error body: status OK, payload null", async () => {
     const verifier = createWebhookVerifier({ jwksUrl });
     const raw = body('req-10', { payload: null, payload_error: 'Response payload is not JSON serializable' });
-    expect(await verifier.verify(signer.headers('req-10', raw), raw)).toMatchObject({ ok: true, body: { status: 'OK', payload: null, payload_error: expect.any(String) } });
+    expect(await verifier.verify(signer.headers('req-10', raw), raw)).toMatchObject({
+      ok: true,
+      body: { status: 'OK', payload: null, payload_error: expect.any(String) },
+    });
   });
 
   it('accepts node-style header arrays and any header case', async () => {
@@ -63,13 +74,22 @@ describe('createWebhookVerifier', () => {
     const verifier = createWebhookVerifier({ jwksUrl });
     const raw = body('req-3');
     const headers = signer.headers('req-3', raw);
-    expect(await verifier.verify(headers, body('req-3', { status: 'ERROR' }))).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+    expect(await verifier.verify(headers, body('req-3', { status: 'ERROR' }))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('signature'),
+    });
     const intruder = createWebhookSigner('user-42');
-    expect(await verifier.verify(intruder.headers('req-3', raw), raw)).toMatchObject({ ok: false, reason: expect.stringContaining('signature') });
+    expect(await verifier.verify(intruder.headers('req-3', raw), raw)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('signature'),
+    });
     expect(await verifier.verify({ ...headers, 'x-fal-webhook-user-id': 'user-43' }, raw)).toMatchObject({ ok: false });
     for (const missing of Object.keys(headers)) {
       const partial = { ...headers, [missing]: undefined };
-      expect(await verifier.verify(partial, raw)).toMatchObject({ ok: false, reason: expect.stringContaining('missing') });
+      expect(await verifier.verify(partial, raw)).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining('missing'),
+      });
     }
     expect(await verifier.verify({ ...headers, 'x-fal-webhook-signature': 'zz' }, raw)).toMatchObject({ ok: false });
   });
@@ -80,8 +100,14 @@ describe('createWebhookVerifier', () => {
     const raw = body('req-4');
     const nowS = Math.floor(now / 1000);
     expect((await verifier.verify(signer.headers('req-4', raw, nowS - 299), raw)).ok).toBe(true);
-    expect(await verifier.verify(signer.headers('req-4', raw, nowS - 301), raw)).toMatchObject({ ok: false, reason: expect.stringContaining('timestamp') });
-    expect(await verifier.verify(signer.headers('req-4', raw, nowS + 301), raw)).toMatchObject({ ok: false, reason: expect.stringContaining('timestamp') });
+    expect(await verifier.verify(signer.headers('req-4', raw, nowS - 301), raw)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('timestamp'),
+    });
+    expect(await verifier.verify(signer.headers('req-4', raw, nowS + 301), raw)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('timestamp'),
+    });
     now += 10 * 60_000;
     expect(await verifier.verify(signer.headers('req-4', raw, nowS), raw)).toMatchObject({ ok: false });
   });
@@ -89,11 +115,20 @@ describe('createWebhookVerifier', () => {
   it('refuses a signed body about another request, or of an unexpected shape', async () => {
     const verifier = createWebhookVerifier({ jwksUrl });
     const other = body('req-other');
-    expect(await verifier.verify(signer.headers('req-5', other), other)).toMatchObject({ ok: false, reason: expect.stringContaining('different') });
+    expect(await verifier.verify(signer.headers('req-5', other), other)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('different'),
+    });
     const odd = body('req-5', { status: 'DONE' });
-    expect(await verifier.verify(signer.headers('req-5', odd), odd)).toMatchObject({ ok: false, reason: expect.stringContaining('status') });
+    expect(await verifier.verify(signer.headers('req-5', odd), odd)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('status'),
+    });
     const notJson = Buffer.from('{oops');
-    expect(await verifier.verify(signer.headers('req-5', notJson), notJson)).toMatchObject({ ok: false, reason: expect.stringContaining('JSON') });
+    expect(await verifier.verify(signer.headers('req-5', notJson), notJson)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('JSON'),
+    });
   });
 
   it('caches the keys for an hour, refetches after', async () => {
@@ -119,17 +154,24 @@ describe('createWebhookVerifier', () => {
     expect((await verifier.verify(rotated.headers('req-7', raw, Math.floor(now / 1000)), raw)).ok).toBe(true);
     expect(fetches).toBe(2);
     const forger = createWebhookSigner('user-42');
-    for (let i = 0; i < 5; i++) expect((await verifier.verify(forger.headers('req-7', raw, Math.floor(now / 1000)), raw)).ok).toBe(false);
+    for (let i = 0; i < 5; i++)
+      expect((await verifier.verify(forger.headers('req-7', raw, Math.floor(now / 1000)), raw)).ok).toBe(false);
     expect(fetches).toBe(2);
   });
 
   it('unreachable keys are a retryable refusal; a hanging JWKS times out', async () => {
     jwksStatus = 503;
     const raw = body('req-8');
-    expect(await createWebhookVerifier({ jwksUrl }).verify(signer.headers('req-8', raw), raw)).toMatchObject({ ok: false, retryable: true });
+    expect(await createWebhookVerifier({ jwksUrl }).verify(signer.headers('req-8', raw), raw)).toMatchObject({
+      ok: false,
+      retryable: true,
+    });
     jwksHang = true;
     const started = Date.now();
-    const result = await createWebhookVerifier({ jwksUrl, fetchTimeoutMs: 200 }).verify(signer.headers('req-8', raw), raw);
+    const result = await createWebhookVerifier({ jwksUrl, fetchTimeoutMs: 200 }).verify(
+      signer.headers('req-8', raw),
+      raw,
+    );
     expect(result).toMatchObject({ ok: false, retryable: true });
     expect(Date.now() - started).toBeLessThan(2_000);
   });

@@ -27,7 +27,11 @@ const CONTROLS = [0x01, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b, 0x1f, 0x
 export const STRINGS: Hostile[] = [
   { label: 'NUL', value: '\u0000', core: true },
   { label: 'NUL inside', value: 'a\u0000b' },
-  ...CONTROLS.map((c) => ({ label: `C0 U+${c.toString(16).padStart(4, '0')}`, value: `x${String.fromCharCode(c)}y`, core: c === 0x1b })),
+  ...CONTROLS.map((c) => ({
+    label: `C0 U+${c.toString(16).padStart(4, '0')}`,
+    value: `x${String.fromCharCode(c)}y`,
+    core: c === 0x1b,
+  })),
   { label: 'lone high surrogate', value: '\ud800', core: true },
   { label: 'lone low surrogate', value: 'a\udfffb' },
   { label: 'reversed surrogates', value: '\udc00\ud800' },
@@ -46,8 +50,15 @@ export const STRINGS: Hostile[] = [
 ];
 
 export const CURSORS: Hostile[] = [
-  ...['Tag:\u0000', 'GPC:N:5', 'GPC:D:abc', 'GPC:Z:', 'GPC:I:9', 'GPC:S:\u0000'].map((c) => ({ label: `cursor b64 ${JSON.stringify(c)}`, value: b64(c), core: true })),
-  ...['GPC:S:', 'GPC:J:{', 'GPC:', 'arrayconnection:-1', 'GPC:S:\ud800'].map((c) => ({ label: `cursor b64 ${JSON.stringify(c)}`, value: b64(c) })),
+  ...['Tag:\u0000', 'GPC:N:5', 'GPC:D:abc', 'GPC:Z:', 'GPC:I:9', 'GPC:S:\u0000'].map((c) => ({
+    label: `cursor b64 ${JSON.stringify(c)}`,
+    value: b64(c),
+    core: true,
+  })),
+  ...['GPC:S:', 'GPC:J:{', 'GPC:', 'arrayconnection:-1', 'GPC:S:\ud800'].map((c) => ({
+    label: `cursor b64 ${JSON.stringify(c)}`,
+    value: b64(c),
+  })),
   ...[
     ['NEWEST', '1', 'x'],
     ['NEWEST', '2026-13-45T99:00:00Z', 'x'],
@@ -62,7 +73,13 @@ export const CURSORS: Hostile[] = [
   { label: 'cursor invalid utf-8', value: b64(Buffer.from([0xff, 0xfe, 0x3a, 0x00])) },
 ];
 
-export function idValues(leaf: Leaf, nodeNames: string[], live: Map<string, { id: string }[]>, deleted: Map<string, string[]>, foreign: Map<string, string[]>): Hostile[] {
+export function idValues(
+  leaf: Leaf,
+  nodeNames: string[],
+  live: Map<string, { id: string }[]>,
+  deleted: Map<string, string[]>,
+  foreign: Map<string, string[]>,
+): Hostile[] {
   const own = leaf.idType;
   const out: Hostile[] = [
     { label: 'id NUL', value: '\u0000', core: true },
@@ -86,7 +103,8 @@ export function idValues(leaf: Leaf, nodeNames: string[], live: Map<string, { id
     out.push({ label: `id b64 "${t}:<surrogate>"`, value: b64(`${t}:\ud800`) });
     for (const id of deleted.get(t) ?? []) out.push({ label: `id of deleted ${t}`, value: id, core: mine });
     // A live id of the leaf's own type could be a legitimate target (deleteProject of our fixture): only other types'.
-    if (t !== own && own) for (const { id } of live.get(t) ?? []) out.push({ label: `id of a ${t}`, value: id, core: t === otherType });
+    if (t !== own && own)
+      for (const { id } of live.get(t) ?? []) out.push({ label: `id of a ${t}`, value: id, core: t === otherType });
     for (const id of foreign.get(t) ?? []) out.push({ label: `id of another user's ${t}`, value: id, core: t === own });
   }
   return out;
@@ -119,12 +137,28 @@ export function floatValues(): Hostile[] {
   ];
 }
 
-export function hostileValues(leaf: Leaf, args: { foreignCursors: Hostile[]; nodeNames: string[]; live: Map<string, { id: string }[]>; deleted: Map<string, string[]>; foreign: Map<string, string[]>; baselineItem: () => unknown; enumValues: string[] }): Hostile[] {
+export function hostileValues(
+  leaf: Leaf,
+  args: {
+    foreignCursors: Hostile[];
+    nodeNames: string[];
+    live: Map<string, { id: string }[]>;
+    deleted: Map<string, string[]>;
+    foreign: Map<string, string[]>;
+    baselineItem: () => unknown;
+    enumValues: string[];
+  },
+): Hostile[] {
   switch (typeKind(leaf.type)) {
     case 'String':
-      return leaf.target.connection && leaf.path.length === 0 ? [...STRINGS, ...CURSORS, ...args.foreignCursors] : STRINGS;
+      return leaf.target.connection && leaf.path.length === 0
+        ? [...STRINGS, ...CURSORS, ...args.foreignCursors]
+        : STRINGS;
     case 'ID':
-      return [...idValues(leaf, args.nodeNames, args.live, args.deleted, args.foreign), ...STRINGS.filter((s) => !s.core)];
+      return [
+        ...idValues(leaf, args.nodeNames, args.live, args.deleted, args.foreign),
+        ...STRINGS.filter((s) => !s.core),
+      ];
     case 'scalar':
       return STRINGS;
     case 'Int':

@@ -81,7 +81,12 @@ export function findTargets(schema: GraphQLSchema): Target[] {
     ['subscription', schema.getSubscriptionType()],
   ];
   let varCounter = 0;
-  const slot = (a: GraphQLArgument, field: string, owner: string): ArgSlot => ({ name: a.name, varName: `v${varCounter++}`, type: a.type, context: `${owner}.${field}` });
+  const slot = (a: GraphQLArgument, field: string, owner: string): ArgSlot => ({
+    name: a.name,
+    varName: `v${varCounter++}`,
+    type: a.type,
+    context: `${owner}.${field}`,
+  });
 
   for (const [operation, root] of roots) {
     if (!root) continue;
@@ -106,7 +111,11 @@ export function findTargets(schema: GraphQLSchema): Target[] {
   const query = schema.getQueryType();
   if (query) {
     const seen = new Set<string>();
-    type Step = { field: GraphQLField<unknown, unknown>; args: ArgSlot[]; on: string | null };
+    interface Step {
+      field: GraphQLField<unknown, unknown>;
+      args: ArgSlot[];
+      on: string | null;
+    }
     let frontier: { type: GraphQLNamedType; steps: Step[] }[] = Object.values(query.getFields()).map((f) => ({
       type: getNamedType(f.type),
       steps: [{ field: f, args: f.args.map((a) => slot(a, f.name, query.name)), on: null }],
@@ -136,7 +145,9 @@ export function findTargets(schema: GraphQLSchema): Target[] {
                 cursorDocument: render(schema, 'query', path, true),
                 args: step.args,
                 // node(id:) … on Project: the fragment's type says what the id must name.
-                pathArgs: steps.flatMap((s, i) => s.args.map((a) => ({ ...a, context: `${a.context} ${path[i + 1]!.on ?? ''}` }))),
+                pathArgs: steps.flatMap((s, i) =>
+                  s.args.map((a) => ({ ...a, context: `${a.context} ${path[i + 1]!.on ?? ''}` })),
+                ),
                 connection: isConnection(f.type),
                 fieldPath: path.map((p) => p.field.name),
               });
@@ -155,7 +166,12 @@ function isConnection(type: GraphQLOutputType): boolean {
   return connectionTypes(type).length > 0;
 }
 
-function render(schema: GraphQLSchema, operation: Operation, steps: { field: GraphQLField<unknown, unknown>; args: ArgSlot[]; on: string | null }[], cursors = false): string {
+function render(
+  schema: GraphQLSchema,
+  operation: Operation,
+  steps: { field: GraphQLField<unknown, unknown>; args: ArgSlot[]; on: string | null }[],
+  cursors = false,
+): string {
   const vars = steps.flatMap((s) => s.args).map((a) => `$${a.varName}: ${String(a.type)}`);
   const last = steps[steps.length - 1]!.field.type;
   let body = cursors ? cursorSelection(last) : selection(schema, last);
@@ -170,7 +186,9 @@ function render(schema: GraphQLSchema, operation: Operation, steps: { field: Gra
 
 /** The page's cursors, on whichever possible type is a connection. */
 function cursorSelection(type: GraphQLOutputType): string {
-  return `{ __typename ${connectionTypes(type).map((t) => `... on ${t.name} { pageInfo { startCursor endCursor } }`).join(' ')} }`;
+  return `{ __typename ${connectionTypes(type)
+    .map((t) => `... on ${t.name} { pageInfo { startCursor endCursor } }`)
+    .join(' ')} }`;
 }
 
 function connectionTypes(type: GraphQLOutputType): GraphQLObjectType[] {
@@ -225,14 +243,22 @@ export function guessIdType(nodeNames: string[], fieldName: string, context: str
 
 export function leavesOf(target: Target, nodeNames: string[]): Leaf[] {
   const leaves: Leaf[] = [];
-  const visit = (arg: ArgSlot, type: GraphQLInputType, path: (string | number)[], fieldName: string, context: string, depth: number) => {
+  const visit = (
+    arg: ArgSlot,
+    type: GraphQLInputType,
+    path: (string | number)[],
+    fieldName: string,
+    context: string,
+    depth: number,
+  ) => {
     const inner = isNonNullType(type) ? type.ofType : type;
     const idType = isScalarType(inner) && inner.name === 'ID' ? guessIdType(nodeNames, fieldName, context) : undefined;
     leaves.push({ target, arg, path, type, idType, fieldName });
     if (depth > 5) return;
     if (isListType(inner)) visit(arg, inner.ofType, [...path, 0], fieldName, context, depth + 1);
     if (isInputObjectType(inner)) {
-      for (const f of Object.values(inner.getFields())) visit(arg, f.type, [...path, f.name], f.name, `${context} ${inner.name}`, depth + 1);
+      for (const f of Object.values(inner.getFields()))
+        visit(arg, f.type, [...path, f.name], f.name, `${context} ${inner.name}`, depth + 1);
     }
   };
   for (const arg of target.args) visit(arg, arg.type, [], arg.name, arg.context, 0);
@@ -240,13 +266,20 @@ export function leavesOf(target: Target, nodeNames: string[]): Leaf[] {
 }
 
 /** A valid-looking value of `type`: required input fields only, fixture ids where the type is an ID. */
-export function baseline(type: GraphQLInputType, fieldName: string, context: string, fx: Fixtures, nodeNames: string[]): unknown {
+export function baseline(
+  type: GraphQLInputType,
+  fieldName: string,
+  context: string,
+  fx: Fixtures,
+  nodeNames: string[],
+): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return [baseline(inner.ofType, fieldName, context, fx, nodeNames)];
   if (isInputObjectType(inner)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
-      if (isNonNullType(f.type) && f.defaultValue === undefined) out[f.name] = baseline(f.type, f.name, `${context} ${inner.name}`, fx, nodeNames);
+      if (isNonNullType(f.type) && f.defaultValue === undefined)
+        out[f.name] = baseline(f.type, f.name, `${context} ${inner.name}`, fx, nodeNames);
     }
     return out;
   }
@@ -282,24 +315,32 @@ export function baseline(type: GraphQLInputType, fieldName: string, context: str
 
 export function baselineVariables(target: Target, fx: Fixtures, nodeNames: string[]): Record<string, unknown> {
   const vars: Record<string, unknown> = {};
-  for (const a of [...target.pathArgs, ...target.args]) if (isNonNullType(a.type)) vars[a.varName] = baseline(a.type, a.name, a.context, fx, nodeNames);
+  for (const a of [...target.pathArgs, ...target.args])
+    if (isNonNullType(a.type)) vars[a.varName] = baseline(a.type, a.name, a.context, fx, nodeNames);
   return vars;
 }
 
 /** The baseline variables of a target with `leaf` replaced by `value` (created when optional and absent). */
-export function variablesWith(leaf: Leaf | null, value: unknown, fx: Fixtures, nodeNames: string[]): Record<string, unknown> {
+export function variablesWith(
+  leaf: Leaf | null,
+  value: unknown,
+  fx: Fixtures,
+  nodeNames: string[],
+): Record<string, unknown> {
   const target = leaf?.target;
   const vars: Record<string, unknown> = {};
   const slots = target ? [...target.pathArgs, ...target.args] : [];
   for (const a of slots) {
-    if (isNonNullType(a.type) && !(a === leaf?.arg && leaf.path.length === 0)) vars[a.varName] = baseline(a.type, a.name, a.context, fx, nodeNames);
+    if (isNonNullType(a.type) && !(a === leaf?.arg && leaf.path.length === 0))
+      vars[a.varName] = baseline(a.type, a.name, a.context, fx, nodeNames);
   }
   if (!leaf) return vars;
   if (leaf.path.length === 0) {
     vars[leaf.arg.varName] = value;
     return vars;
   }
-  if (vars[leaf.arg.varName] === undefined) vars[leaf.arg.varName] = baseline(leaf.arg.type, leaf.arg.name, leaf.arg.context, fx, nodeNames);
+  if (vars[leaf.arg.varName] === undefined)
+    vars[leaf.arg.varName] = baseline(leaf.arg.type, leaf.arg.name, leaf.arg.context, fx, nodeNames);
   let holder: any = vars;
   let key: string | number = leaf.arg.varName;
   let type: GraphQLInputType = leaf.arg.type;
@@ -308,7 +349,7 @@ export function variablesWith(leaf: Leaf | null, value: unknown, fx: Fixtures, n
   for (const step of leaf.path) {
     const inner = isNonNullType(type) ? type.ofType : type;
     let container = holder[key];
-    if (container === undefined || container === null) container = holder[key] = baseline(type, fieldName, context, fx, nodeNames);
+    container ??= holder[key] = baseline(type, fieldName, context, fx, nodeNames);
     if (isListType(inner)) {
       type = inner.ofType;
       holder = container;
@@ -326,11 +367,14 @@ export function variablesWith(leaf: Leaf | null, value: unknown, fx: Fixtures, n
   return vars;
 }
 
-export function typeKind(type: GraphQLInputType): 'list' | 'object' | 'enum' | 'ID' | 'String' | 'Int' | 'Float' | 'Boolean' | 'scalar' {
+export function typeKind(
+  type: GraphQLInputType,
+): 'list' | 'object' | 'enum' | 'ID' | 'String' | 'Int' | 'Float' | 'Boolean' | 'scalar' {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) return 'list';
   if (isInputObjectType(inner)) return 'object';
   if (isEnumType(inner)) return 'enum';
-  if (isScalarType(inner) && ['ID', 'String', 'Int', 'Float', 'Boolean'].includes(inner.name)) return inner.name as 'ID';
+  if (isScalarType(inner) && ['ID', 'String', 'Int', 'Float', 'Boolean'].includes(inner.name))
+    return inner.name as 'ID';
   return 'scalar';
 }
