@@ -95,7 +95,10 @@ function wsClientFor(authorization: string | undefined): Client {
   return client;
 }
 
-async function* subscribe(client: Client, payload: { query: string; operationName?: string | null; variables?: unknown }) {
+async function* subscribe(
+  client: Client,
+  payload: { query: string; operationName?: string | null; variables?: unknown },
+) {
   try {
     yield* client.iterate({
       query: payload.query,

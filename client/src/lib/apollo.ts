@@ -53,7 +53,9 @@ export function createApi(): Api {
     forward(operation).pipe(
       tap({
         next: (r) => {
-          const unauthenticated = r.errors?.some((e) => (e as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED');
+          const unauthenticated = r.errors?.some(
+            (e) => (e as { extensions?: { code?: unknown } }).extensions?.code === 'UNAUTHENTICATED',
+          );
           if (unauthenticated && getToken() && operation.operationName !== 'SignOut') setToken(null);
         },
         error: (e: unknown) => {

@@ -6,7 +6,13 @@ const page = (cursors: string[], hasNextPage: boolean, totalCount = 99) => ({
   __typename: 'PublicAvatarConnection',
   totalCount,
   facets: [{ __typename: 'TagFacet', count: totalCount }],
-  pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: cursors.at(-1) ?? null, startCursor: cursors[0] ?? null, hasPreviousPage: false },
+  pageInfo: {
+    __typename: 'PageInfo',
+    hasNextPage,
+    endCursor: cursors.at(-1) ?? null,
+    startCursor: cursors[0] ?? null,
+    hasPreviousPage: false,
+  },
   edges: cursors.map((c) => ({ __typename: 'PublicAvatarEdge', cursor: c, node: { __ref: `Avatar:${c}` } })),
 });
 
@@ -58,14 +64,22 @@ describe('the cache with our type policies', () => {
       __typename: 'PublicAvatarConnection',
       totalCount: 3,
       pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: ids.at(-1) },
-      edges: ids.map((id) => ({ __typename: 'PublicAvatarEdge', cursor: id, node: { __typename: 'Avatar', id, name: `N${id}` } })),
+      edges: ids.map((id) => ({
+        __typename: 'PublicAvatarEdge',
+        cursor: id,
+        node: { __typename: 'Avatar', id, name: `N${id}` },
+      })),
     },
   });
 
   it('keeps one list per filter and appends pages fetched with after', () => {
     const cache = new InMemoryCache(cacheConfig);
     cache.writeQuery({ query: QUERY, variables: { first: 2, tags: ['femme'] }, data: result(['1', '2'], true) });
-    cache.writeQuery({ query: QUERY, variables: { first: 2, after: '2', tags: ['femme'] }, data: result(['3'], false) });
+    cache.writeQuery({
+      query: QUERY,
+      variables: { first: 2, after: '2', tags: ['femme'] },
+      data: result(['3'], false),
+    });
     cache.writeQuery({ query: QUERY, variables: { first: 2, tags: ['homme'] }, data: result(['9'], false) });
     const femme = cache.readQuery<any>({ query: QUERY, variables: { first: 2, tags: ['femme'] } });
     expect(femme.publicAvatars.edges.map((e: any) => e.node.id)).toEqual(['1', '2', '3']);
@@ -82,7 +96,9 @@ describe('the cache with our type policies', () => {
         variables: { first: 2, tags: [__typename] },
         data: { publicAvatars: { __typename, message: `m-${__typename}` } } as any,
       });
-      expect(cache.readQuery<any>({ query: QUERY, variables: { first: 2, tags: [__typename] } }).publicAvatars.message).toBe(`m-${__typename}`);
+      expect(
+        cache.readQuery<any>({ query: QUERY, variables: { first: 2, tags: [__typename] } }).publicAvatars.message,
+      ).toBe(`m-${__typename}`);
     }
   });
 });
@@ -157,7 +173,11 @@ describe("a project's lists in the cache", () => {
     __typename: 'ProjectAvatarsConnection',
     ...(totalCount === undefined ? {} : { totalCount }),
     pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: ids.at(-1) },
-    edges: ids.map((id) => ({ __typename: 'ProjectAvatarsConnectionEdge', cursor: id, node: { __typename: 'Avatar', id } })),
+    edges: ids.map((id) => ({
+      __typename: 'ProjectAvatarsConnectionEdge',
+      cursor: id,
+      node: { __typename: 'Avatar', id },
+    })),
   });
 
   it('appends a next page to the first one, keeps its totalCount, and starts over on a refresh', () => {
@@ -170,6 +190,8 @@ describe("a project's lists in the cache", () => {
     expect(read.project.avatars.totalCount).toBe(3);
     expect(read.project.avatars.pageInfo).toMatchObject({ hasNextPage: false, endCursor: 'c' });
     cache.writeQuery({ query: FIRST, variables: { id: 'P1' }, data: project(conn(['z', 'a'], true, 4)) });
-    expect(cache.readQuery<any>({ query: FIRST, variables: { id: 'P1' } })!.project.avatars.edges.map((e: any) => e.node.id)).toEqual(['z', 'a']);
+    expect(
+      cache.readQuery<any>({ query: FIRST, variables: { id: 'P1' } })!.project.avatars.edges.map((e: any) => e.node.id),
+    ).toEqual(['z', 'a']);
   });
 });

@@ -22,7 +22,11 @@ interface ConnectionLike {
  * cursor), anything else (a first page, a refresh) replaces it. Fields the page did not select, such
  * as a `totalCount` only the first page asks for, are kept. Pure, for tests.
  */
-export function appendPage(existing: ConnectionLike | undefined, incoming: ConnectionLike, after: unknown): ConnectionLike {
+export function appendPage(
+  existing: ConnectionLike | undefined,
+  incoming: ConnectionLike,
+  after: unknown,
+): ConnectionLike {
   if (!after || !existing) return incoming;
   // A page that does not continue from where the list ends (e.g. a refetch of an older cursor): start
   // over from the first page's data plus this one, never duplicate.
@@ -42,7 +46,11 @@ export function appendPage(existing: ConnectionLike | undefined, incoming: Conne
   };
 }
 
-export function mergeCatalogPage(existing: ConnectionLike | undefined, incoming: ConnectionLike, args: Record<string, unknown> | null): ConnectionLike {
+export function mergeCatalogPage(
+  existing: ConnectionLike | undefined,
+  incoming: ConnectionLike,
+  args: Record<string, unknown> | null,
+): ConnectionLike {
   if (incoming.__typename !== 'PublicAvatarConnection') return incoming;
   if (existing?.__typename !== 'PublicAvatarConnection') return incoming;
   return appendPage(existing, incoming, args?.after);
@@ -80,7 +88,9 @@ export function isStaleWrite(existingStatus: unknown, incomingStatus: unknown): 
 const keepUrl = { merge: (existing: unknown, incoming: unknown) => incoming ?? existing ?? null };
 const generationPolicy: TypePolicy = {
   fields: {
-    status: { merge: (existing: unknown, incoming: unknown) => (isStaleWrite(existing, incoming) ? existing : incoming) },
+    status: {
+      merge: (existing: unknown, incoming: unknown) => (isStaleWrite(existing, incoming) ? existing : incoming),
+    },
     imageUrl: keepUrl,
     videoUrl: keepUrl,
     thumbnailUrl: keepUrl,
@@ -101,7 +111,13 @@ export const cacheConfig: InMemoryCacheConfig = {
         },
       },
     },
-    Project: { fields: { images: projectListPolicy as FieldPolicy, avatars: projectListPolicy as FieldPolicy, bRolls: projectListPolicy as FieldPolicy } },
+    Project: {
+      fields: {
+        images: projectListPolicy as FieldPolicy,
+        avatars: projectListPolicy as FieldPolicy,
+        bRolls: projectListPolicy as FieldPolicy,
+      },
+    },
     Avatar: generationPolicy,
     Image: generationPolicy,
     BRoll: generationPolicy,

@@ -54,7 +54,13 @@ describe('connection edits', () => {
           avatars: {
             __typename: 'ProjectAvatarsConnection',
             totalCount: 1,
-            edges: [{ __typename: 'ProjectAvatarsConnectionEdge', cursor: 'c', node: { __typename: 'Avatar', id: 'A1', status: 'SUCCEEDED' } }],
+            edges: [
+              {
+                __typename: 'ProjectAvatarsConnectionEdge',
+                cursor: 'c',
+                node: { __typename: 'Avatar', id: 'A1', status: 'SUCCEEDED' },
+              },
+            ],
           },
         },
       },

@@ -18,7 +18,11 @@ const refOf = (node: unknown): string | undefined =>
   node && typeof node === 'object' && '__ref' in node ? String((node as { __ref: string }).__ref) : undefined;
 
 /** The connection with `ref` first, unless it is already there. Pure, for tests. */
-export function prependEdge(existing: ConnLike | undefined, ref: { __ref: string }, edgeTypename: string): ConnLike | undefined {
+export function prependEdge(
+  existing: ConnLike | undefined,
+  ref: { __ref: string },
+  edgeTypename: string,
+): ConnLike | undefined {
   if (!existing || !existing.edges) return existing;
   if (existing.edges.some((e) => refOf(e.node) === ref.__ref)) return existing;
   return {
@@ -55,7 +59,12 @@ export function insertIntoList(
 }
 
 /** Removes an item from every variant of `owner.field`, then drops it from the cache. */
-export function removeFromList(cache: ApolloCache, ownerId: string | undefined, field: string, item: { __typename: string; id: string }): void {
+export function removeFromList(
+  cache: ApolloCache,
+  ownerId: string | undefined,
+  field: string,
+  item: { __typename: string; id: string },
+): void {
   const cacheId = cache.identify(item);
   if (!cacheId) return;
   if (ownerId) {
@@ -69,13 +78,20 @@ export function removeFromList(cache: ApolloCache, ownerId: string | undefined, 
 }
 
 /** Whether any variant of `owner.field` lists the item. */
-export function listHas(cache: ApolloCache, ownerId: string, field: string, item: { __typename: string; id: string }): boolean {
+export function listHas(
+  cache: ApolloCache,
+  ownerId: string,
+  field: string,
+  item: { __typename: string; id: string },
+): boolean {
   const cacheId = cache.identify(item);
   const owner = (cache.extract() as Record<string, Record<string, unknown> | undefined>)[ownerId];
   if (!owner || !cacheId) return false;
   return Object.entries(owner).some(
     // Stored as `field`, `field({...args})`, or `field:{...keyArgs}` under a field policy with keyArgs.
-    ([k, v]) => (k === field || k.startsWith(`${field}(`) || k.startsWith(`${field}:`)) && ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
+    ([k, v]) =>
+      (k === field || k.startsWith(`${field}(`) || k.startsWith(`${field}:`)) &&
+      ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
   );
 }
 
@@ -84,7 +100,10 @@ export function listHas(cache: ApolloCache, ownerId: string, field: string, item
  * Not `pageInfo.endCursor` as such: that item may have been deleted since, and a cursor naming a
  * deleted row would end the list early. Items added here (cursor `local:…`) sit at the top.
  */
-export function nextCursor(page: { edges: readonly { cursor: string }[]; pageInfo: { endCursor?: string | null } }): string | null {
+export function nextCursor(page: {
+  edges: readonly { cursor: string }[];
+  pageInfo: { endCursor?: string | null };
+}): string | null {
   const fromServer = page.edges.filter((e) => !e.cursor.startsWith('local:'));
   return fromServer.at(-1)?.cursor ?? page.pageInfo.endCursor ?? null;
 }

@@ -27,7 +27,10 @@ describe('formErrors', () => {
   });
 
   it('keeps errors about fields the form does not show as a general message', () => {
-    const r = formErrors({ message: 'Invalid input', fieldErrors: [{ path: ['input', 'projectId'], message: 'Unknown project.' }] }, ['name']);
+    const r = formErrors(
+      { message: 'Invalid input', fieldErrors: [{ path: ['input', 'projectId'], message: 'Unknown project.' }] },
+      ['name'],
+    );
     expect(r).toEqual({ fields: {}, general: 'Unknown project.' });
   });
 
@@ -46,7 +49,9 @@ describe('formErrors', () => {
   });
 
   it('uses a ConflictError path, and the message of errors without fields (any Error, e.g. GenerationLimitError)', () => {
-    expect(formErrors({ __typename: 'ConflictError', message: 'Email taken.', path: ['input', 'email'] }, ['email'])).toEqual({
+    expect(
+      formErrors({ __typename: 'ConflictError', message: 'Email taken.', path: ['input', 'email'] }, ['email']),
+    ).toEqual({
       fields: { email: 'Email taken.' },
     });
     expect(formErrors({ __typename: 'GenerationLimitError', message: 'Daily limit reached.' }, ['name'])).toEqual({

@@ -13,7 +13,13 @@ export function pendingIds(normalized: Record<string, unknown>): PendingIds {
   for (const value of Object.values(normalized)) {
     const v = value as { __typename?: string; id?: string; status?: string } | null;
     const t = v?.__typename;
-    if ((t === 'Avatar' || t === 'Image' || t === 'BRoll') && v!.status === 'PENDING' && v!.id && !v!.id.startsWith('optimistic:')) out[t].push(v!.id);
+    if (
+      (t === 'Avatar' || t === 'Image' || t === 'BRoll') &&
+      v!.status === 'PENDING' &&
+      v!.id &&
+      !v!.id.startsWith('optimistic:')
+    )
+      out[t].push(v!.id);
   }
   return out;
 }
@@ -52,7 +58,11 @@ export async function refetchPending(client: ApolloClient): Promise<number> {
   for (let i = 0; i < Math.max(ids.Avatar.length, ids.Image.length, ids.BRoll.length); i += 100) {
     await client.query({
       query: PendingNodesQuery,
-      variables: { avatarIds: ids.Avatar.slice(i, i + 100), imageIds: ids.Image.slice(i, i + 100), bRollIds: ids.BRoll.slice(i, i + 100) },
+      variables: {
+        avatarIds: ids.Avatar.slice(i, i + 100),
+        imageIds: ids.Image.slice(i, i + 100),
+        bRollIds: ids.BRoll.slice(i, i + 100),
+      },
       fetchPolicy: 'network-only',
     });
   }
