@@ -65,7 +65,7 @@ export async function startApp(config: Config, { databaseUrl, storage, pubsub, g
   const app = express();
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const webhookSecret = await loadWebhookSecret(config);
-  const pipeline = new Pipeline({ gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
+  const pipeline = new Pipeline({ db, get log() { return log; }, gateway, storage, pubsub, publicUrl: () => publicUrl, settings: config.generation, webhookSecret });
   // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this instance's.
   const authLimits = new AuthLimits(config.redisUrl ? redisCounters(config.redisUrl) : new LocalCounters(), config.auth);
   const deps: Deps = {

@@ -1,12 +1,13 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import { catalogChanged, tagsByIds } from '../../catalog/cache.ts';
+import { tagsByIds } from '../../catalog/cache.ts';
 import type { Tag as TagRow } from '../../generated/prisma/client.ts';
-import { db } from '../../db.ts';
 import { builder } from '../builder.ts';
+import { updatePublicAvatar } from '../../domain/avatars/update-public-avatar.ts';
+import { actorOf, type Context } from '../context.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
-import { localId } from '../ids.ts';
+import { nodeRef } from '../node-ref.ts';
 import { Tag } from './tag.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
@@ -26,9 +27,9 @@ export const PAGE_TAGS = Symbol('tags read with the page');
  * (a catalog page brings its own, see PAGE_TAGS).
  */
 export const avatarTags = createContextCache(
-  () =>
+  (ctx: Context) =>
     new DataLoader<string, TagRow[]>(async (ids) => {
-      const rows = await db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
+      const rows = await ctx.deps.db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
       return Promise.all(ids.map((id) => tagsByIds(byAvatar.get(id) ?? [])));
@@ -70,15 +71,6 @@ export const Avatar = builder.prismaNode('Avatar', {
   }),
 });
 
-/** Tag ids for slugs, or an UnknownTagsError naming every unknown one. */
-export async function tagIdsFor(slugs: string[]): Promise<string[]> {
-  const wanted = [...new Set(slugs)];
-  const tags = await db.tag.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true } });
-  const unknown = wanted.filter((s) => !tags.some((t) => t.slug === s));
-  if (unknown.length) throw new UnknownTagsError(unknown);
-  return tags.map((t) => t.id);
-}
-
 const UpdatePublicAvatarInput = builder.inputType('UpdatePublicAvatarInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
@@ -93,20 +85,6 @@ builder.mutationField('updatePublicAvatar', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError] },
-    resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'Avatar', 'Public avatar');
-      const avatar = await db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
-      if (!avatar) throw new NotFoundError('Public avatar', String(input.id));
-      const tagIds = input.tagSlugs ? await tagIdsFor(input.tagSlugs) : null;
-      const updated = await db.avatar.update({
-        where: { id },
-        data: {
-          ...(input.name ? { name: input.name.trim() } : {}),
-          ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
-        },
-      });
-      await catalogChanged(ctx.pubsub, 'public avatar updated');
-      return updated;
-    },
+    resolve: (_root, { input }, ctx) => updatePublicAvatar(ctx.deps, actorOf(ctx), { ...input, id: nodeRef(input.id, 'Avatar') }),
   }),
 );
