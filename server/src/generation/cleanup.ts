@@ -33,12 +33,16 @@ export async function sweepTempImages(
   const cutoff = new Date(now - ttlMs);
   const refs = generationTables.flatMap((t) => (t.studioImageRef ? [{ table: t.sqlName, ...t.studioImageRef }] : []));
   const unused = refs.map(
-    (r) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${r.table}" x`)} WHERE ${Prisma.raw(`x."${r.column}" = c."${r.by === 'id' ? 'id' : 'storagePath'}"`)})`,
+    (r) =>
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${r.table}" x`)} WHERE ${Prisma.raw(`x."${r.column}" = c."${r.by === 'id' ? 'id' : 'storagePath'}"`)})`,
   );
   const namedBy = (keys: string[]) =>
     refs
       .filter((r) => r.by === 'storagePath')
-      .map((r) => Prisma.sql` UNION SELECT ${Prisma.raw(`"${r.column}"`)} FROM ${Prisma.raw(`"${r.table}"`)} WHERE ${Prisma.raw(`"${r.column}"`)} = ANY(${keys})`);
+      .map(
+        (r) =>
+          Prisma.sql` UNION SELECT ${Prisma.raw(`"${r.column}"`)} FROM ${Prisma.raw(`"${r.table}"`)} WHERE ${Prisma.raw(`"${r.column}"`)} = ANY(${keys})`,
+      );
   let rows = 0;
   for (;;) {
     const deleted = await db.$queryRaw<{ id: string; storagePath: string | null; projectId: string }[]>`
@@ -53,8 +57,12 @@ export async function sweepTempImages(
     rows += deleted.length;
     await deps.storage.remove(deleted.map((d) => d.storagePath).filter((k): k is string => !!k));
     for (const d of deleted) {
-      if (deps.pubsub) await generationChanged({ pubsub: deps.pubsub }, { kind: 'IMAGE', id: d.id, projectId: d.projectId });
-      log.info({ event: 'cleanup.temp_image_expired', ...gen('IMAGE', d.id), key: d.storagePath }, 'expired studio image deleted (row and object)');
+      if (deps.pubsub)
+        await generationChanged({ pubsub: deps.pubsub }, { kind: 'IMAGE', id: d.id, projectId: d.projectId });
+      log.info(
+        { event: 'cleanup.temp_image_expired', ...gen('IMAGE', d.id), key: d.storagePath },
+        'expired studio image deleted (row and object)',
+      );
     }
     if (deleted.length < BATCH) break;
   }
@@ -71,8 +79,10 @@ export async function sweepTempImages(
     const orphans = keys.filter((k) => !keep.has(k));
     await deps.storage.remove(orphans);
     objects += orphans.length;
-    for (const key of orphans) log.info({ event: 'cleanup.orphan_object', key }, 'expired object without a row deleted');
+    for (const key of orphans)
+      log.info({ event: 'cleanup.orphan_object', key }, 'expired object without a row deleted');
   }
-  if (rows || objects) log.info({ event: 'cleanup.done', rows, objects, cutoff: cutoff.toISOString() }, 'temp image sweep');
+  if (rows || objects)
+    log.info({ event: 'cleanup.done', rows, objects, cutoff: cutoff.toISOString() }, 'temp image sweep');
   return { rows, objects };
 }

@@ -29,7 +29,8 @@ async function counts(client: Tx | PrismaClient, userId: string, since: Date): P
   // running no longer is). The day: attempts in the ledger, whatever their outcome (a failure that the
   // cap ignored could be farmed; a retry is another attempt) and whether or not the generation was deleted since.
   const pending = generationTables.map(
-    (t) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`"${t.sqlName}"`)} WHERE "userId" = ${userId} AND status = 'PENDING')`,
+    (t) =>
+      Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`"${t.sqlName}"`)} WHERE "userId" = ${userId} AND status = 'PENDING')`,
   );
   const [row] = await client.$queryRaw<Counts[]>`
     SELECT (${Prisma.join(pending, ' + ')})::int AS "inFlight",
@@ -52,10 +53,22 @@ async function check(deps: LimitDeps, client: Tx, userId: string, kind: string):
   const c = await counts(client, userId, since);
   let error: GenerationLimitError | null = null;
   if (maxPerDay && c.today >= maxPerDay) {
-    error = new GenerationLimitError('DAILY', maxPerDay, await dailyRetryAfter(client, userId, since, c.today - maxPerDay));
+    error = new GenerationLimitError(
+      'DAILY',
+      maxPerDay,
+      await dailyRetryAfter(client, userId, since, c.today - maxPerDay),
+    );
   } else if (maxInFlight && c.inFlight >= maxInFlight) error = new GenerationLimitError('IN_FLIGHT', maxInFlight, null);
   if (error) {
-    const line = { event: 'generation.limited', generationKind: kind, userId, limitKind: error.kind, limit: error.limit, inFlight: c.inFlight, today: c.today };
+    const line = {
+      event: 'generation.limited',
+      generationKind: kind,
+      userId,
+      limitKind: error.kind,
+      limit: error.limit,
+      inFlight: c.inFlight,
+      today: c.today,
+    };
     deps.log.info(line, 'generation refused by a limit');
     throw error;
   }
@@ -133,7 +146,10 @@ async function reserve<T extends { id: string } | null>(
     { maxWait: 10_000, timeout: 15_000 },
   );
   if (reserved.row && reserved.created) {
-    deps.log.info({ event: 'generation.created', ...gen(kind, reserved.row.id), userId: starter.id }, 'generation row written (PENDING)');
+    deps.log.info(
+      { event: 'generation.created', ...gen(kind, reserved.row.id), userId: starter.id },
+      'generation row written (PENDING)',
+    );
   }
   return reserved;
 }

@@ -20,7 +20,9 @@ export async function createAvatar(deps: Deps, actor: Actor, input: CreateAvatar
   const user = requireUser(actor);
   const idempotencyKey = input.idempotencyKey ?? null;
   const earlier = (client: Tx | PrismaClient) =>
-    idempotencyKey ? client.avatar.findUnique({ where: { userId_idempotencyKey: { userId: user.id, idempotencyKey } } }) : Promise.resolve(null);
+    idempotencyKey
+      ? client.avatar.findUnique({ where: { userId_idempotencyKey: { userId: user.id, idempotencyKey } } })
+      : Promise.resolve(null);
   const replayed = await earlier(deps.db);
   if (replayed) return replayed;
   const project = await ownProject(deps, user.id, input.projectId);
@@ -28,12 +30,20 @@ export async function createAvatar(deps: Deps, actor: Actor, input: CreateAvatar
   const contentType = image.contentType ?? 'image/png';
   const { row: avatar, created } = await reserveIdempotent(deps, user, 'AVATAR', earlier, (tx) =>
     tx.avatar.create({
-      data: { name: input.name.trim(), visibility: 'PRIVATE', userId: user.id, projectId: project.id, sourceImageId: image.id, idempotencyKey },
+      data: {
+        name: input.name.trim(),
+        visibility: 'PRIVATE',
+        userId: user.id,
+        projectId: project.id,
+        sourceImageId: image.id,
+        idempotencyKey,
+      },
     }),
   );
   // Only the request that wrote the row copies the reference and submits: one key, one fal bill.
   if (!created) return avatar;
   const key = keys.privateAvatarImage(user.id, avatar.id, contentType);
-  if (await copyReference(deps, avatar.id, image.storagePath, key)) await startAvatar(deps, avatar.id, key, contentType);
+  if (await copyReference(deps, avatar.id, image.storagePath, key))
+    await startAvatar(deps, avatar.id, key, contentType);
   return deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
 }

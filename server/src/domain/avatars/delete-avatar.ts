@@ -5,7 +5,11 @@ import type { NodeRef } from '../generations/node-ref.ts';
 import { ownAvatar } from './own-avatar.ts';
 
 /** Deletes the avatar with its image and video; a late result for it only reaches the ledger. */
-export async function deleteAvatar(deps: Pick<Deps, 'db' | 'storage' | 'pubsub'>, actor: Actor, input: { id: NodeRef }): Promise<void> {
+export async function deleteAvatar(
+  deps: Pick<Deps, 'db' | 'storage' | 'pubsub'>,
+  actor: Actor,
+  input: { id: NodeRef },
+): Promise<void> {
   const avatar = await ownAvatar(deps, requireUser(actor), input.id);
   await deps.db.avatar.delete({ where: { id: avatar.id } });
   await deps.storage.remove([avatar.imageStoragePath, avatar.videoStoragePath].filter((k): k is string => !!k));

@@ -7,7 +7,12 @@ import { avatar as avatarKind } from '../generations/kinds/avatar.ts';
  * Copies the studio image to the avatar's own key. The studio image may vanish between the check and the
  * copy (the TTL sweep, a delete in another tab): the avatar then fails with a reason, not the request with a 500.
  */
-export async function copyReference(deps: Pick<Deps, 'db' | 'storage' | 'pipeline'>, avatarId: string, fromKey: string, toKey: string): Promise<boolean> {
+export async function copyReference(
+  deps: Pick<Deps, 'db' | 'storage' | 'pipeline'>,
+  avatarId: string,
+  fromKey: string,
+  toKey: string,
+): Promise<boolean> {
   try {
     await deps.storage.copy(fromKey, toKey);
   } catch (e) {
@@ -20,10 +25,21 @@ export async function copyReference(deps: Pick<Deps, 'db' | 'storage' | 'pipelin
 }
 
 /** Hands fal a URL of the avatar's reference and submits it. */
-export async function startAvatar(deps: Pick<Deps, 'storage' | 'gateway' | 'pipeline'>, avatarId: string, imageKey: string, contentType: string) {
+export async function startAvatar(
+  deps: Pick<Deps, 'storage' | 'gateway' | 'pipeline'>,
+  avatarId: string,
+  imageKey: string,
+  contentType: string,
+) {
   const target = { kind: 'AVATAR' as const, id: avatarId };
-  const handed = await handToFal(deps, target, { key: imageKey, contentType }, 'The reference image is no longer available. Create a new avatar.');
+  const handed = await handToFal(
+    deps,
+    target,
+    { key: imageKey, contentType },
+    'The reference image is no longer available. Create a new avatar.',
+  );
   if (handed.kind === 'uploaded') await deps.pipeline.start(avatarKind, target, { imageUrl: handed.url });
 }
 
-export const contentTypeOfKey = (key: string) => (key.endsWith('.jpg') ? 'image/jpeg' : key.endsWith('.webp') ? 'image/webp' : 'image/png');
+export const contentTypeOfKey = (key: string) =>
+  key.endsWith('.jpg') ? 'image/jpeg' : key.endsWith('.webp') ? 'image/webp' : 'image/png';

@@ -13,7 +13,9 @@ export async function updatePublicAvatar(
 ) {
   requireAdmin(actor);
   const id = input.id.id;
-  const avatar = id ? await deps.db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' }, select: { id: true } }) : null;
+  const avatar = id
+    ? await deps.db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' }, select: { id: true } })
+    : null;
   if (!avatar) throw new NotFoundError('Public avatar', input.id.globalId);
   const tagIds = input.tagSlugs ? await tagIdsFor(deps, input.tagSlugs) : null;
   const updated = await deps.db.avatar.update({

@@ -24,11 +24,15 @@ export async function createBRoll(deps: Deps, actor: Actor, input: CreateBRollIn
   const user = requireUser(actor);
   const key = input.idempotencyKey ?? null;
   const earlier = (client: Tx | PrismaClient) =>
-    key ? client.bRoll.findUnique({ where: { userId_idempotencyKey: { userId: user.id, idempotencyKey: key } } }) : Promise.resolve(null);
+    key
+      ? client.bRoll.findUnique({ where: { userId_idempotencyKey: { userId: user.id, idempotencyKey: key } } })
+      : Promise.resolve(null);
   const replayed = await earlier(deps.db);
   if (replayed) return replayed;
   const project = await ownProject(deps, user.id, input.projectId);
-  const imageStoragePath = input.imageId ? (await readyImage(deps, user.id, input.imageId, { toAnimate: true })).storagePath : null;
+  const imageStoragePath = input.imageId
+    ? (await readyImage(deps, user.id, input.imageId, { toAnimate: true })).storagePath
+    : null;
   const { row: bRoll, created } = await reserveIdempotent(deps, user, 'BROLL', earlier, (tx) =>
     tx.bRoll.create({
       data: {

@@ -4,6 +4,10 @@ import type { NodeRef } from '../generations/node-ref.ts';
 import { ownBRoll } from './own-b-roll.ts';
 
 /** The b-roll whose changes `bRollUpdated` follows; a NotFoundError when it is not the user's. */
-export async function findBRollToWatch(deps: Pick<Deps, 'db'>, actor: Actor, input: { id: NodeRef }): Promise<{ id: string }> {
+export async function findBRollToWatch(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  input: { id: NodeRef },
+): Promise<{ id: string }> {
   return ownBRoll(deps, requireUser(actor).id, input.id);
 }

@@ -22,6 +22,12 @@ export async function startBRoll(deps: Pick<Deps, 'storage' | 'gateway' | 'pipel
     aspectRatio: (b.aspectRatio ?? '16:9') as SeedanceAspectRatio,
   };
   if (!b.imageStoragePath) return deps.pipeline.start(bRollFromText, target, common);
-  const handed = await handToFal(deps, target, { key: b.imageStoragePath }, 'The source image is gone; create a new b-roll.');
-  if (handed.kind === 'uploaded') await deps.pipeline.start(bRollFromImage, target, { ...common, imageUrl: handed.url });
+  const handed = await handToFal(
+    deps,
+    target,
+    { key: b.imageStoragePath },
+    'The source image is gone; create a new b-roll.',
+  );
+  if (handed.kind === 'uploaded')
+    await deps.pipeline.start(bRollFromImage, target, { ...common, imageUrl: handed.url });
 }

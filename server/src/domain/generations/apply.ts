@@ -20,11 +20,19 @@ export async function settle(
   const table = tableOf(target.kind);
   const status = settlement.kind === 'failed' ? 'FAILED' : 'SUCCEEDED';
   const written = await deps.db.$transaction(async (tx) => {
-    const rows = settlement.kind === 'failed' ? await table.fail(tx, target.id, requestId, settlement.reason) : await settlement.write(tx, requestId);
+    const rows =
+      settlement.kind === 'failed'
+        ? await table.fail(tx, target.id, requestId, settlement.reason)
+        : await settlement.write(tx, requestId);
     if (rows) await attemptSettled(tx, target, requestId, status);
     return rows;
   });
-  const line = { event: `generation.${status.toLowerCase()}`, ...gen(target.kind, target.id), falRequestId: requestId, status };
+  const line = {
+    event: `generation.${status.toLowerCase()}`,
+    ...gen(target.kind, target.id),
+    falRequestId: requestId,
+    status,
+  };
   if (!written) {
     deps.log.debug({ ...line, event: 'generation.finish_ignored' }, 'not PENDING any more: left alone');
     return { kind: 'ignored', reason: 'not pending' };
@@ -38,7 +46,12 @@ export async function settle(
 }
 
 /** Fails a PENDING row with a reason a person can read (a refusal, a timeout, a result that cannot be used). */
-export async function fail(deps: PipelineDeps, target: Target, reason: string, requestId?: string): Promise<ApplyResult> {
+export async function fail(
+  deps: PipelineDeps,
+  target: Target,
+  reason: string,
+  requestId?: string,
+): Promise<ApplyResult> {
   return settle(deps, target, null, { kind: 'failed', reason }, requestId);
 }
 

@@ -18,7 +18,12 @@ export async function attemptSubmitted(tx: Tx, target: Target, data: Submitted):
 }
 
 /** The attempt of a row that was just settled, in the same transaction. */
-export async function attemptSettled(tx: Tx, target: Target, requestId: string | undefined, status: FinalStatus): Promise<number> {
+export async function attemptSettled(
+  tx: Tx,
+  target: Target,
+  requestId: string | undefined,
+  status: FinalStatus,
+): Promise<number> {
   const sameRequest = requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {};
   const { count } = await tx.generationAttempt.updateMany({
     where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...sameRequest },
@@ -29,7 +34,10 @@ export async function attemptSettled(tx: Tx, target: Target, requestId: string |
 
 /** The model of an attempt's request, when its row is gone or never recorded it. */
 export async function attemptModel(db: Db, target: Target, requestId: string): Promise<string | null> {
-  const attempt = await db.generationAttempt.findFirst({ where: { kind: target.kind, targetId: target.id, falRequestId: requestId }, select: { falModel: true } });
+  const attempt = await db.generationAttempt.findFirst({
+    where: { kind: target.kind, targetId: target.id, falRequestId: requestId },
+    select: { falModel: true },
+  });
   return attempt?.falModel ?? null;
 }
 
@@ -37,13 +45,23 @@ export async function attemptModel(db: Db, target: Target, requestId: string): P
  * The generation was deleted while fal worked on it: nothing to store, but fal bills a result all
  * the same, so its attempt (usage, cost) gets the outcome.
  */
-export async function settleDeleted(deps: Pick<PipelineDeps, 'db' | 'log'>, target: Target, requestId: string | null, status: FinalStatus): Promise<number> {
+export async function settleDeleted(
+  deps: Pick<PipelineDeps, 'db' | 'log'>,
+  target: Target,
+  requestId: string | null,
+  status: FinalStatus,
+): Promise<number> {
   const { count } = await deps.db.generationAttempt.updateMany({
     where: { kind: target.kind, targetId: target.id, status: 'PENDING', falRequestId: requestId },
     data: { status, finishedAt: new Date() },
   });
   if (count) {
-    const line = { event: 'generation.deleted_settled', ...gen(target.kind, target.id), falRequestId: requestId, status };
+    const line = {
+      event: 'generation.deleted_settled',
+      ...gen(target.kind, target.id),
+      falRequestId: requestId,
+      status,
+    };
     deps.log.info(line, 'result for a deleted generation: recorded for usage only');
   }
   return count;
@@ -59,7 +77,9 @@ export interface OrphanAttempt {
 
 /** PENDING attempts older than `before` whose row is gone (deleted while fal worked on it). */
 export function orphanAttempts(db: Db, before: Date): Promise<OrphanAttempt[]> {
-  const noRow = generationTables.map((t) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${t.sqlName}"`)} x WHERE x.id = g."targetId")`);
+  const noRow = generationTables.map(
+    (t) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${t.sqlName}"`)} x WHERE x.id = g."targetId")`,
+  );
   // Stored timestamps are UTC wall times; the ISO text casts to the same.
   return db.$queryRaw<OrphanAttempt[]>`
     SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"

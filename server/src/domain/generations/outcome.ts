@@ -21,11 +21,18 @@ export async function withPayload(
   const recorded = row?.falModel ?? (await attemptModel(deps.db, target, outcome.requestId));
   const model: FalModel = recorded && isFalModel(recorded) ? recorded : table.kinds[0]!.model;
   const ids = { ...gen(target.kind, target.id), falRequestId: outcome.requestId, falModel: model };
-  deps.log.info({ event: 'generation.fetch_result', ...ids }, 'webhook without payload: fetching the result from the queue');
+  deps.log.info(
+    { event: 'generation.fetch_result', ...ids },
+    'webhook without payload: fetching the result from the queue',
+  );
   const result = await deps.gateway.result(model, outcome.requestId);
   if (!result.ok) {
     if (result.error.kind !== 'rejected') throw new DownloadError(result.error.message, true);
-    return { requestId: outcome.requestId, status: 'ERROR', error: `the result could not be fetched (${result.error.message})` };
+    return {
+      requestId: outcome.requestId,
+      status: 'ERROR',
+      error: `the result could not be fetched (${result.error.message})`,
+    };
   }
   const done = result.value;
   return done.state === 'COMPLETED'

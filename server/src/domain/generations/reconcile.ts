@@ -32,19 +32,32 @@ async function askFal(deps: PipelineDeps, model: string | null, requestId: strin
   return null;
 }
 
-async function reconcileRow(deps: PipelineDeps, table: GenerationTable, row: GenerationView, now: number): Promise<'finished' | 'timedOut' | null> {
+async function reconcileRow(
+  deps: PipelineDeps,
+  table: GenerationTable,
+  row: GenerationView,
+  now: number,
+): Promise<'finished' | 'timedOut' | null> {
   const target = { kind: table.subject, id: row.id };
   const ids = { ...gen(target.kind, target.id), falRequestId: row.falRequestId };
   const answer = await askFal(deps, row.falModel, row.falRequestId);
-  deps.log.debug({ event: 'reconcile.asked', ...ids, state: answer?.status ?? 'unfinished' }, 'asked fal for a PENDING row');
+  deps.log.debug(
+    { event: 'reconcile.asked', ...ids, state: answer?.status ?? 'unfinished' },
+    'asked fal for a PENDING row',
+  );
   if (answer) {
     const event = answer.status === 'OK' ? 'reconcile.completed' : 'reconcile.failed';
-    deps.log.info({ event, ...ids }, `reconciler applies a ${answer.status === 'OK' ? 'result' : 'failure'} the webhook missed`);
+    deps.log.info(
+      { event, ...ids },
+      `reconciler applies a ${answer.status === 'OK' ? 'result' : 'failure'} the webhook missed`,
+    );
     return (await applyOutcome(deps, target, answer)).kind === 'applied' ? 'finished' : null;
   }
   if (now <= deadlineOf(deps, target.kind, row.createdAt)) return null;
   const minutes = Math.round((now - row.createdAt.getTime()) / 60_000);
-  const reason = row.falRequestId ? `Timed out: no result after ${minutes} min.` : 'Timed out: the generation could not be submitted. Try again.';
+  const reason = row.falRequestId
+    ? `Timed out: no result after ${minutes} min.`
+    : 'Timed out: the generation could not be submitted. Try again.';
   deps.log.warn({ event: 'reconcile.timed_out', ...ids, minutes }, 'reconciler times out a PENDING row');
   return (await fail(deps, target, reason)).kind === 'applied' ? 'timedOut' : null;
 }

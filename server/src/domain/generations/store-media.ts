@@ -23,12 +23,20 @@ export async function storeImage(
   if (!info) return { kind: 'failed', reason: 'The generator returned something that is not an image.' };
   const key = keyOf(info.contentType);
   await deps.storage.put(key, body, info.contentType);
-  deps.log.info({ event: 'generation.stored', ...gen(target.kind, target.id), key, bytes: body.length }, 'result stored');
+  deps.log.info(
+    { event: 'generation.stored', ...gen(target.kind, target.id), key, bytes: body.length },
+    'result stored',
+  );
   return { kind: 'stored', key, bytes: body.length, ...info };
 }
 
 /** Copied as it downloads: the CDN download and the storage upload overlap, and no video sits in memory. */
-export async function streamVideo(deps: Deps, target: Target, url: string, key: string): Promise<Media<{ key: string }>> {
+export async function streamVideo(
+  deps: Deps,
+  target: Target,
+  url: string,
+  key: string,
+): Promise<Media<{ key: string }>> {
   const video = await openDownload(url, { maxBytes: MAX_VIDEO_BYTES });
   if (!looksLikeMp4(video.head)) {
     await video.cancel();
@@ -36,7 +44,10 @@ export async function streamVideo(deps: Deps, target: Target, url: string, key: 
   }
   if (video.size !== null) await deps.storage.putStream(key, video.body, video.size, 'video/mp4');
   else await deps.storage.put(key, Buffer.concat(await video.body.toArray()), 'video/mp4');
-  deps.log.info({ event: 'generation.stored', ...gen(target.kind, target.id), key, bytes: video.size }, 'result stored');
+  deps.log.info(
+    { event: 'generation.stored', ...gen(target.kind, target.id), key, bytes: video.size },
+    'result stored',
+  );
   return { kind: 'stored', key };
 }
 
@@ -57,7 +68,13 @@ export async function storeVideoWithThumbnail(
   }
   await deps.storage.put(keys.video, body, 'video/mp4');
   await deps.storage.put(keys.thumbnail, thumbnail, 'image/jpeg');
-  const line = { event: 'generation.stored', ...gen(target.kind, target.id), key: keys.video, thumbnailKey: keys.thumbnail, bytes: body.length };
+  const line = {
+    event: 'generation.stored',
+    ...gen(target.kind, target.id),
+    key: keys.video,
+    thumbnailKey: keys.thumbnail,
+    bytes: body.length,
+  };
   deps.log.info(line, 'result stored');
   return { kind: 'stored', videoKey: keys.video, thumbnailKey: keys.thumbnail };
 }

@@ -24,7 +24,12 @@ export async function submit(
 ): Promise<{ kind: 'submitted'; requestId: string } | ApplyResult> {
   const result = await deps.gateway.submit(model, input, webhookUrl(deps, target));
   if (!result.ok) {
-    const line = { event: 'generation.submit_failed', ...gen(target.kind, target.id), falModel: model, error: result.error.message };
+    const line = {
+      event: 'generation.submit_failed',
+      ...gen(target.kind, target.id),
+      falModel: model,
+      error: result.error.message,
+    };
     deps.log.warn(line, 'fal submit failed');
     return fail(deps, target, unreachable(result.error.message));
   }
@@ -36,7 +41,13 @@ export async function submit(
     await tableOf(target.kind).submitted(tx, target.id, data);
     await attemptSubmitted(tx, target, data);
   });
-  const line = { event: 'generation.submitted', ...gen(target.kind, target.id), falModel: model, falRequestId, estimatedCostUsd };
+  const line = {
+    event: 'generation.submitted',
+    ...gen(target.kind, target.id),
+    falModel: model,
+    falRequestId,
+    estimatedCostUsd,
+  };
   deps.log.info(line, 'submitted to fal');
   return { kind: 'submitted', requestId: falRequestId };
 }

@@ -63,7 +63,11 @@ export interface Loaded {
 }
 
 export type Settlement =
-  | { kind: 'succeeded'; write(tx: Tx, requestId: string | undefined): Promise<number>; after?: (deps: PipelineDeps) => Promise<void> }
+  | {
+      kind: 'succeeded';
+      write(tx: Tx, requestId: string | undefined): Promise<number>;
+      after?: (deps: PipelineDeps) => Promise<void>;
+    }
   | { kind: 'failed'; reason: string };
 
 export interface GenerationTable {
@@ -112,7 +116,11 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
           const stored = await kind.spec.store(deps, row, result);
           if (stored.kind === 'failed') return stored;
           const settle: Settle<Data> = { status: 'SUCCEEDED', data: stored.data };
-          return { kind: 'succeeded', write: (tx, requestId) => table.settle(tx, id, requestId, settle), ...(stored.after ? { after: stored.after } : {}) };
+          return {
+            kind: 'succeeded',
+            write: (tx, requestId) => table.settle(tx, id, requestId, settle),
+            ...(stored.after ? { after: stored.after } : {}),
+          };
         },
       };
     },
@@ -133,5 +141,7 @@ export const openFor = (id: string, requestId: string | undefined) => ({
 /** The columns a settle writes besides the kind's own. */
 export function settledColumns<Data>(settle: Settle<Data>, requestId: string | undefined) {
   const common = { status: settle.status, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
-  return settle.status === 'FAILED' ? { ...common, failureReason: settle.failureReason } : { ...common, ...settle.data };
+  return settle.status === 'FAILED'
+    ? { ...common, failureReason: settle.failureReason }
+    : { ...common, ...settle.data };
 }

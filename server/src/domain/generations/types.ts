@@ -61,19 +61,15 @@ export interface GenerationView {
 
 /** fal's answer read by a kind: the media to store, or why there is none. */
 export type FalResult =
-  | { kind: 'image'; url: string; nsfw: boolean }
-  | { kind: 'video'; url: string }
-  | { kind: 'failed'; reason: string };
+  { kind: 'image'; url: string; nsfw: boolean } | { kind: 'video'; url: string } | { kind: 'failed'; reason: string };
 
 /** A kind's work on a result: the columns to write when the row is settled, or a failure. */
 export type Stored<Data> =
-  | { kind: 'stored'; data: Data; after?: (deps: PipelineDeps) => Promise<void> }
-  | { kind: 'failed'; reason: string };
+  { kind: 'stored'; data: Data; after?: (deps: PipelineDeps) => Promise<void> } | { kind: 'failed'; reason: string };
 
 /** What `apply` did with an outcome. */
 export type ApplyResult =
-  | { kind: 'applied'; status: FinalStatus }
-  | { kind: 'ignored'; reason: 'deleted' | 'not pending' | 'another request' };
+  { kind: 'applied'; status: FinalStatus } | { kind: 'ignored'; reason: 'deleted' | 'not pending' | 'another request' };
 
 export const isStillOpen = (row: GenerationView, requestId: string): boolean =>
   row.status === 'PENDING' && (!row.falRequestId || row.falRequestId === requestId);

@@ -6,10 +6,19 @@ import { ownProject } from '../generations/own-project.ts';
 import { UPLOAD_TTL_SECONDS, UPLOAD_TYPES, uploadKey, type UploadType } from './uploads.ts';
 
 /** A presigned URL the browser PUTs the file to; registerUpload then makes it a studio image. */
-export async function createUpload(deps: Pick<Deps, 'db' | 'storage'>, actor: Actor, input: { projectId: NodeRef; contentType: UploadType }) {
+export async function createUpload(
+  deps: Pick<Deps, 'db' | 'storage'>,
+  actor: Actor,
+  input: { projectId: NodeRef; contentType: UploadType },
+) {
   const user = requireUser(actor);
   const project = await ownProject(deps, user.id, input.projectId);
   const uploadId = `${randomUUID()}.${UPLOAD_TYPES[input.contentType]}`;
   const uploadUrl = await deps.storage.presignPut(uploadKey(user.id, project.id, uploadId), UPLOAD_TTL_SECONDS);
-  return { uploadId, uploadUrl, contentType: input.contentType, expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000) };
+  return {
+    uploadId,
+    uploadUrl,
+    contentType: input.contentType,
+    expiresAt: new Date(Date.now() + UPLOAD_TTL_SECONDS * 1000),
+  };
 }

@@ -41,7 +41,13 @@ export async function editImage(deps: Deps, actor: Actor, input: EditImageInput)
   if (!created) return image;
   const target = { kind: 'IMAGE' as const, id: image.id };
   const object = { key: parent.storagePath, contentType: parent.contentType ?? 'image/png' };
-  const handed = await handToFal(deps, target, object, 'The source image is no longer available. Pick or make another one.');
-  if (handed.kind === 'uploaded') await deps.pipeline.start(imageToImage, target, { imageUrl: handed.url, prompt: input.prompt, strength });
+  const handed = await handToFal(
+    deps,
+    target,
+    object,
+    'The source image is no longer available. Pick or make another one.',
+  );
+  if (handed.kind === 'uploaded')
+    await deps.pipeline.start(imageToImage, target, { imageUrl: handed.url, prompt: input.prompt, strength });
   return deps.db.image.findUniqueOrThrow({ where: { id: image.id } });
 }

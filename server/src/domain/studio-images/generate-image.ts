@@ -26,7 +26,14 @@ export async function generateImage(deps: Deps, actor: Actor, input: GenerateIma
   const kindInput = textToImage.input.parse({ prompt: input.prompt, aspectRatio });
   const { row: image, created } = await reserveIdempotent(deps, user, 'IMAGE', earlier, (tx) =>
     tx.image.create({
-      data: { source: 'TEXT_TO_IMAGE', prompt: input.prompt.trim(), aspectRatio, userId: user.id, projectId: project.id, idempotencyKey: input.idempotencyKey ?? null },
+      data: {
+        source: 'TEXT_TO_IMAGE',
+        prompt: input.prompt.trim(),
+        aspectRatio,
+        userId: user.id,
+        projectId: project.id,
+        idempotencyKey: input.idempotencyKey ?? null,
+      },
     }),
   );
   if (!created) return image;

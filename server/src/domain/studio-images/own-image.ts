@@ -14,11 +14,16 @@ export async function ownImage(deps: Pick<Deps, 'db'>, userId: string, ref: Node
 /** One of the user's finished images; to be animated (avatar, b-roll) it must not be flagged NSFW either. */
 export async function readyImage(deps: Pick<Deps, 'db'>, userId: string, ref: NodeRef, { toAnimate = false } = {}) {
   const image = await ownImage(deps, userId, ref);
-  if (image.status !== 'SUCCEEDED' || !image.storagePath) throw invalid(['input', 'imageId'], 'This image is not ready yet.');
-  if (toAnimate && image.nsfw) throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot be animated.');
+  if (image.status !== 'SUCCEEDED' || !image.storagePath)
+    throw invalid(['input', 'imageId'], 'This image is not ready yet.');
+  if (toAnimate && image.nsfw)
+    throw invalid(['input', 'imageId'], 'This image was flagged as not safe for work and cannot be animated.');
   return { ...image, storagePath: image.storagePath };
 }
 
 /** The user's image with this idempotency key, if the request has one (generateImage and editImage share the keys). */
-export const earlierImage = (userId: string, idempotencyKey: string | null | undefined) => (client: Tx | PrismaClient) =>
-  idempotencyKey ? client.image.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } }) : Promise.resolve(null);
+export const earlierImage =
+  (userId: string, idempotencyKey: string | null | undefined) => (client: Tx | PrismaClient) =>
+    idempotencyKey
+      ? client.image.findUnique({ where: { userId_idempotencyKey: { userId, idempotencyKey } } })
+      : Promise.resolve(null);

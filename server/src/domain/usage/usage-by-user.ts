@@ -1,5 +1,11 @@
 import type { Deps } from '../../app/deps.ts';
-import { usageByUserPage, usageOf, usageUserCount, type UsagePeriod, type UsageSummary } from '../../generation/usage.ts';
+import {
+  usageByUserPage,
+  usageOf,
+  usageUserCount,
+  type UsagePeriod,
+  type UsageSummary,
+} from '../../generation/usage.ts';
 import { requireAdmin, type Actor } from '../actor.ts';
 import { invalid } from '../errors.ts';
 
@@ -36,11 +42,26 @@ export async function usageByUser(
   const now = new Date();
   const rows = await usageByUserPage(deps, input.period, size, after, now);
   const page = rows.slice(0, size);
-  const usage = page.length ? await usageOf(deps, page.map((r) => r.userId), input.period, now) : new Map<string, UsageSummary>();
-  const edges = page.map((r) => ({ cursor: encodeCursor(r.totalCost, r.userId), node: { userId: r.userId, email: r.email, name: r.name, usage: usage.get(r.userId)! } }));
+  const usage = page.length
+    ? await usageOf(
+        deps,
+        page.map((r) => r.userId),
+        input.period,
+        now,
+      )
+    : new Map<string, UsageSummary>();
+  const edges = page.map((r) => ({
+    cursor: encodeCursor(r.totalCost, r.userId),
+    node: { userId: r.userId, email: r.email, name: r.name, usage: usage.get(r.userId)! },
+  }));
   return {
     edges,
     totalCount: rows[0]?.totalCount ?? (await usageUserCount(deps, input.period, now)),
-    pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: !!after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

@@ -46,7 +46,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateAvatarInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: (_r, { input }, ctx) =>
-      createAvatar(ctx.deps, actorOf(ctx), { ...input, projectId: nodeRef(input.projectId, 'Project'), imageId: nodeRef(input.imageId, 'Image') }),
+      createAvatar(ctx.deps, actorOf(ctx), {
+        ...input,
+        projectId: nodeRef(input.projectId, 'Project'),
+        imageId: nodeRef(input.imageId, 'Image'),
+      }),
   }),
   createPublicAvatar: t.field({
     type: Avatar,
@@ -54,7 +58,8 @@ builder.mutationFields((t) => ({
     description: 'Same pipeline, PUBLIC, stored under the public paths, with catalog tags.',
     args: { input: t.arg({ type: CreatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError, GenerationLimitError] },
-    resolve: (_r, { input }, ctx) => createPublicAvatar(ctx.deps, actorOf(ctx), { ...input, imageId: nodeRef(input.imageId, 'Image') }),
+    resolve: (_r, { input }, ctx) =>
+      createPublicAvatar(ctx.deps, actorOf(ctx), { ...input, imageId: nodeRef(input.imageId, 'Image') }),
   }),
   retryAvatar: t.field({
     type: Avatar,
@@ -68,11 +73,13 @@ builder.mutationFields((t) => ({
     authScopes: { user: true },
     args: { input: t.arg({ type: RenameAvatarInput, required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: (_r, { input }, ctx) => renameAvatar(ctx.deps, actorOf(ctx), { id: avatarRef(input.id), name: input.name }),
+    resolve: (_r, { input }, ctx) =>
+      renameAvatar(ctx.deps, actorOf(ctx), { id: avatarRef(input.id), name: input.name }),
   }),
   deleteAvatar: t.id({
     authScopes: { user: true },
-    description: 'Deletes the avatar and its image and video; a late result for it is ignored. `data` is the deleted ID.',
+    description:
+      'Deletes the avatar and its image and video; a late result for it is ignored. `data` is the deleted ID.',
     args: { input: t.arg({ type: AvatarIdInput('DeleteAvatarInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
@@ -83,8 +90,12 @@ builder.mutationFields((t) => ({
 }));
 
 const avatarsOrder = { orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] };
-builder.prismaObjectField(User, 'avatars', (t) => t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }));
-builder.prismaObjectField(Project, 'avatars', (t) => t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }));
+builder.prismaObjectField(User, 'avatars', (t) =>
+  t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }),
+);
+builder.prismaObjectField(Project, 'avatars', (t) =>
+  t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }),
+);
 
 builder.subscriptionField('avatarUpdated', (t) =>
   t.field({

@@ -29,7 +29,10 @@ export const PAGE_TAGS = Symbol('tags read with the page');
 export const avatarTags = createContextCache(
   (ctx: Context) =>
     new DataLoader<string, TagRow[]>(async (ids) => {
-      const rows = await ctx.deps.db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
+      const rows = await ctx.deps.db.avatarTag.findMany({
+        where: { avatarId: { in: [...ids] } },
+        select: { avatarId: true, tagId: true },
+      });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
       return Promise.all(ids.map((id) => tagsByIds(byAvatar.get(id) ?? [])));
@@ -44,7 +47,10 @@ export const Avatar = builder.prismaNode('Avatar', {
   // A finished public avatar is anyone's to see; a private one only its owner's; admins see every public one.
   findUnique: (id, ctx) => ({
     id,
-    OR: [{ visibility: 'PUBLIC', ...(ctx.viewer?.role === 'ADMIN' ? {} : { status: 'SUCCEEDED' }) }, { userId: ctx.viewer?.id ?? '' }],
+    OR: [
+      { visibility: 'PUBLIC', ...(ctx.viewer?.role === 'ADMIN' ? {} : { status: 'SUCCEEDED' }) },
+      { userId: ctx.viewer?.id ?? '' },
+    ],
   }),
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -56,7 +62,8 @@ export const Avatar = builder.prismaNode('Avatar', {
       type: [Tag],
       description: 'In slug order.',
       complexity: { field: 1, multiplier: 3 },
-      resolve: (avatar, _args, ctx) => (avatar as { [PAGE_TAGS]?: TagRow[] })[PAGE_TAGS] ?? avatarTags(ctx).load(avatar.id),
+      resolve: (avatar, _args, ctx) =>
+        (avatar as { [PAGE_TAGS]?: TagRow[] })[PAGE_TAGS] ?? avatarTags(ctx).load(avatar.id),
     }),
     imageUrl: t.string({
       nullable: true,
@@ -75,7 +82,10 @@ const UpdatePublicAvatarInput = builder.inputType('UpdatePublicAvatarInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string({ validate: z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.') }),
-    tagSlugs: t.stringList({ description: 'Replaces all tags when given.', validate: z.array(z.string().max(50)).max(30, 'At most 30 tags.') }),
+    tagSlugs: t.stringList({
+      description: 'Replaces all tags when given.',
+      validate: z.array(z.string().max(50)).max(30, 'At most 30 tags.'),
+    }),
   }),
 });
 
@@ -85,6 +95,7 @@ builder.mutationField('updatePublicAvatar', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError] },
-    resolve: (_root, { input }, ctx) => updatePublicAvatar(ctx.deps, actorOf(ctx), { ...input, id: nodeRef(input.id, 'Avatar') }),
+    resolve: (_root, { input }, ctx) =>
+      updatePublicAvatar(ctx.deps, actorOf(ctx), { ...input, id: nodeRef(input.id, 'Avatar') }),
   }),
 );

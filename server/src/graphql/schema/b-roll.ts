@@ -17,9 +17,15 @@ import { User } from './user.ts';
 
 const BRollSource = builder.enumType('BRollSource', { values: ['TEXT_TO_VIDEO', 'IMAGE_TO_VIDEO'] as const });
 type SeedanceRatio = (typeof SEEDANCE_ASPECT_RATIOS)[number];
+const ratios = Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
 const VideoAspectRatio = builder.enumType('VideoAspectRatio', {
-  values: Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }])) as Record<string, { value: SeedanceRatio }>,
+  values: ratios as Record<string, { value: SeedanceRatio }>,
 });
+const presignedWhenDone = (
+  b: { status: string },
+  key: string | null,
+  ctx: { storage: { presignGet(k: string): Promise<string> } },
+) => (b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null);
 
 export const BRoll = builder.prismaNode('BRoll', {
   id: { field: 'id' },
@@ -37,13 +43,13 @@ export const BRoll = builder.prismaNode('BRoll', {
     videoUrl: t.string({
       nullable: true,
       select: { videoStoragePath: true, status: true },
-      resolve: (b, _a, ctx) => (b.status === 'SUCCEEDED' && b.videoStoragePath ? ctx.storage.presignGet(b.videoStoragePath) : null),
+      resolve: (b, _a, ctx) => presignedWhenDone(b, b.videoStoragePath, ctx),
     }),
     thumbnailUrl: t.string({
       nullable: true,
       description: 'A JPEG frame of the video, for grids.',
       select: { thumbnailStoragePath: true, status: true },
-      resolve: (b, _a, ctx) => (b.status === 'SUCCEEDED' && b.thumbnailStoragePath ? ctx.storage.presignGet(b.thumbnailStoragePath) : null),
+      resolve: (b, _a, ctx) => presignedWhenDone(b, b.thumbnailStoragePath, ctx),
     }),
   }),
 });
@@ -57,11 +63,15 @@ builder.prismaObjectField(Project, 'bRolls', (t) =>
     query: (args) => ({ ...order, ...(args.status ? { where: { status: args.status } } : {}) }),
   }),
 );
-builder.prismaObjectField(User, 'bRolls', (t) => t.relatedConnection('bRolls', { cursor: 'id', totalCount: true, query: order }));
+builder.prismaObjectField(User, 'bRolls', (t) =>
+  t.relatedConnection('bRolls', { cursor: 'id', totalCount: true, query: order }),
+);
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 const durations = SEEDANCE_DURATIONS.join(' or ');
-const duration = z.number().refine((n) => (SEEDANCE_DURATIONS as readonly number[]).includes(n), `Must be ${durations}.`);
+const duration = z
+  .number()
+  .refine((n) => (SEEDANCE_DURATIONS as readonly number[]).includes(n), `Must be ${durations}.`);
 const CreateBRollInput = builder.inputType('CreateBRollInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
@@ -69,7 +79,11 @@ const CreateBRollInput = builder.inputType('CreateBRollInput', {
     prompt: t.string({
       required: true,
       multiline: true,
-      validate: z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`),
+      validate: z
+        .string()
+        .trim()
+        .min(1, 'Required.')
+        .max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`),
     }),
     imageId: t.id({ description: 'Animate this image (image-to-video); without it, text-to-video.' }),
     durationSeconds: t.int({ description: `Seedance accepts ${durations} seconds (default 5).`, validate: duration }),
@@ -87,7 +101,8 @@ builder.mutationFields((t) => ({
   createBRoll: t.field({
     type: BRoll,
     authScopes: { user: true },
-    description: 'Returns the PENDING b-roll at once; bRollUpdated / projectUpdated tell when its video and thumbnail are ready.',
+    description:
+      'Returns the PENDING b-roll at once; bRollUpdated / projectUpdated tell when its video and thumbnail are ready.',
     args: { input: t.arg({ type: CreateBRollInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: (_r, { input }, ctx) =>
@@ -113,7 +128,8 @@ builder.mutationFields((t) => ({
   }),
   deleteBRoll: t.id({
     authScopes: { user: true },
-    description: 'Deletes the b-roll, its video and thumbnail; a late result for it is ignored. `data` is the deleted ID.',
+    description:
+      'Deletes the b-roll, its video and thumbnail; a late result for it is ignored. `data` is the deleted ID.',
     args: { input: t.arg({ type: IdInput('DeleteBRollInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {

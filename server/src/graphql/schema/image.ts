@@ -14,13 +14,10 @@ import { nodeRef } from '../node-ref.ts';
 import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 
-export { MAX_UPLOAD_BYTES };
-
 const ImageSource = builder.enumType('ImageSource', { values: ['TEXT_TO_IMAGE', 'IMAGE_TO_IMAGE', 'UPLOAD'] as const });
 type FluxRatio = (typeof FLUX_ASPECT_RATIOS)[number];
-const AspectRatio = builder.enumType('ImageAspectRatio', {
-  values: Object.fromEntries(FLUX_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }])) as Record<string, { value: FluxRatio }>,
-});
+const ratios = Object.fromEntries(FLUX_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
+const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios as Record<string, { value: FluxRatio }> });
 
 export const Image = builder.prismaNode('Image', {
   id: { field: 'id' },
@@ -35,19 +32,26 @@ export const Image = builder.prismaNode('Image', {
     height: t.exposeInt('height', { nullable: true }),
     byteSize: t.exposeInt('byteSize', { nullable: true }),
     contentType: t.exposeString('contentType', { nullable: true }),
-    nsfw: t.exposeBoolean('nsfw', { description: 'Flagged by the generator: such an image cannot become an avatar reference.' }),
+    nsfw: t.exposeBoolean('nsfw', {
+      description: 'Flagged by the generator: such an image cannot become an avatar reference.',
+    }),
     parent: t.relation('parent', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     imageUrl: t.string({
       nullable: true,
       select: { storagePath: true, status: true },
-      resolve: (i, _a, ctx) => (i.status === 'SUCCEEDED' && i.storagePath ? ctx.storage.presignGet(i.storagePath) : null),
+      resolve: (i, _a, ctx) =>
+        i.status === 'SUCCEEDED' && i.storagePath ? ctx.storage.presignGet(i.storagePath) : null,
     }),
   }),
 });
 
 builder.prismaObjectField(Project, 'images', (t) =>
-  t.relatedConnection('images', { cursor: 'id', totalCount: true, query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] } }),
+  t.relatedConnection('images', {
+    cursor: 'id',
+    totalCount: true,
+    query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+  }),
 );
 
 type Pending = { uploadId: string; uploadUrl: string; contentType: string; expiresAt: Date };
@@ -66,7 +70,10 @@ const CreateUploadInput = builder.inputType('CreateUploadInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     contentType: t.string({ required: true, validate: uploadType }),
-    byteSize: t.int({ required: true, validate: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'At most 10 MB.') }),
+    byteSize: t.int({
+      required: true,
+      validate: z.number().int().min(1, 'The file is empty.').max(MAX_UPLOAD_BYTES, 'At most 10 MB.'),
+    }),
   }),
 });
 const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
@@ -87,7 +94,10 @@ const EditImageInput = builder.inputType('EditImageInput', {
   fields: (t) => ({
     imageId: t.id({ required: true }),
     prompt: t.string({ required: true, multiline: true, validate: prompt }),
-    strength: t.float({ description: 'How far the edit may move from the original, 0.01–1 (default 0.85).', validate: z.number().min(0.01, between).max(1, between) }),
+    strength: t.float({
+      description: 'How far the edit may move from the original, 0.01–1 (default 0.85).',
+      validate: z.number().min(0.01, between).max(1, between),
+    }),
     idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
@@ -99,14 +109,21 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateUploadInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: (_r, { input }, ctx) =>
-      createUpload(ctx.deps, actorOf(ctx), { projectId: nodeRef(input.projectId, 'Project'), contentType: uploadType.parse(input.contentType) }),
+      createUpload(ctx.deps, actorOf(ctx), {
+        projectId: nodeRef(input.projectId, 'Project'),
+        contentType: uploadType.parse(input.contentType),
+      }),
   }),
   registerUpload: t.field({
     type: Image,
     authScopes: { user: true },
     args: { input: t.arg({ type: RegisterUploadInput, required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: (_r, { input }, ctx) => registerUpload(ctx.deps, actorOf(ctx), { projectId: nodeRef(input.projectId, 'Project'), uploadId: input.uploadId }),
+    resolve: (_r, { input }, ctx) =>
+      registerUpload(ctx.deps, actorOf(ctx), {
+        projectId: nodeRef(input.projectId, 'Project'),
+        uploadId: input.uploadId,
+      }),
   }),
   generateImage: t.field({
     type: Image,
@@ -114,7 +131,8 @@ builder.mutationFields((t) => ({
     description: 'FLUX text-to-image. Returns the PENDING image at once; projectUpdated tells when it is done.',
     args: { input: t.arg({ type: GenerateImageInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
-    resolve: (_r, { input }, ctx) => generateImage(ctx.deps, actorOf(ctx), { ...input, projectId: nodeRef(input.projectId, 'Project') }),
+    resolve: (_r, { input }, ctx) =>
+      generateImage(ctx.deps, actorOf(ctx), { ...input, projectId: nodeRef(input.projectId, 'Project') }),
   }),
   editImage: t.field({
     type: Image,
@@ -123,6 +141,7 @@ builder.mutationFields((t) => ({
       'FLUX image-to-image from one of your images. Returns the PENDING edit at once (FAILED with a reason if the generator cannot be reached).',
     args: { input: t.arg({ type: EditImageInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
-    resolve: (_r, { input }, ctx) => editImage(ctx.deps, actorOf(ctx), { ...input, imageId: nodeRef(input.imageId, 'Image') }),
+    resolve: (_r, { input }, ctx) =>
+      editImage(ctx.deps, actorOf(ctx), { ...input, imageId: nodeRef(input.imageId, 'Image') }),
   }),
 }));

@@ -20,7 +20,9 @@ const UsagePeriodEnum = builder.enumType('UsagePeriod', {
 const ModelUsageRef = builder.objectRef<UsageSummary['byModel'][number]>('ModelUsage').implement({
   fields: (t) => ({
     model: t.exposeString('model', { description: 'fal endpoint id, e.g. fal-ai/flux/dev.' }),
-    count: t.exposeInt('count', { description: 'Generations submitted with this model in the period, whatever their outcome.' }),
+    count: t.exposeInt('count', {
+      description: 'Generations submitted with this model in the period, whatever their outcome.',
+    }),
     succeeded: t.exposeInt('succeeded'),
     cost: t.exposeFloat('cost', { description: 'Estimated USD (4 decimals) of the SUCCEEDED ones.' }),
   }),
@@ -47,7 +49,8 @@ builder.objectField(User, 'usage', (t) =>
   t.field({
     type: UsageRef,
     args: { period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }) },
-    resolve: (user, { period }, ctx) => usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period as UsagePeriod }),
+    resolve: (user, { period }, ctx) =>
+      usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period as UsagePeriod }),
   }),
 );
 
@@ -62,7 +65,6 @@ const UserUsageRef = builder.objectRef<UserUsageNode>('UserUsage').implement({
   }),
 });
 
-
 const UserUsageConnection = builder.connectionObject(
   {
     type: UserUsageRef,
@@ -76,7 +78,8 @@ builder.queryField('usageByUser', (t) =>
   t.field({
     type: UserUsageConnection,
     authScopes: { admin: true },
-    description: 'Admins: usage per user in the period, most expensive first. Only users with at least one generation in the period are listed.',
+    description:
+      'Admins: usage per user in the period, most expensive first. Only users with at least one generation in the period are listed.',
     errors: { directResult: true, union: { name: 'UsageByUserResult' } },
     args: {
       period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }),
@@ -85,6 +88,10 @@ builder.queryField('usageByUser', (t) =>
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? 20)) }),
     resolve: async (_root, args, ctx) =>
-      (await usageByUser(ctx.deps, actorOf(ctx), { period: args.period as UsagePeriod, first: args.first, after: args.after })) as never,
+      (await usageByUser(ctx.deps, actorOf(ctx), {
+        period: args.period as UsagePeriod,
+        first: args.first,
+        after: args.after,
+      })) as never,
   }),
 );

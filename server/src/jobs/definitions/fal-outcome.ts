@@ -7,7 +7,10 @@ import { gen } from '../../log.ts';
 import { defineJob } from '../definition.ts';
 
 /** Finds the row of a delivery: by the target we put in the webhook URL, else by fal's request id. */
-async function targetOf(pipeline: Pipeline, delivery: { target: string | null; requestId: string }): Promise<Target | null> {
+async function targetOf(
+  pipeline: Pipeline,
+  delivery: { target: string | null; requestId: string },
+): Promise<Target | null> {
   const named = parseTarget(delivery.target);
   if (named) return named;
   for (const table of generationTables) {
@@ -28,20 +31,36 @@ export const falOutcome = defineJob({
     const delivery = await db.falWebhookDelivery.findUnique({ where: { id: deliveryId } });
     if (!delivery || delivery.processedAt) return;
     const target = await targetOf(pipeline, delivery);
-    const ids = { jobId: job.id, deliveryId: delivery.id, falRequestId: delivery.requestId, attempt: job.retryCount + 1, ...(target ? gen(target.kind, target.id) : {}) };
+    const ids = {
+      jobId: job.id,
+      deliveryId: delivery.id,
+      falRequestId: delivery.requestId,
+      attempt: job.retryCount + 1,
+      ...(target ? gen(target.kind, target.id) : {}),
+    };
     log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
     let outcome: string = 'no row';
     const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
     if (target) {
       try {
-        outcome = await pipeline.apply(target, { requestId: delivery.requestId, status: body.status ?? 'ERROR', payload: body.payload, error: body.error ?? null });
+        outcome = await pipeline.apply(target, {
+          requestId: delivery.requestId,
+          status: body.status ?? 'ERROR',
+          payload: body.payload,
+          error: body.error ?? null,
+        });
       } catch (e) {
         if (isTransient(e)) {
-          log.warn({ event: 'job.failed_transient', ...ids, error: (e as Error).message, retryLimit: job.retryLimit }, 'transient failure: pg-boss retries with backoff');
+          log.warn(
+            { event: 'job.failed_transient', ...ids, error: (e as Error).message, retryLimit: job.retryLimit },
+            'transient failure: pg-boss retries with backoff',
+          );
           throw e;
         }
         // Not worth retrying (a malformed result): the row fails with the reason instead of staying PENDING.
-        outcome = (await pipeline.fail(target, `The result could not be used: ${(e as Error).message}`, delivery.requestId)).kind;
+        outcome = (
+          await pipeline.fail(target, `The result could not be used: ${(e as Error).message}`, delivery.requestId)
+        ).kind;
       }
     }
     await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });

@@ -21,7 +21,10 @@ async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<vo
   if (!image) return;
   await deps.db.image.delete({ where: { id: imageId } }).catch(() => {});
   if (image.storagePath) await deps.storage.remove([image.storagePath]);
-  deps.log.info({ event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath }, 'temp studio image deleted after use');
+  deps.log.info(
+    { event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath },
+    'temp studio image deleted after use',
+  );
   await generationChanged(deps, { kind: 'IMAGE', id: imageId, projectId: image.projectId });
 }
 
@@ -35,11 +38,16 @@ export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
   parse: seedanceVideoResult,
   async store(deps, row, result) {
     if (result.kind !== 'video') return { kind: 'failed', reason: NOT_MP4 };
-    const key = row.visibility === 'PUBLIC' ? keys.publicAvatarVideo(row.id) : keys.privateAvatarVideo(row.userId!, row.id);
+    const key =
+      row.visibility === 'PUBLIC' ? keys.publicAvatarVideo(row.id) : keys.privateAvatarVideo(row.userId!, row.id);
     const stored = await streamVideo(deps, { kind: 'AVATAR', id: row.id }, result.url, key);
     if (stored.kind === 'failed') return stored;
     const source = row.sourceImageId;
-    return { kind: 'stored', data: { videoStoragePath: key }, ...(source ? { after: (d) => discardTempImage(d, source) } : {}) };
+    return {
+      kind: 'stored',
+      data: { videoStoragePath: key },
+      ...(source ? { after: (d) => discardTempImage(d, source) } : {}),
+    };
   },
   async publish(deps, row, status) {
     await generationChanged(deps, { kind: 'AVATAR', id: row.id, projectId: row.projectId });

@@ -5,7 +5,11 @@ import { NOT_MP4, storeVideoWithThumbnail } from '../store-media.ts';
 import type { BRollResult } from '../tables/b-roll.ts';
 import type { FalResult, PipelineDeps, Stored } from '../types.ts';
 
-export async function storeBRollVideo(deps: PipelineDeps, row: BRoll, result: Exclude<FalResult, { kind: 'failed' }>): Promise<Stored<BRollResult>> {
+export async function storeBRollVideo(
+  deps: PipelineDeps,
+  row: BRoll,
+  result: Exclude<FalResult, { kind: 'failed' }>,
+): Promise<Stored<BRollResult>> {
   if (result.kind !== 'video') return { kind: 'failed', reason: NOT_MP4 };
   const video = keys.bRollVideo(row.userId, row.projectId, row.id);
   const thumbnail = keys.bRollThumbnail(row.userId, row.projectId, row.id);

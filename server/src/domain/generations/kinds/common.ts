@@ -8,8 +8,9 @@ import { storeImage } from '../store-media.ts';
 import type { FalResult, GenerationSubject, PipelineDeps, Stored } from '../types.ts';
 
 /** The price table's estimate for the input as built. */
-export const priceOf = (model: FalModel) => async (_deps: PipelineDeps, _id: string, falInput: Record<string, unknown>) =>
-  estimateCostUsd(model, falInput);
+export const priceOf =
+  (model: FalModel) => async (_deps: PipelineDeps, _id: string, falInput: Record<string, unknown>) =>
+    estimateCostUsd(model, falInput);
 
 /** The row's own topic and its project's. */
 export const publishGeneration =
@@ -18,9 +19,16 @@ export const publishGeneration =
     generationChanged(deps, { kind, id: row.id, projectId: row.projectId });
 
 /** A FLUX image, kept among the project's temp studio images. */
-export async function storeStudioImage(deps: PipelineDeps, row: Image, result: Exclude<FalResult, { kind: 'failed' }>): Promise<Stored<ImageResult>> {
-  if (result.kind !== 'image') return { kind: 'failed', reason: 'The generator returned something that is not an image.' };
-  const stored = await storeImage(deps, { kind: 'IMAGE', id: row.id }, result.url, (type) => keys.tempImage(row.userId, row.projectId, row.id, type));
+export async function storeStudioImage(
+  deps: PipelineDeps,
+  row: Image,
+  result: Exclude<FalResult, { kind: 'failed' }>,
+): Promise<Stored<ImageResult>> {
+  if (result.kind !== 'image')
+    return { kind: 'failed', reason: 'The generator returned something that is not an image.' };
+  const stored = await storeImage(deps, { kind: 'IMAGE', id: row.id }, result.url, (type) =>
+    keys.tempImage(row.userId, row.projectId, row.id, type),
+  );
   if (stored.kind === 'failed') return stored;
   const { key: storagePath, contentType, bytes: byteSize, width, height } = stored;
   return { kind: 'stored', data: { storagePath, contentType, byteSize, width, height, nsfw: result.nsfw } };

@@ -14,7 +14,10 @@ const model = 'fal-ai/flux/dev/image-to-image';
 
 /** The size of the image an edit starts from (fal bills image-to-image on it); undefined when unknown. */
 async function parentSize(deps: PipelineDeps, id: string): Promise<{ width: number; height: number } | undefined> {
-  const edit = await deps.db.image.findUnique({ where: { id }, select: { parent: { select: { width: true, height: true, storagePath: true } } } });
+  const edit = await deps.db.image.findUnique({
+    where: { id },
+    select: { parent: { select: { width: true, height: true, storagePath: true } } },
+  });
   const parent = edit?.parent;
   if (parent?.width && parent.height) return { width: parent.width, height: parent.height };
   if (!parent?.storagePath) return undefined;

@@ -8,7 +8,9 @@ export interface BRollResult {
   thumbnailStoragePath: string;
 }
 
-const view = (r: Pick<BRoll, 'id' | 'userId' | 'projectId' | 'status' | 'falRequestId' | 'falModel' | 'createdAt' | 'source'>): GenerationView => ({
+const view = (
+  r: Pick<BRoll, 'id' | 'userId' | 'projectId' | 'status' | 'falRequestId' | 'falModel' | 'createdAt' | 'source'>,
+): GenerationView => ({
   id: r.id,
   userId: r.userId,
   projectId: r.projectId,
@@ -18,7 +20,16 @@ const view = (r: Pick<BRoll, 'id' | 'userId' | 'projectId' | 'status' | 'falRequ
   createdAt: r.createdAt,
   source: r.source,
 });
-const viewColumns = { id: true, userId: true, projectId: true, status: true, falRequestId: true, falModel: true, createdAt: true, source: true } as const;
+const viewColumns = {
+  id: true,
+  userId: true,
+  projectId: true,
+  status: true,
+  falRequestId: true,
+  falModel: true,
+  createdAt: true,
+  source: true,
+} as const;
 
 export const bRollTable: Table<BRoll, BRollResult> = {
   subject: 'BROLL',
@@ -29,8 +40,11 @@ export const bRollTable: Table<BRoll, BRollResult> = {
   find: (db, id) => db.bRoll.findUnique({ where: { id } }),
   view,
   pending: async (db, before, take) =>
-    (await db.bRoll.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })).map(view),
-  idByRequest: async (db, falRequestId) => (await db.bRoll.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
+    (
+      await db.bRoll.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })
+    ).map(view),
+  idByRequest: async (db, falRequestId) =>
+    (await db.bRoll.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
   submitted: async (tx, id, data) => (await tx.bRoll.updateMany({ where: { id, status: 'PENDING' }, data })).count,
   settle: async (tx, id, requestId, settle) =>
     (await tx.bRoll.updateMany({ where: openFor(id, requestId), data: settledColumns(settle, requestId) })).count,

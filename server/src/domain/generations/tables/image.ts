@@ -12,7 +12,9 @@ export interface ImageResult {
   nsfw: boolean;
 }
 
-const view = (r: Pick<Image, 'id' | 'userId' | 'projectId' | 'status' | 'falRequestId' | 'falModel' | 'createdAt' | 'source'>): GenerationView => ({
+const view = (
+  r: Pick<Image, 'id' | 'userId' | 'projectId' | 'status' | 'falRequestId' | 'falModel' | 'createdAt' | 'source'>,
+): GenerationView => ({
   id: r.id,
   userId: r.userId,
   projectId: r.projectId,
@@ -22,7 +24,16 @@ const view = (r: Pick<Image, 'id' | 'userId' | 'projectId' | 'status' | 'falRequ
   createdAt: r.createdAt,
   source: r.source,
 });
-const viewColumns = { id: true, userId: true, projectId: true, status: true, falRequestId: true, falModel: true, createdAt: true, source: true } as const;
+const viewColumns = {
+  id: true,
+  userId: true,
+  projectId: true,
+  status: true,
+  falRequestId: true,
+  falModel: true,
+  createdAt: true,
+  source: true,
+} as const;
 
 export const imageTable: Table<Image, ImageResult> = {
   subject: 'IMAGE',
@@ -31,8 +42,11 @@ export const imageTable: Table<Image, ImageResult> = {
   find: (db, id) => db.image.findUnique({ where: { id } }),
   view,
   pending: async (db, before, take) =>
-    (await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })).map(view),
-  idByRequest: async (db, falRequestId) => (await db.image.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
+    (
+      await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })
+    ).map(view),
+  idByRequest: async (db, falRequestId) =>
+    (await db.image.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
   submitted: async (tx, id, data) => (await tx.image.updateMany({ where: { id, status: 'PENDING' }, data })).count,
   settle: async (tx, id, requestId, settle) =>
     (await tx.image.updateMany({ where: openFor(id, requestId), data: settledColumns(settle, requestId) })).count,
