@@ -106,7 +106,9 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
       const row = await table.find(db, id);
       if (!row) return null;
       const view = table.view(row);
-      const kind = kinds.find((k) => k.spec.source === view.source) ?? kinds[0]!;
+      // The kind it was submitted as (its model), else the kind of its source (not submitted yet).
+      const bySource = kinds.filter((k) => k.spec.source === view.source);
+      const kind = bySource.find((k) => k.spec.model === view.falModel) ?? bySource[0] ?? kinds[0]!;
       return {
         view,
         kind: kind.info,
