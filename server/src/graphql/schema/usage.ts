@@ -69,7 +69,7 @@ const UserUsageConnection = builder.connectionObject(
   {
     type: UserUsageRef,
     name: 'UserUsageConnection',
-    fields: (t) => ({ totalCount: t.int({ resolve: (conn) => (conn as unknown as UsagePage).totalCount }) }),
+    fields: (t) => ({ totalCount: t.int({ resolve: (conn) => (conn as UsagePage).totalCount }) }),
   },
   { name: 'UserUsageEdge' },
 );
@@ -87,11 +87,7 @@ builder.queryField('usageByUser', (t) =>
       after: t.arg.string(),
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? 20)) }),
-    resolve: async (_root, args, ctx) =>
-      (await usageByUser(ctx.deps, actorOf(ctx), {
-        period: args.period as UsagePeriod,
-        first: args.first,
-        after: args.after,
-      })) as never,
+    resolve: (_root, args, ctx) =>
+      usageByUser(ctx.deps, actorOf(ctx), { period: args.period as UsagePeriod, first: args.first, after: args.after }),
   }),
 );

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { log } from '../../log.ts';
 import { sweepTempImages } from '../../generation/cleanup.ts';
 import { defineJob } from '../definition.ts';
 
@@ -9,6 +8,7 @@ export const cleanupTempImages = defineJob({
   queue: { policy: 'singleton', retryLimit: 2 },
   maxRunSeconds: 30 * 60,
   async handler({ pipeline, tempImageTtlMs }, _payload, job) {
+    const { log } = pipeline.deps;
     log.info({ event: 'job.started', jobId: job.id, queue: 'cleanup-temp-images' }, 'temp image sweep started');
     const r = await sweepTempImages(pipeline.deps, tempImageTtlMs);
     log.info({ event: 'job.finished', jobId: job.id, queue: 'cleanup-temp-images', ...r }, 'temp image sweep finished');

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { log } from '../../log.ts';
 import { defineJob } from '../definition.ts';
 
 export const reconcile = defineJob({
@@ -9,6 +8,7 @@ export const reconcile = defineJob({
   maxRunSeconds: 10 * 60,
   async handler({ pipeline }) {
     const r = await pipeline.reconcile();
+    const { log } = pipeline.deps;
     if (r.finished || r.timedOut || r.deletedSettled) log.info({ event: 'reconcile.done', ...r }, 'reconciler pass');
   },
 });
