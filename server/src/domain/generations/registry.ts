@@ -1,5 +1,6 @@
 // Every kind of generation, by the table that holds its rows. A new kind: one module in kinds/ and its
-// line here. The pipeline, reconciler, limits and cleanup iterate this list; nothing else names a kind.
+// line here. The pipeline, reconciler, jobs, limits and cleanup iterate this list; only the use case that
+// starts a kind imports its module. Immutable: declarations, not state.
 import { bindTable, type GenerationTable, type KindInfo } from './table.ts';
 import { avatar } from './kinds/avatar.ts';
 import { bRollFromImage } from './kinds/b-roll-from-image.ts';
