@@ -21,11 +21,9 @@ const ratios = Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.repla
 const VideoAspectRatio = builder.enumType('VideoAspectRatio', {
   values: ratios as Record<string, { value: SeedanceRatio }>,
 });
-const presignedWhenDone = (
-  b: { status: string },
-  key: string | null,
-  ctx: { storage: { presignGet(k: string): Promise<string> } },
-) => (b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null);
+type Presigner = { storage: { presignGet(k: string): Promise<string> } };
+const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Presigner) =>
+  b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null;
 
 export const BRoll = builder.prismaNode('BRoll', {
   id: { field: 'id' },
@@ -69,22 +67,14 @@ builder.prismaObjectField(User, 'bRolls', (t) =>
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 const durations = SEEDANCE_DURATIONS.join(' or ');
-const duration = z
-  .number()
-  .refine((n) => (SEEDANCE_DURATIONS as readonly number[]).includes(n), `Must be ${durations}.`);
+const allowed = SEEDANCE_DURATIONS as readonly number[];
+const duration = z.number().refine((n) => allowed.includes(n), `Must be ${durations}.`);
+const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
 const CreateBRollInput = builder.inputType('CreateBRollInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
-    prompt: t.string({
-      required: true,
-      multiline: true,
-      validate: z
-        .string()
-        .trim()
-        .min(1, 'Required.')
-        .max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`),
-    }),
+    prompt: t.string({ required: true, multiline: true, validate: prompt }),
     imageId: t.id({ description: 'Animate this image (image-to-video); without it, text-to-video.' }),
     durationSeconds: t.int({ description: `Seedance accepts ${durations} seconds (default 5).`, validate: duration }),
     aspectRatio: t.field({ type: VideoAspectRatio, description: 'Default 16:9.' }),
