@@ -1,8 +1,11 @@
 // The TTL sweep of the image studio (run by a pg-boss schedule): studio images never used as a
 // reference, and uploads that were never registered, are deleted once older than the TTL.
-import type { PrismaClient } from '../db.ts';
+import type { Logger } from 'pino';
+import { generationTables } from '../domain/generations/registry.ts';
+import { generationChanged } from '../domain/events.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
-import { gen, type Logger } from '../log.ts';
+import { gen } from '../log.ts';
 import type { Storage } from '../storage/storage.ts';
 
 export const TEMP_PREFIX = 'images/temp-generated/';
@@ -18,27 +21,48 @@ export interface SweepResult {
  * without a row, which the second pass of this sweep (or the next run) removes, because it finds
  * objects by listing storage, not by reading rows. The other order could leave a row pointing at
  * a deleted object, which a user might still pick as a reference in between.
- * "Used" = named by an avatar (sourceImageId) or a b-roll (imageStoragePath, read at retry).
+ * "Used" = named by a generation table's studio image reference (an avatar's sourceImageId, a
+ * b-roll's imageStoragePath, read at retry): see the tables in domain/generations/tables/.
  */
-export async function sweepTempImages(deps: { db: PrismaClient; log: Logger; storage: Storage; pubsub?: PubSub }, ttlMs: number, now = Date.now()): Promise<SweepResult> {
+export async function sweepTempImages(
+  deps: { db: PrismaClient; log: Logger; storage: Storage; pubsub?: PubSub },
+  ttlMs: number,
+  now = Date.now(),
+): Promise<SweepResult> {
+  const { db, log } = deps;
   const cutoff = new Date(now - ttlMs);
+  const refs = generationTables.flatMap((t) => (t.studioImageRef ? [{ table: t.sqlName, ...t.studioImageRef }] : []));
+  const unused = refs.map(
+    (r) =>
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${r.table}" x`)} WHERE ${Prisma.raw(`x."${r.column}" = c."${r.by === 'id' ? 'id' : 'storagePath'}"`)})`,
+  );
+  const namedBy = (keys: string[]) =>
+    refs
+      .filter((r) => r.by === 'storagePath')
+      .map(
+        (r) =>
+          Prisma.sql` UNION SELECT ${Prisma.raw(`"${r.column}"`)} FROM ${Prisma.raw(`"${r.table}"`)} WHERE ${Prisma.raw(`"${r.column}"`)} = ANY(${keys})`,
+      );
   let rows = 0;
   for (;;) {
-    const deleted = await deps.db.$queryRaw<{ id: string; storagePath: string | null; projectId: string }[]>`
+    const deleted = await db.$queryRaw<{ id: string; storagePath: string | null; projectId: string }[]>`
       DELETE FROM "Image" i
        WHERE i.id IN (
          SELECT c.id FROM "Image" c
           WHERE c."createdAt" < ${cutoff} AND c.status <> 'PENDING'
-            AND NOT EXISTS (SELECT 1 FROM "Avatar" a WHERE a."sourceImageId" = c.id)
-            AND NOT EXISTS (SELECT 1 FROM "BRoll" b WHERE b."imageStoragePath" = c."storagePath")
+            AND ${Prisma.join(unused, ' AND ')}
           LIMIT ${BATCH})
       RETURNING i.id, i."storagePath", i."projectId"`;
     if (!deleted.length) break;
     rows += deleted.length;
     await deps.storage.remove(deleted.map((d) => d.storagePath).filter((k): k is string => !!k));
     for (const d of deleted) {
-      await deps.pubsub?.publish('projectUpdated', d.projectId, { projectId: d.projectId, kind: 'IMAGE', id: d.id });
-      deps.log.info({ event: 'cleanup.temp_image_expired', ...gen('IMAGE', d.id), key: d.storagePath }, 'expired studio image deleted (row and object)');
+      if (deps.pubsub)
+        await generationChanged({ pubsub: deps.pubsub }, { kind: 'IMAGE', id: d.id, projectId: d.projectId });
+      log.info(
+        { event: 'cleanup.temp_image_expired', ...gen('IMAGE', d.id), key: d.storagePath },
+        'expired studio image deleted (row and object)',
+      );
     }
     if (deleted.length < BATCH) break;
   }
@@ -49,15 +73,16 @@ export async function sweepTempImages(deps: { db: PrismaClient; log: Logger; sto
   let objects = 0;
   for (let i = 0; i < old.length; i += BATCH) {
     const keys = old.slice(i, i + BATCH);
-    const named = await deps.db.$queryRaw<{ k: string }[]>`
-      SELECT "storagePath" AS k FROM "Image" WHERE "storagePath" = ANY(${keys})
-      UNION SELECT "imageStoragePath" FROM "BRoll" WHERE "imageStoragePath" = ANY(${keys})`;
+    const named = await db.$queryRaw<{ k: string }[]>`
+      SELECT "storagePath" AS k FROM "Image" WHERE "storagePath" = ANY(${keys})${Prisma.join(namedBy(keys), '')}`;
     const keep = new Set(named.map((r) => r.k));
     const orphans = keys.filter((k) => !keep.has(k));
     await deps.storage.remove(orphans);
     objects += orphans.length;
-    for (const key of orphans) deps.log.info({ event: 'cleanup.orphan_object', key }, 'expired object without a row deleted');
+    for (const key of orphans)
+      log.info({ event: 'cleanup.orphan_object', key }, 'expired object without a row deleted');
   }
-  if (rows || objects) deps.log.info({ event: 'cleanup.done', rows, objects, cutoff: cutoff.toISOString() }, 'temp image sweep');
+  if (rows || objects)
+    log.info({ event: 'cleanup.done', rows, objects, cutoff: cutoff.toISOString() }, 'temp image sweep');
   return { rows, objects };
 }

@@ -1,6 +1,8 @@
-// Usage and estimated cost of generations, aggregated in SQL over the three generation tables.
-import type { PrismaClient } from '../db.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+// Usage and estimated cost of generations, aggregated in SQL over the ledger of attempts (every kind
+// writes one per start, whatever its table).
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+
+type Db = { db: PrismaClient };
 
 export type UsagePeriod = 'DAY' | 'WEEK' | 'MONTH' | 'ALL';
 
@@ -45,9 +47,25 @@ const submittedIn = ({ from, to }: { from: Date | null; to: Date }) =>
  * counts for the admin who made it. Sums are exact (numeric) in SQL; they become Float on the way out.
  * One statement whatever the number of users.
  */
-export async function usageOf(db: PrismaClient, userIds: string[], period: UsagePeriod, now = new Date()): Promise<Map<string, UsageSummary>> {
+export async function usageOf(
+  { db }: Db,
+  userIds: string[],
+  period: UsagePeriod,
+  now = new Date(),
+): Promise<Map<string, UsageSummary>> {
   const { from, to } = periodRange(period, now);
-  const rows = await db.$queryRaw<{ uid: string; model: string | null; total: number; count: number; succeeded: number; failed: number; pending: number; cost: number }[]>`
+  const rows = await db.$queryRaw<
+    {
+      uid: string;
+      model: string | null;
+      total: number;
+      count: number;
+      succeeded: number;
+      failed: number;
+      pending: number;
+      cost: number;
+    }[]
+  >`
     WITH g AS (
       SELECT "userId" AS uid, "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost FROM "GenerationAttempt"
        WHERE "userId" = ANY(${userIds}) AND ${submittedIn({ from, to })})
@@ -58,11 +76,19 @@ export async function usageOf(db: PrismaClient, userIds: string[], period: Usage
            coalesce(sum(cost) FILTER (WHERE status = 'SUCCEEDED'), 0)::float8 AS cost
       FROM g GROUP BY GROUPING SETS ((uid, model), (uid)) ORDER BY uid, model`;
   const out = new Map<string, UsageSummary>();
-  for (const id of userIds) out.set(id, { period, from, to, generations: 0, succeeded: 0, failed: 0, pending: 0, totalCost: 0, byModel: [] });
+  for (const id of userIds)
+    out.set(id, { period, from, to, generations: 0, succeeded: 0, failed: 0, pending: 0, totalCost: 0, byModel: [] });
   for (const r of rows) {
     const u = out.get(r.uid);
     if (!u) continue;
-    if (r.total) Object.assign(u, { generations: r.count, succeeded: r.succeeded, failed: r.failed, pending: r.pending, totalCost: r.cost });
+    if (r.total)
+      Object.assign(u, {
+        generations: r.count,
+        succeeded: r.succeeded,
+        failed: r.failed,
+        pending: r.pending,
+        totalCost: r.cost,
+      });
     else u.byModel.push({ model: r.model!, count: r.count, succeeded: r.succeeded, cost: r.cost });
   }
   return out;
@@ -78,7 +104,13 @@ export interface UserUsageRow {
 }
 
 /** Users with at least one generation in the period, most expensive first (then by id): one keyset page. */
-export async function usageByUserPage(db: PrismaClient, period: UsagePeriod, size: number, after: { cost: string; userId: string } | null, now = new Date()) {
+export async function usageByUserPage(
+  { db }: Db,
+  period: UsagePeriod,
+  size: number,
+  after: { cost: string; userId: string } | null,
+  now = new Date(),
+) {
   const rows = await db.$queryRaw<(UserUsageRow & { totalCount: number })[]>`
     WITH u AS (
       SELECT "userId" AS uid, count(*)::int AS generations, coalesce(sum("estimatedCostUsd") FILTER (WHERE status = 'SUCCEEDED'), 0) AS total
@@ -92,7 +124,7 @@ export async function usageByUserPage(db: PrismaClient, period: UsagePeriod, siz
 }
 
 /** The total count when the page is empty (past the last cursor). */
-export async function usageUserCount(db: PrismaClient, period: UsagePeriod, now = new Date()): Promise<number> {
+export async function usageUserCount({ db }: Db, period: UsagePeriod, now = new Date()): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(DISTINCT "userId")::int AS n FROM "GenerationAttempt" WHERE ${submittedIn(periodRange(period, now))}`;
   return row?.n ?? 0;

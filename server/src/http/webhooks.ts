@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import type { Deps } from '../app/deps.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
-import { parseTarget } from '../generation/pipeline.ts';
+import { parseTarget } from '../domain/generations/registry.ts';
 import { isSignedTarget } from '../generation/webhook-target.ts';
 import { gen } from '../log.ts';
 

@@ -1,13 +1,12 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { PrismaClient } from '../../db.ts';
 import { z } from 'zod';
-import { catalogChangedEvent } from '../../domain/events.ts';
-import type { Context } from '../context.ts';
 import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
+import { updatePublicAvatar } from '../../domain/avatars/update-public-avatar.ts';
+import { actorOf, type Context } from '../context.ts';
 import { NotFoundError, UnknownTagsError } from '../errors.ts';
-import { localId } from '../ids.ts';
+import { nodeRef } from '../node-ref.ts';
 import { Tag } from './tag.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
@@ -29,7 +28,10 @@ export const PAGE_TAGS = Symbol('tags read with the page');
 export const avatarTags = createContextCache(
   (ctx: Context) =>
     new DataLoader<string, TagRow[]>(async (ids) => {
-      const rows = await ctx.deps.db.avatarTag.findMany({ where: { avatarId: { in: [...ids] } }, select: { avatarId: true, tagId: true } });
+      const rows = await ctx.deps.db.avatarTag.findMany({
+        where: { avatarId: { in: [...ids] } },
+        select: { avatarId: true, tagId: true },
+      });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
       return Promise.all(ids.map((id) => ctx.deps.catalog.tagsByIds(byAvatar.get(id) ?? [])));
@@ -44,7 +46,10 @@ export const Avatar = builder.prismaNode('Avatar', {
   // A finished public avatar is anyone's to see; a private one only its owner's; admins see every public one.
   findUnique: (id, ctx) => ({
     id,
-    OR: [{ visibility: 'PUBLIC', ...(ctx.viewer?.role === 'ADMIN' ? {} : { status: 'SUCCEEDED' }) }, { userId: ctx.viewer?.id ?? '' }],
+    OR: [
+      { visibility: 'PUBLIC', ...(ctx.viewer?.role === 'ADMIN' ? {} : { status: 'SUCCEEDED' }) },
+      { userId: ctx.viewer?.id ?? '' },
+    ],
   }),
   fields: (t) => ({
     name: t.exposeString('name'),
@@ -56,7 +61,8 @@ export const Avatar = builder.prismaNode('Avatar', {
       type: [Tag],
       description: 'In slug order.',
       complexity: { field: 1, multiplier: 3 },
-      resolve: (avatar, _args, ctx) => (avatar as { [PAGE_TAGS]?: TagRow[] })[PAGE_TAGS] ?? avatarTags(ctx).load(avatar.id),
+      resolve: (avatar, _args, ctx) =>
+        (avatar as { [PAGE_TAGS]?: TagRow[] })[PAGE_TAGS] ?? avatarTags(ctx).load(avatar.id),
     }),
     imageUrl: t.string({
       nullable: true,
@@ -71,20 +77,14 @@ export const Avatar = builder.prismaNode('Avatar', {
   }),
 });
 
-/** Tag ids for slugs, or an UnknownTagsError naming every unknown one. */
-export async function tagIdsFor(db: PrismaClient, slugs: string[]): Promise<string[]> {
-  const wanted = [...new Set(slugs)];
-  const tags = await db.tag.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true } });
-  const unknown = wanted.filter((s) => !tags.some((t) => t.slug === s));
-  if (unknown.length) throw new UnknownTagsError(unknown);
-  return tags.map((t) => t.id);
-}
-
 const UpdatePublicAvatarInput = builder.inputType('UpdatePublicAvatarInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
     name: t.string({ validate: z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.') }),
-    tagSlugs: t.stringList({ description: 'Replaces all tags when given.', validate: z.array(z.string().max(50)).max(30, 'At most 30 tags.') }),
+    tagSlugs: t.stringList({
+      description: 'Replaces all tags when given.',
+      validate: z.array(z.string().max(50)).max(30, 'At most 30 tags.'),
+    }),
   }),
 });
 
@@ -94,20 +94,7 @@ builder.mutationField('updatePublicAvatar', (t) =>
     authScopes: { admin: true },
     args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
     errors: { types: [NotFoundError, UnknownTagsError] },
-    resolve: async (_root, { input }, ctx) => {
-      const id = localId(String(input.id), 'Avatar', 'Public avatar');
-      const avatar = await ctx.deps.db.avatar.findFirst({ where: { id, visibility: 'PUBLIC' } });
-      if (!avatar) throw new NotFoundError('Public avatar', String(input.id));
-      const tagIds = input.tagSlugs ? await tagIdsFor(ctx.deps.db, input.tagSlugs) : null;
-      const updated = await ctx.deps.db.avatar.update({
-        where: { id },
-        data: {
-          ...(input.name ? { name: input.name.trim() } : {}),
-          ...(tagIds ? { tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } } : {}),
-        },
-      });
-      await catalogChangedEvent(ctx.deps, 'public avatar updated');
-      return updated;
-    },
+    resolve: (_root, { input }, ctx) =>
+      updatePublicAvatar(ctx.deps, actorOf(ctx), { ...input, id: nodeRef(input.id, 'Avatar') }),
   }),
 );

@@ -1,8 +1,10 @@
 // Usage and estimated cost: `me { usage(period) }` for everyone, `usageByUser` for admins.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { usageByUserPage, usageOf, usageUserCount, type UsagePeriod, type UsageSummary } from '../../generation/usage.ts';
+import { usageByUser, type UsagePage, type UserUsage } from '../../domain/usage/usage-by-user.ts';
+import { usageOfUser } from '../../domain/usage/usage-of-user.ts';
+import type { UsagePeriod, UsageSummary } from '../../generation/usage.ts';
 import { builder } from '../builder.ts';
-import { invalid } from '../errors.ts';
+import { actorOf } from '../context.ts';
 import { User } from './user.ts';
 
 const UsagePeriodEnum = builder.enumType('UsagePeriod', {
@@ -18,7 +20,9 @@ const UsagePeriodEnum = builder.enumType('UsagePeriod', {
 const ModelUsageRef = builder.objectRef<UsageSummary['byModel'][number]>('ModelUsage').implement({
   fields: (t) => ({
     model: t.exposeString('model', { description: 'fal endpoint id, e.g. fal-ai/flux/dev.' }),
-    count: t.exposeInt('count', { description: 'Generations submitted with this model in the period, whatever their outcome.' }),
+    count: t.exposeInt('count', {
+      description: 'Generations submitted with this model in the period, whatever their outcome.',
+    }),
     succeeded: t.exposeInt('succeeded'),
     cost: t.exposeFloat('cost', { description: 'Estimated USD (4 decimals) of the SUCCEEDED ones.' }),
   }),
@@ -45,16 +49,12 @@ builder.objectField(User, 'usage', (t) =>
   t.field({
     type: UsageRef,
     args: { period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }) },
-    resolve: async (user, { period }, ctx) => (await usageOf(ctx.deps.db, [user.id], period as UsagePeriod)).get(user.id)!,
+    resolve: (user, { period }, ctx) =>
+      usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period as UsagePeriod }),
   }),
 );
 
-interface UserUsageNode {
-  userId: string;
-  email: string;
-  name: string;
-  usage: UsageSummary;
-}
+type UserUsageNode = UserUsage;
 
 const UserUsageRef = builder.objectRef<UserUsageNode>('UserUsage').implement({
   fields: (t) => ({
@@ -65,28 +65,21 @@ const UserUsageRef = builder.objectRef<UserUsageNode>('UserUsage').implement({
   }),
 });
 
-type Page = { edges: { node: UserUsageNode; cursor: string }[]; pageInfo: object; totalCount: number };
-
 const UserUsageConnection = builder.connectionObject(
   {
     type: UserUsageRef,
     name: 'UserUsageConnection',
-    fields: (t) => ({ totalCount: t.int({ resolve: (conn) => (conn as unknown as Page).totalCount }) }),
+    fields: (t) => ({ totalCount: t.int({ resolve: (conn) => (conn as UsagePage).totalCount }) }),
   },
   { name: 'UserUsageEdge' },
 );
-
-const encodeCursor = (cost: string, userId: string) => Buffer.from(`usage:${cost}:${userId}`).toString('base64url');
-function decodeCursor(cursor: string): { cost: string; userId: string } | null {
-  const m = /^usage:(\d{1,12}(?:\.\d{1,4})?):([\w-]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return m ? { cost: m[1]!, userId: m[2]! } : null;
-}
 
 builder.queryField('usageByUser', (t) =>
   t.field({
     type: UserUsageConnection,
     authScopes: { admin: true },
-    description: 'Admins: usage per user in the period, most expensive first. Only users with at least one generation in the period are listed.',
+    description:
+      'Admins: usage per user in the period, most expensive first. Only users with at least one generation in the period are listed.',
     errors: { directResult: true, union: { name: 'UsageByUserResult' } },
     args: {
       period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }),
@@ -94,22 +87,7 @@ builder.queryField('usageByUser', (t) =>
       after: t.arg.string(),
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? 20)) }),
-    resolve: async (_root, args, ctx) => {
-      const size = args.first ?? 20;
-      if (size < 1 || size > 100) throw invalid(['first'], 'Must be between 1 and 100.');
-      const after = args.after ? decodeCursor(args.after) : null;
-      if (args.after && !after) throw invalid(['after'], 'Not a cursor of this list.');
-      const period = args.period as UsagePeriod;
-      const now = new Date();
-      const rows = await usageByUserPage(ctx.deps.db, period, size, after, now);
-      const page = rows.slice(0, size);
-      const usage = page.length ? await usageOf(ctx.deps.db, page.map((r) => r.userId), period, now) : new Map<string, UsageSummary>();
-      const edges = page.map((r) => ({ cursor: encodeCursor(r.totalCost, r.userId), node: { userId: r.userId, email: r.email, name: r.name, usage: usage.get(r.userId)! } }));
-      return {
-        edges,
-        totalCount: rows[0]?.totalCount ?? (await usageUserCount(ctx.deps.db, period, now)),
-        pageInfo: { hasNextPage: rows.length > size, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      } as never;
-    },
+    resolve: (_root, args, ctx) =>
+      usageByUser(ctx.deps, actorOf(ctx), { period: args.period as UsagePeriod, first: args.first, after: args.after }),
   }),
 );

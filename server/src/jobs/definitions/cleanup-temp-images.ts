@@ -7,7 +7,8 @@ export const cleanupTempImages = defineJob({
   payload: z.object({}),
   queue: { policy: 'singleton', retryLimit: 2 },
   maxRunSeconds: 30 * 60,
-  async handler({ log, pipeline, tempImageTtlMs }, _payload, job) {
+  async handler({ pipeline, tempImageTtlMs }, _payload, job) {
+    const { log } = pipeline.deps;
     log.info({ event: 'job.started', jobId: job.id, queue: 'cleanup-temp-images' }, 'temp image sweep started');
     const r = await sweepTempImages(pipeline.deps, tempImageTtlMs);
     log.info({ event: 'job.finished', jobId: job.id, queue: 'cleanup-temp-images', ...r }, 'temp image sweep finished');

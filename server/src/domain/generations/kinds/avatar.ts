@@ -1,0 +1,56 @@
+// Seedance image-to-video: a mute avatar from a reference image (private in a project, or public).
+import { z } from 'zod';
+import { seedanceImageToVideoInput } from '../../../fal/models.ts';
+import type { Avatar } from '../../../generated/prisma/client.ts';
+import { gen } from '../../../log.ts';
+import { keys } from '../../../storage/keys.ts';
+import { catalogChangedEvent, generationChanged } from '../../events.ts';
+import { seedanceVideoResult } from '../results.ts';
+import { NOT_MP4, streamVideo } from '../store-media.ts';
+import type { KindSpec } from '../table.ts';
+import type { AvatarResult } from '../tables/avatar.ts';
+import type { PipelineDeps } from '../types.ts';
+import { priceOf } from './common.ts';
+
+const input = z.object({ imageUrl: z.url() });
+const model = 'fal-ai/bytedance/seedance/v1/pro/image-to-video';
+
+/** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
+async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<void> {
+  const image = await deps.db.image.findUnique({ where: { id: imageId } });
+  if (!image) return;
+  await deps.db.image.delete({ where: { id: imageId } }).catch(() => {});
+  if (image.storagePath) await deps.storage.remove([image.storagePath]);
+  deps.log.info(
+    { event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath },
+    'temp studio image deleted after use',
+  );
+  await generationChanged(deps, { kind: 'IMAGE', id: imageId, projectId: image.projectId });
+}
+
+export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
+  name: 'avatar',
+  source: null,
+  model,
+  input,
+  falInput: seedanceImageToVideoInput,
+  estimateCost: priceOf(model),
+  parse: seedanceVideoResult,
+  async store(deps, row, result) {
+    if (result.kind !== 'video') return { kind: 'failed', reason: NOT_MP4 };
+    const key =
+      row.visibility === 'PUBLIC' ? keys.publicAvatarVideo(row.id) : keys.privateAvatarVideo(row.userId!, row.id);
+    const stored = await streamVideo(deps, { kind: 'AVATAR', id: row.id }, result.url, key);
+    if (stored.kind === 'failed') return stored;
+    const source = row.sourceImageId;
+    return {
+      kind: 'stored',
+      data: { videoStoragePath: key },
+      ...(source ? { after: (d) => discardTempImage(d, source) } : {}),
+    };
+  },
+  async publish(deps, row, status) {
+    await generationChanged(deps, { kind: 'AVATAR', id: row.id, projectId: row.projectId });
+    if (row.visibility === 'PUBLIC' && status === 'SUCCEEDED') await catalogChangedEvent(deps, 'public avatar ready');
+  },
+};

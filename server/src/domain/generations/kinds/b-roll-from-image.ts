@@ -1,0 +1,34 @@
+// Seedance image-to-video: a b-roll clip that animates one of the user's studio images.
+import { z } from 'zod';
+import {
+  promptSchema,
+  seedanceAspectRatioSchema,
+  seedanceDurationSchema,
+  seedanceImageToVideoInput,
+} from '../../../fal/models.ts';
+import type { BRoll } from '../../../generated/prisma/client.ts';
+import { seedanceVideoResult } from '../results.ts';
+import type { KindSpec } from '../table.ts';
+import type { BRollResult } from '../tables/b-roll.ts';
+import { storeBRollVideo } from './b-roll-video.ts';
+import { priceOf, publishGeneration } from './common.ts';
+
+const input = z.object({
+  imageUrl: z.url(),
+  prompt: promptSchema,
+  durationSeconds: seedanceDurationSchema,
+  aspectRatio: seedanceAspectRatioSchema,
+});
+const model = 'fal-ai/bytedance/seedance/v1/pro/image-to-video';
+
+export const bRollFromImage: KindSpec<BRoll, BRollResult, z.infer<typeof input>> = {
+  name: 'b-roll-from-image',
+  source: 'IMAGE_TO_VIDEO',
+  model,
+  input,
+  falInput: seedanceImageToVideoInput,
+  estimateCost: priceOf(model),
+  parse: seedanceVideoResult,
+  store: storeBRollVideo,
+  publish: publishGeneration('BROLL'),
+};

@@ -1,0 +1,90 @@
+// The ledger of attempts (GenerationAttempt): one per start or retry, kept when its row is deleted,
+// read by usage and the daily limit. Its writes ride in the transaction of the row they follow.
+import { Prisma } from '../../generated/prisma/client.ts';
+import { gen } from '../../log.ts';
+import { generationTables } from './registry.ts';
+import type { Submitted } from './table.ts';
+import type { Db, FinalStatus, GenerationSubject, PipelineDeps, Target, Tx } from './types.ts';
+
+/** The attempt a submission belongs to: a very fast result may have finished it already; it is still this request's. */
+export async function attemptSubmitted(tx: Tx, target: Target, data: Submitted): Promise<number> {
+  const where = {
+    kind: target.kind,
+    targetId: target.id,
+    submittedAt: null,
+    OR: [{ status: 'PENDING' as const }, { falRequestId: data.falRequestId }],
+  };
+  return (await tx.generationAttempt.updateMany({ where, data })).count;
+}
+
+/** The attempt of a row that was just settled, in the same transaction. */
+export async function attemptSettled(
+  tx: Tx,
+  target: Target,
+  requestId: string | undefined,
+  status: FinalStatus,
+): Promise<number> {
+  const sameRequest = requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {};
+  const { count } = await tx.generationAttempt.updateMany({
+    where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...sameRequest },
+    data: { status, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) },
+  });
+  return count;
+}
+
+/** The model of an attempt's request, when its row is gone or never recorded it. */
+export async function attemptModel(db: Db, target: Target, requestId: string): Promise<string | null> {
+  const attempt = await db.generationAttempt.findFirst({
+    where: { kind: target.kind, targetId: target.id, falRequestId: requestId },
+    select: { falModel: true },
+  });
+  return attempt?.falModel ?? null;
+}
+
+/**
+ * The generation was deleted while fal worked on it: nothing to store, but fal bills a result all
+ * the same, so its attempt (usage, cost) gets the outcome.
+ */
+export async function settleDeleted(
+  deps: Pick<PipelineDeps, 'db' | 'log'>,
+  target: Target,
+  requestId: string | null,
+  status: FinalStatus,
+): Promise<number> {
+  const { count } = await deps.db.generationAttempt.updateMany({
+    where: { kind: target.kind, targetId: target.id, status: 'PENDING', falRequestId: requestId },
+    data: { status, finishedAt: new Date() },
+  });
+  if (count) {
+    const line = {
+      event: 'generation.deleted_settled',
+      ...gen(target.kind, target.id),
+      falRequestId: requestId,
+      status,
+    };
+    deps.log.info(line, 'result for a deleted generation: recorded for usage only');
+  }
+  return count;
+}
+
+export interface OrphanAttempt {
+  kind: GenerationSubject;
+  targetId: string;
+  falRequestId: string | null;
+  falModel: string | null;
+  createdAt: Date;
+}
+
+/** PENDING attempts older than `before` whose row is gone (deleted while fal worked on it). */
+export function orphanAttempts(db: Db, before: Date): Promise<OrphanAttempt[]> {
+  const noRow = generationTables.map(
+    (t) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${t.sqlName}"`)} x WHERE x.id = g."targetId")`,
+  );
+  // Stored timestamps are UTC wall times; the ISO text casts to the same.
+  return db.$queryRaw<OrphanAttempt[]>`
+    SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
+      FROM "GenerationAttempt" g
+     WHERE g.status = 'PENDING' AND g."createdAt" < ${before.toISOString()}::timestamp(3)
+       AND ${Prisma.join(noRow, ' AND ')}
+     ORDER BY g."createdAt" LIMIT 200`;
+}

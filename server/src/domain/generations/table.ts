@@ -1,0 +1,149 @@
+// A generation table (its typed row access) and the kinds whose rows it holds. `bindTable` joins them
+// into the one untyped-row view the pipeline iterates; each kind keeps its own row type inside.
+import type { z } from 'zod';
+import type { FalModel } from '../../fal/models.ts';
+import type { Db, FalResult, GenerationSubject, GenerationView, PipelineDeps, Stored, Tx } from './types.ts';
+
+/** What a row gets when it finishes; `requestId` scopes it to that request (or to a row not yet submitted). */
+export type Settle<Data> = { status: 'SUCCEEDED'; data: Data } | { status: 'FAILED'; failureReason: string };
+export interface Submitted {
+  falRequestId: string;
+  submittedAt: Date;
+  falModel: string;
+  estimatedCostUsd: number;
+}
+
+export interface Table<Row, Data> {
+  subject: GenerationSubject;
+  /** Its SQL name, for the statements that iterate the tables (limits, reconciler, cleanup). */
+  sqlName: string;
+  /** Images and videos have deadlines of their own. */
+  deadline: 'image' | 'video';
+  /** A column naming the studio image a row still needs (kept by the TTL sweep): by its id or its key. */
+  studioImageRef?: { column: string; by: 'id' | 'storagePath' };
+  find(db: Db | Tx, id: string): Promise<Row | null>;
+  view(row: Row): GenerationView;
+  pending(db: Db, before: Date, take: number): Promise<GenerationView[]>;
+  idByRequest(db: Db, requestId: string): Promise<string | null>;
+  submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
+  settle(tx: Tx, id: string, requestId: string | undefined, settle: Settle<Data>): Promise<number>;
+}
+
+/** One kind of generation: declared once, in its own module under kinds/. */
+export interface KindSpec<Row, Data, Input> {
+  name: string;
+  /** The `source` of its rows (GenerationView.source); null when its table has one kind. */
+  source: string | null;
+  model: FalModel;
+  input: z.ZodType<Input>;
+  falInput(input: Input): Record<string, unknown>;
+  /** Estimated USD of one submission (fal/models.ts prices). */
+  estimateCost(deps: PipelineDeps, id: string, falInput: Record<string, unknown>): Promise<number>;
+  parse(payload: unknown): FalResult;
+  store(deps: PipelineDeps, row: Row, result: Exclude<FalResult, { kind: 'failed' }>): Promise<Stored<Data>>;
+  publish(deps: PipelineDeps, row: Row, status: GenerationView['status']): Promise<void>;
+}
+
+/** A kind with its row type hidden: what the registry lists. */
+export interface KindInfo {
+  name: string;
+  subject: GenerationSubject;
+  source: string | null;
+  model: FalModel;
+  estimateCost(deps: PipelineDeps, id: string, falInput: Record<string, unknown>): Promise<number>;
+}
+
+/** A row read with its kind: what applying an outcome needs, without its type. */
+export interface Loaded {
+  view: GenerationView;
+  kind: KindInfo;
+  parse(payload: unknown): FalResult;
+  store(deps: PipelineDeps, result: Exclude<FalResult, { kind: 'failed' }>): Promise<Settlement>;
+  publish(deps: PipelineDeps, status: GenerationView['status']): Promise<void>;
+}
+
+export type Settlement =
+  | {
+      kind: 'succeeded';
+      write(tx: Tx, requestId: string | undefined): Promise<number>;
+      after?: (deps: PipelineDeps) => Promise<void>;
+    }
+  | { kind: 'failed'; reason: string };
+
+export interface GenerationTable {
+  subject: GenerationSubject;
+  sqlName: string;
+  deadline: 'image' | 'video';
+  studioImageRef?: { column: string; by: 'id' | 'storagePath' };
+  kinds: readonly KindInfo[];
+  load(db: Db | Tx, id: string): Promise<Loaded | null>;
+  pending(db: Db, before: Date, take: number): Promise<GenerationView[]>;
+  idByRequest(db: Db, requestId: string): Promise<string | null>;
+  submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
+  fail(tx: Tx, id: string, requestId: string | undefined, reason: string): Promise<number>;
+}
+
+/** A kind's input type is its own business (the use case that builds it imports the kind itself). */
+type AnyKind<Row, Data> = KindSpec<Row, Data, unknown>;
+
+export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly AnyKind<Row, Data>[]): GenerationTable {
+  const info = (spec: AnyKind<Row, Data>): KindInfo => ({
+    name: spec.name,
+    subject: table.subject,
+    source: spec.source,
+    model: spec.model,
+    estimateCost: (deps, id, falInput) => spec.estimateCost(deps, id, falInput),
+  });
+  const kinds = specs.map((spec) => ({ spec, info: info(spec) }));
+  const { subject, sqlName, deadline, studioImageRef } = table;
+  return {
+    subject,
+    sqlName,
+    deadline,
+    ...(studioImageRef ? { studioImageRef } : {}),
+    kinds: kinds.map((k) => k.info),
+    async load(db, id) {
+      const row = await table.find(db, id);
+      if (!row) return null;
+      const view = table.view(row);
+      // The kind it was submitted as (its model), else the kind of its source (not submitted yet).
+      const bySource = kinds.filter((k) => k.spec.source === view.source);
+      const kind = bySource.find((k) => k.spec.model === view.falModel) ?? bySource[0] ?? kinds[0]!;
+      return {
+        view,
+        kind: kind.info,
+        parse: (payload) => kind.spec.parse(payload),
+        publish: (deps, status) => kind.spec.publish(deps, row, status),
+        async store(deps, result): Promise<Settlement> {
+          const stored = await kind.spec.store(deps, row, result);
+          if (stored.kind === 'failed') return stored;
+          const settle: Settle<Data> = { status: 'SUCCEEDED', data: stored.data };
+          return {
+            kind: 'succeeded',
+            write: (tx, requestId) => table.settle(tx, id, requestId, settle),
+            ...(stored.after ? { after: stored.after } : {}),
+          };
+        },
+      };
+    },
+    pending: (db, before, take) => table.pending(db, before, take),
+    idByRequest: (db, requestId) => table.idByRequest(db, requestId),
+    submitted: (tx, id, data) => table.submitted(tx, id, data),
+    fail: (tx, id, requestId, failureReason) => table.settle(tx, id, requestId, { status: 'FAILED', failureReason }),
+  };
+}
+
+/** The where of a settle: still PENDING, for this request or not yet submitted. */
+export const openFor = (id: string, requestId: string | undefined) => ({
+  id,
+  status: 'PENDING' as const,
+  ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}),
+});
+
+/** The columns a settle writes besides the kind's own. */
+export function settledColumns<Data>(settle: Settle<Data>, requestId: string | undefined) {
+  const common = { status: settle.status, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
+  return settle.status === 'FAILED'
+    ? { ...common, failureReason: settle.failureReason }
+    : { ...common, ...settle.data };
+}
