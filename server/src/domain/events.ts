@@ -1,11 +1,13 @@
 // The one place that publishes. Use cases call these after their write has committed; resolvers never
 // publish. Subscribers re-read what changed, so an event names the subject, never its data.
-import type { Deps } from '../app/deps.ts';
+// Typed by what each needs, not by Deps: the generation pipeline (itself in Deps) publishes through here.
+import type { Catalog } from '../catalog/catalog.ts';
+import type { PubSub } from '../graphql/pubsub.ts';
 
 export type GenerationSubject = 'AVATAR' | 'IMAGE' | 'BROLL';
 
 /** A project's own fields changed (its name). */
-export const projectChanged = (deps: Pick<Deps, 'pubsub'>, projectId: string): Promise<void> =>
+export const projectChanged = (deps: { pubsub: PubSub }, projectId: string): Promise<void> =>
   deps.pubsub.publish('projectUpdated', projectId, { projectId, kind: 'PROJECT', id: projectId });
 
 /**
@@ -13,7 +15,7 @@ export const projectChanged = (deps: Pick<Deps, 'pubsub'>, projectId: string): P
  * (avatars and b-rolls have one) and its project's.
  */
 export async function generationChanged(
-  deps: Pick<Deps, 'pubsub'>,
+  deps: { pubsub: PubSub },
   subject: { kind: GenerationSubject; id: string; projectId: string | null },
 ): Promise<void> {
   if (subject.kind === 'AVATAR') await deps.pubsub.publish('avatarUpdated', subject.id, { avatarId: subject.id });
@@ -24,4 +26,4 @@ export async function generationChanged(
 }
 
 /** The public catalog changed: this instance's caches drop at once, every other instance's on the event. */
-export const catalogChangedEvent = (deps: Pick<Deps, 'catalog'>, reason: string): Promise<void> => deps.catalog.changed(reason);
+export const catalogChangedEvent = (deps: { catalog: Catalog }, reason: string): Promise<void> => deps.catalog.changed(reason);
