@@ -28,7 +28,9 @@ describe('structured logs', () => {
 
     const end = Date.now() + 20_000;
     const lines = () => written.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
-    while (!lines().some((l) => l.event === 'generation.succeeded' && l.generationId === id) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    // The job's last line comes after the row is final (it records the delivery as processed first).
+    const finished = () => lines().some((l) => l.event === 'job.finished' && l.generationId === id);
+    while (!finished() && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
 
     // every chunk is exactly one line of JSON
     for (const chunk of written) {
