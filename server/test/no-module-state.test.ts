@@ -17,6 +17,7 @@ const ALLOWED: Record<string, Record<string, string>> = {
   'db/engine.ts': { loaded: "once-guard for Prisma's schema-engine WebAssembly, bound process-wide into its module" },
   'graphql/builder.ts': { builder: 'the schema definition, completed at import (schema/index.ts); no app writes it' },
   'generation/usage.ts': { EPOCH: 'a constant date, never set' },
+  'domain/generations/registry.ts': { TARGET: 'a RegExp without the g or y flag: exec keeps no lastIndex' },
   'http/limits.ts': {
     measured: "memo of a pure function, keyed weakly by documents that each app's own Apollo parses: none shared",
   },
