@@ -3,10 +3,14 @@ import sharp from 'sharp';
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/webp';
 
 /** What the bytes really are, whatever a header or a client claims. */
-export async function inspectImage(bytes: Buffer): Promise<{ contentType: ImageType; width: number; height: number } | null> {
+export async function inspectImage(
+  bytes: Buffer,
+): Promise<{ contentType: ImageType; width: number; height: number } | null> {
   try {
     const meta = await sharp(bytes).metadata();
-    const contentType = ({ png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const)[meta.format as 'png' | 'jpeg' | 'webp'];
+    const contentType = ({ png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' } as const)[
+      meta.format as 'png' | 'jpeg' | 'webp'
+    ];
     if (!contentType || !meta.width || !meta.height) return null;
     return { contentType, width: meta.width, height: meta.height };
   } catch {
