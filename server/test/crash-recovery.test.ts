@@ -65,10 +65,10 @@ function spawnInstance(env: Record<string, string>): Promise<Instance> {
   const instance: Instance = { url: '', proc, logs: [], exited };
   children.push(instance);
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     let rest = '';
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       const lines = (rest + d.toString()).split('\n');
       rest = lines.pop()!;
       for (const line of lines) {

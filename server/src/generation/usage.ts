@@ -2,7 +2,9 @@
 // writes one per start, whatever its table).
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
-type Db = { db: PrismaClient };
+interface Db {
+  db: PrismaClient;
+}
 
 export type UsagePeriod = 'DAY' | 'WEEK' | 'MONTH' | 'ALL';
 

@@ -19,9 +19,11 @@ const BRollSource = builder.enumType('BRollSource', { values: ['TEXT_TO_VIDEO', 
 type SeedanceRatio = (typeof SEEDANCE_ASPECT_RATIOS)[number];
 const ratios = Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
 const VideoAspectRatio = builder.enumType('VideoAspectRatio', {
-  values: ratios as Record<string, { value: SeedanceRatio }>,
+  values: ratios,
 });
-type Presigner = { storage: { presignGet(k: string): Promise<string> } };
+interface Presigner {
+  storage: { presignGet(k: string): Promise<string> };
+}
 const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Presigner) =>
   b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null;
 

@@ -17,7 +17,7 @@ import { Project } from './project.ts';
 const ImageSource = builder.enumType('ImageSource', { values: ['TEXT_TO_IMAGE', 'IMAGE_TO_IMAGE', 'UPLOAD'] as const });
 type FluxRatio = (typeof FLUX_ASPECT_RATIOS)[number];
 const ratios = Object.fromEntries(FLUX_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
-const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios as Record<string, { value: FluxRatio }> });
+const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios });
 
 export const Image = builder.prismaNode('Image', {
   id: { field: 'id' },
@@ -54,7 +54,12 @@ builder.prismaObjectField(Project, 'images', (t) =>
   }),
 );
 
-type Pending = { uploadId: string; uploadUrl: string; contentType: string; expiresAt: Date };
+interface Pending {
+  uploadId: string;
+  uploadUrl: string;
+  contentType: string;
+  expiresAt: Date;
+}
 const PendingUpload = builder.objectRef<Pending>('PendingUpload').implement({
   description: 'PUT the file to uploadUrl with this Content-Type, then call registerUpload.',
   fields: (t) => ({

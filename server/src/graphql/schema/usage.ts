@@ -49,8 +49,7 @@ builder.objectField(User, 'usage', (t) =>
   t.field({
     type: UsageRef,
     args: { period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }) },
-    resolve: (user, { period }, ctx) =>
-      usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period as UsagePeriod }),
+    resolve: (user, { period }, ctx) => usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period }),
   }),
 );
 
@@ -88,6 +87,6 @@ builder.queryField('usageByUser', (t) =>
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? 20)) }),
     resolve: (_root, args, ctx) =>
-      usageByUser(ctx.deps, actorOf(ctx), { period: args.period as UsagePeriod, first: args.first, after: args.after }),
+      usageByUser(ctx.deps, actorOf(ctx), { period: args.period, first: args.first, after: args.after }),
   }),
 );
