@@ -18,7 +18,7 @@ beforeAll(async () => {
     )
   ).data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const CREATE = `mutation($input: CreateBRollInput!) { createBRoll(input: $input) { __typename
   ... on MutationCreateBRollSuccess { data { id status source durationSeconds aspectRatio videoUrl thumbnailUrl } }

@@ -7,7 +7,7 @@ beforeAll(async () => {
   app = await startTestApp();
   app.emulator.configure({ latencyMs: 50 });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
 

@@ -21,7 +21,7 @@ beforeAll(async () => {
   );
   projectId = r.data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 afterEach(() => {
   app.emulator.configure({ latencyMs: 100, webhookPayload: 'inline', resultFields: 'all' });
 });

@@ -7,7 +7,7 @@ beforeAll(async () => {
   app = await startTestApp({ GENERATION_MAX_IN_FLIGHT: '2', GENERATION_MAX_PER_DAY: '4' });
   app.emulator.configure({ latencyMs: 50 });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const LIMIT = `... on GenerationLimitError { message kind limit retryAfter } ... on Error { message }`;
 const GENERATE = `mutation($p: ID!, $prompt: String!) { generateImage(input: { projectId: $p, prompt: $prompt }) { __typename ... on MutationGenerateImageSuccess { data { id status } } ${LIMIT} } }`;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   );
   projectId = r.data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const IMAGE_FIELDS = `id status failureReason source prompt width height contentType nsfw imageUrl`;
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { __typename

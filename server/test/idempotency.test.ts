@@ -53,9 +53,9 @@ beforeAll(async () => {
   projectId = r.data.createProject.data.id;
 });
 afterAll(async () => {
-  await app?.stop();
-  slowStorage?.closeAllConnections();
-  await new Promise((r) => slowStorage?.close(r));
+  await app.stop();
+  slowStorage.closeAllConnections();
+  await new Promise((r) => slowStorage.close(r));
 });
 
 const RESULT = `__typename ... on Error { message } ... on ValidationError { fieldErrors { path message } }`;
@@ -68,7 +68,9 @@ const RACERS = 50;
 
 /** RACERS identical requests at once; every answer must be a success naming one and the same generation. */
 async function race(query: string, field: string, input: Record<string, unknown>, token = user.token): Promise<string> {
-  const answers = await Promise.all(Array.from({ length: RACERS }, () => app.gql(query, { input }, token)));
+  const answers = await Promise.all(
+    Array.from({ length: RACERS }, () => app.gql<Record<string, any> | null>(query, { input }, token)),
+  );
   const payloads = answers.map((a) => a.data?.[field] ?? a);
   expect(
     payloads.filter((p) => !p.data),
@@ -283,14 +285,16 @@ describe('replays', () => {
 });
 
 describe('limits', () => {
-  let limited: TestApp;
+  // Started by the test below, which a filtered run may skip.
+  let limited: TestApp | undefined;
   afterAll(() => limited?.stop());
 
   it('a replay at the in-flight cap returns its generation; a new key is refused', async () => {
-    limited = await startTestApp({ RECONCILE_AFTER_SECONDS: '600', GENERATION_MAX_IN_FLIGHT: '1' });
-    limited.emulator.configure({ latencyMs: 60_000 });
-    const u = await limited.signUp();
-    const p = await limited.gql(
+    const capped = await startTestApp({ RECONCILE_AFTER_SECONDS: '600', GENERATION_MAX_IN_FLIGHT: '1' });
+    limited = capped;
+    capped.emulator.configure({ latencyMs: 60_000 });
+    const u = await capped.signUp();
+    const p = await capped.gql(
       `mutation { createProject(input: { name: "Cap" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
       {},
       u.token,
@@ -298,13 +302,13 @@ describe('limits', () => {
     const pid = p.data.createProject.data.id;
     const LIMIT = `... on GenerationLimitError { kind }`;
     const gen = (key: string) =>
-      limited.gql(
+      capped.gql(
         GENERATE.replace('__typename', `__typename ${LIMIT}`),
         { input: { projectId: pid, prompt: 'slow', idempotencyKey: key } },
         u.token,
       );
     const broll = (key: string) =>
-      limited.gql(
+      capped.gql(
         CREATE_BROLL.replace('__typename', `__typename ${LIMIT}`),
         { input: { projectId: pid, name: 'b', prompt: 'slow', idempotencyKey: key } },
         u.token,
@@ -321,7 +325,7 @@ describe('limits', () => {
       __typename: 'GenerationLimitError',
       kind: 'IN_FLIGHT',
     });
-    expect(limited.emulator.counts().submissions).toBe(1);
+    expect(capped.emulator.counts().submissions).toBe(1);
   });
 });
 

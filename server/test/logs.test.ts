@@ -11,7 +11,7 @@ beforeAll(async () => {
   app.emulator.configure({ latencyMs: 50 });
 });
 afterAll(async () => {
-  await app?.stop();
+  await app.stop();
 });
 
 describe('structured logs', () => {

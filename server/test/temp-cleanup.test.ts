@@ -8,7 +8,7 @@ beforeAll(async () => {
   app = await startTestApp({ TEMP_IMAGE_TTL_HOURS: String(TTL_SECONDS / 3600) });
   app.emulator.configure({ latencyMs: 50 });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const PREFIX = 'images/temp-generated/';
 

@@ -6,7 +6,7 @@ beforeAll(async () => {
   app = await startTestApp();
   app.emulator.configure({ latencyMs: 50, failure: 'tagged' });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const USAGE = `query($period: UsagePeriod!) { me { usage(period: $period) { period from to generations succeeded failed pending totalCost byModel { model count succeeded cost } } } }`;
 const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY) { usageByUser(period: $period, first: $first, after: $after) { __typename
@@ -145,7 +145,8 @@ describe('usage and cost', () => {
     expect(await metric('better_ads_webhooks_total', 'outcome="accepted"')).toBeGreaterThanOrEqual(webhooksBefore + 6);
     // the ledger's counters keep the deleted reference
     expect(await metric('better_ads_generation_attempts_total', 'kind="image"')).toBe(imagesBefore + 3);
-    const eveCost = (await app.gql(USAGE, { period: 'DAY' }, e.token)).data.me.usage.totalCost;
+    const eveCost = (await app.gql<{ me: { usage: { totalCost: number } } }>(USAGE, { period: 'DAY' }, e.token)).data.me
+      .usage.totalCost;
     expect(await metric('better_ads_generation_cost_usd_total', '')).toBeCloseTo(costBefore + totalCost + eveCost, 4);
   });
 
@@ -161,7 +162,7 @@ describe('usage and cost', () => {
     ).data.createPublicAvatar;
     await untilStatus(app, admin.token, pub.data.id, 'SUCCEEDED');
 
-    const denied = await app.gql(BY_USER, {}, d.token);
+    const denied = await app.gql<{ usageByUser?: unknown } | null>(BY_USER, {}, d.token);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(denied.data?.usageByUser ?? null).toBeNull();
     expect((await app.gql(BY_USER, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -59,6 +59,8 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 // ---------------------------------------------------------------------------------------------- input builders
 // Builders throw RangeError on values outside the allowed sets: callers are expected to have validated already.
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type FluxTextToImageInput = {
   prompt: string;
   image_size: string;
@@ -78,6 +80,8 @@ export function fluxTextToImageInput(o: { prompt: string; aspectRatio: FluxAspec
   };
 }
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type FluxImageToImageInput = {
   image_url: string;
   prompt: string;
@@ -106,6 +110,8 @@ export function fluxImageToImageInput(o: {
 export const DEFAULT_AVATAR_PROMPT =
   'The person looks at the camera with a natural, subtle expression, breathing and blinking, slight head movement, static camera';
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type SeedanceImageToVideoInput = {
   image_url: string;
   prompt: string;
@@ -136,6 +142,8 @@ export function seedanceImageToVideoInput(o: {
   };
 }
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type SeedanceTextToVideoInput = {
   prompt: string;
   duration: `${SeedanceDuration}`;

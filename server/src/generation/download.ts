@@ -58,10 +58,13 @@ export async function openDownload(
   };
   /** The next chunk, or null at the end. */
   const next = async (): Promise<Buffer | null> => {
-    const r = await reader.read().catch((e: Error) => {
-      throw new DownloadError(`the result download failed: ${e.message}`, true);
+    const r = await reader.read().catch((e: unknown) => {
+      throw new DownloadError(`the result download failed: ${e instanceof Error ? e.message : String(e)}`, true);
     });
-    return r.done ? null : Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength);
+    if (r.done) return null;
+    // fetch's body is typed ReadableStream<any>; its chunks are bytes.
+    const chunk = r.value as Uint8Array;
+    return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   };
   const first: Buffer[] = [];
   let ended = false;

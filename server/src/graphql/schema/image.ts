@@ -15,7 +15,6 @@ import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 
 const ImageSource = builder.enumType('ImageSource', { values: ['TEXT_TO_IMAGE', 'IMAGE_TO_IMAGE', 'UPLOAD'] as const });
-type FluxRatio = (typeof FLUX_ASPECT_RATIOS)[number];
 const ratios = Object.fromEntries(FLUX_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
 const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios });
 
@@ -70,7 +69,7 @@ const PendingUpload = builder.objectRef<Pending>('PendingUpload').implement({
   }),
 });
 
-const uploadType = z.enum(Object.keys(UPLOAD_TYPES) as [UploadType], { message: 'JPEG, PNG or WebP only.' });
+const uploadType = z.enum(Object.keys(UPLOAD_TYPES) as [UploadType], { error: 'JPEG, PNG or WebP only.' });
 const CreateUploadInput = builder.inputType('CreateUploadInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),

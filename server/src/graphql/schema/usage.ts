@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { usageByUser, type UsagePage, type UserUsage } from '../../domain/usage/usage-by-user.ts';
 import { usageOfUser } from '../../domain/usage/usage-of-user.ts';
-import type { UsagePeriod, UsageSummary } from '../../generation/usage.ts';
+import type { UsageSummary } from '../../generation/usage.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import { User } from './user.ts';
