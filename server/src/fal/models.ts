@@ -108,7 +108,8 @@ export function fluxImageToImageInput(o: {
 
 /** Seedance needs a prompt; an avatar made from a portrait only needs to come alive, quietly. */
 export const DEFAULT_AVATAR_PROMPT =
-  'The person looks at the camera with a natural, subtle expression, breathing and blinking, slight head movement, static camera';
+  'The person looks at the camera with a natural, subtle expression, breathing and blinking, slight head movement, ' +
+  'static camera';
 
 // A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions

@@ -27,7 +27,8 @@ export function isSignedTarget(secret: string, target: string | null, sig: strin
 const unusable = (file: string, e: unknown) => {
   const err = e as NodeJS.ErrnoException;
   return new ConfigError(
-    `Cannot keep the webhook signing secret in ${file} (${err.code ?? err.message}): set WEBHOOK_SECRET (32+ characters) or make DATA_DIR writable.`,
+    `Cannot keep the webhook signing secret in ${file} (${err.code ?? err.message}): ` +
+      'set WEBHOOK_SECRET (32+ characters) or make DATA_DIR writable.',
   );
 };
 

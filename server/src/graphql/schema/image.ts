@@ -142,7 +142,8 @@ builder.mutationFields((t) => ({
     type: Image,
     authScopes: { user: true },
     description:
-      'FLUX image-to-image from one of your images. Returns the PENDING edit at once (FAILED with a reason if the generator cannot be reached).',
+      'FLUX image-to-image from one of your images. Returns the PENDING edit at once ' +
+      '(FAILED with a reason if the generator cannot be reached).',
     args: { input: t.arg({ type: EditImageInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: (_r, { input }, ctx) =>

@@ -31,7 +31,8 @@ const ModelUsageRef = builder.objectRef<UsageSummary['byModel'][number]>('ModelU
 const UsageRef = builder.objectRef<UsageSummary>('Usage').implement({
   description:
     'Generations (images, avatars, b-rolls) submitted to the generator in the period. Uploads are not generations. ' +
-    'Costs are estimates in USD from the price table, rounded to 4 decimals, and count only SUCCEEDED generations: a refused or failed request is not billed.',
+    'Costs are estimates in USD from the price table, rounded to 4 decimals, and count only SUCCEEDED generations: ' +
+    'a refused or failed request is not billed.',
   fields: (t) => ({
     period: t.field({ type: UsagePeriodEnum, resolve: (u) => u.period }),
     from: t.expose('from', { type: 'DateTime', nullable: true, description: 'Null for ALL.' }),
@@ -78,7 +79,8 @@ builder.queryField('usageByUser', (t) =>
     type: UserUsageConnection,
     authScopes: { admin: true },
     description:
-      'Admins: usage per user in the period, most expensive first. Only users with at least one generation in the period are listed.',
+      'Admins: usage per user in the period, most expensive first. ' +
+      'Only users with at least one generation in the period are listed.',
     errors: { directResult: true, union: { name: 'UsageByUserResult' } },
     args: {
       period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }),
