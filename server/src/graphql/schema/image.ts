@@ -84,7 +84,8 @@ const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
   fields: (t) => ({ projectId: t.id({ required: true }), uploadId: t.string({ required: true }) }),
 });
 const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
-const IMAGE_KEY_DESCRIPTION = `${IDEMPOTENCY_KEY_DESCRIPTION('image')} generateImage and editImage share the keys of your images.`;
+const IMAGE_KEY_DESCRIPTION =
+  IDEMPOTENCY_KEY_DESCRIPTION('image') + ' generateImage and editImage share the keys of your images.';
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
