@@ -10,9 +10,15 @@ beforeAll(async () => {
   app = await startTestApp();
   app.emulator.configure({ latencyMs: 100 });
   user = await app.signUp();
-  projectId = (await app.gql(`mutation { createProject(input: { name: "B-rolls" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token)).data.createProject.data.id;
+  projectId = (
+    await app.gql(
+      `mutation { createProject(input: { name: "B-rolls" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      user.token,
+    )
+  ).data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const CREATE = `mutation($input: CreateBRollInput!) { createBRoll(input: $input) { __typename
   ... on MutationCreateBRollSuccess { data { id status source durationSeconds aspectRatio videoUrl thumbnailUrl } }
@@ -42,14 +48,43 @@ describe('b-rolls', () => {
     const events: string[] = [];
     const seen = new Promise<void>((resolve, reject) => {
       app.ws(user.token).subscribe(
-        { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind bRoll { status } } }`, variables: { id: projectId } },
-        { next: (v: any) => { if (v.data.projectUpdated.kind === 'BROLL') events.push(v.data.projectUpdated.bRoll.status); if (events.includes('SUCCEEDED')) resolve(); }, error: reject, complete: () => {} },
+        {
+          query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind bRoll { status } } }`,
+          variables: { id: projectId },
+        },
+        {
+          next: (v: any) => {
+            if (v.data.projectUpdated.kind === 'BROLL') events.push(v.data.projectUpdated.bRoll.status);
+            if (events.includes('SUCCEEDED')) resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
       );
     });
     await new Promise((r) => setTimeout(r, 200));
-    const r = await app.gql(CREATE, { input: { projectId, name: 'Ville la nuit', prompt: 'A city street at night, slow dolly', durationSeconds: 10, aspectRatio: 'R9_16' } }, user.token);
+    const r = await app.gql(
+      CREATE,
+      {
+        input: {
+          projectId,
+          name: 'Ville la nuit',
+          prompt: 'A city street at night, slow dolly',
+          durationSeconds: 10,
+          aspectRatio: 'R9_16',
+        },
+      },
+      user.token,
+    );
     const created = r.data.createBRoll.data;
-    expect(created).toMatchObject({ status: 'PENDING', source: 'TEXT_TO_VIDEO', durationSeconds: 10, aspectRatio: '9:16', videoUrl: null, thumbnailUrl: null });
+    expect(created).toMatchObject({
+      status: 'PENDING',
+      source: 'TEXT_TO_VIDEO',
+      durationSeconds: 10,
+      aspectRatio: '9:16',
+      videoUrl: null,
+      thumbnailUrl: null,
+    });
     await seen;
     expect(events).toEqual(['PENDING', 'SUCCEEDED']);
     const done = await until(created.id, ['SUCCEEDED']);
@@ -66,10 +101,23 @@ describe('b-rolls', () => {
   });
 
   it('animates one of your images (image-to-video)', async () => {
-    const gen = await app.gql(`mutation { generateImage(input: { projectId: "${projectId}", prompt: "a beach" }) { ... on MutationGenerateImageSuccess { data { id } } } }`, {}, user.token);
+    const gen = await app.gql(
+      `mutation { generateImage(input: { projectId: "${projectId}", prompt: "a beach" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+      {},
+      user.token,
+    );
     const image = await until(gen.data.generateImage.data.id, ['SUCCEEDED']);
-    const r = await app.gql(CREATE, { input: { projectId, name: 'Plage', prompt: 'waves roll in', imageId: image.id } }, user.token);
-    expect(r.data.createBRoll.data).toMatchObject({ status: 'PENDING', source: 'IMAGE_TO_VIDEO', durationSeconds: 5, aspectRatio: '16:9' });
+    const r = await app.gql(
+      CREATE,
+      { input: { projectId, name: 'Plage', prompt: 'waves roll in', imageId: image.id } },
+      user.token,
+    );
+    expect(r.data.createBRoll.data).toMatchObject({
+      status: 'PENDING',
+      source: 'IMAGE_TO_VIDEO',
+      durationSeconds: 5,
+      aspectRatio: '16:9',
+    });
     await until(r.data.createBRoll.data.id, ['SUCCEEDED']);
     const row = await expectStored(r.data.createBRoll.data.id);
     expect(row.falModel).toBe('fal-ai/bytedance/seedance/v1/pro/image-to-video');
@@ -78,23 +126,42 @@ describe('b-rolls', () => {
   });
 
   it('shows why a generation failed, retries it, filters by status, and deletes with its objects', async () => {
-    const r = await app.gql(CREATE, { input: { projectId, name: 'Raté', prompt: 'this one breaks [fail]' } }, user.token);
+    const r = await app.gql(
+      CREATE,
+      { input: { projectId, name: 'Raté', prompt: 'this one breaks [fail]' } },
+      user.token,
+    );
     const failed = await until(r.data.createBRoll.data.id, ['FAILED']);
     expect(failed.failureReason).toMatch(/^The generat/);
-    const list = await app.gql(`query($id: ID!) { node(id: $id) { ... on Project { bRolls(first: 10, status: FAILED) { totalCount edges { node { id } } } all: bRolls(first: 10) { totalCount } } } }`, { id: projectId }, user.token);
+    const list = await app.gql(
+      `query($id: ID!) { node(id: $id) { ... on Project { bRolls(first: 10, status: FAILED) { totalCount edges { node { id } } } all: bRolls(first: 10) { totalCount } } } }`,
+      { id: projectId },
+      user.token,
+    );
     expect(list.data.node.bRolls.edges.map((e: any) => e.node.id)).toEqual([failed.id]);
     expect(list.data.node.all.totalCount).toBe(3);
 
-    const retry = await app.gql(`mutation($id: ID!) { retryBRoll(input: { id: $id }) { __typename ... on MutationRetryBRollSuccess { data { status } } } }`, { id: failed.id }, user.token);
+    const retry = await app.gql(
+      `mutation($id: ID!) { retryBRoll(input: { id: $id }) { __typename ... on MutationRetryBRollSuccess { data { status } } } }`,
+      { id: failed.id },
+      user.token,
+    );
     expect(retry.data.retryBRoll.data.status).toBe('PENDING');
     expect((await until(failed.id, ['FAILED', 'SUCCEEDED'])).status).toBe('FAILED'); // the prompt still says [fail]
 
-    const ok = (await app.prisma.bRoll.findFirstOrThrow({ where: { status: 'SUCCEEDED' } }));
+    const ok = await app.prisma.bRoll.findFirstOrThrow({ where: { status: 'SUCCEEDED' } });
     const gid = Buffer.from(`BRoll:${ok.id}`).toString('base64');
     const other = await app.signUp();
-    expect((await app.gql(`mutation($id: ID!) { deleteBRoll(input: { id: $id }) { __typename } }`, { id: gid }, other.token)).data.deleteBRoll.__typename).toBe('NotFoundError');
+    expect(
+      (await app.gql(`mutation($id: ID!) { deleteBRoll(input: { id: $id }) { __typename } }`, { id: gid }, other.token))
+        .data.deleteBRoll.__typename,
+    ).toBe('NotFoundError');
     expect((await app.gql(NODE, { id: gid }, other.token)).data.node).toBeNull();
-    const del = await app.gql(`mutation($id: ID!) { deleteBRoll(input: { id: $id }) { __typename } }`, { id: gid }, user.token);
+    const del = await app.gql(
+      `mutation($id: ID!) { deleteBRoll(input: { id: $id }) { __typename } }`,
+      { id: gid },
+      user.token,
+    );
     expect(del.data.deleteBRoll.__typename).toBe('MutationDeleteBRollSuccess');
     expect(await app.storage.stat(ok.videoStoragePath!)).toBeNull();
     expect(await app.storage.stat(ok.thumbnailStoragePath!)).toBeNull();
@@ -114,9 +181,17 @@ describe('b-rolls', () => {
       expect(r.data.createBRoll.fieldErrors[0].path).toEqual(path);
     }
     // an image ID that names no image of yours is a missing image
-    const noImage = await app.gql(CREATE, { input: { projectId, name: 'x', prompt: 'p', imageId: 'nope' } }, user.token);
+    const noImage = await app.gql(
+      CREATE,
+      { input: { projectId, name: 'x', prompt: 'p', imageId: 'nope' } },
+      user.token,
+    );
     expect(noImage.data.createBRoll.__typename).toBe('NotFoundError');
-    const badRatio = await app.gql(CREATE, { input: { projectId, name: 'x', prompt: 'p', aspectRatio: 'R2_1' } }, user.token);
+    const badRatio = await app.gql(
+      CREATE,
+      { input: { projectId, name: 'x', prompt: 'p', aspectRatio: 'R2_1' } },
+      user.token,
+    );
     expect(badRatio.status).toBe(400);
     expect(await tableCounts(app)).toEqual(before);
     expect(app.emulator.requests.length).toBe(submitted);
@@ -129,21 +204,34 @@ describe('/metrics', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     return res.text();
   };
-  const value = (text: string, series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? 0);
+  const value = (text: string, series: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${series} `))
+        ?.split(' ')[1] ?? 0,
+    );
 
   it('moves as generations and webhooks happen', async () => {
-    const T2V = 'better_ads_generations{kind="b_roll",model="fal-ai/bytedance/seedance/v1/pro/text-to-video",status="SUCCEEDED"}';
+    const T2V =
+      'better_ads_generations{kind="b_roll",model="fal-ai/bytedance/seedance/v1/pro/text-to-video",status="SUCCEEDED"}';
     const before = await scrape();
     const r = await app.gql(CREATE, { input: { projectId, name: 'Metrics', prompt: 'clouds' } }, user.token);
     await until(r.data.createBRoll.data.id, ['SUCCEEDED']);
     const after = await scrape();
     expect(value(after, T2V)).toBe(value(before, T2V) + 1);
-    expect(value(after, 'better_ads_webhooks_total{outcome="accepted"}')).toBe(value(before, 'better_ads_webhooks_total{outcome="accepted"}') + 1);
+    expect(value(after, 'better_ads_webhooks_total{outcome="accepted"}')).toBe(
+      value(before, 'better_ads_webhooks_total{outcome="accepted"}') + 1,
+    );
     expect(value(after, 'better_ads_webhooks_total{outcome="accepted"}')).toBe(app.app.webhookStats.accepted);
-    expect(after).toMatch(/better_ads_fal_latency_seconds_count\{model="fal-ai\/bytedance\/seedance\/v1\/pro\/text-to-video"\} \d+/);
+    expect(after).toMatch(
+      /better_ads_fal_latency_seconds_count\{model="fal-ai\/bytedance\/seedance\/v1\/pro\/text-to-video"\} \d+/,
+    );
     expect(after).toMatch(/better_ads_job_queue_depth\{queue="fal-outcome"\} \d+/);
     const forged = await fetch(`${app.url}/webhooks/fal`, { method: 'POST', body: '{}' });
     expect(forged.status).toBe(401);
-    expect(value(await scrape(), 'better_ads_webhooks_total{outcome="rejected"}')).toBe(value(after, 'better_ads_webhooks_total{outcome="rejected"}') + 1);
+    expect(value(await scrape(), 'better_ads_webhooks_total{outcome="rejected"}')).toBe(
+      value(after, 'better_ads_webhooks_total{outcome="rejected"}') + 1,
+    );
   });
 });

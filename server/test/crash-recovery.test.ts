@@ -65,10 +65,10 @@ function spawnInstance(env: Record<string, string>): Promise<Instance> {
   const instance: Instance = { url: '', proc, logs: [], exited };
   children.push(instance);
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve, reject) => {
     let rest = '';
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       const lines = (rest + d.toString()).split('\n');
       rest = lines.pop()!;
       for (const line of lines) {
@@ -100,7 +100,6 @@ async function gql(instance: Instance, query: string, variables: Record<string, 
   return (await res.json()) as { data: any; errors?: unknown[] };
 }
 
-
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`;
 
 /** A database, a bucket, an emulator kept by the test, and images started on a first instance. */
@@ -125,21 +124,40 @@ async function setUp(env: Record<string, string>) {
 
 async function startImages(instance: Instance, count: number): Promise<string[]> {
   const email = `crash-${randomBytes(4).toString('hex')}@example.com`;
-  const up = await gql(instance, `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token } } } }`, {
-    input: { email, name: 'Crash', password: 'correct horse battery' },
-  });
+  const up = await gql(
+    instance,
+    `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token } } } }`,
+    {
+      input: { email, name: 'Crash', password: 'correct horse battery' },
+    },
+  );
   const token = up.data.signUp.data.token as string;
-  const project = await gql(instance, `mutation { createProject(input: { name: "P" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token);
+  const project = await gql(
+    instance,
+    `mutation { createProject(input: { name: "P" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+    {},
+    token,
+  );
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const r = await gql(instance, GENERATE, { input: { projectId: project.data.createProject.data.id, prompt: `crash ${i}` } }, token);
+    const r = await gql(
+      instance,
+      GENERATE,
+      { input: { projectId: project.data.createProject.data.id, prompt: `crash ${i}` } },
+      token,
+    );
     ids.push(dbId(r.data.generateImage.data.id));
   }
   return ids;
 }
 
 /** Every image final, in time, applied once (row, ledger, logs) and submitted to fal once. */
-async function expectSettledOnce(sql: <T = any>(text: string, params?: unknown[]) => Promise<T[]>, emulator: FalEmulator, ids: string[], instances: Instance[]) {
+async function expectSettledOnce(
+  sql: <T = any>(text: string, params?: unknown[]) => Promise<T[]>,
+  emulator: FalEmulator,
+  ids: string[],
+  instances: Instance[],
+) {
   const rows = await sql<{ id: string; status: string; createdAt: Date; finishedAt: Date }>(
     `SELECT id, status::text, "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "finishedAt" AT TIME ZONE 'UTC' AS "finishedAt" FROM "Image" WHERE id = ANY($1)`,
     [ids],
@@ -154,7 +172,11 @@ async function expectSettledOnce(sql: <T = any>(text: string, params?: unknown[]
     const finishesOf = () =>
       instances
         .flatMap((i) => i.logs)
-        .filter((l) => (l.event === 'generation.succeeded' || l.event === 'generation.failed') && JSON.stringify(l).includes(row.id));
+        .filter(
+          (l) =>
+            (l.event === 'generation.succeeded' || l.event === 'generation.failed') &&
+            JSON.stringify(l).includes(row.id),
+        );
     await waitFor(`the finish of ${row.id} logged`, async () => finishesOf().length > 0, 10_000);
     expect(finishesOf()).toHaveLength(1);
     const submissions = [...emulator.jobs.values()].filter((j) => j.webhookUrl?.includes(row.id));
@@ -169,8 +191,14 @@ describe('kill -9', () => {
     emulator.configure({ webhook: 'drop', fileDelayMs: 120_000 });
     const first = await spawnInstance(instanceEnv);
     const ids = await startImages(first, 3);
-    await waitFor('a reconciler pass applying a result', async () => first.logs.some((l) => l.event === 'reconcile.completed'), 30_000);
-    const [orphan] = await sql<{ id: string }>(`SELECT id FROM pgboss.job WHERE name = 'reconcile' AND state = 'active'`);
+    await waitFor(
+      'a reconciler pass applying a result',
+      async () => first.logs.some((l) => l.event === 'reconcile.completed'),
+      30_000,
+    );
+    const [orphan] = await sql<{ id: string }>(
+      `SELECT id FROM pgboss.job WHERE name = 'reconcile' AND state = 'active'`,
+    );
     expect(orphan).toBeDefined();
     const crashedAt = await kill9(first);
     emulator.configure({ fileDelayMs: 0 });
@@ -179,15 +207,21 @@ describe('kill -9', () => {
     const upAt = Date.now();
     const reclaimedAt = await waitFor(
       'the orphaned reconcile job reclaimed',
-      async () => (await sql(`SELECT state::text FROM pgboss.job WHERE id = $1 AND state <> 'active'`, [orphan!.id])).length > 0 && Date.now(),
+      async () =>
+        (await sql(`SELECT state::text FROM pgboss.job WHERE id = $1 AND state <> 'active'`, [orphan!.id])).length >
+          0 && Date.now(),
       75_000,
     );
     const finalAt = await waitFor(
       'every row final',
-      async () => (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 && Date.now(),
+      async () =>
+        (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 &&
+        Date.now(),
       LATEST_FINAL_MS,
     );
-    console.log(`[crash during reconcile] crash → second instance up ${upAt - crashedAt} ms, → job reclaimed ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`);
+    console.log(
+      `[crash during reconcile] crash → second instance up ${upAt - crashedAt} ms, → job reclaimed ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`,
+    );
     expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
     await expectSettledOnce(sql, emulator, ids, [first, second]);
   }, 180_000);
@@ -198,8 +232,14 @@ describe('kill -9', () => {
     emulator.configure({ fileDelayMs: 120_000 });
     const first = await spawnInstance(instanceEnv);
     const ids = await startImages(first, 2);
-    await waitFor('both results being downloaded', async () => first.logs.filter((l) => l.event === 'job.started').length === 2, 30_000);
-    const orphans = await sql<{ id: string }>(`SELECT id FROM pgboss.job WHERE name = 'fal-outcome' AND state = 'active'`);
+    await waitFor(
+      'both results being downloaded',
+      async () => first.logs.filter((l) => l.event === 'job.started').length === 2,
+      30_000,
+    );
+    const orphans = await sql<{ id: string }>(
+      `SELECT id FROM pgboss.job WHERE name = 'fal-outcome' AND state = 'active'`,
+    );
     expect(orphans).toHaveLength(2);
     const crashedAt = await kill9(first);
     emulator.configure({ fileDelayMs: 0 });
@@ -208,16 +248,27 @@ describe('kill -9', () => {
     const upAt = Date.now();
     const reclaimedAt = await waitFor(
       'the orphaned fal-outcome jobs reclaimed',
-      async () => (await sql(`SELECT 1 FROM pgboss.job WHERE id = ANY($1) AND state = 'completed' AND retry_count = 1`, [orphans.map((o) => o.id)])).length === 2 && Date.now(),
+      async () =>
+        (
+          await sql(`SELECT 1 FROM pgboss.job WHERE id = ANY($1) AND state = 'completed' AND retry_count = 1`, [
+            orphans.map((o) => o.id),
+          ])
+        ).length === 2 && Date.now(),
       75_000,
     );
     const finalAt = await waitFor(
       'every row final',
-      async () => (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 && Date.now(),
+      async () =>
+        (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 &&
+        Date.now(),
       LATEST_FINAL_MS,
     );
-    const retried = second.logs.filter((l) => l.event === 'job.retried').map((l) => Date.parse(String(l.time)) - crashedAt);
-    console.log(`[crash during fal-outcome] crash → second instance up ${upAt - crashedAt} ms, → jobs retried ${retried.join(', ')} ms, → reclaimed and applied ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`);
+    const retried = second.logs
+      .filter((l) => l.event === 'job.retried')
+      .map((l) => Date.parse(String(l.time)) - crashedAt);
+    console.log(
+      `[crash during fal-outcome] crash → second instance up ${upAt - crashedAt} ms, → jobs retried ${retried.join(', ')} ms, → reclaimed and applied ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`,
+    );
     expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
     expect(second.logs.filter((l) => l.event === 'job.retried')).toHaveLength(2);
     await expectSettledOnce(sql, emulator, ids, [first, second]);
@@ -232,7 +283,11 @@ describe('kill -9', () => {
     await waitFor('the webhook answered 200', async () => emulator.deliveries.some((d) => d.ok), 30_000);
     await kill9(first);
     const second = await spawnInstance(instanceEnv);
-    await waitFor('the row final', async () => (await sql(`SELECT 1 FROM "Image" WHERE id = $1 AND status <> 'PENDING'`, [ids[0]])).length === 1, 30_000);
+    await waitFor(
+      'the row final',
+      async () => (await sql(`SELECT 1 FROM "Image" WHERE id = $1 AND status <> 'PENDING'`, [ids[0]])).length === 1,
+      30_000,
+    );
     await expectSettledOnce(sql, emulator, ids, [first, second]);
   }, 120_000);
 });
@@ -241,7 +296,9 @@ describe('heartbeat', () => {
   it('defaults to a lease that reclaims within a minute, and refuses a heartbeat a lease could miss', () => {
     const { jobLeaseSeconds, jobHeartbeatSeconds } = loadConfig({}).generation;
     expect(jobLeaseSeconds + jobHeartbeatSeconds).toBeLessThanOrEqual(50);
-    expect(() => loadConfig({ JOB_LEASE_SECONDS: '10', JOB_HEARTBEAT_SECONDS: '6' })).toThrow(/JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '10', JOB_HEARTBEAT_SECONDS: '6' })).toThrow(
+      /JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS/,
+    );
   });
 
   it('keeps a job that runs longer than its lease with the live instance that runs it', async () => {
@@ -250,10 +307,22 @@ describe('heartbeat', () => {
     // Three leases long: without heartbeats the job would expire and run a second time meanwhile.
     app.emulator.configure({ latencyMs: 50, fileDelayMs: 15_000 });
     const { token } = await app.signUp();
-    const project = await app.gql(`mutation { createProject(input: { name: "P" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token);
-    const r = await app.gql(GENERATE, { input: { projectId: project.data.createProject.data.id, prompt: 'slow download' } }, token);
+    const project = await app.gql(
+      `mutation { createProject(input: { name: "P" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      token,
+    );
+    const r = await app.gql(
+      GENERATE,
+      { input: { projectId: project.data.createProject.data.id, prompt: 'slow download' } },
+      token,
+    );
     const id = dbId(r.data.generateImage.data.id);
-    await waitFor('SUCCEEDED', async () => (await app.prisma.image.findUnique({ where: { id } }))?.status === 'SUCCEEDED', 45_000);
+    await waitFor(
+      'SUCCEEDED',
+      async () => (await app.prisma.image.findUnique({ where: { id } }))?.status === 'SUCCEEDED',
+      45_000,
+    );
     const jobs = await app.sql(`SELECT state::text, retry_count FROM pgboss.job WHERE name = 'fal-outcome'`);
     expect(jobs).toEqual([{ state: 'completed', retry_count: 0 }]);
     const downloads = app.emulator.requests.filter((q) => q.path.startsWith('/files/'));

@@ -14,10 +14,14 @@ beforeAll(async () => {
   // The reconciler stays out of the way: whatever finishes a row here is the webhook path.
   app = await startTestApp({ RECONCILE_AFTER_SECONDS: '600' });
   user = await app.signUp();
-  const r = await app.gql(`mutation { createProject(input: { name: "fal" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+  const r = await app.gql(
+    `mutation { createProject(input: { name: "fal" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+    {},
+    user.token,
+  );
   projectId = r.data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 afterEach(() => {
   app.emulator.configure({ latencyMs: 100, webhookPayload: 'inline', resultFields: 'all' });
 });
@@ -33,15 +37,21 @@ async function generate(prompt: string) {
   return r.data.generateImage.data as { id: string; status: string };
 }
 
-
 /** A real image registered through the upload flow, of the given size. */
 async function upload(width: number, height: number): Promise<string> {
-  const png = await sharp({ create: { width, height, channels: 3, background: '#4477aa' } }).png().toBuffer();
+  const png = await sharp({ create: { width, height, channels: 3, background: '#4477aa' } })
+    .png()
+    .toBuffer();
   const CREATE = `mutation($input: CreateUploadInput!) { createUpload(input: $input) { ... on MutationCreateUploadSuccess { data { uploadId uploadUrl } } } }`;
   const REGISTER = `mutation($input: RegisterUploadInput!) { registerUpload(input: $input) { ... on MutationRegisterUploadSuccess { data { id width height } } } }`;
-  const up = (await app.gql(CREATE, { input: { projectId, contentType: 'image/png', byteSize: png.length } }, user.token)).data.createUpload.data;
-  expect((await fetch(up.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: png })).status).toBe(200);
-  const reg = (await app.gql(REGISTER, { input: { projectId, uploadId: up.uploadId } }, user.token)).data.registerUpload.data;
+  const up = (
+    await app.gql(CREATE, { input: { projectId, contentType: 'image/png', byteSize: png.length } }, user.token)
+  ).data.createUpload.data;
+  expect(
+    (await fetch(up.uploadUrl, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: png })).status,
+  ).toBe(200);
+  const reg = (await app.gql(REGISTER, { input: { projectId, uploadId: up.uploadId } }, user.token)).data.registerUpload
+    .data;
   expect(reg).toMatchObject({ width, height });
   return reg.id;
 }
@@ -50,13 +60,19 @@ describe('fal fidelity', () => {
   it('estimates an edit at $0.03 per megapixel of its input, in the row, the ledger and usage', async () => {
     app.emulator.configure({ latencyMs: 100 });
     const source = await upload(1600, 1200); // 1.83 MP, billed as 2
-    const edit = (await app.gql(EDIT, { input: { imageId: source, prompt: 'warmer light', strength: 0.5 } }, user.token)).data.editImage.data;
+    const edit = (
+      await app.gql(EDIT, { input: { imageId: source, prompt: 'warmer light', strength: 0.5 } }, user.token)
+    ).data.editImage.data;
     await untilStatus(app, user.token, edit.id);
     expect(await node(edit.id)).toMatchObject({ width: 1600, height: 1200 });
     const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(edit.id) } });
     expect(Number(row.estimatedCostUsd)).toBe(0.06);
     const attempt = await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } });
-    expect({ status: attempt.status, model: attempt.falModel, cost: Number(attempt.estimatedCostUsd) }).toEqual({ status: 'SUCCEEDED', model: 'fal-ai/flux/dev/image-to-image', cost: 0.06 });
+    expect({ status: attempt.status, model: attempt.falModel, cost: Number(attempt.estimatedCostUsd) }).toEqual({
+      status: 'SUCCEEDED',
+      model: 'fal-ai/flux/dev/image-to-image',
+      cost: 0.06,
+    });
     const usage = await app.gql(`{ me { usage(period: ALL) { byModel { model cost } } } }`, {}, user.token);
     expect(usage.data.me.usage.byModel).toContainEqual({ model: 'fal-ai/flux/dev/image-to-image', cost: 0.06 });
   });
@@ -65,7 +81,13 @@ describe('fal fidelity', () => {
     app.emulator.configure({ resultFields: 'required' });
     const image = await generate('only a url comes back');
     await untilStatus(app, user.token, image.id);
-    expect(await node(image.id)).toMatchObject({ status: 'SUCCEEDED', width: 1024, height: 1024, contentType: 'image/png', failureReason: null });
+    expect(await node(image.id)).toMatchObject({
+      status: 'SUCCEEDED',
+      width: 1024,
+      height: 1024,
+      contentType: 'image/png',
+      failureReason: null,
+    });
     const job = [...app.emulator.jobs.values()].find((j) => j.input.prompt === 'only a url comes back')!;
     expect(job.outcome).toMatchObject({ ok: true, payload: { images: [{ url: expect.any(String) }] } });
     expect(Object.keys((job.outcome as { payload: { images: object[] } }).payload.images[0]!)).toEqual(['url']);
@@ -79,7 +101,11 @@ describe('fal fidelity', () => {
     const delivery = await app.prisma.falWebhookDelivery.findFirstOrThrow({ where: { requestId: row.falRequestId! } });
     expect(delivery.body).toMatchObject({ status: 'OK', payload: null, payload_error: expect.any(String) });
     // fal's result URL drops the endpoint's sub-path: owner/app/requests/<id>.
-    expect(app.emulator.requests.some((r) => r.method === 'GET' && r.path === `/fal-ai/flux/requests/${row.falRequestId}` && r.status === 200)).toBe(true);
+    expect(
+      app.emulator.requests.some(
+        (r) => r.method === 'GET' && r.path === `/fal-ai/flux/requests/${row.falRequestId}` && r.status === 200,
+      ),
+    ).toBe(true);
     expect(await node(image.id)).toMatchObject({ status: 'SUCCEEDED', width: 1024, height: 1024 });
   });
 
@@ -92,17 +118,38 @@ describe('fal fidelity', () => {
     // The window the attack needs: fal has the request, we have not recorded its id yet.
     await app.sql(`UPDATE "Image" SET "falRequestId" = NULL WHERE id = $1`, [victimId]);
 
-    const uploaded = await app.app.deps.pipeline.deps.gateway.uploadFile(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).png().toBuffer(), 'image/png');
+    const uploaded = await app.app.deps.pipeline.deps.gateway.uploadFile(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } })
+        .png()
+        .toBuffer(),
+      'image/png',
+    );
     if (!uploaded.ok) throw new Error(uploaded.error.message);
     const foreignId = `foreign-${randomBytes(6).toString('hex')}`;
-    const body = Buffer.from(JSON.stringify({ request_id: foreignId, gateway_request_id: foreignId, status: 'OK', payload: { images: [{ url: uploaded.value.url, width: 64, height: 64 }] } }));
+    const body = Buffer.from(
+      JSON.stringify({
+        request_id: foreignId,
+        gateway_request_id: foreignId,
+        status: 'OK',
+        payload: { images: [{ url: uploaded.value.url, width: 64, height: 64 }] },
+      }),
+    );
     const otherSig = new URL(ourJob('another row').webhookUrl!).searchParams.get('sig')!;
-    const aims = [`target=IMAGE:${victimId}`, `target=IMAGE:${victimId}&sig=${'A'.repeat(43)}`, `target=IMAGE:${victimId}&sig=${otherSig}`, `target=IMAGE:${victimId}&sig=`];
+    const aims = [
+      `target=IMAGE:${victimId}`,
+      `target=IMAGE:${victimId}&sig=${'A'.repeat(43)}`,
+      `target=IMAGE:${victimId}&sig=${otherSig}`,
+      `target=IMAGE:${victimId}&sig=`,
+    ];
     const before = await tableCounts(app);
     for (const [n, aim] of aims.entries()) {
       // Each a genuine fal signature (other accounts get the same keys), over a distinct body.
       const raw = Buffer.concat([body.subarray(0, -1), Buffer.from(`,"n":${n}}`)]);
-      const res = await fetch(`${app.url}/webhooks/fal?${aim}`, { method: 'POST', headers: { 'content-type': 'application/json', ...app.emulator.signWebhook(foreignId, raw) }, body: raw });
+      const res = await fetch(`${app.url}/webhooks/fal?${aim}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...app.emulator.signWebhook(foreignId, raw) },
+        body: raw,
+      });
       expect(res.status).toBe(200);
     }
     const recorded = await waitFor('the deliveries processed', async () => {
@@ -111,34 +158,77 @@ describe('fal fidelity', () => {
     });
     expect(recorded.map((d) => d.target)).toEqual(aims.map(() => null));
     expect(await tableCounts(app)).toEqual(before);
-    expect(await app.prisma.image.findUniqueOrThrow({ where: { id: victimId } })).toMatchObject({ status: 'PENDING', falRequestId: null, storagePath: null });
-    expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: victimId } })).toMatchObject({ status: 'PENDING' });
+    expect(await app.prisma.image.findUniqueOrThrow({ where: { id: victimId } })).toMatchObject({
+      status: 'PENDING',
+      falRequestId: null,
+      storagePath: null,
+    });
+    expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: victimId } })).toMatchObject({
+      status: 'PENDING',
+    });
 
     // The URL we gave fal (target signed by us) still finds the row before its request id is recorded.
     const genuine = ourJob('still working on it');
-    const own = Buffer.from(JSON.stringify({ request_id: genuine.requestId, gateway_request_id: genuine.requestId, status: 'OK', payload: { images: [{ url: uploaded.value.url }] } }));
-    const res = await fetch(genuine.webhookUrl!, { method: 'POST', headers: { 'content-type': 'application/json', ...app.emulator.signWebhook(genuine.requestId, own) }, body: own });
+    const own = Buffer.from(
+      JSON.stringify({
+        request_id: genuine.requestId,
+        gateway_request_id: genuine.requestId,
+        status: 'OK',
+        payload: { images: [{ url: uploaded.value.url }] },
+      }),
+    );
+    const res = await fetch(genuine.webhookUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...app.emulator.signWebhook(genuine.requestId, own) },
+      body: own,
+    });
     expect(res.status).toBe(200);
     await untilStatus(app, user.token, victim.id);
-    expect(await app.prisma.image.findUniqueOrThrow({ where: { id: victimId } })).toMatchObject({ status: 'SUCCEEDED', falRequestId: genuine.requestId, width: 64 });
+    expect(await app.prisma.image.findUniqueOrThrow({ where: { id: victimId } })).toMatchObject({
+      status: 'SUCCEEDED',
+      falRequestId: genuine.requestId,
+      width: 64,
+    });
     expect((await node(other.id)).status).toBe('PENDING');
   });
 
   it('invalid input is accepted into the queue, then FAILED by its ERROR webhook with a reason built from detail[]', async () => {
     app.emulator.configure({ latencyMs: 100 });
-    const row = await app.prisma.image.create({ data: { source: 'TEXT_TO_IMAGE', prompt: 'x', aspectRatio: '1:1', userId: user.userId, projectId: dbId(projectId) } });
+    const row = await app.prisma.image.create({
+      data: {
+        source: 'TEXT_TO_IMAGE',
+        prompt: 'x',
+        aspectRatio: '1:1',
+        userId: user.userId,
+        projectId: dbId(projectId),
+      },
+    });
     await app.prisma.generationAttempt.create({ data: { userId: user.userId, kind: 'IMAGE', targetId: row.id } });
     // What fal would refuse (our builders never make it): no prompt, too many images.
-    await app.app.deps.pipeline.submit({ kind: 'IMAGE', id: row.id }, 'fal-ai/flux/dev', { image_size: 'square', num_images: 9 });
+    await app.app.deps.pipeline.submit({ kind: 'IMAGE', id: row.id }, 'fal-ai/flux/dev', {
+      image_size: 'square',
+      num_images: 9,
+    });
     const submitted = await app.prisma.image.findUniqueOrThrow({ where: { id: row.id } });
     expect(submitted.falRequestId).toEqual(expect.any(String));
     const failed = await waitFor('FAILED', async () => {
       const r = await app.prisma.image.findUniqueOrThrow({ where: { id: row.id } });
       return r.status === 'FAILED' && r;
     });
-    expect(failed.failureReason).toMatch(/^The generator refused the request: prompt: Field required; num_images: .+\.$/);
-    const delivery = await app.prisma.falWebhookDelivery.findFirstOrThrow({ where: { requestId: submitted.falRequestId! } });
-    expect(delivery.body).toMatchObject({ status: 'ERROR', error: 'Invalid status code: 422', payload: { detail: [{ loc: ['body', 'prompt'], msg: 'Field required', type: 'missing' }, expect.anything()] } });
-    expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).toMatchObject({ status: 'FAILED', falModel: 'fal-ai/flux/dev' });
+    expect(failed.failureReason).toMatch(
+      /^The generator refused the request: prompt: Field required; num_images: .+\.$/,
+    );
+    const delivery = await app.prisma.falWebhookDelivery.findFirstOrThrow({
+      where: { requestId: submitted.falRequestId! },
+    });
+    expect(delivery.body).toMatchObject({
+      status: 'ERROR',
+      error: 'Invalid status code: 422',
+      payload: { detail: [{ loc: ['body', 'prompt'], msg: 'Field required', type: 'missing' }, expect.anything()] },
+    });
+    expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).toMatchObject({
+      status: 'FAILED',
+      falModel: 'fal-ai/flux/dev',
+    });
   });
 });

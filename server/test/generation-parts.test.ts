@@ -16,7 +16,7 @@ beforeAll(async () => {
   const { id } = await app.prisma.project.create({ data: { name: 'Parts', ownerId: userId } });
   projectId = id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 /** A PENDING image with its ledger attempt, as reserveGeneration writes them. */
 async function pendingImage(falRequestId: string | null = null) {

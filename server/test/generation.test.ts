@@ -10,10 +10,14 @@ beforeAll(async () => {
   app = await startTestApp({ RECONCILE_AFTER_SECONDS: '1', RECONCILE_EVERY_SECONDS: '1' });
   app.emulator.configure({ latencyMs: 200 });
   user = await app.signUp();
-  const r = await app.gql(`mutation { createProject(input: { name: "Studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+  const r = await app.gql(
+    `mutation { createProject(input: { name: "Studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+    {},
+    user.token,
+  );
   projectId = r.data.createProject.data.id;
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const IMAGE_FIELDS = `id status failureReason source prompt width height contentType nsfw imageUrl`;
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { __typename
@@ -24,14 +28,21 @@ const CREATE_AVATAR = `mutation($input: CreateAvatarInput!) { createAvatar(input
   ... on MutationCreateAvatarSuccess { data { id name status failureReason visibility videoUrl imageUrl } } ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on Image { ${IMAGE_FIELDS} } ... on Avatar { id status failureReason videoUrl imageUrl } } }`;
 
-
 /** Collects projectUpdated events over graphql-ws until `until` says enough. */
-function watchProject(token: string, pid: string, until: (events: any[]) => boolean, timeoutMs = 30_000): Promise<any[]> {
+function watchProject(
+  token: string,
+  pid: string,
+  until: (events: any[]) => boolean,
+  timeoutMs = 30_000,
+): Promise<any[]> {
   const events: any[] = [];
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timeout; events so far: ${JSON.stringify(events)}`)), timeoutMs);
     const stop = app.ws(token).subscribe(
-      { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind subjectId avatar { id status failureReason } image { id status } } }`, variables: { id: pid } },
+      {
+        query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind subjectId avatar { id status failureReason } image { id status } } }`,
+        variables: { id: pid },
+      },
       {
         next: (v) => {
           events.push(v.data?.projectUpdated ?? v);
@@ -62,9 +73,18 @@ describe('image studio', () => {
   it('generates an image from a prompt: PENDING at once, then SUCCEEDED with the PNG in our bucket', async () => {
     const subscribed = watchProject(user.token, projectId, (ev) => ev.some((e) => e.image?.status === 'SUCCEEDED'));
     await new Promise((r) => setTimeout(r, 200));
-    const r = await app.gql(GENERATE, { input: { projectId, prompt: 'Portrait of a smiling nurse', aspectRatio: 'R3_4' } }, user.token);
+    const r = await app.gql(
+      GENERATE,
+      { input: { projectId, prompt: 'Portrait of a smiling nurse', aspectRatio: 'R3_4' } },
+      user.token,
+    );
     const image = r.data.generateImage.data;
-    expect(image).toMatchObject({ status: 'PENDING', source: 'TEXT_TO_IMAGE', prompt: 'Portrait of a smiling nurse', imageUrl: null });
+    expect(image).toMatchObject({
+      status: 'PENDING',
+      source: 'TEXT_TO_IMAGE',
+      prompt: 'Portrait of a smiling nurse',
+      imageUrl: null,
+    });
     const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(image.id) } });
     expect(row).toMatchObject({ falModel: 'fal-ai/flux/dev' });
     expect(row.falRequestId).toBeTruthy();
@@ -83,12 +103,20 @@ describe('image studio', () => {
   it('edits an image with a prompt into a new image whose pixels differ', async () => {
     const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'A doctor in a white coat' } }, user.token);
     const source = await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
-    const r = await app.gql(EDIT, { input: { imageId: source.id, prompt: 'make the coat blue', strength: 0.6 } }, user.token);
+    const r = await app.gql(
+      EDIT,
+      { input: { imageId: source.id, prompt: 'make the coat blue', strength: 0.6 } },
+      user.token,
+    );
     const edit = r.data.editImage.data;
     expect(edit).toMatchObject({ status: 'PENDING', source: 'IMAGE_TO_IMAGE', parent: { id: source.id } });
     const done = await waitForStatus(edit.id, user.token, ['SUCCEEDED']);
-    const a = await sharp(Buffer.from(await (await fetch(source.imageUrl)).arrayBuffer())).raw().toBuffer();
-    const b = await sharp(Buffer.from(await (await fetch(done.imageUrl)).arrayBuffer())).raw().toBuffer();
+    const a = await sharp(Buffer.from(await (await fetch(source.imageUrl)).arrayBuffer()))
+      .raw()
+      .toBuffer();
+    const b = await sharp(Buffer.from(await (await fetch(done.imageUrl)).arrayBuffer()))
+      .raw()
+      .toBuffer();
     expect(Buffer.compare(a, b)).not.toBe(0);
   });
 
@@ -107,15 +135,25 @@ describe('image studio', () => {
     const other = await app.signUp();
     const before = await tableCounts(app);
     const submitted = app.emulator.requests.length;
-    for (const input of [{ projectId, prompt: '' }, { projectId, prompt: 'x'.repeat(2001) }]) {
+    for (const input of [
+      { projectId, prompt: '' },
+      { projectId, prompt: 'x'.repeat(2001) },
+    ]) {
       const r = await app.gql(GENERATE, { input }, user.token);
       expect(r.data.generateImage.__typename, JSON.stringify(input).slice(0, 80)).toBe('ValidationError');
     }
     // an ID that names no project is a missing project
-    expect((await app.gql(GENERATE, { input: { projectId: 'nope', prompt: 'ok' } }, user.token)).data.generateImage.__typename).toBe('NotFoundError');
+    expect(
+      (await app.gql(GENERATE, { input: { projectId: 'nope', prompt: 'ok' } }, user.token)).data.generateImage
+        .__typename,
+    ).toBe('NotFoundError');
     const foreign = await app.gql(GENERATE, { input: { projectId, prompt: 'mine' } }, other.token);
     expect(foreign.data.generateImage.__typename).toBe('NotFoundError');
-    const strength = await app.gql(EDIT, { input: { imageId: Buffer.from('Image:x').toString('base64'), prompt: 'p', strength: 3 } }, user.token);
+    const strength = await app.gql(
+      EDIT,
+      { input: { imageId: Buffer.from('Image:x').toString('base64'), prompt: 'p', strength: 3 } },
+      user.token,
+    );
     expect(strength.data.editImage.fieldErrors[0].path).toEqual(['input', 'strength']);
     expect(await tableCounts(app)).toEqual(before);
     expect(app.emulator.requests.length).toBe(submitted);
@@ -130,10 +168,18 @@ describe('avatars', () => {
 
     const subscribed = watchProject(user.token, projectId, (ev) => ev.some((e) => e.avatar?.status === 'SUCCEEDED'));
     await new Promise((r) => setTimeout(r, 200));
-    const r = await app.gql(CREATE_AVATAR, { input: { projectId, name: 'Pharmacienne', imageId: image.id, idempotencyKey: 'k-1' } }, user.token);
+    const r = await app.gql(
+      CREATE_AVATAR,
+      { input: { projectId, name: 'Pharmacienne', imageId: image.id, idempotencyKey: 'k-1' } },
+      user.token,
+    );
     const avatar = r.data.createAvatar.data;
     expect(avatar).toMatchObject({ name: 'Pharmacienne', status: 'PENDING', visibility: 'PRIVATE', videoUrl: null });
-    const again = await app.gql(CREATE_AVATAR, { input: { projectId, name: 'Pharmacienne', imageId: image.id, idempotencyKey: 'k-1' } }, user.token);
+    const again = await app.gql(
+      CREATE_AVATAR,
+      { input: { projectId, name: 'Pharmacienne', imageId: image.id, idempotencyKey: 'k-1' } },
+      user.token,
+    );
     expect(again.data.createAvatar.data.id).toBe(avatar.id);
     expect(await app.prisma.avatar.count({ where: { userId: user.userId } })).toBe(1);
 
@@ -163,7 +209,11 @@ describe('avatars', () => {
     app.emulator.configure({ failure: 'tagged' });
     expect(failed.failureReason).toMatch(/^The generat/);
     expect(failed.failureReason.length).toBeGreaterThan(20);
-    const retry = await app.gql(`mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename ... on MutationRetryAvatarSuccess { data { status } } } }`, { id: failed.id }, user.token);
+    const retry = await app.gql(
+      `mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename ... on MutationRetryAvatarSuccess { data { status } } } }`,
+      { id: failed.id },
+      user.token,
+    );
     expect(retry.data.retryAvatar.data.status).toBe('PENDING');
     await waitForStatus(failed.id, user.token, ['SUCCEEDED']);
   });
@@ -171,7 +221,10 @@ describe('avatars', () => {
   it('fails the avatar with a reason, not the request, when the reference object vanished after the check', async () => {
     const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'Portrait swept away' } }, user.token);
     const image = await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
-    const [row] = await app.sql<{ storage_path: string }>(`SELECT "storagePath" AS storage_path FROM "Image" WHERE id = $1`, [dbId(image.id)]);
+    const [row] = await app.sql<{ storage_path: string }>(
+      `SELECT "storagePath" AS storage_path FROM "Image" WHERE id = $1`,
+      [dbId(image.id)],
+    );
     await app.storage.remove([row!.storage_path]);
     const submitted = app.emulator.jobs.size;
     const r = await app.gql(CREATE_AVATAR, { input: { projectId, name: 'Orphaned', imageId: image.id } }, user.token);
@@ -195,8 +248,17 @@ describe('webhooks', () => {
     const deliveriesBefore = await app.prisma.falWebhookDelivery.count();
     const rejected = app.app.webhookStats.rejected;
     const post = (headers: Record<string, string>, body: string) =>
-      fetch(`${app.url}/webhooks/fal`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    const body = JSON.stringify({ request_id: 'req-forged', gateway_request_id: 'req-forged', status: 'OK', payload: { images: [] } });
+      fetch(`${app.url}/webhooks/fal`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+    const body = JSON.stringify({
+      request_id: 'req-forged',
+      gateway_request_id: 'req-forged',
+      status: 'OK',
+      payload: { images: [] },
+    });
     const now = Math.floor(Date.now() / 1000);
 
     expect((await post({}, body)).status).toBe(401);

@@ -30,7 +30,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => cdn.listen(0, '127.0.0.1', ok));
   base = `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`;
-  storage = createS3Storage({ endpoint: inject('s3Endpoint'), accessKey: inject('s3AccessKey'), secretKey: inject('s3SecretKey'), region: 'us-east-1', bucket: `stream-${randomBytes(4).toString('hex')}` });
+  storage = createS3Storage({
+    endpoint: inject('s3Endpoint'),
+    accessKey: inject('s3AccessKey'),
+    secretKey: inject('s3SecretKey'),
+    region: 'us-east-1',
+    bucket: `stream-${randomBytes(4).toString('hex')}`,
+  });
   await storage.ensureBucket();
 });
 
@@ -50,7 +56,9 @@ describe('streaming a result into the bucket', () => {
   });
 
   it('refuses a result over the cap before reading it', async () => {
-    await expect(openDownload(`${base}/video.mp4`, { maxBytes: 1024 })).rejects.toSatisfy((e) => e instanceof DownloadError && !e.transient);
+    await expect(openDownload(`${base}/video.mp4`, { maxBytes: 1024 })).rejects.toSatisfy(
+      (e) => e instanceof DownloadError && !e.transient,
+    );
   });
 
   it('fails with a transient download error, and stores nothing, when the result is cut short', async () => {
@@ -61,6 +69,8 @@ describe('streaming a result into the bucket', () => {
   });
 
   it('answers 404 as a permanent failure', async () => {
-    await expect(openDownload(`${base}/missing.mp4`, { maxBytes: 1024 })).rejects.toSatisfy((e) => e instanceof DownloadError && !e.transient);
+    await expect(openDownload(`${base}/missing.mp4`, { maxBytes: 1024 })).rejects.toSatisfy(
+      (e) => e instanceof DownloadError && !e.transient,
+    );
   });
 });

@@ -8,26 +8,51 @@ beforeAll(async () => {
   app = await startTestApp({ TEMP_IMAGE_TTL_HOURS: String(TTL_SECONDS / 3600) });
   app.emulator.configure({ latencyMs: 50 });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const PREFIX = 'images/temp-generated/';
-
 
 describe('temp image sweep', () => {
   it('deletes expired unused studio images and unregistered uploads, row and object, and nothing else', async () => {
     const { token, userId } = await app.signUp();
-    const p = (await app.gql(`mutation { createProject(input: { name: "Studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id;
+    const p = (
+      await app.gql(
+        `mutation { createProject(input: { name: "Studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+        {},
+        token,
+      )
+    ).data.createProject.data.id;
     const image = async (prompt: string) => {
-      const id = (await app.gql(`mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p, t: prompt }, token)).data.generateImage.data.id;
+      const id = (
+        await app.gql(
+          `mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          { p, t: prompt },
+          token,
+        )
+      ).data.generateImage.data.id;
       await untilStatus(app, token, id, 'SUCCEEDED');
       return dbId(id);
     };
-    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#345' } })
+      .png()
+      .toBuffer();
     const upload = async (register: boolean) => {
-      const u = (await app.gql(`mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png", byteSize: ${png.length} }) { ... on MutationCreateUploadSuccess { data { uploadId uploadUrl } } } }`, { p }, token)).data.createUpload.data;
-      expect((await fetch(u.uploadUrl, { method: 'PUT', body: png, headers: { 'content-type': 'image/png' } })).ok).toBe(true);
+      const u = (
+        await app.gql(
+          `mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png", byteSize: ${png.length} }) { ... on MutationCreateUploadSuccess { data { uploadId uploadUrl } } } }`,
+          { p },
+          token,
+        )
+      ).data.createUpload.data;
+      expect(
+        (await fetch(u.uploadUrl, { method: 'PUT', body: png, headers: { 'content-type': 'image/png' } })).ok,
+      ).toBe(true);
       if (!register) return { key: `${PREFIX}${userId}/${dbId(p)}/upload-${u.uploadId}`, id: null };
-      const r = await app.gql(`mutation($p: ID!, $u: String!) { registerUpload(input: { projectId: $p, uploadId: $u }) { ... on MutationRegisterUploadSuccess { data { id } } } }`, { p, u: u.uploadId }, token);
+      const r = await app.gql(
+        `mutation($p: ID!, $u: String!) { registerUpload(input: { projectId: $p, uploadId: $u }) { ... on MutationRegisterUploadSuccess { data { id } } } }`,
+        { p, u: u.uploadId },
+        token,
+      );
       return { key: `${PREFIX}${userId}/${dbId(p)}/upload-${u.uploadId}`, id: dbId(r.data.registerUpload.data.id) };
     };
 
@@ -35,11 +60,23 @@ describe('temp image sweep', () => {
     // a registered upload nobody used (R), an upload never registered (U), a stray object (O).
     const A = await image('unused');
     const B = await image('for a b-roll');
-    const bRoll = (await app.gql(`mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "move", imageId: $i }) { ... on MutationCreateBRollSuccess { data { id } } } }`, { p, i: Buffer.from(`Image:${B}`).toString('base64') }, token)).data.createBRoll.data.id;
+    const bRoll = (
+      await app.gql(
+        `mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "move", imageId: $i }) { ... on MutationCreateBRollSuccess { data { id } } } }`,
+        { p, i: Buffer.from(`Image:${B}`).toString('base64') },
+        token,
+      )
+    ).data.createBRoll.data.id;
     await untilStatus(app, token, bRoll, 'SUCCEEDED');
     const C = await image('for an avatar');
     app.emulator.configure({ failure: 'all' });
-    const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p, i: Buffer.from(`Image:${C}`).toString('base64') }, token)).data.createAvatar.data.id;
+    const avatar = (
+      await app.gql(
+        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+        { p, i: Buffer.from(`Image:${C}`).toString('base64') },
+        token,
+      )
+    ).data.createAvatar.data.id;
     await untilStatus(app, token, avatar, 'FAILED');
     app.emulator.configure({ failure: 'tagged' });
     const R = await upload(true);
@@ -65,17 +102,27 @@ describe('temp image sweep', () => {
     expect(left.sort()).toEqual([keyB, keyC, keyY, Z.key].sort());
     // No orphan either way: every object left is named by a row (but the upload still within its TTL),
     // and every row's object exists.
-    const named = new Set((await app.sql<{ k: string }>(`SELECT "storagePath" AS k FROM "Image" WHERE "storagePath" IS NOT NULL`)).map((r) => r.k));
+    const named = new Set(
+      (await app.sql<{ k: string }>(`SELECT "storagePath" AS k FROM "Image" WHERE "storagePath" IS NOT NULL`)).map(
+        (r) => r.k,
+      ),
+    );
     expect(left.filter((k) => !named.has(k))).toEqual([Z.key]);
     for (const k of named) expect(await app.storage.stat(k), k).not.toBeNull();
     // what survived still works: the failed avatar can be retried, the b-roll's source is there
-    const retry = await app.gql(`mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename } }`, { id: avatar }, token);
+    const retry = await app.gql(
+      `mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename } }`,
+      { id: avatar },
+      token,
+    );
     expect(retry.data.retryAvatar.__typename).toBe('MutationRetryAvatarSuccess');
     await untilStatus(app, token, avatar, 'SUCCEEDED');
   });
 
   it('is scheduled with pg-boss', async () => {
-    const [schedule] = await app.sql(`SELECT name, cron, options FROM pgboss.schedule WHERE name = 'cleanup-temp-images'`);
+    const [schedule] = await app.sql(
+      `SELECT name, cron, options FROM pgboss.schedule WHERE name = 'cleanup-temp-images'`,
+    );
     expect(schedule).toMatchObject({ name: 'cleanup-temp-images', cron: app.config.generation.cleanupCron });
   });
 });

@@ -6,7 +6,7 @@ beforeAll(async () => {
   app = await startTestApp();
   app.emulator.configure({ latencyMs: 50, failure: 'tagged' });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const USAGE = `query($period: UsagePeriod!) { me { usage(period: $period) { period from to generations succeeded failed pending totalCost byModel { model count succeeded cost } } } }`;
 const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY) { usageByUser(period: $period, first: $first, after: $after) { __typename
@@ -14,20 +14,41 @@ const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY)
   ... on ValidationError { fieldErrors { path message } } } }`;
 
 async function project(token: string) {
-  return (await app.gql(`mutation { createProject(input: { name: "Usage" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id as string;
+  return (
+    await app.gql(
+      `mutation { createProject(input: { name: "Usage" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      token,
+    )
+  ).data.createProject.data.id as string;
 }
 async function image(token: string, projectId: string, prompt = 'a face') {
-  const id = (await app.gql(`mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p: projectId, t: prompt }, token)).data.generateImage.data.id;
+  const id = (
+    await app.gql(
+      `mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+      { p: projectId, t: prompt },
+      token,
+    )
+  ).data.generateImage.data.id;
   await untilStatus(app, token, id, 'SUCCEEDED');
   return id as string;
 }
 async function bRoll(token: string, projectId: string, prompt: string, status: string) {
-  const id = (await app.gql(`mutation($p: ID!, $t: String!) { createBRoll(input: { projectId: $p, name: "B", prompt: $t }) { ... on MutationCreateBRollSuccess { data { id } } } }`, { p: projectId, t: prompt }, token)).data.createBRoll.data.id;
+  const id = (
+    await app.gql(
+      `mutation($p: ID!, $t: String!) { createBRoll(input: { projectId: $p, name: "B", prompt: $t }) { ... on MutationCreateBRollSuccess { data { id } } } }`,
+      { p: projectId, t: prompt },
+      token,
+    )
+  ).data.createBRoll.data.id;
   await untilStatus(app, token, id, status);
 }
 async function metric(name: string, labels: string) {
   const text = await (await fetch(`${app.url}/metrics`)).text();
-  return text.split('\n').filter((l) => l.startsWith(`${name}{`) && l.includes(labels)).reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith(`${name}{`) && l.includes(labels))
+    .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
 /** What the generation tables themselves say the user spent, grouped by model (SUCCEEDED only), computed apart from the ledger. */
@@ -62,13 +83,25 @@ describe('usage and cost', () => {
     await bRoll(d.token, p, 'refused [fail]', 'FAILED');
     // The reference is deleted once the avatar is made; it was paid for all the same.
     const refRow = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(ref) } });
-    const avatar = (await app.gql(`mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`, { p, i: ref }, d.token)).data.createAvatar.data.id;
+    const avatar = (
+      await app.gql(
+        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+        { p, i: ref },
+        d.token,
+      )
+    ).data.createAvatar.data.id;
     await untilStatus(app, d.token, avatar, 'SUCCEEDED');
     // the reference goes just after the avatar is marked SUCCEEDED
-    for (const end = Date.now() + 10_000; (await app.prisma.image.findUnique({ where: { id: refRow.id } })) && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+    for (
+      const end = Date.now() + 10_000;
+      (await app.prisma.image.findUnique({ where: { id: refRow.id } })) && Date.now() < end;
+    )
+      await new Promise((r) => setTimeout(r, 50));
     expect(await app.prisma.image.findUnique({ where: { id: refRow.id } })).toBeNull();
 
-    const expected = new Map((await recorded(d.userId)).map((r) => [r.model, { count: r.count, cost: Number(r.cost) }]));
+    const expected = new Map(
+      (await recorded(d.userId)).map((r) => [r.model, { count: r.count, cost: Number(r.cost) }]),
+    );
     const flux = expected.get('fal-ai/flux/dev')!;
     expected.set('fal-ai/flux/dev', { count: flux.count + 1, cost: flux.cost + Number(refRow.estimatedCostUsd) });
     const totalCost = [...expected.values()].reduce((s, m) => s + m.cost, 0);
@@ -90,12 +123,18 @@ describe('usage and cost', () => {
       }
     }
     // A failed b-roll costs nothing, but counts under its model.
-    const t2v = (await app.gql(USAGE, { period: 'DAY' }, d.token)).data.me.usage.byModel.find((m: any) => m.model.endsWith('text-to-video'));
+    const t2v = (await app.gql(USAGE, { period: 'DAY' }, d.token)).data.me.usage.byModel.find((m: any) =>
+      m.model.endsWith('text-to-video'),
+    );
     expect(t2v).toMatchObject({ count: 2, succeeded: 1 });
 
     // Someone else's usage is not in mine, and a newcomer's is zero.
     e = await app.signUp('Eve');
-    expect((await app.gql(USAGE, { period: 'ALL' }, e.token)).data.me.usage).toMatchObject({ generations: 0, totalCost: 0, byModel: [] });
+    expect((await app.gql(USAGE, { period: 'ALL' }, e.token)).data.me.usage).toMatchObject({
+      generations: 0,
+      totalCost: 0,
+      byModel: [],
+    });
     await image(e.token, await project(e.token));
     expect((await app.gql(USAGE, { period: 'DAY' }, d.token)).data.me.usage.generations).toBe(5);
 
@@ -106,17 +145,24 @@ describe('usage and cost', () => {
     expect(await metric('better_ads_webhooks_total', 'outcome="accepted"')).toBeGreaterThanOrEqual(webhooksBefore + 6);
     // the ledger's counters keep the deleted reference
     expect(await metric('better_ads_generation_attempts_total', 'kind="image"')).toBe(imagesBefore + 3);
-    const eveCost = (await app.gql(USAGE, { period: 'DAY' }, e.token)).data.me.usage.totalCost;
+    const eveCost = (await app.gql<{ me: { usage: { totalCost: number } } }>(USAGE, { period: 'DAY' }, e.token)).data.me
+      .usage.totalCost;
     expect(await metric('better_ads_generation_cost_usd_total', '')).toBeCloseTo(costBefore + totalCost + eveCost, 4);
   });
 
   it('usageByUser: admins only, most expensive first, paged by cursor; a public avatar counts for its admin', async () => {
     admin = await app.admin();
     const ref = await image(admin.token, await project(admin.token), 'catalog face');
-    const pub = (await app.gql(`mutation($i: ID!) { createPublicAvatar(input: { name: "Cat", imageId: $i, tagSlugs: [] }) { ... on MutationCreatePublicAvatarSuccess { data { id } } ... on Error { message } } }`, { i: ref }, admin.token)).data.createPublicAvatar;
+    const pub = (
+      await app.gql(
+        `mutation($i: ID!) { createPublicAvatar(input: { name: "Cat", imageId: $i, tagSlugs: [] }) { ... on MutationCreatePublicAvatarSuccess { data { id } } ... on Error { message } } }`,
+        { i: ref },
+        admin.token,
+      )
+    ).data.createPublicAvatar;
     await untilStatus(app, admin.token, pub.data.id, 'SUCCEEDED');
 
-    const denied = await app.gql(BY_USER, {}, d.token);
+    const denied = await app.gql<{ usageByUser?: unknown } | null>(BY_USER, {}, d.token);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(denied.data?.usageByUser ?? null).toBeNull();
     expect((await app.gql(BY_USER, {})).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -129,11 +175,17 @@ describe('usage and cost', () => {
     for (const edge of all.edges) {
       const who = [d, e, admin].find((u) => Buffer.from(edge.node.userId, 'base64').toString() === `User:${u.userId}`)!;
       const mine = (await app.gql(USAGE, { period: 'DAY' }, who.token)).data.me.usage;
-      expect(edge.node.usage).toEqual({ generations: mine.generations, totalCost: mine.totalCost, byModel: mine.byModel.map(({ model, count, cost }: any) => ({ model, count, cost })) });
+      expect(edge.node.usage).toEqual({
+        generations: mine.generations,
+        totalCost: mine.totalCost,
+        byModel: mine.byModel.map(({ model, count, cost }: any) => ({ model, count, cost })),
+      });
     }
     const adminRow = all.edges.find((x: any) => x.node.email.startsWith('user') && x.node.name === 'Admin').node;
     expect(adminRow.usage.generations).toBe(2);
-    expect(adminRow.usage.byModel.map((m: any) => m.model)).toContain('fal-ai/bytedance/seedance/v1/pro/image-to-video');
+    expect(adminRow.usage.byModel.map((m: any) => m.model)).toContain(
+      'fal-ai/bytedance/seedance/v1/pro/image-to-video',
+    );
 
     const seen: string[] = [];
     let after: string | null = null;
@@ -163,12 +215,29 @@ describe('usage and cost', () => {
     const p = await project(f.token);
     app.emulator.configure({ webhookDelayMs: 1500 });
     try {
-      const gid = (await app.gql(`mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "short-lived" }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p }, f.token)).data.generateImage.data.id;
+      const gid = (
+        await app.gql(
+          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "short-lived" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          { p },
+          f.token,
+        )
+      ).data.generateImage.data.id;
       const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(gid) } });
-      expect((await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: p }, f.token)).data.deleteProject.__typename).toBe('MutationDeleteProjectSuccess');
-      expect((await app.gql(USAGE, { period: 'DAY' }, f.token)).data.me.usage).toMatchObject({ generations: 1, pending: 1, totalCost: 0 });
+      expect(
+        (await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: p }, f.token))
+          .data.deleteProject.__typename,
+      ).toBe('MutationDeleteProjectSuccess');
+      expect((await app.gql(USAGE, { period: 'DAY' }, f.token)).data.me.usage).toMatchObject({
+        generations: 1,
+        pending: 1,
+        totalCost: 0,
+      });
       const end = Date.now() + 15_000;
-      while ((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      while (
+        (await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' &&
+        Date.now() < end
+      )
+        await new Promise((r) => setTimeout(r, 100));
       const usage = (await app.gql(USAGE, { period: 'DAY' }, f.token)).data.me.usage;
       expect(usage).toMatchObject({ generations: 1, succeeded: 1, pending: 0 });
       expect(usage.totalCost).toBeCloseTo(Number(row.estimatedCostUsd), 4);
@@ -181,21 +250,37 @@ describe('usage and cost', () => {
     const p = await project(g.token);
     app.emulator.configure({ webhook: 'drop' });
     try {
-      const gid = (await app.gql(`mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "lost and deleted" }) { ... on MutationGenerateImageSuccess { data { id } } } }`, { p }, g.token)).data.generateImage.data.id;
+      const gid = (
+        await app.gql(
+          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "lost and deleted" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          { p },
+          g.token,
+        )
+      ).data.generateImage.data.id;
       const row = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(gid) } });
-      expect((await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: p }, g.token)).data.deleteProject.__typename).toBe('MutationDeleteProjectSuccess');
+      expect(
+        (await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: p }, g.token))
+          .data.deleteProject.__typename,
+      ).toBe('MutationDeleteProjectSuccess');
       // Passes as if run once the generation is old enough to reconcile (not past its deadline): the row
       // is gone, only its attempt is left.
       const end = Date.now() + 15_000;
       let passes = 0;
-      while ((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' && Date.now() < end) {
-        passes += (await app.app.deps.pipeline.reconcile(Date.now() + app.config.generation.reconcileAfterMs + 1000)).deletedSettled;
+      while (
+        (await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).status === 'PENDING' &&
+        Date.now() < end
+      ) {
+        passes += (await app.app.deps.pipeline.reconcile(Date.now() + app.config.generation.reconcileAfterMs + 1000))
+          .deletedSettled;
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(passes).toBe(1);
       const usage = (await app.gql(USAGE, { period: 'DAY' }, g.token)).data.me.usage;
       expect(usage).toMatchObject({ generations: 1, succeeded: 1, pending: 0 });
-      expect(usage.totalCost).toBeCloseTo(Number((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).estimatedCostUsd), 4);
+      expect(usage.totalCost).toBeCloseTo(
+        Number((await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).estimatedCostUsd),
+        4,
+      );
     } finally {
       app.emulator.configure({ webhook: 'deliver' });
     }

@@ -61,7 +61,9 @@ describe('loadWebhookSecret', () => {
   it('says what to do when DATA_DIR cannot hold it', async () => {
     const blocker = join(await tempDir(), 'a-file');
     await writeFile(blocker, '');
-    await expect(loadWebhookSecret(loadConfig({ DATA_DIR: join(blocker, 'data') }), log)).rejects.toThrow(/Cannot keep the webhook signing secret .*set WEBHOOK_SECRET/);
+    await expect(loadWebhookSecret(loadConfig({ DATA_DIR: join(blocker, 'data') }), log)).rejects.toThrow(
+      /Cannot keep the webhook signing secret .*set WEBHOOK_SECRET/,
+    );
   });
 
   it('under NODE_ENV=test: a random one per call, no file', async () => {

@@ -46,7 +46,8 @@ export const seedanceDurationSchema = z.literal(SEEDANCE_DURATIONS);
 export const seedanceAspectRatioSchema = z.enum(SEEDANCE_ASPECT_RATIOS);
 
 export const isSeedanceDuration = (n: unknown): n is SeedanceDuration => seedanceDurationSchema.safeParse(n).success;
-export const isSeedanceAspectRatio = (s: unknown): s is SeedanceAspectRatio => seedanceAspectRatioSchema.safeParse(s).success;
+export const isSeedanceAspectRatio = (s: unknown): s is SeedanceAspectRatio =>
+  seedanceAspectRatioSchema.safeParse(s).success;
 export const isFluxAspectRatio = (s: unknown): s is FluxAspectRatio => fluxAspectRatioSchema.safeParse(s).success;
 
 function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -58,6 +59,8 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 // ---------------------------------------------------------------------------------------------- input builders
 // Builders throw RangeError on values outside the allowed sets: callers are expected to have validated already.
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type FluxTextToImageInput = {
   prompt: string;
   image_size: string;
@@ -77,6 +80,8 @@ export function fluxTextToImageInput(o: { prompt: string; aspectRatio: FluxAspec
   };
 }
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type FluxImageToImageInput = {
   image_url: string;
   prompt: string;
@@ -86,7 +91,11 @@ export type FluxImageToImageInput = {
   enable_safety_checker: true;
 };
 
-export function fluxImageToImageInput(o: { imageUrl: string; prompt: string; strength: number }): FluxImageToImageInput {
+export function fluxImageToImageInput(o: {
+  imageUrl: string;
+  prompt: string;
+  strength: number;
+}): FluxImageToImageInput {
   return {
     image_url: check(z.url(), o.imageUrl, 'image URL'),
     prompt: check(promptSchema, o.prompt, 'prompt'),
@@ -99,8 +108,11 @@ export function fluxImageToImageInput(o: { imageUrl: string; prompt: string; str
 
 /** Seedance needs a prompt; an avatar made from a portrait only needs to come alive, quietly. */
 export const DEFAULT_AVATAR_PROMPT =
-  'The person looks at the camera with a natural, subtle expression, breathing and blinking, slight head movement, static camera';
+  'The person looks at the camera with a natural, subtle expression, breathing and blinking, slight head movement, ' +
+  'static camera';
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type SeedanceImageToVideoInput = {
   image_url: string;
   prompt: string;
@@ -123,13 +135,16 @@ export function seedanceImageToVideoInput(o: {
     prompt: check(promptSchema, o.prompt ?? DEFAULT_AVATAR_PROMPT, 'prompt'),
     duration: `${duration}`,
     // 'auto' keeps the reference image's proportions.
-    aspect_ratio: o.aspectRatio === undefined ? 'auto' : check(seedanceAspectRatioSchema, o.aspectRatio, 'aspect ratio'),
+    aspect_ratio:
+      o.aspectRatio === undefined ? 'auto' : check(seedanceAspectRatioSchema, o.aspectRatio, 'aspect ratio'),
     resolution: SEEDANCE_RESOLUTION,
     camera_fixed: true,
     generate_audio: false,
   };
 }
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type SeedanceTextToVideoInput = {
   prompt: string;
   duration: `${SeedanceDuration}`;
@@ -187,13 +202,18 @@ export function estimateVideoCostUsd(model: FalModel, durationSeconds: number): 
  * The estimate for one submission of `input` (as built above). Image-to-image is billed on the size of
  * `inputImage` (the output has the same); without it, one megapixel is assumed.
  */
-export function estimateCostUsd(model: FalModel, input: Record<string, unknown>, inputImage?: { width: number; height: number }): number {
+export function estimateCostUsd(
+  model: FalModel,
+  input: Record<string, unknown>,
+  inputImage?: { width: number; height: number },
+): number {
   const count = typeof input.num_images === 'number' ? input.num_images : 1;
   if (model === 'fal-ai/flux/dev') {
     const size = Object.values(FLUX_IMAGE_SIZES).find((s) => s.preset === input.image_size) ?? FLUX_IMAGE_SIZES['4:3'];
     return estimateImageCostUsd(model, size.width, size.height, count);
   }
-  if (model === 'fal-ai/flux/dev/image-to-image') return estimateImageCostUsd(model, inputImage?.width ?? 1024, inputImage?.height ?? 1024, count);
+  if (model === 'fal-ai/flux/dev/image-to-image')
+    return estimateImageCostUsd(model, inputImage?.width ?? 1024, inputImage?.height ?? 1024, count);
   const seconds = Number(input.duration ?? SEEDANCE_DEFAULT_DURATION);
   return estimateVideoCostUsd(model, Number.isFinite(seconds) ? seconds : SEEDANCE_DEFAULT_DURATION);
 }
@@ -217,7 +237,10 @@ const fluxResultSchema = z.object({
         url: z.string().min(1),
         width: z.number().int().positive().nullish(),
         height: z.number().int().positive().nullish(),
-        content_type: z.string().nullish().transform((t) => t ?? 'image/jpeg'),
+        content_type: z
+          .string()
+          .nullish()
+          .transform((t) => t ?? 'image/jpeg'),
       }),
     )
     .min(1, 'no image in the result'),
@@ -238,7 +261,11 @@ export function parseFluxResult(payload: unknown): ParseResult<{ images: FluxIma
   return {
     ok: true,
     value: {
-      images: images.map((i) => ({ url: i.url, ...(i.width && i.height ? { width: i.width, height: i.height } : {}), contentType: i.content_type })),
+      images: images.map((i) => ({
+        url: i.url,
+        ...(i.width && i.height ? { width: i.width, height: i.height } : {}),
+        contentType: i.content_type,
+      })),
       nsfw: images.map((_, n) => has_nsfw_concepts?.[n] ?? false),
     },
   };

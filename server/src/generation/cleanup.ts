@@ -32,17 +32,17 @@ export async function sweepTempImages(
   const { db, log } = deps;
   const cutoff = new Date(now - ttlMs);
   const refs = generationTables.flatMap((t) => (t.studioImageRef ? [{ table: t.sqlName, ...t.studioImageRef }] : []));
-  const unused = refs.map(
-    (r) =>
-      Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${r.table}" x`)} WHERE ${Prisma.raw(`x."${r.column}" = c."${r.by === 'id' ? 'id' : 'storagePath'}"`)})`,
-  );
+  const unused = refs.map((r) => {
+    const refersTo = Prisma.raw(`x."${r.column}" = c."${r.by === 'id' ? 'id' : 'storagePath'}"`);
+    return Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${r.table}" x`)} WHERE ${refersTo})`;
+  });
   const namedBy = (keys: string[]) =>
     refs
       .filter((r) => r.by === 'storagePath')
-      .map(
-        (r) =>
-          Prisma.sql` UNION SELECT ${Prisma.raw(`"${r.column}"`)} FROM ${Prisma.raw(`"${r.table}"`)} WHERE ${Prisma.raw(`"${r.column}"`)} = ANY(${keys})`,
-      );
+      .map((r) => {
+        const column = Prisma.raw(`"${r.column}"`);
+        return Prisma.sql` UNION SELECT ${column} FROM ${Prisma.raw(`"${r.table}"`)} WHERE ${column} = ANY(${keys})`;
+      });
   let rows = 0;
   for (;;) {
     const deleted = await db.$queryRaw<{ id: string; storagePath: string | null; projectId: string }[]>`

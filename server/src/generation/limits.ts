@@ -30,11 +30,13 @@ async function counts(client: Tx | PrismaClient, userId: string, since: Date): P
   // cap ignored could be farmed; a retry is another attempt) and whether or not the generation was deleted since.
   const pending = generationTables.map(
     (t) =>
-      Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`"${t.sqlName}"`)} WHERE "userId" = ${userId} AND status = 'PENDING')`,
+      Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`"${t.sqlName}"`)}
+                   WHERE "userId" = ${userId} AND status = 'PENDING')`,
   );
   const [row] = await client.$queryRaw<Counts[]>`
     SELECT (${Prisma.join(pending, ' + ')})::int AS "inFlight",
-           (SELECT count(*) FROM "GenerationAttempt" WHERE "userId" = ${userId} AND "createdAt" > ${since})::int AS today`;
+           (SELECT count(*) FROM "GenerationAttempt"
+             WHERE "userId" = ${userId} AND "createdAt" > ${since})::int AS today`;
   return row ?? { inFlight: 0, today: 0 };
 }
 
@@ -133,7 +135,8 @@ async function reserve<T extends { id: string } | null>(
   const reserved = await deps.db.$transaction(
     async (tx) => {
       if (starter.role !== 'ADMIN') {
-        await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int4, hashtext(${starter.id}))) l`;
+        await tx.$queryRaw`SELECT 1 AS locked
+                             FROM (SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int4, hashtext(${starter.id}))) l`;
       }
       // Under the user's lock, a request with a key sees the row an earlier one with the key committed.
       const replayed = await earlier(tx);

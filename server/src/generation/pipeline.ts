@@ -20,12 +20,18 @@ export class Pipeline {
     return webhookUrl(this.deps, target);
   }
 
-  /** Submits a row already written as PENDING. A refusal marks it FAILED; a transient error leaves it to the reconciler. */
+  /**
+   * Submits a row already written as PENDING. A refusal marks it FAILED; a transient error leaves it to the
+   * reconciler.
+   */
   async submit(target: Target, model: FalModel, input: Record<string, unknown>): Promise<void> {
     await submit(this.deps, target, model, input);
   }
 
-  /** Submits a row of `kind` with the kind's own input (checked by its schema, built into fal's), then tells subscribers. */
+  /**
+   * Submits a row of `kind` with the kind's own input (checked by its schema, built into fal's), then tells
+   * subscribers.
+   */
   async start<Row, Data, Input>(kind: KindSpec<Row, Data, Input>, target: Target, input: Input): Promise<void> {
     const submitted = await submit(this.deps, target, kind.model, kind.falInput(kind.input.parse(input)));
     if (submitted.kind === 'submitted') await this.publish(target);

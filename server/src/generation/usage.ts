@@ -2,7 +2,9 @@
 // writes one per start, whatever its table).
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 
-type Db = { db: PrismaClient };
+interface Db {
+  db: PrismaClient;
+}
 
 export type UsagePeriod = 'DAY' | 'WEEK' | 'MONTH' | 'ALL';
 
@@ -67,7 +69,8 @@ export async function usageOf(
     }[]
   >`
     WITH g AS (
-      SELECT "userId" AS uid, "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost FROM "GenerationAttempt"
+      SELECT "userId" AS uid, "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost
+        FROM "GenerationAttempt"
        WHERE "userId" = ANY(${userIds}) AND ${submittedIn({ from, to })})
     SELECT uid, model, GROUPING(model)::int AS total, count(*)::int AS count,
            count(*) FILTER (WHERE status = 'SUCCEEDED')::int AS succeeded,
@@ -111,13 +114,18 @@ export async function usageByUserPage(
   after: { cost: string; userId: string } | null,
   now = new Date(),
 ) {
+  const afterCursor = after
+    ? Prisma.sql`(u.total < ${after.cost}::numeric OR (u.total = ${after.cost}::numeric AND u.uid > ${after.userId}))`
+    : Prisma.sql`TRUE`;
   const rows = await db.$queryRaw<(UserUsageRow & { totalCount: number })[]>`
     WITH u AS (
-      SELECT "userId" AS uid, count(*)::int AS generations, coalesce(sum("estimatedCostUsd") FILTER (WHERE status = 'SUCCEEDED'), 0) AS total
+      SELECT "userId" AS uid, count(*)::int AS generations,
+             coalesce(sum("estimatedCostUsd") FILTER (WHERE status = 'SUCCEEDED'), 0) AS total
         FROM "GenerationAttempt" WHERE ${submittedIn(periodRange(period, now))} GROUP BY "userId")
-    SELECT u.uid AS "userId", usr.email, usr.name, u.generations, u.total::text AS "totalCost", (SELECT count(*) FROM u)::int AS "totalCount"
+    SELECT u.uid AS "userId", usr.email, usr.name, u.generations, u.total::text AS "totalCost",
+           (SELECT count(*) FROM u)::int AS "totalCount"
       FROM u JOIN "User" usr ON usr.id = u.uid
-     WHERE ${after ? Prisma.sql`(u.total < ${after.cost}::numeric OR (u.total = ${after.cost}::numeric AND u.uid > ${after.userId}))` : Prisma.sql`TRUE`}
+     WHERE ${afterCursor}
      ORDER BY u.total DESC, u.uid ASC
      LIMIT ${size + 1}`;
   return rows;

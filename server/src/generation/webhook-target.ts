@@ -9,7 +9,8 @@ import type { Logger } from '../log.ts';
 
 export const WEBHOOK_SECRET_FILE = 'webhook-secret';
 
-const mac = (secret: string, target: string) => createHmac('sha256', secret).update(`fal-webhook-target\n${target}`).digest('base64url');
+const mac = (secret: string, target: string) =>
+  createHmac('sha256', secret).update(`fal-webhook-target\n${target}`).digest('base64url');
 
 /** The query string naming `target` in our webhook URL, signed. */
 export function signedTargetQuery(secret: string, target: string): string {
@@ -25,7 +26,10 @@ export function isSignedTarget(secret: string, target: string | null, sig: strin
 
 const unusable = (file: string, e: unknown) => {
   const err = e as NodeJS.ErrnoException;
-  return new ConfigError(`Cannot keep the webhook signing secret in ${file} (${err.code ?? err.message}): set WEBHOOK_SECRET (32+ characters) or make DATA_DIR writable.`);
+  return new ConfigError(
+    `Cannot keep the webhook signing secret in ${file} (${err.code ?? err.message}): ` +
+      'set WEBHOOK_SECRET (32+ characters) or make DATA_DIR writable.',
+  );
 };
 
 /**
@@ -35,7 +39,10 @@ const unusable = (file: string, e: unknown) => {
  * PUBLIC_URL must share the secret: set WEBHOOK_SECRET (a delivery reaching an instance with another
  * secret is still applied by its request id, or by the reconciler).
  */
-export async function loadWebhookSecret(config: Pick<Config, 'env' | 'dataDir' | 'webhookSecret'>, log: Logger): Promise<string> {
+export async function loadWebhookSecret(
+  config: Pick<Config, 'env' | 'dataDir' | 'webhookSecret'>,
+  log: Logger,
+): Promise<string> {
   if (config.webhookSecret) return config.webhookSecret;
   if (config.env === 'test') return randomBytes(32).toString('base64url');
   const file = join(config.dataDir, WEBHOOK_SECRET_FILE);
@@ -53,6 +60,9 @@ export async function loadWebhookSecret(config: Pick<Config, 'env' | 'dataDir' |
   } catch (e) {
     throw unusable(file, e);
   }
-  log.info({ event: 'webhook.secret_created', file }, 'webhook signing secret generated (set WEBHOOK_SECRET to share one between instances)');
+  log.info(
+    { event: 'webhook.secret_created', file },
+    'webhook signing secret generated (set WEBHOOK_SECRET to share one between instances)',
+  );
   return secret;
 }

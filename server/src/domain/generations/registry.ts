@@ -33,6 +33,7 @@ const TARGET = new RegExp(`^(${generationTables.map((t) => t.subject).join('|')}
 /** The row a webhook URL names (`AVATAR:<id>`), or null. */
 export function parseTarget(s: string | null | undefined): Target | null {
   const m = TARGET.exec(s ?? '');
-  const table = m && generationTables.find((t) => t.subject === m[1]);
-  return table && m ? { kind: table.subject, id: m[2]! } : null;
+  if (!m) return null;
+  const table = generationTables.find((t) => t.subject === m[1]);
+  return table ? { kind: table.subject, id: m[2]! } : null;
 }

@@ -22,7 +22,10 @@ export interface Target {
 export interface Outcome {
   requestId: string;
   status: 'OK' | 'ERROR';
-  /** null with status OK: fal could not put the result in the webhook (`payload_error`); it is fetched from the queue. */
+  /**
+   * null with status OK: fal could not put the result in the webhook (`payload_error`); it is fetched from the
+   * queue.
+   */
   payload?: unknown;
   error?: string | null;
 }

@@ -14,7 +14,10 @@ export interface EditImageInput {
   idempotencyKey?: string | null;
 }
 
-/** FLUX image-to-image from one of the user's images: the PENDING edit at once (FAILED with a reason if fal cannot be reached). */
+/**
+ * FLUX image-to-image from one of the user's images: the PENDING edit at once (FAILED with a reason if fal cannot be
+ * reached).
+ */
 export async function editImage(deps: Deps, actor: Actor, input: EditImageInput) {
   const user = requireUser(actor);
   const earlier = earlierImage(user.id, input.idempotencyKey);

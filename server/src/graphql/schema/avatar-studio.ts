@@ -84,7 +84,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
       await deleteAvatar(ctx.deps, actorOf(ctx), { id: avatarRef(input.id) });
-      return String(input.id);
+      return input.id;
     },
   }),
 }));

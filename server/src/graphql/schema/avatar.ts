@@ -34,7 +34,7 @@ export const avatarTags = createContextCache(
       });
       const byAvatar = new Map<string, string[]>();
       for (const r of rows) byAvatar.set(r.avatarId, [...(byAvatar.get(r.avatarId) ?? []), r.tagId]);
-      return Promise.all(ids.map((id) => ctx.deps.catalog.tagsByIds(byAvatar.get(id) ?? [])));
+      return Promise.all(ids.map(async (id) => ctx.deps.catalog.tagsByIds(byAvatar.get(id) ?? [])));
     }),
 );
 

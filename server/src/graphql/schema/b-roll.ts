@@ -16,12 +16,13 @@ import { Project } from './project.ts';
 import { User } from './user.ts';
 
 const BRollSource = builder.enumType('BRollSource', { values: ['TEXT_TO_VIDEO', 'IMAGE_TO_VIDEO'] as const });
-type SeedanceRatio = (typeof SEEDANCE_ASPECT_RATIOS)[number];
 const ratios = Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
 const VideoAspectRatio = builder.enumType('VideoAspectRatio', {
-  values: ratios as Record<string, { value: SeedanceRatio }>,
+  values: ratios,
 });
-type Presigner = { storage: { presignGet(k: string): Promise<string> } };
+interface Presigner {
+  storage: { presignGet(k: string): Promise<string> };
+}
 const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Presigner) =>
   b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null;
 
@@ -124,7 +125,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {
       await deleteBRoll(ctx.deps, actorOf(ctx), { id: bRollRef(input.id) });
-      return String(input.id);
+      return input.id;
     },
   }),
 }));

@@ -15,9 +15,8 @@ import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 
 const ImageSource = builder.enumType('ImageSource', { values: ['TEXT_TO_IMAGE', 'IMAGE_TO_IMAGE', 'UPLOAD'] as const });
-type FluxRatio = (typeof FLUX_ASPECT_RATIOS)[number];
 const ratios = Object.fromEntries(FLUX_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
-const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios as Record<string, { value: FluxRatio }> });
+const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios });
 
 export const Image = builder.prismaNode('Image', {
   id: { field: 'id' },
@@ -54,7 +53,12 @@ builder.prismaObjectField(Project, 'images', (t) =>
   }),
 );
 
-type Pending = { uploadId: string; uploadUrl: string; contentType: string; expiresAt: Date };
+interface Pending {
+  uploadId: string;
+  uploadUrl: string;
+  contentType: string;
+  expiresAt: Date;
+}
 const PendingUpload = builder.objectRef<Pending>('PendingUpload').implement({
   description: 'PUT the file to uploadUrl with this Content-Type, then call registerUpload.',
   fields: (t) => ({
@@ -65,7 +69,7 @@ const PendingUpload = builder.objectRef<Pending>('PendingUpload').implement({
   }),
 });
 
-const uploadType = z.enum(Object.keys(UPLOAD_TYPES) as [UploadType], { message: 'JPEG, PNG or WebP only.' });
+const uploadType = z.enum(Object.keys(UPLOAD_TYPES) as [UploadType], { error: 'JPEG, PNG or WebP only.' });
 const CreateUploadInput = builder.inputType('CreateUploadInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
@@ -80,7 +84,8 @@ const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
   fields: (t) => ({ projectId: t.id({ required: true }), uploadId: t.string({ required: true }) }),
 });
 const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
-const IMAGE_KEY_DESCRIPTION = `${IDEMPOTENCY_KEY_DESCRIPTION('image')} generateImage and editImage share the keys of your images.`;
+const IMAGE_KEY_DESCRIPTION =
+  IDEMPOTENCY_KEY_DESCRIPTION('image') + ' generateImage and editImage share the keys of your images.';
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
@@ -138,7 +143,8 @@ builder.mutationFields((t) => ({
     type: Image,
     authScopes: { user: true },
     description:
-      'FLUX image-to-image from one of your images. Returns the PENDING edit at once (FAILED with a reason if the generator cannot be reached).',
+      'FLUX image-to-image from one of your images. Returns the PENDING edit at once ' +
+      '(FAILED with a reason if the generator cannot be reached).',
     args: { input: t.arg({ type: EditImageInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },
     resolve: (_r, { input }, ctx) =>

@@ -2,7 +2,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { usageByUser, type UsagePage, type UserUsage } from '../../domain/usage/usage-by-user.ts';
 import { usageOfUser } from '../../domain/usage/usage-of-user.ts';
-import type { UsagePeriod, UsageSummary } from '../../generation/usage.ts';
+import type { UsageSummary } from '../../generation/usage.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import { User } from './user.ts';
@@ -31,7 +31,8 @@ const ModelUsageRef = builder.objectRef<UsageSummary['byModel'][number]>('ModelU
 const UsageRef = builder.objectRef<UsageSummary>('Usage').implement({
   description:
     'Generations (images, avatars, b-rolls) submitted to the generator in the period. Uploads are not generations. ' +
-    'Costs are estimates in USD from the price table, rounded to 4 decimals, and count only SUCCEEDED generations: a refused or failed request is not billed.',
+    'Costs are estimates in USD from the price table, rounded to 4 decimals, and count only SUCCEEDED generations: ' +
+    'a refused or failed request is not billed.',
   fields: (t) => ({
     period: t.field({ type: UsagePeriodEnum, resolve: (u) => u.period }),
     from: t.expose('from', { type: 'DateTime', nullable: true, description: 'Null for ALL.' }),
@@ -49,8 +50,7 @@ builder.objectField(User, 'usage', (t) =>
   t.field({
     type: UsageRef,
     args: { period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }) },
-    resolve: (user, { period }, ctx) =>
-      usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period as UsagePeriod }),
+    resolve: (user, { period }, ctx) => usageOfUser(ctx.deps, actorOf(ctx), { userId: user.id, period: period }),
   }),
 );
 
@@ -79,7 +79,8 @@ builder.queryField('usageByUser', (t) =>
     type: UserUsageConnection,
     authScopes: { admin: true },
     description:
-      'Admins: usage per user in the period, most expensive first. Only users with at least one generation in the period are listed.',
+      'Admins: usage per user in the period, most expensive first. ' +
+      'Only users with at least one generation in the period are listed.',
     errors: { directResult: true, union: { name: 'UsageByUserResult' } },
     args: {
       period: t.arg({ type: UsagePeriodEnum, required: true, defaultValue: 'MONTH' }),
@@ -88,6 +89,6 @@ builder.queryField('usageByUser', (t) =>
     },
     complexity: (args) => ({ field: 2, multiplier: Math.min(100, Math.max(1, args.first ?? 20)) }),
     resolve: (_root, args, ctx) =>
-      usageByUser(ctx.deps, actorOf(ctx), { period: args.period as UsagePeriod, first: args.first, after: args.after }),
+      usageByUser(ctx.deps, actorOf(ctx), { period: args.period, first: args.first, after: args.after }),
   }),
 );

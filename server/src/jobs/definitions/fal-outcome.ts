@@ -39,7 +39,7 @@ export const falOutcome = defineJob({
       ...(target ? gen(target.kind, target.id) : {}),
     };
     log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
-    let outcome: string = 'no row';
+    let outcome = 'no row';
     const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
     if (target) {
       try {
