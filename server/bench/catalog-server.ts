@@ -20,7 +20,13 @@ import { CATALOG_CACHE_TTL_MS } from '../src/catalog/catalog.ts';
 import { ResponseCache, wantsFresh } from '../src/http/catalog-responses.ts';
 
 const MAX_KEPT = 500;
-const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>(), cpu: process.cpuUsage() };
+const stats = {
+  statements: 0,
+  pgPoolQueries: 0,
+  sql: [] as string[],
+  timings: new Map<string, { n: number; ms: number }>(),
+  cpu: process.cpuUsage(),
+};
 const record = (sql: string, ms: number) => {
   stats.statements++;
   if (stats.sql.length < MAX_KEPT) stats.sql.push(sql);
@@ -36,7 +42,10 @@ const record = (sql: string, ms: number) => {
 // by its application_name, so only the Prisma client's are counted.
 const PLAIN = Symbol('plain');
 const poolQuery = pg.Pool.prototype.query;
-pg.Pool.prototype.query = function (this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } }, ...args: unknown[]) {
+pg.Pool.prototype.query = function (
+  this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } },
+  ...args: unknown[]
+) {
   if (!this[PLAIN] && this.options?.application_name !== 'pgboss') stats.pgPoolQueries++;
   return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof poolQuery;
@@ -93,7 +102,13 @@ async function main() {
     } else if (url.pathname === '/stats') {
       const cpu = process.cpuUsage(stats.cpu);
       const { statements, pgPoolQueries, sql } = stats;
-      json(200, { statements, pgPoolQueries, sql, timings: [...stats.timings].map(([q, t]) => ({ sql: q, ...t })), cpuMs: (cpu.user + cpu.system) / 1000 });
+      json(200, {
+        statements,
+        pgPoolQueries,
+        sql,
+        timings: [...stats.timings].map(([q, t]) => ({ sql: q, ...t })),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
     } else json(404, { error: 'not found' });
   });
   plain.keepAliveTimeout = 60_000;
@@ -123,7 +138,9 @@ async function main() {
   if (!process.connected) return void stop(0); // the parent went away while we started
 
   const { port } = plain.address() as AddressInfo;
-  process.send?.({ ready: { graphql: `${app.url.replace('localhost', '127.0.0.1')}/graphql`, plain: `http://127.0.0.1:${port}` } });
+  process.send?.({
+    ready: { graphql: `${app.url.replace('localhost', '127.0.0.1')}/graphql`, plain: `http://127.0.0.1:${port}` },
+  });
 }
 
 main().catch((e) => {

@@ -65,14 +65,21 @@ async function main() {
       const gz = gzipSync(bytes, { level: 9 }).length;
       total += gz;
       raw += bytes.length;
-      console.log(`  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`);
+      console.log(
+        `  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`,
+      );
     }
     console.log(
       `  total${' '.repeat(35)} ${(raw / 1024).toFixed(1).padStart(7)} KB   gzip ${(total / 1024).toFixed(1).padStart(6)} KB   (budget ${BUDGET_KB} KB: ${total / 1024 <= BUDGET_KB ? 'within' : 'OVER'})`,
     );
 
     // 2. Speed, against the real server.
-    const env: Record<string, string> = { DATA_DIR: join(dir, 'data'), CLIENT_DIST: dist, HOST: '127.0.0.1', NODE_ENV: 'production' };
+    const env: Record<string, string> = {
+      DATA_DIR: join(dir, 'data'),
+      CLIENT_DIST: dist,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+    };
     const base = process.env.DATABASE_URL;
     if (base) {
       const name = `better_ads_bench_client_${process.pid}`;
@@ -145,7 +152,10 @@ async function main() {
       await page.goto(`${url}/catalog`, { waitUntil: 'commit' });
       // performance.now() is measured from the navigation's start.
       const ms = await page.waitForFunction(
-        () => ((globalThis as any).document.querySelectorAll('[data-testid="catalog-card"]').length >= 24 ? performance.now() : 0),
+        () =>
+          (globalThis as any).document.querySelectorAll('[data-testid="catalog-card"]').length >= 24
+            ? performance.now()
+            : 0,
         null,
         { polling: 'raf', timeout: 30_000 },
       );

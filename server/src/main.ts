@@ -8,7 +8,8 @@ import { listenError, StartupError } from './startup-error.ts';
 /** The process: its signals, its parent, its one app. Everything it keeps lives in this call. */
 function run(): void {
   /** The database going away while we stop (an external one, or the embedded one stopped under a process manager): expected. */
-  const DATABASE_GONE = /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
+  const DATABASE_GONE =
+    /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
   const messageOf = (e: unknown) => (e as Error)?.message ?? String(e);
   function reportStopError(e: unknown): void {
     if (!DATABASE_GONE.test(messageOf(e))) console.error(`[shutdown] ${messageOf(e)}`);
@@ -95,10 +96,16 @@ function run(): void {
 
   /** What failed and what to do; a stack only for what no one expected (a bug). */
   function reportStartupFailure(e: unknown): void {
-    if (e instanceof ConfigError) console.error(`npm start failed: ${e.message}\n  → fix the variable(s) above (docs/production.md lists them all)`);
+    if (e instanceof ConfigError)
+      console.error(
+        `npm start failed: ${e.message}\n  → fix the variable(s) above (docs/production.md lists them all)`,
+      );
     else if (e instanceof StartupError) console.error(`npm start failed: ${e.message}\n  → ${e.hint}`);
     else if (e instanceof Error) console.error('npm start failed with an unexpected error:', e);
-    else console.error(`npm start failed with an unexpected error: ${e === undefined ? 'no details were given' : String(e)}`);
+    else
+      console.error(
+        `npm start failed with an unexpected error: ${e === undefined ? 'no details were given' : String(e)}`,
+      );
   }
 
   main().catch(async (e) => {

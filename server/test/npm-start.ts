@@ -33,11 +33,18 @@ export interface Started {
  * that signalling it (or its group) reaches nothing of the test runner.
  */
 export function npmStart(env: Record<string, string>, cwd = ROOT, timeoutMs = 180_000): Promise<Started> {
-  const proc = spawn('npm', ['start'], { cwd, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn('npm', ['start'], {
+    cwd,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => proc.once('exit', (code, signal) => ok({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    proc.once('exit', (code, signal) => ok({ code, signal })),
+  );
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`not up after ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
     void exited.then(({ code, signal }) => fail(new Error(`exited ${code ?? signal}:\n${out}`)));

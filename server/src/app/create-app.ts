@@ -188,7 +188,18 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     const authLimits = new AuthLimits(counters, config.auth);
     await track(authLimits, () => authLimits.close());
     const settings = settingsOf(config);
-    const deps: Deps = { db, sql, log, settings, storage, pubsub, gateway: fal.value.gateway, pipeline, authLimits, catalog };
+    const deps: Deps = {
+      db,
+      sql,
+      log,
+      settings,
+      storage,
+      pubsub,
+      gateway: fal.value.gateway,
+      pipeline,
+      authLimits,
+      catalog,
+    };
     const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
     await track(jobs, () => jobs.stop());
     const parts = { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats };

@@ -120,7 +120,10 @@ export function redisCounters(url: string, log: Logger): AttemptCounters {
   const unavailable = (e: unknown) => {
     if (Date.now() - warnedAt > 60_000) {
       warnedAt = Date.now();
-      log.warn({ event: 'auth_limit.redis_unavailable', err: e }, 'Redis did not answer: this instance counts sign-in attempts alone (said at most once a minute)');
+      log.warn(
+        { event: 'auth_limit.redis_unavailable', err: e },
+        'Redis did not answer: this instance counts sign-in attempts alone (said at most once a minute)',
+      );
     }
   };
   return {
@@ -174,8 +177,10 @@ export class AuthLimits {
   signInAttempt(email: string, address: string) {
     const s = this.settings;
     const keys: Counted[] = [];
-    if (s.maxFailuresPerAccount > 0) keys.push({ key: this.accountKey(email), limit: s.maxFailuresPerAccount, windowMs: s.failureWindowMs });
-    if (s.maxFailuresPerAddress > 0) keys.push({ key: this.addressKey(address), limit: s.maxFailuresPerAddress, windowMs: s.failureWindowMs });
+    if (s.maxFailuresPerAccount > 0)
+      keys.push({ key: this.accountKey(email), limit: s.maxFailuresPerAccount, windowMs: s.failureWindowMs });
+    if (s.maxFailuresPerAddress > 0)
+      keys.push({ key: this.addressKey(address), limit: s.maxFailuresPerAddress, windowMs: s.failureWindowMs });
     return this.counters.take(keys);
   }
 

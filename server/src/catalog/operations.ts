@@ -12,13 +12,7 @@ export const CATALOG_FIELDS: ReadonlySet<string> = new Set(['publicAvatars', 'ta
  * What a partner API key may read: the catalog fields, plus `node`/`nodes` (a catalog object by id; a
  * key sees no private one) and introspection. Not catalog-only: their answers are not the catalog's.
  */
-export const PARTNER_FIELDS: ReadonlySet<string> = new Set([
-  ...CATALOG_FIELDS,
-  'node',
-  'nodes',
-  '__schema',
-  '__type',
-]);
+export const PARTNER_FIELDS: ReadonlySet<string> = new Set([...CATALOG_FIELDS, 'node', 'nodes', '__schema', '__type']);
 
 /** The operation a request runs: the one named, else the document's only one (as graphql-js chooses). */
 export function operationOf(

@@ -19,9 +19,14 @@ export async function generationChanged(
   if (subject.kind === 'AVATAR') await deps.pubsub.publish('avatarUpdated', subject.id, { avatarId: subject.id });
   if (subject.kind === 'BROLL') await deps.pubsub.publish('bRollUpdated', subject.id, { bRollId: subject.id });
   if (subject.projectId) {
-    await deps.pubsub.publish('projectUpdated', subject.projectId, { projectId: subject.projectId, kind: subject.kind, id: subject.id });
+    await deps.pubsub.publish('projectUpdated', subject.projectId, {
+      projectId: subject.projectId,
+      kind: subject.kind,
+      id: subject.id,
+    });
   }
 }
 
 /** The public catalog changed: this instance's caches drop at once, every other instance's on the event. */
-export const catalogChangedEvent = (deps: Pick<Deps, 'catalog'>, reason: string): Promise<void> => deps.catalog.changed(reason);
+export const catalogChangedEvent = (deps: Pick<Deps, 'catalog'>, reason: string): Promise<void> =>
+  deps.catalog.changed(reason);

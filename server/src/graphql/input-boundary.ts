@@ -71,7 +71,8 @@ function check(value: unknown, plan: Plan, path: Path, issues: Issue[]): void {
     return;
   }
   if (typeof value !== 'object') return;
-  for (const [name, field] of plan.fields) check((value as Record<string, unknown>)[name], field, [...path, name], issues);
+  for (const [name, field] of plan.fields)
+    check((value as Record<string, unknown>)[name], field, [...path, name], issues);
 }
 
 export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -79,7 +80,10 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
 
   private planOf(field: PothosInputFieldConfig<Types>): Plan | null {
     const config = this.buildCache.getTypeConfig(unwrapInputFieldType(field.type));
-    if (config.kind === 'Scalar') return config.name === 'String' || config.name === 'ID' ? { kind: 'text', multiline: field.pothosOptions.multiline === true } : null;
+    if (config.kind === 'Scalar')
+      return config.name === 'String' || config.name === 'ID'
+        ? { kind: 'text', multiline: field.pothosOptions.multiline === true }
+        : null;
     if (config.kind !== 'InputObject') return null;
     let plan = this.objectPlans.get(config.name);
     if (!plan) {
@@ -87,7 +91,9 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
       const fields = new Map<string, Plan>();
       plan = { kind: 'object', fields };
       this.objectPlans.set(config.name, plan);
-      for (const [name, inner] of Object.entries(this.buildCache.getInputTypeFieldConfigs(unwrapInputFieldType(field.type)))) {
+      for (const [name, inner] of Object.entries(
+        this.buildCache.getInputTypeFieldConfigs(unwrapInputFieldType(field.type)),
+      )) {
         const innerPlan = this.planOf(inner);
         if (innerPlan) fields.set(name, innerPlan);
       }
@@ -114,7 +120,8 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
           if (pagesByRowCursor) {
             for (const name of ['after', 'before']) {
               const cursor = given[name];
-              if (typeof cursor === 'string' && !issues.some((i) => i.path[0] === name) && !isRowCursor(cursor)) issues.push({ path: [name], message: 'Not a cursor of this list.' });
+              if (typeof cursor === 'string' && !issues.some((i) => i.path[0] === name) && !isRowCursor(cursor))
+                issues.push({ path: [name], message: 'Not a cursor of this list.' });
             }
           }
           return issues;

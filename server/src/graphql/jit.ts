@@ -39,7 +39,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const variables = request.variables ?? {};
           const name = operationName ?? undefined;
           const query = leavesOutADefault(operation, variables) ? null : compile(document, name);
-          if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+          if (!query)
+            return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
           return query.query(undefined, context, variables);
         },
       };

@@ -18,7 +18,10 @@ import { actorOf, type Context } from '../context.ts';
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
 const categoryOf = (id: string, ctx: Context) =>
-  andThen(ctx.deps.catalog.taxonomy(), (t) => t.categoryById.get(id) ?? ctx.deps.db.tagCategory.findUniqueOrThrow({ where: { id } }));
+  andThen(
+    ctx.deps.catalog.taxonomy(),
+    (t) => t.categoryById.get(id) ?? ctx.deps.db.tagCategory.findUniqueOrThrow({ where: { id } }),
+  );
 const tagsOf = (categoryId: string, ctx: Context) =>
   andThen(
     ctx.deps.catalog.taxonomy(),
