@@ -114,7 +114,7 @@ async function* subscribe(
 }
 
 const fetcher: Fetcher = async (params, opts) => {
-  const headers = opts?.headers as Headers;
+  const headers = opts?.headers;
   if (isSubscription(params.query, params.operationName)) {
     return subscribe(wsClientFor(authorizationOf(headers)), params);
   }
@@ -123,7 +123,7 @@ const fetcher: Fetcher = async (params, opts) => {
     headers: {
       'content-type': 'application/json',
       accept: 'application/graphql-response+json, application/json;q=0.9',
-      ...(headers as Record<string, string> | undefined),
+      ...headers,
     },
     body: JSON.stringify(params),
   });

@@ -35,7 +35,11 @@ export interface PlainPage {
     | { __typename: 'UnknownTagsError'; message: string; slugs: string[] };
 }
 
-type PlainTag = { slug: string; name: string; category: { slug: string } };
+interface PlainTag {
+  slug: string;
+  name: string;
+  category: { slug: string };
+}
 
 const PUBLIC = `a.status = 'SUCCEEDED' AND a.visibility = 'PUBLIC'`;
 const hasAny = (param: string) =>

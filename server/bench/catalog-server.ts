@@ -72,7 +72,10 @@ async function main() {
     if (url.pathname === '/catalog') {
       const first = Number(url.searchParams.get('first') ?? 24);
       const tags = (url.searchParams.get('tags') ?? '').split(',').filter(Boolean);
-      if (!Number.isInteger(first) || first < 1 || first > 100) return json(400, { error: 'first must be 1..100' });
+      if (!Number.isInteger(first) || first < 1 || first > 100) {
+        json(400, { error: 'first must be 1..100' });
+        return;
+      }
       // The same cache of whole answers as the app's anonymous catalog requests (src/http/catalog-responses.ts).
       const key = req.url ?? '';
       const hit = wantsFresh(req.headers['cache-control']) ? undefined : responses.get(key);

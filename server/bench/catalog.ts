@@ -326,15 +326,15 @@ async function checkSame(ep: Endpoints, tagsOf: string[][]) {
     facets: sorted(Object.fromEntries(want.facets)),
   });
   const problems: string[] = [];
-  const gs = JSON.stringify(summary(g.data!));
+  const gs = JSON.stringify(summary(g.data));
   const ps = JSON.stringify(summary(p.data));
   if (gs !== ps) problems.push(`GraphQL and plain SQL differ:\n  GraphQL ${gs}\n  plain   ${ps}`);
-  const gSorted = JSON.stringify({ ...summary(g.data!), facets: sorted(summary(g.data!).facets) });
+  const gSorted = JSON.stringify({ ...summary(g.data), facets: sorted(summary(g.data).facets) });
   if (gSorted !== wantSummary)
     problems.push(`GraphQL differs from the generated data:\n  GraphQL  ${gSorted}\n  expected ${wantSummary}`);
   if (problems.length) throw new Error(`Endpoints disagree, not measuring.\n${problems.join('\n')}`);
   const identical = JSON.stringify(g.data) === JSON.stringify(p.data);
-  const facets = g.data!.publicAvatars.facets.map((f) => `${f.tag.slug} ${f.count}`).join(', ');
+  const facets = g.data.publicAvatars.facets.map((f) => `${f.tag.slug} ${f.count}`).join(', ');
   log(
     `Check        same ${PAGE} ids, totalCount ${want.total} and facet counts from both endpoints and from the generated data`,
   );

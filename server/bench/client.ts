@@ -110,7 +110,10 @@ async function main() {
     undo.push(
       () =>
         new Promise<void>((done) => {
-          if (server.exitCode !== null) return done();
+          if (server.exitCode !== null) {
+            done();
+            return;
+          }
           server.once('exit', () => done());
           server.kill('SIGTERM');
         }),
@@ -159,7 +162,7 @@ async function main() {
         null,
         { polling: 'raf', timeout: 30_000 },
       );
-      times.push((await ms.jsonValue()) as number);
+      times.push(await ms.jsonValue());
       await context.close();
     }
     console.log(

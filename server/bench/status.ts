@@ -45,7 +45,10 @@ function child<T>(
         pid: proc.pid!,
         stop: () =>
           new Promise<void>((done) => {
-            if (proc.exitCode !== null) return done();
+            if (proc.exitCode !== null) {
+              done();
+              return;
+            }
             proc.once('exit', () => done());
             proc.kill('SIGTERM');
           }),

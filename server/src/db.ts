@@ -29,7 +29,7 @@ export function createDatabase(connectionString: string, opts: { max?: number; o
     const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
     client.$on('query', (e) => onQuery(e.query, Number(e.duration)));
     // The client typed with its query events is the same client; callers need only its models.
-    db = client as unknown as PrismaClient;
+    db = client;
   } else db = new PrismaClient({ adapter });
   return {
     db,

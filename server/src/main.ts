@@ -20,7 +20,10 @@ function run(): void {
   // of the service): a job queue query failing then (pg-boss does not catch every one) is expected, not a
   // crash. Any other unhandled rejection still ends the process, as Node's default would.
   process.on('unhandledRejection', (e) => {
-    if (stopping) return reportStopError(e);
+    if (stopping) {
+      reportStopError(e);
+      return;
+    }
     if (DATABASE_GONE.test(messageOf(e))) {
       console.error(`[database] ${messageOf(e)}`);
       return;

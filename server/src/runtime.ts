@@ -67,7 +67,7 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
         : 'check that the S3 server is up and that S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET are right',
     );
   }
-  return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop } as Started<Storage>;
+  return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop };
 }
 
 /** fal itself with FAL_KEY; otherwise the emulator, in this process, reached by the real client. */

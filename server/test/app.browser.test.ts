@@ -64,8 +64,8 @@ async function waitForPlayableVideo(
 ): Promise<{ src: string; readyState: number; muted: boolean; loop: boolean; playsInline: boolean }> {
   const handle = await page.waitForFunction(
     (sel) => {
-      const v = document.querySelector(`${sel} video`) as HTMLVideoElement | null;
-      return v && v.currentSrc && v.readyState > 0
+      const v = document.querySelector(`${sel} video`);
+      return v?.currentSrc && v.readyState > 0
         ? { src: v.currentSrc, readyState: v.readyState, muted: v.muted, loop: v.loop, playsInline: v.playsInline }
         : null;
     },
@@ -132,9 +132,7 @@ describe('the app in a browser', () => {
       await step('04-image-pending');
       await card(page, 'image', 'SUCCEEDED').locator('img').waitFor();
       await page.waitForFunction(
-        () =>
-          (document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img') as HTMLImageElement | null)
-            ?.naturalWidth! > 0,
+        () => document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img')?.naturalWidth! > 0,
       );
       await step('05-image-ready');
 
@@ -370,7 +368,7 @@ describe('the app in a browser', () => {
       await step('22-signed-out');
 
       expect(serverErrors).toEqual([]);
-      expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+      expect(consoleErrors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     } catch (err) {
       await step('failure').catch(() => {});
       if (consoleErrors.length) console.error('browser console errors:', consoleErrors);

@@ -339,7 +339,7 @@ describe('Dockerfile', () => {
     expect(ci).toBeGreaterThan(0);
     const copied = instructions
       .slice(0, ci)
-      .filter((i) => i.op === 'COPY' && !/--from=/.test(i.rest))
+      .filter((i) => i.op === 'COPY' && !i.rest.includes('--from='))
       .flatMap((i) => {
         const parts = i.rest.split(/\s+/).filter((p) => !p.startsWith('--'));
         return parts.slice(0, -1).map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));

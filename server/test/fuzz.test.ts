@@ -83,7 +83,7 @@ const addDeleted = (type: string, id: string) => fx.deleted.set(type, [...(fx.de
 async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const r = await app.gql(query, variables, token);
   if (r.errors) throw new Error(`fixture: ${JSON.stringify(r.errors)}`);
-  const result = Object.values(r.data)[0] as any;
+  const result = Object.values(r.data)[0];
   if (result?.data === undefined) throw new Error(`fixture: ${JSON.stringify(r.data)}`);
   return result.data;
 }
@@ -394,7 +394,10 @@ function isErrorAnswer(body: any): boolean {
   let found = false;
   const walk = (v: unknown) => {
     if (found || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (typeof (v as any).__typename === 'string' && errorTypes.has((v as any).__typename)) found = true;
     Object.values(v).forEach(walk);
   };

@@ -40,15 +40,15 @@ export function npmStart(env: Record<string, string>, cwd = ROOT, timeoutMs = 18
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
     proc.once('exit', (code, signal) => ok({ code, signal })),
   );
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`not up after ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
     void exited.then(({ code, signal }) => fail(new Error(`exited ${code ?? signal}:\n${out}`)));
-    proc.stdout!.on('data', () => {
+    proc.stdout.on('data', () => {
       if (out.includes('Better Ads is up')) {
         clearTimeout(timer);
         ok({ proc, output: () => out, exited });

@@ -23,7 +23,7 @@ export function prependEdge(
   ref: { __ref: string },
   edgeTypename: string,
 ): ConnLike | undefined {
-  if (!existing || !existing.edges) return existing;
+  if (!existing?.edges) return existing;
   if (existing.edges.some((e) => refOf(e.node) === ref.__ref)) return existing;
   return {
     ...existing,
@@ -34,7 +34,7 @@ export function prependEdge(
 
 /** The connection without the node whose cache id is `cacheId`. Pure, for tests. */
 export function removeEdge(existing: ConnLike | undefined, cacheId: string): ConnLike | undefined {
-  if (!existing || !existing.edges) return existing;
+  if (!existing?.edges) return existing;
   const edges = existing.edges.filter((e) => refOf(e.node) !== cacheId);
   if (edges.length === existing.edges.length) return existing;
   return { ...existing, totalCount: Math.max(0, (existing.totalCount ?? edges.length + 1) - 1), edges };

@@ -154,7 +154,10 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
   return {
     submit: (model, input, webhookUrl) =>
       guarded(`submit ${model}`, async (abortSignal) => {
-        const { request_id } = await client.queue.submit(model as string, { input, webhookUrl, abortSignal });
+        // As a plain string, not the model's literal: fal's typed overload for a known endpoint wants its own input
+        // type, and the input here is the one our models.ts validated.
+        const endpoint: string = model;
+        const { request_id } = await client.queue.submit(endpoint, { input, webhookUrl, abortSignal });
         if (typeof request_id !== 'string' || !request_id) throw new Error('fal answered without a request id');
         return { requestId: request_id };
       }),

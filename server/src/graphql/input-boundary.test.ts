@@ -10,7 +10,7 @@ import InputBoundaryPlugin from './input-boundary.ts';
 
 function schemaWithNewFields(reached: string[]) {
   // `as never`: the project's other plugins, loaded in this process, declare their options required.
-  const builder = new SchemaBuilder<{}>({
+  const builder = new SchemaBuilder({
     plugins: [ErrorsPlugin, InputBoundaryPlugin, ValidationPlugin],
     errors: { defaultTypes: [InvalidInputError], unsafelyHandleInputErrors: true },
   } as never);
@@ -48,7 +48,7 @@ function schemaWithNewFields(reached: string[]) {
           reached.push(`watch ${topic}`);
           yield topic;
         },
-        resolve: (v) => v as string,
+        resolve: (v) => v,
       }),
     }),
   });

@@ -55,7 +55,10 @@ export function isRowCursor(cursor: string): boolean {
 }
 
 type Path = (string | number)[];
-type Issue = { path: Path; message: string };
+interface Issue {
+  path: Path;
+  message: string;
+}
 type Plan = { kind: 'text'; multiline: boolean } | { kind: 'object'; fields: Map<string, Plan> };
 
 function check(value: unknown, plan: Plan, path: Path, issues: Issue[]): void {

@@ -242,18 +242,16 @@ export async function startHttp(
           : status === 500
             ? 'Internal server error'
             : err.message;
-      res
-        .status(status)
-        .json({
-          errors: [
-            {
-              message,
-              extensions: {
-                code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
-              },
+      res.status(status).json({
+        errors: [
+          {
+            message,
+            extensions: {
+              code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
             },
-          ],
-        });
+          },
+        ],
+      });
     },
   );
 
@@ -265,7 +263,7 @@ export async function startHttp(
   } catch (e) {
     // Not serving (the port is taken): stop what started here, so that the caller can stop the database under it.
     wss.close();
-    for (const stop of [() => apollo!.stop(), () => budget.close()]) await stop().catch(() => {});
+    for (const stop of [() => apollo.stop(), () => budget.close()]) await stop().catch(() => {});
     throw e;
   }
   const { port } = server.address() as AddressInfo;

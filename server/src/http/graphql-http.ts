@@ -107,13 +107,10 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
             throw new HttpError(400, 'BAD_REQUEST', 'The body must be a JSON object.');
           key = answers.keyOf(req.headers, raw, body);
           const kept = key === null ? undefined : answers.get(req.headers, key);
-          if (kept)
-            return send(
-              res,
-              200,
-              { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
-              kept,
-            );
+          if (kept) {
+            send(res, 200, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, kept);
+            return;
+          }
         }
       }
       const headers = new HeaderMap();
@@ -133,7 +130,8 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
       if (response.body.kind === 'complete') {
         const bytes = Buffer.from(response.body.string);
         if (key !== null) answers.keep(key, status, bytes);
-        return send(res, status, out, bytes);
+        send(res, status, out, bytes);
+        return;
       }
       res.writeHead(status, out);
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -143,7 +141,10 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
         res.destroy();
         return;
       }
-      if (e instanceof HttpError) return jsonError(res, requestId, e.status, e.code, e.message);
+      if (e instanceof HttpError) {
+        jsonError(res, requestId, e.status, e.code, e.message);
+        return;
+      }
       log.error({ event: 'http.internal_error', requestId, err: e }, 'internal error');
       jsonError(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }

@@ -42,12 +42,11 @@ export class Dispatcher<T extends object> {
       while (this.wanted && !this.stopped && this.running < this.concurrency) {
         this.wanted = false;
         const free = this.concurrency - this.running;
-        const jobs = ((await this.boss
-          .fetch<T>(this.queue, { batchSize: free, includeMetadata: true })
-          .catch((e: Error) => {
+        const jobs =
+          (await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: Error) => {
             this.log.error({ event: 'jobs.error', queue: this.queue, error: e.message }, 'fetching jobs failed');
             return null;
-          })) ?? []) as PgBoss.JobWithMetadata<T>[];
+          })) ?? [];
         for (const job of jobs) this.run(job);
         // A full batch may have left more behind.
         if (jobs.length === free) this.wanted = true;

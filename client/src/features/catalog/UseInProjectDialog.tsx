@@ -55,7 +55,10 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const { imageUrl } = avatar;
-    if (!imageUrl) return form.set({ fields: {}, general: 'This avatar has no reference image.' });
+    if (!imageUrl) {
+      form.set({ fields: {}, general: 'This avatar has no reference image.' });
+      return;
+    }
     setBusy(true);
     const copied = await form.run(async () => {
       let target = choice;

@@ -17,7 +17,10 @@ export function AvatarForm(props: { projectId: string; reference: Reference; ini
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reference) return form.set({ fields: { imageId: 'Pick a reference image above first.' } });
+    if (!reference) {
+      form.set({ fields: { imageId: 'Pick a reference image above first.' } });
+      return;
+    }
     const input = { projectId, name, imageId: reference.id, idempotencyKey: key };
     if (!(await form.run(() => create(input, reference.imageUrl)))) return;
     setName('');
