@@ -46,7 +46,7 @@ pg.Pool.prototype.query = function (
   this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } },
   ...args: unknown[]
 ) {
-  if (!this[PLAIN] && this.options?.application_name !== 'pgboss') stats.pgPoolQueries++;
+  if (!this[PLAIN] && this.options.application_name !== 'pgboss') stats.pgPoolQueries++;
   return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof poolQuery;
 
@@ -90,7 +90,7 @@ async function main() {
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
           res.end(text);
         },
-        (e) => {
+        (e: unknown) => {
           console.error('[plain]', e);
           json(500, { error: String(e) });
         },
@@ -146,7 +146,7 @@ async function main() {
   });
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error('[catalog-server]', e);
   process.exit(1);
 });

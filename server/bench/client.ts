@@ -169,7 +169,7 @@ async function main() {
       `first catalog page rendered (24 cards, cold cache, navigation start → DOM): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}]`,
     );
   } finally {
-    for (const u of undo.reverse()) await u().catch((e) => console.error('cleanup:', e));
+    for (const u of undo.reverse()) await u().catch((e: unknown) => console.error('cleanup:', e));
   }
 }
 

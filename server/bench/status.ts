@@ -279,13 +279,13 @@ async function main() {
     );
     if (failed) process.exitCode = 1;
   } finally {
-    for (const u of undo.reverse()) await u().catch((e) => console.error('cleanup:', (e as Error).message));
+    for (const u of undo.reverse()) await u().catch((e: unknown) => console.error('cleanup:', (e as Error).message));
   }
 }
 
 main().then(
   () => process.exit(process.exitCode ?? 0),
-  (e) => {
+  (e: unknown) => {
     console.error(e);
     process.exit(1);
   },

@@ -10,7 +10,7 @@ function run(): void {
   /** The database going away while we stop (an external one, or the embedded one stopped under a process manager): expected. */
   const DATABASE_GONE =
     /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
-  const messageOf = (e: unknown) => (e as Error)?.message ?? String(e);
+  const messageOf = (e: unknown) => (e as Error | undefined)?.message ?? String(e);
   function reportStopError(e: unknown): void {
     if (!DATABASE_GONE.test(messageOf(e))) console.error(`[shutdown] ${messageOf(e)}`);
   }
@@ -68,7 +68,7 @@ function run(): void {
       const probe = createServer();
       probe.once('error', fail);
       probe.listen(port, host, () => probe.close(() => ok()));
-    }).catch((e: NodeJS.ErrnoException) => {
+    }).catch((e: unknown) => {
       throw listenError(e, port, host);
     });
   }
@@ -111,7 +111,7 @@ function run(): void {
       );
   }
 
-  main().catch(async (e) => {
+  main().catch(async (e: unknown) => {
     if (stopping || e instanceof AppStoppedError) return;
     stopping = true;
     reportStartupFailure(e);

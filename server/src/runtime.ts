@@ -13,13 +13,13 @@ export interface Runtime {
   databaseUrl: string;
   storage: Storage;
   embedded: { postgres?: string; s3?: string };
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 interface Started<T> {
   value: T;
   embedded?: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const noop = async () => {};
@@ -34,10 +34,11 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
   let s3 = config.s3;
   let started: Started<Storage> | undefined;
   if (!s3) {
-    const srv = await startEmbeddedS3(config.dataDir).catch((e: NodeJS.ErrnoException) => {
-      if (!['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(e?.code ?? '')) throw e;
+    const srv = await startEmbeddedS3(config.dataDir).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (!code || !['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(code)) throw error;
       throw new StartupError(
-        `cannot write the embedded S3 data in ${resolve(config.dataDir, 's3')} (${e.code})`,
+        `cannot write the embedded S3 data in ${resolve(config.dataDir, 's3')} (${code})`,
         'make DATA_DIR writable by this user, set DATA_DIR to a writable directory, or set S3_ENDPOINT',
       );
     });
@@ -61,7 +62,8 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
     await started?.stop();
     const where = started ? 'the embedded S3 server' : `S3_ENDPOINT ${describeUrl(s3.endpoint)}`;
     throw new StartupError(
-      `S3 bucket ${config.bucket} on ${where} cannot be checked or created: ${(e as Error)?.message || (e as { code?: string })?.code || String(e)}`,
+      `S3 bucket ${config.bucket} on ${where} cannot be checked or created: ` +
+        `${(e as Error | undefined)?.message || (e as { code?: string } | undefined)?.code || String(e)}`,
       started
         ? 'see the reason above, or set S3_ENDPOINT to use another S3 server'
         : 'check that the S3 server is up and that S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET are right',
@@ -115,8 +117,8 @@ export async function startRuntime(config: Config): Promise<Runtime> {
       ...(storage.embedded ? { s3: storage.embedded } : {}),
     },
     async stop() {
-      await storage.stop().catch((e) => console.error('stop failed:', e));
-      await database.stop().catch((e) => console.error('stop failed:', e));
+      await storage.stop().catch((e: unknown) => console.error('stop failed:', e));
+      await database.stop().catch((e: unknown) => console.error('stop failed:', e));
     },
   };
 }

@@ -49,7 +49,7 @@ describe('one instance behind a trusted proxy', () => {
       AUTH_MAX_FAILURES_PER_ADDRESS: '5',
     });
   });
-  afterAll(() => app?.stop());
+  afterAll(() => app.stop());
 
   describe('one auth mutation per request', () => {
     it('refuses 400 aliased signIn in one request before any runs (the right password among them signs nobody in)', async () => {
@@ -240,7 +240,7 @@ describe('without TRUST_PROXY', () => {
       AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: '2',
     });
   });
-  afterAll(() => direct?.stop());
+  afterAll(() => direct.stop());
 
   it('ignores X-Forwarded-For: the socket is the client', async () => {
     for (let i = 0; i < 3; i++) {
@@ -300,8 +300,8 @@ describe('limits shared through Redis', () => {
     b = await startTestApp(env, { shareWith: a });
   });
   afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
+    await b.stop();
+    await a.stop();
   });
 
   it('counts failures on instance A against the account on instance B', async () => {

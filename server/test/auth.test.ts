@@ -8,7 +8,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) {
   __typename

@@ -23,7 +23,7 @@ beforeAll(async () => {
   ).data.createProject.data.id;
 });
 afterAll(async () => {
-  await app?.stop();
+  await app.stop();
 });
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');

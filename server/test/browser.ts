@@ -31,7 +31,7 @@ export function buildClient(outDir: string): void {
 /** A test app serving a private client build, and a Chromium to drive it; `stop` undoes all three. */
 export async function startBrowserApp(
   env: Record<string, string> = {},
-): Promise<{ app: TestApp; browser: Browser; stop(): Promise<void> }> {
+): Promise<{ app: TestApp; browser: Browser; stop: () => Promise<void> }> {
   const dist = await mkdtemp(join(tmpdir(), 'better-ads-client-'));
   let app: TestApp | undefined;
   let browser: Browser | undefined;

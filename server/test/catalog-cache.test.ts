@@ -13,7 +13,7 @@ beforeAll(async () => {
   tagIds = await createTaxonomy(app);
   await createPublicAvatars(app, tagIds, 3);
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const PAGE = `query Page($tags: [String!]) { publicAvatars(first: 10, tags: $tags) { ... on PublicAvatarConnection { totalCount edges { node { id name } } } } }`;
 const names = (r: any) => (r.data.publicAvatars.edges as { node: { name: string } }[]).map((e) => e.node.name).sort();

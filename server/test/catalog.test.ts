@@ -26,7 +26,7 @@ beforeAll(async () => {
     data: { name: 'Failed', visibility: 'PUBLIC', status: 'FAILED', tags: { create: [{ tagId: femme }] } },
   });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const CATALOG = `query($first: Int, $last: Int, $after: String, $before: String, $tags: [String!], $search: String, $orderBy: CatalogOrder) {
   publicAvatars(first: $first, last: $last, after: $after, before: $before, tags: $tags, search: $search, orderBy: $orderBy) {

@@ -109,7 +109,7 @@ function envOf(service: Service): Env {
 function dependsOn(service: Service): Record<string, string> {
   const d = service.depends_on ?? {};
   if (Array.isArray(d)) return Object.fromEntries(d.map((name) => [name, 'service_started']));
-  return Object.fromEntries(Object.entries(d).map(([name, v]) => [name, v?.condition ?? 'service_started']));
+  return Object.fromEntries(Object.entries(d).map(([name, v]) => [name, v.condition ?? 'service_started']));
 }
 
 const words = (v: string | string[] | undefined) => (v === undefined ? '' : Array.isArray(v) ? v.join(' ') : v);
@@ -120,7 +120,7 @@ function published(service: Service): Map<number, number> {
   const map = new Map<number, number>();
   for (const p of service.ports ?? []) {
     if (typeof p === 'object') {
-      map.set(Number(p.target), Number(p.published ?? p.target));
+      map.set(p.target, Number(p.published ?? p.target));
       continue;
     }
     const parts = String(p)

@@ -257,7 +257,7 @@ beforeAll(async () => {
   // changes the tables behind the probes' backs.
   app.emulator.configure({ latencyMs: 3_600_000 });
 }, 180_000);
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 /** A digest of every application table (whatever tables the migrations created) and of fal submissions. */
 async function fingerprint(): Promise<Record<string, string>> {
@@ -367,7 +367,7 @@ async function sendWs(query: string, variables: Record<string, unknown>, token?:
               status: close.code === 4500 || close.code === 1011 ? 500 : 200,
               body: { errors: [{ message: close.reason ?? '', extensions: { code: `close ${close.code}` } }] },
             });
-          } else done({ status: 0, body: null, transport: String((e as Error)?.message ?? e) });
+          } else done({ status: 0, body: null, transport: String((e as Error | undefined)?.message ?? e) });
         },
         complete: () => done({ status: 200, body: { completed: true } }),
       });
@@ -588,7 +588,7 @@ async function runProbes(list: Probe[]): Promise<void> {
 async function afterSuccess(who: Identity): Promise<void> {
   if (who.token) {
     const me = await app.gql(`{ me { id } }`, {}, who.token);
-    if (!me.data?.me) {
+    if (!me.data.me) {
       const token = newSecret(SESSION_PREFIX);
       await app.prisma.session.create({
         data: { tokenHash: sha256(token), userId: who.userId!, expiresAt: new Date(Date.now() + 86_400_000) },

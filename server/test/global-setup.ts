@@ -53,6 +53,6 @@ export default async function setup(project: TestProject) {
   project.provide('s3SecretKey', s3.secretKey);
 
   return async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => console.error('teardown:', e));
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error('teardown:', e));
   };
 }

@@ -27,16 +27,16 @@ export interface TestApp {
   prisma: PrismaClient;
   storage: Storage;
   config: Config;
-  gql<T = Record<string, any>>(
+  gql: <T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     token?: string,
-  ): Promise<GqlResponse<T>>;
-  signUp(name?: string): Promise<{ token: string; userId: string; email: string }>;
+  ) => Promise<GqlResponse<T>>;
+  signUp: (name?: string) => Promise<{ token: string; userId: string; email: string }>;
   admin(): Promise<{ token: string; userId: string }>;
   ws(token?: string): Client;
   sql<T extends pg.QueryResultRow = any>(text: string, params?: unknown[]): Promise<T[]>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** A real server on a fresh clone of the migrated template database, with its own bucket on the shared S3 server. */
@@ -117,7 +117,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
       `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token user { id } } } ... on Error { message } } }`,
       { input: { email, name, password: 'correct horse battery' } },
     );
-    const data = r.data?.signUp?.data;
+    const data = r.data.signUp?.data;
     if (!data) throw new Error(`signUp failed: ${JSON.stringify(r)}`);
     const row = await prisma.user.findUniqueOrThrow({ where: { email } });
     return { token: data.token, userId: row.id, email };

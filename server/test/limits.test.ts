@@ -8,7 +8,7 @@ beforeAll(async () => {
   app = await startTestApp({ API_KEY_COST_PER_MINUTE: '3000' });
   await createPublicAvatars(app, await createTaxonomy(app), 30);
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const PARTNER_PAGE = `query($tags: [String!]) { publicAvatars(first: 24, tags: $tags) { ... on PublicAvatarConnection {
   totalCount pageInfo { hasNextPage endCursor }

@@ -5,7 +5,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename
   ... on MutationCreateProjectSuccess { data { id name createdAt } }
@@ -81,16 +81,14 @@ describe('projects', () => {
 
     // ...and cannot subscribe to it either: an error, not silence.
     const events = await new Promise<{ error?: unknown }>((resolve) => {
-      app
-        .ws(bob.token)
-        .subscribe(
-          { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind } }`, variables: { id } },
-          {
-            next: (v: any) => resolve(v.errors ? { error: v.errors } : {}),
-            error: (e) => resolve({ error: e }),
-            complete: () => resolve({}),
-          },
-        );
+      app.ws(bob.token).subscribe(
+        { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind } }`, variables: { id } },
+        {
+          next: (v: any) => resolve(v.errors ? { error: v.errors } : {}),
+          error: (e) => resolve({ error: e }),
+          complete: () => resolve({}),
+        },
+      );
     });
     expect(events.error).toBeTruthy();
   });

@@ -154,7 +154,7 @@ describe('npm start recovers after a crash', () => {
     const other = await freePort();
     const second = await npmStart({ SEED: 'never', DATA_DIR: dataDir, PORT: String(other) }).then(
       () => '',
-      (e: Error) => e.message,
+      (e: unknown) => (e as Error).message,
     );
     expect(second).toContain(`is in use by another running server (pid ${serverPid(first.proc.pid!)}`);
     expect(second).not.toMatch(/\bundefined\b|^\s+at /m);
@@ -163,12 +163,12 @@ describe('npm start recovers after a crash', () => {
     // The commonest start-up failures say what failed and what to do, without a stack.
     const taken = await npmStart({ SEED: 'never', DATA_DIR: await freshDataDir(), PORT: String(port) }).then(
       () => '',
-      (e: Error) => e.message,
+      (e: unknown) => (e as Error).message,
     );
     expect(taken).toContain(`npm start failed: port ${port} on 0.0.0.0 is already in use`);
     const badEnv = await npmStart({ PORT: 'four thousand' }).then(
       () => '',
-      (e: Error) => e.message,
+      (e: unknown) => (e as Error).message,
     );
     expect(badEnv).toMatch(/npm start failed: Invalid configuration:\n\s+PORT:/);
     const refused = await npmStart({
@@ -178,7 +178,7 @@ describe('npm start recovers after a crash', () => {
       DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/x`,
     }).then(
       () => '',
-      (e: Error) => e.message,
+      (e: unknown) => (e as Error).message,
     );
     expect(refused).toMatch(
       /npm start failed: connecting to the database failed \(postgresql:\/\/127\.0\.0\.1:\d+\/x\): .*ECONNREFUSED[^\n]*\n\s+→ check that PostgreSQL is running/,
@@ -192,7 +192,7 @@ describe('npm start recovers after a crash', () => {
       S3_SECRET_KEY: 's',
     }).then(
       () => '',
-      (e: Error) => e.message,
+      (e: unknown) => (e as Error).message,
     );
     expect(s3Refused).toMatch(
       /npm start failed: S3 bucket better-ads on S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ cannot be checked or created: .*ECONNREFUSED[^\n]*\n\s+→ check that the S3 server is up/,

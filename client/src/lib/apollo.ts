@@ -59,7 +59,7 @@ export function createApi(): Api {
           if (unauthenticated && getToken() && operation.operationName !== 'SignOut') setToken(null);
         },
         error: (e: unknown) => {
-          if ((e as { statusCode?: number })?.statusCode === 401 && getToken()) setToken(null);
+          if ((e as { statusCode?: number } | undefined)?.statusCode === 401 && getToken()) setToken(null);
         },
       }),
     ),

@@ -15,7 +15,7 @@ interface ConnLike {
 }
 
 const refOf = (node: unknown): string | undefined =>
-  node && typeof node === 'object' && '__ref' in node ? String((node as { __ref: string }).__ref) : undefined;
+  node && typeof node === 'object' && '__ref' in node ? (node as { __ref: string }).__ref : undefined;
 
 /** The connection with `ref` first, unless it is already there. Pure, for tests. */
 export function prependEdge(
@@ -91,7 +91,7 @@ export function listHas(
     // Stored as `field`, `field({...args})`, or `field:{...keyArgs}` under a field policy with keyArgs.
     ([k, v]) =>
       (k === field || k.startsWith(`${field}(`) || k.startsWith(`${field}:`)) &&
-      ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
+      ((v as ConnLike | undefined)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
   );
 }
 

@@ -98,7 +98,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       stops.push(stop);
       return value;
     }
-    await stop().catch((e) => options.onStopError?.(e));
+    await stop().catch((e: unknown) => options.onStopError?.(e));
     throw new AppStoppedError();
   };
   const started = () => {
@@ -216,7 +216,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     start,
     async stop() {
       stopping = true;
-      for (const stop of stops.splice(0).reverse()) await stop().catch((e) => options.onStopError?.(e));
+      for (const stop of stops.splice(0).reverse()) await stop().catch((e: unknown) => options.onStopError?.(e));
     },
     get deps() {
       return started().deps;

@@ -256,7 +256,7 @@ function render(
     height,
     args.duration,
     ctx.videoFps,
-    !!args.generate_audio,
+    args.generate_audio,
   ].join(':');
   const renders = ctx.renders.videos;
   let mp4 = renders.get(key);

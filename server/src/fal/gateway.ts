@@ -70,9 +70,9 @@ function describeApiError(e: ApiError<unknown>): string {
   const detail = body?.detail;
   if (typeof detail === 'string') return detail;
   if (Array.isArray(detail)) {
-    const parts = detail.map((d: { loc?: unknown[]; msg?: string }) => {
+    const parts = detail.map((d: { loc?: unknown[]; msg?: string } | null | undefined) => {
       const loc = Array.isArray(d?.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
-      return loc ? `${loc}: ${d?.msg ?? 'invalid'}` : String(d?.msg ?? 'invalid');
+      return loc ? `${loc}: ${d?.msg ?? 'invalid'}` : (d?.msg ?? 'invalid');
     });
     if (parts.length) return parts.join('; ');
   }

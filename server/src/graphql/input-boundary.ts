@@ -106,7 +106,7 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
 
   /** The field's argument check (issues, none when the arguments may pass), or null when it has nothing to check. */
   private checkerOf(fieldConfig: PothosOutputFieldConfig<Types>): ((args: object) => Issue[]) | null {
-    const key = `${String(fieldConfig.parentType)}.${fieldConfig.name}`;
+    const key = `${fieldConfig.parentType}.${fieldConfig.name}`;
     if (this.checkers.has(key)) return this.checkers.get(key)!;
     const plans = new Map<string, Plan>();
     for (const [name, arg] of Object.entries(fieldConfig.args)) {

@@ -43,8 +43,11 @@ export class Dispatcher<T extends object> {
         this.wanted = false;
         const free = this.concurrency - this.running;
         const jobs =
-          (await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: Error) => {
-            this.log.error({ event: 'jobs.error', queue: this.queue, error: e.message }, 'fetching jobs failed');
+          (await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: unknown) => {
+            this.log.error(
+              { event: 'jobs.error', queue: this.queue, error: (e as Error).message },
+              'fetching jobs failed',
+            );
             return null;
           })) ?? [];
         for (const job of jobs) this.run(job);

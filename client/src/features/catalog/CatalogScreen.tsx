@@ -136,7 +136,7 @@ export function CatalogScreen() {
           )}
           {!shown && loading ? (
             <Spinner />
-          ) : conn && conn.edges.length === 0 ? (
+          ) : conn?.edges.length === 0 ? (
             <p className="empty">No avatar matches these filters.</p>
           ) : (
             <ul className="grid catalog-grid" aria-label="Public avatars">

@@ -49,7 +49,7 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
 
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal?.();
+    if (d && !d.open) d.showModal();
   }, []);
 
   const submit = async (e: FormEvent) => {
