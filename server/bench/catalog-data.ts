@@ -71,11 +71,17 @@ export async function loadCatalog(databaseUrl: string, count: number, seed = 42)
     const tag = { id: [] as string[], slug: [] as string[], name: [] as string[], categoryId: [] as string[] };
     TAXONOMY.forEach((c, position) => {
       const cid = benchId('category', c.slug);
-      (cat.id.push(cid), cat.slug.push(c.slug), cat.name.push(c.name), cat.position.push(position));
+      cat.id.push(cid);
+      cat.slug.push(c.slug);
+      cat.name.push(c.name);
+      cat.position.push(position);
       for (const [slug, name] of c.tags) {
         const id = benchId('tag', slug);
         tagIds.set(slug, id);
-        (tag.id.push(id), tag.slug.push(slug), tag.name.push(name), tag.categoryId.push(cid));
+        tag.id.push(id);
+        tag.slug.push(slug);
+        tag.name.push(name);
+        tag.categoryId.push(cid);
       }
     });
     await client.query(

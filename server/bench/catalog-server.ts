@@ -41,6 +41,7 @@ const record = (sql: string, ms: number) => {
 // pg.Pool#query. The plain endpoint's pool is told apart by a flag and pg-boss's (the app's job queue)
 // by its application_name, so only the Prisma client's are counted.
 const PLAIN = Symbol('plain');
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(this) below
 const poolQuery = pg.Pool.prototype.query;
 pg.Pool.prototype.query = function (
   this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } },

@@ -270,7 +270,8 @@ const plainTarget = (url: string, first: number, fresh = true): Target => ({
 
 async function getJson<T>(t: Target): Promise<T> {
   const r = await request(t);
-  if (r.status !== 200) throw new Error(`${t.name} ${t.url}: HTTP ${r.status}: ${r.body.toString().slice(0, 500)}`);
+  if (r.status !== 200)
+    throw new Error(`${t.name} ${t.url.href}: HTTP ${r.status}: ${r.body.toString().slice(0, 500)}`);
   return JSON.parse(r.body.toString()) as T;
 }
 
@@ -668,6 +669,7 @@ try {
   await main();
 } catch (e) {
   failed = true;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the signal handler
   if (!aborted) console.error('\nBENCHMARK FAILED:', e instanceof Error ? e.message : e);
 } finally {
   agent.destroy();

@@ -105,8 +105,8 @@ async function main() {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    server.stdout.on('data', (d) => (log += d));
-    server.stderr.on('data', (d) => (log += d));
+    server.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    server.stderr.on('data', (d: Buffer) => (log += d.toString()));
     undo.push(
       () =>
         new Promise<void>((done) => {

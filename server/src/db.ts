@@ -14,7 +14,7 @@ export interface Database {
    * pipeline: for the hottest read (a catalog page). Values come back as `pg` parses them: cast
    * `timestamp` columns to timestamptz (`AT TIME ZONE 'UTC'`) and enums to text in the SQL.
    */
-  sql<R extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<R[]>;
+  sql: <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
   close: () => Promise<void>;
 }
 

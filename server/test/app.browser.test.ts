@@ -16,8 +16,6 @@ import { renderPortraitPng } from '../src/media/render.ts';
 // Browser globals, used inside page.evaluate / waitForFunction callbacks (the server's tsconfig has no DOM lib).
 declare const document: any;
 declare const localStorage: any;
-type HTMLVideoElement = any;
-type HTMLImageElement = any;
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
@@ -132,7 +130,7 @@ describe('the app in a browser', () => {
       await step('04-image-pending');
       await card(page, 'image', 'SUCCEEDED').locator('img').waitFor();
       await page.waitForFunction(
-        () => document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img')?.naturalWidth! > 0,
+        () => document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img')?.naturalWidth > 0,
       );
       await step('05-image-ready');
 

@@ -270,9 +270,9 @@ describe('cursors that are not of their list', () => {
         user.token,
       );
       expect(r.status).toBe(200);
-      expect(r.errors?.length, `${Buffer.from(cursor, 'base64')} ${list}`).toBeGreaterThan(0);
+      expect(r.errors?.length, `${Buffer.from(cursor, 'base64').toString()} ${list}`).toBeGreaterThan(0);
       for (const e of r.errors!) {
-        expect(e.extensions?.code, `${Buffer.from(cursor, 'base64')}: ${e.message}`).toBe('BAD_USER_INPUT');
+        expect(e.extensions?.code, `${Buffer.from(cursor, 'base64').toString()}: ${e.message}`).toBe('BAD_USER_INPUT');
         expect(e.message).toMatch(/not a cursor of this list/i);
       }
       expectNoInternals(r);

@@ -60,7 +60,7 @@ function interpolate(value: string): string {
     }
     const m = value[i] === '$' ? BRACED.exec(value.slice(i)) : null;
     if (!m) {
-      out += value[i];
+      out += value[i]!;
       continue;
     }
     const [whole, , op, arg = ''] = m;
@@ -143,7 +143,7 @@ const [pgName, pgService] = findService('postgres', (_, s) => imageIs(s, /^(dock
 const [minioName, minioService] = findService('minio', (_, s) => imageIs(s, /(^|\/)minio\/minio(:|$)/));
 const [redisName, redisService] = findService('redis', (_, s) => imageIs(s, /^(docker\.io\/)?(library\/)?redis(:|$)/));
 const [initName, initService] = findService('bucket-creation (`mc mb`)', (_, s) => /\bmc\s+mb\b/.test(script(s)));
-const [appName, appService] = findService('app (build: .)', (_, s) => s.build !== undefined);
+const [, appService] = findService('app (build: .)', (_, s) => s.build !== undefined);
 const appEnv = envOf(appService);
 
 // Dockerfile: instructions of the final stage, continuation lines joined.

@@ -365,7 +365,7 @@ async function sendWs(query: string, variables: Record<string, unknown>, token?:
             const close = e as { code: number; reason: string };
             done({
               status: close.code === 4500 || close.code === 1011 ? 500 : 200,
-              body: { errors: [{ message: close.reason ?? '', extensions: { code: `close ${close.code}` } }] },
+              body: { errors: [{ message: close.reason, extensions: { code: `close ${close.code}` } }] },
             });
           } else done({ status: 0, body: null, transport: String((e as Error | undefined)?.message ?? e) });
         },
@@ -406,6 +406,7 @@ function isErrorAnswer(body: any): boolean {
 }
 
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function hasForbiddenChars(value: unknown): boolean {

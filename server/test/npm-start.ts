@@ -40,8 +40,8 @@ export function npmStart(env: Record<string, string>, cwd = ROOT, timeoutMs = 18
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  proc.stdout.on('data', (d) => (out += d));
-  proc.stderr.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
     proc.once('exit', (code, signal) => ok({ code, signal })),
   );
@@ -75,7 +75,11 @@ export function descendants(pid: number): { pid: number; command: string }[] {
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), command: m[3]! }));
   const found: { pid: number; command: string }[] = [];
   const visit = (parent: number) => {
-    for (const r of rows) if (r.ppid === parent) (found.push({ pid: r.pid, command: r.command }), visit(r.pid));
+    for (const r of rows) {
+      if (r.ppid !== parent) continue;
+      found.push({ pid: r.pid, command: r.command });
+      visit(r.pid);
+    }
   };
   visit(pid);
   return found;

@@ -1,4 +1,4 @@
-import type { ApolloCache, Reference } from '@apollo/client';
+import type { ApolloCache } from '@apollo/client';
 
 // Edits of the project's lists (project { images avatars bRolls }, me { projects }) in the cache,
 // for items created or deleted by a mutation or announced by a subscription.
@@ -6,7 +6,8 @@ import type { ApolloCache, Reference } from '@apollo/client';
 interface EdgeLike {
   __typename?: string;
   cursor?: string;
-  node: Reference | { __ref: string } | unknown;
+  /** A `Reference`, or a `{ __ref }` written by hand; anything else is not an item of ours. */
+  node: unknown;
 }
 interface ConnLike {
   totalCount?: number;

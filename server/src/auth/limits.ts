@@ -82,7 +82,9 @@ export class LocalCounters implements AttemptCounters {
     this.counts.delete(key);
   }
 
-  async close() {}
+  async close() {
+    // In-process counters: nothing to release.
+  }
 }
 
 // All keys checked, then all counted, in one step on the Redis server and on its clock, so instances

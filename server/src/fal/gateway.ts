@@ -173,6 +173,7 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
         const done = await resultOf(model, requestId, abortSignal);
         // fal reports a failed request as COMPLETED (with `error` on newer queues).
         if (done.state === 'COMPLETED' && status.error)
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a string from fal; anything else still prints
           return { state: 'FAILED', error: String(status.error), payload: done.payload };
         return done;
       }),

@@ -37,6 +37,8 @@ declare global {
     interface InputFieldOptions<
       Types extends SchemaTypes = SchemaTypes,
       Type extends InputType<Types> | [InputType<Types>] = InputType<Types> | [InputType<Types>],
+      // Unused here, but a merged declaration must repeat Pothos' type parameters exactly.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       Req extends FieldRequiredness<Type> = FieldRequiredness<Type>,
     > {
       /** Multi-line text (a prompt): tab, LF and CR are allowed. Every other string is a single line. */

@@ -8,7 +8,9 @@ declare global {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F]/;
+// eslint-disable-next-line no-control-regex -- as above, but tabs and line ends may stay
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** Why `text` may not cross the boundary, or null when it may. */

@@ -60,9 +60,8 @@ export async function startHttp(
   const { db, log, storage, pubsub, pipeline, authLimits } = deps;
   const services = { storage, pubsub, pipeline, authLimits, deps };
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
-  let apollo: ApolloServer<Context> | undefined;
   const graphql = graphqlHttp<Context>({
-    apollo: () => apollo!,
+    apollo: () => apollo,
     context: (req, requestId) =>
       buildContext(services, req.headers.authorization, {
         requestId,
@@ -72,7 +71,10 @@ export async function startHttp(
     bodyLimit: config.limits.bodyLimit,
     log,
   });
-  const server = createServer((req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res)));
+  const server = createServer((req, res) => {
+    if (isGraphqlPath(req.url)) void graphql(req, res);
+    else app(req, res);
+  });
   const limits = {
     maxComplexity: config.limits.maxComplexity,
     maxDepth: config.limits.maxDepth,
@@ -166,7 +168,7 @@ export async function startHttp(
     },
   };
 
-  apollo = new ApolloServer<Context>({
+  const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     introspection: true,
     // main.ts owns shutdown (SIGINT/SIGTERM), in order: HTTP and WebSocket drain, jobs, pools, embedded services.

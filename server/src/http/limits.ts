@@ -97,7 +97,7 @@ const measured = new WeakMap<DocumentNode, Map<string, { complexity: number; dep
 
 function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: object) {
   let byVariables = measured.get(document);
-  if (!byVariables) measured.set(document, (byVariables = new Map()));
+  if (!byVariables) measured.set(document, (byVariables = new Map<string, { complexity: number; depth: number }>()));
   const key = JSON.stringify(variables);
   let result = byVariables.get(key);
   if (!result) {

@@ -39,6 +39,8 @@ export class Dispatcher<T extends object> {
     if (this.fetching || this.stopped) return;
     this.fetching = true;
     try {
+      // `stopped` and `wanted` change while fetch() is awaited; TypeScript keeps them narrowed from above.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       while (this.wanted && !this.stopped && this.running < this.concurrency) {
         this.wanted = false;
         const free = this.concurrency - this.running;
@@ -57,6 +59,7 @@ export class Dispatcher<T extends object> {
     } finally {
       this.fetching = false;
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the fetches
     if (!this.stopped) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.wake(), this.pollMs);

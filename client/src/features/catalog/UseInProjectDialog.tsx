@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
@@ -52,7 +52,7 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
     if (d && !d.open) d.showModal();
   }, []);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const { imageUrl } = avatar;
     if (!imageUrl) {
@@ -76,7 +76,7 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
     setBusy(false);
     if (!copied) return;
     onClose();
-    navigate(studioHref(copied.data.projectId, { ref: copied.data.imageId, avatarName: avatar.name }));
+    void navigate(studioHref(copied.data.projectId, { ref: copied.data.imageId, avatarName: avatar.name }));
   };
 
   return (

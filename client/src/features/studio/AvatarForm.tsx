@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
@@ -15,7 +15,7 @@ export function AvatarForm(props: { projectId: string; reference: Reference; ini
   const [create, { loading }] = useCreateAvatarMutation();
   const [key, renewKey] = useActionKey([projectId, name, reference?.id]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!reference) {
       form.set({ fields: { imageId: 'Pick a reference image above first.' } });
