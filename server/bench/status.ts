@@ -27,6 +27,7 @@ const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
 
 /** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller knows what its child sends
 function child<T>(
   script: string,
   env: Record<string, string>,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuthLimitSettings } from './auth/limits.ts';
 import { defaultLogLevel } from './log.ts';
 
-const optionalUrl = z.string().url().optional();
+const optionalUrl = z.url().optional();
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -31,7 +31,7 @@ const schema = z.object({
     .number()
     .positive()
     .default(24 * 30),
-  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SEED: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),

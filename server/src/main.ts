@@ -107,6 +107,8 @@ function run(): void {
     else if (e instanceof Error) console.error('npm start failed with an unexpected error:', e);
     else
       console.error(
+        // Not an Error: whatever was thrown, printed as it stringifies.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
         `npm start failed with an unexpected error: ${e === undefined ? 'no details were given' : String(e)}`,
       );
   }

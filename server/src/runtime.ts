@@ -63,7 +63,7 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
     const where = started ? 'the embedded S3 server' : `S3_ENDPOINT ${describeUrl(s3.endpoint)}`;
     throw new StartupError(
       `S3 bucket ${config.bucket} on ${where} cannot be checked or created: ` +
-        `${(e as Error | undefined)?.message || (e as { code?: string } | undefined)?.code || String(e)}`,
+        ((e as Error | undefined)?.message || (e as { code?: string } | undefined)?.code || String(e)),
       started
         ? 'see the reason above, or set S3_ENDPOINT to use another S3 server'
         : 'check that the S3 server is up and that S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET are right',

@@ -1,5 +1,6 @@
 // Prisma's schema engine as WebAssembly: the native CLI cannot download its engine on these machines
 // (shared/PRISMA_OFFLINE.md). Only paths that do not introspect a live database are used.
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ function loadWasm(): void {
     require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/schema_engine_bg\.js$/, ''),
     'schema_engine_bg.wasm',
   );
-  const bytes = require('node:fs').readFileSync(wasmPath) as Buffer;
+  const bytes = readFileSync(wasmPath);
   // @types/node does not declare the WebAssembly global.
   const WA = (
     globalThis as unknown as {

@@ -9,7 +9,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, parse, validate } from 'graphql';
+import { GraphQLError, parse, validate, OperationTypeNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
@@ -134,7 +134,7 @@ export async function startHttp(
       let admitted: { cost: number; remaining?: number } = { cost: 0 };
       return {
         async didResolveOperation(rc) {
-          if (rc.operation?.operation === 'subscription') {
+          if (rc.operation?.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError(
               'Subscriptions run over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST.',
               {

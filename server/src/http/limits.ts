@@ -6,6 +6,7 @@ import {
   type GraphQLSchema,
   Kind,
   type SelectionSetNode,
+  OperationTypeNode,
 } from 'graphql';
 import { Redis } from 'ioredis';
 import { isPartnerOperation, operationOf } from '../catalog/operations.ts';
@@ -58,7 +59,7 @@ export async function admitOperation(
   budget: CostBudget,
 ): Promise<{ cost: number; remaining?: number }> {
   const op = operationOf(args.document, args.operationName);
-  if (op?.operation === 'mutation') {
+  if (op?.operation === OperationTypeNode.MUTATION) {
     const auth = new Set(
       rootFields(args.document, op.selectionSet).filter((f) => AUTH_MUTATIONS.has(f.split(' ')[1]!)),
     );
@@ -157,7 +158,9 @@ export class CostBuckets implements CostBudget {
     return this.takeNow(key, cost, perMinute);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // In-process budgets: nothing to release.
+  }
 }
 
 // One bucket per key in a Redis hash, refilled and charged atomically by the server (its clock, so
