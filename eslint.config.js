@@ -23,7 +23,11 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         // One TypeScript program per tsconfig (server, client); no tsconfig is found from these root files' folder.
-        projectService: { allowDefaultProject: ['codegen.ts', 'prisma.config.ts', 'vitest.config.ts'] },
+        // Those take the server's compiler options (strict), which the null-aware rules need.
+        projectService: {
+          allowDefaultProject: ['codegen.ts', 'prisma.config.ts', 'vitest.config.ts'],
+          defaultProject: 'server/tsconfig.json',
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -43,6 +47,10 @@ export default defineConfig(
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       // `.catch(() => {})` is how a deliberately ignored rejection is written; empty functions elsewhere are reported.
       '@typescript-eslint/no-empty-function': ['error', { allow: ['arrowFunctions'] }],
+      // An empty string is as missing as none in messages and search terms; there `||` is the meaning, not a slip.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
+      // Pothos plugins add their options by merging into its global `PothosSchemaTypes` namespace declarations.
+      '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
       // An async method without await is how an implementation keeps an async interface; unawaited promises are
       // caught by no-floating-promises and no-misused-promises instead.
       '@typescript-eslint/require-await': 'off',

@@ -22,6 +22,7 @@ export default defineConfig({
         index: here('index.html'),
         graphiql: here('graphiql.html'),
       },
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the hook vite documents for its build options
       onwarn(warning, warn) {
         // graphiql's React-Compiler runtime ships "use no memo" directives; harmless when bundled.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

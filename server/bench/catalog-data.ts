@@ -4,17 +4,41 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 export const TAXONOMY: { slug: string; name: string; tags: [slug: string, name: string][] }[] = [
-  { slug: 'sexe', name: 'Sexe', tags: [['homme', 'Homme'], ['femme', 'Femme']] },
-  { slug: 'age', name: 'Âge', tags: [['jeune', 'Jeune'], ['adulte', 'Adulte'], ['senior', 'Senior']] },
+  {
+    slug: 'sexe',
+    name: 'Sexe',
+    tags: [
+      ['homme', 'Homme'],
+      ['femme', 'Femme'],
+    ],
+  },
+  {
+    slug: 'age',
+    name: 'Âge',
+    tags: [
+      ['jeune', 'Jeune'],
+      ['adulte', 'Adulte'],
+      ['senior', 'Senior'],
+    ],
+  },
   {
     slug: 'industrie',
     name: 'Industrie',
-    tags: [['medical', 'Médical'], ['tech', 'Tech'], ['finance', 'Finance'], ['immobilier', 'Immobilier'], ['education', 'Éducation'], ['retail', 'Retail'], ['beaute', 'Beauté']],
+    tags: [
+      ['medical', 'Médical'],
+      ['tech', 'Tech'],
+      ['finance', 'Finance'],
+      ['immobilier', 'Immobilier'],
+      ['education', 'Éducation'],
+      ['retail', 'Retail'],
+      ['beaute', 'Beauté'],
+    ],
   },
 ];
 
 /** A cuid-looking id (25 chars, starts with "c"), the same for the same seed on every run. */
-export const benchId = (kind: string, n: number | string) => 'c' + createHash('sha1').update(`${kind}:${n}`).digest('hex').slice(0, 24);
+export const benchId = (kind: string, n: number | string) =>
+  'c' + createHash('sha1').update(`${kind}:${n}`).digest('hex').slice(0, 24);
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number) {
@@ -47,11 +71,17 @@ export async function loadCatalog(databaseUrl: string, count: number, seed = 42)
     const tag = { id: [] as string[], slug: [] as string[], name: [] as string[], categoryId: [] as string[] };
     TAXONOMY.forEach((c, position) => {
       const cid = benchId('category', c.slug);
-      cat.id.push(cid), cat.slug.push(c.slug), cat.name.push(c.name), cat.position.push(position);
+      cat.id.push(cid);
+      cat.slug.push(c.slug);
+      cat.name.push(c.name);
+      cat.position.push(position);
       for (const [slug, name] of c.tags) {
         const id = benchId('tag', slug);
         tagIds.set(slug, id);
-        tag.id.push(id), tag.slug.push(slug), tag.name.push(name), tag.categoryId.push(cid);
+        tag.id.push(id);
+        tag.slug.push(slug);
+        tag.name.push(name);
+        tag.categoryId.push(cid);
       }
     });
     await client.query(
@@ -93,11 +123,19 @@ export async function loadCatalog(databaseUrl: string, count: number, seed = 42)
               LATERAL (SELECT tstz AT TIME ZONE 'UTC' AS ts) utc`,
       [ids, names, created],
     );
-    await client.query(`INSERT INTO "AvatarTag" ("avatarId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`, [atAvatar, atTag]);
+    await client.query(`INSERT INTO "AvatarTag" ("avatarId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`, [
+      atAvatar,
+      atTag,
+    ]);
     await client.query('COMMIT');
     const inserted = performance.now();
     await client.query('ANALYZE');
-    return { avatars: count, avatarTags: atAvatar.length, tagsOf, ms: { insert: inserted - started, analyze: performance.now() - inserted } };
+    return {
+      avatars: count,
+      avatarTags: atAvatar.length,
+      tagsOf,
+      ms: { insert: inserted - started, analyze: performance.now() - inserted },
+    };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;

@@ -35,10 +35,15 @@ export interface PlainPage {
     | { __typename: 'UnknownTagsError'; message: string; slugs: string[] };
 }
 
-type PlainTag = { slug: string; name: string; category: { slug: string } };
+interface PlainTag {
+  slug: string;
+  name: string;
+  category: { slug: string };
+}
 
 const PUBLIC = `a.status = 'SUCCEEDED' AND a.visibility = 'PUBLIC'`;
-const hasAny = (param: string) => `EXISTS (SELECT 1 FROM "AvatarTag" h WHERE h."avatarId" = a.id AND h."tagId" = ANY(${param}::text[]))`;
+const hasAny = (param: string) =>
+  `EXISTS (SELECT 1 FROM "AvatarTag" h WHERE h."avatarId" = a.id AND h."tagId" = ANY(${param}::text[]))`;
 
 /**
  * Total and disjunctive facets in one statement (one round trip). The same work as the app's two
@@ -49,7 +54,9 @@ function countsSql(groups: number): string {
   const idx = [...Array(groups).keys()];
   // $1..$g: tag ids of each selected category; $g+1..$2g: those categories' ids.
   const all = [PUBLIC, ...idx.map((i) => hasAny(`$${i + 1}`))].join(' AND ');
-  const others = [PUBLIC, ...idx.map((i) => `(t."categoryId" = $${groups + i + 1} OR ${hasAny(`$${i + 1}`)})`)].join(' AND ');
+  const others = [PUBLIC, ...idx.map((i) => `(t."categoryId" = $${groups + i + 1} OR ${hasAny(`$${i + 1}`)})`)].join(
+    ' AND ',
+  );
   return `SELECT NULL AS "tagId", count(*)::int AS n FROM "Avatar" a WHERE ${all}
           UNION ALL
           SELECT x."tagId", count(*)::int FROM "Avatar" a JOIN "AvatarTag" x ON x."avatarId" = a.id JOIN "Tag" t ON t.id = x."tagId"
@@ -76,7 +83,10 @@ export async function plainCatalogPage(pool: pg.Pool, first: number, slugs: stri
   const bySlug = new Map(tags.map((t) => [t.slug, t]));
   const wanted = [...new Set(slugs)];
   const unknown = wanted.filter((s) => !bySlug.has(s));
-  if (unknown.length) return { publicAvatars: { __typename: 'UnknownTagsError', message: `Unknown tags: ${unknown.join(', ')}`, slugs: unknown } };
+  if (unknown.length)
+    return {
+      publicAvatars: { __typename: 'UnknownTagsError', message: `Unknown tags: ${unknown.join(', ')}`, slugs: unknown },
+    };
   const groupMap = new Map<string, string[]>();
   for (const s of wanted) {
     const t = bySlug.get(s)!;
@@ -84,9 +94,15 @@ export async function plainCatalogPage(pool: pg.Pool, first: number, slugs: stri
   }
   const groups = [...groupMap].sort(([a], [b]) => a.localeCompare(b));
   const [page, counts] = await Promise.all([
-    pool.query<{ id: string; name: string; createdAt: Date; tags: string[] }>(pageSql(groups.length), [first + 1, ...groups.map(([, ids]) => ids)]),
+    pool.query<{ id: string; name: string; createdAt: Date; tags: string[] }>(pageSql(groups.length), [
+      first + 1,
+      ...groups.map(([, ids]) => ids),
+    ]),
     cached(`counts:${JSON.stringify(groups.map(([c, ids]) => [c, [...ids].sort()]))}`, () =>
-      pool.query<{ tagId: string | null; n: number }>(countsSql(groups.length), [...groups.map(([, ids]) => ids), ...groups.map(([c]) => c)]),
+      pool.query<{ tagId: string | null; n: number }>(countsSql(groups.length), [
+        ...groups.map(([, ids]) => ids),
+        ...groups.map(([c]) => c),
+      ]),
     ),
   ]);
   const view = (t: TagRow): PlainTag => ({ slug: t.slug, name: t.name, category: { slug: t.categorySlug } });
@@ -95,7 +111,11 @@ export async function plainCatalogPage(pool: pg.Pool, first: number, slugs: stri
   const rows = page.rows.slice(0, first);
   const edges = rows.map((r) => ({
     cursor: cursorOf('NEWEST', { id: r.id, name: r.name, createdAt: r.createdAt }),
-    node: { id: Buffer.from(`Avatar:${r.id}`).toString('base64'), name: r.name, tags: r.tags.map((id) => byId.get(id)!) },
+    node: {
+      id: Buffer.from(`Avatar:${r.id}`).toString('base64'),
+      name: r.name,
+      tags: r.tags.map((id) => byId.get(id)!),
+    },
   }));
   return {
     publicAvatars: {

@@ -20,7 +20,13 @@ import { CATALOG_CACHE_TTL_MS } from '../src/catalog/catalog.ts';
 import { ResponseCache, wantsFresh } from '../src/http/catalog-responses.ts';
 
 const MAX_KEPT = 500;
-const stats = { statements: 0, pgPoolQueries: 0, sql: [] as string[], timings: new Map<string, { n: number; ms: number }>(), cpu: process.cpuUsage() };
+const stats = {
+  statements: 0,
+  pgPoolQueries: 0,
+  sql: [] as string[],
+  timings: new Map<string, { n: number; ms: number }>(),
+  cpu: process.cpuUsage(),
+};
 const record = (sql: string, ms: number) => {
   stats.statements++;
   if (stats.sql.length < MAX_KEPT) stats.sql.push(sql);
@@ -35,9 +41,13 @@ const record = (sql: string, ms: number) => {
 // pg.Pool#query. The plain endpoint's pool is told apart by a flag and pg-boss's (the app's job queue)
 // by its application_name, so only the Prisma client's are counted.
 const PLAIN = Symbol('plain');
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with .apply(this) below
 const poolQuery = pg.Pool.prototype.query;
-pg.Pool.prototype.query = function (this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } }, ...args: unknown[]) {
-  if (!this[PLAIN] && this.options?.application_name !== 'pgboss') stats.pgPoolQueries++;
+pg.Pool.prototype.query = function (
+  this: pg.Pool & { [PLAIN]?: boolean; options?: { application_name?: string } },
+  ...args: unknown[]
+) {
+  if (!this[PLAIN] && this.options.application_name !== 'pgboss') stats.pgPoolQueries++;
   return (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof poolQuery;
 
@@ -63,7 +73,10 @@ async function main() {
     if (url.pathname === '/catalog') {
       const first = Number(url.searchParams.get('first') ?? 24);
       const tags = (url.searchParams.get('tags') ?? '').split(',').filter(Boolean);
-      if (!Number.isInteger(first) || first < 1 || first > 100) return json(400, { error: 'first must be 1..100' });
+      if (!Number.isInteger(first) || first < 1 || first > 100) {
+        json(400, { error: 'first must be 1..100' });
+        return;
+      }
       // The same cache of whole answers as the app's anonymous catalog requests (src/http/catalog-responses.ts).
       const key = req.url ?? '';
       const hit = wantsFresh(req.headers['cache-control']) ? undefined : responses.get(key);
@@ -78,7 +91,7 @@ async function main() {
           res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
           res.end(text);
         },
-        (e) => {
+        (e: unknown) => {
           console.error('[plain]', e);
           json(500, { error: String(e) });
         },
@@ -93,7 +106,13 @@ async function main() {
     } else if (url.pathname === '/stats') {
       const cpu = process.cpuUsage(stats.cpu);
       const { statements, pgPoolQueries, sql } = stats;
-      json(200, { statements, pgPoolQueries, sql, timings: [...stats.timings].map(([q, t]) => ({ sql: q, ...t })), cpuMs: (cpu.user + cpu.system) / 1000 });
+      json(200, {
+        statements,
+        pgPoolQueries,
+        sql,
+        timings: [...stats.timings].map(([q, t]) => ({ sql: q, ...t })),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
     } else json(404, { error: 'not found' });
   });
   plain.keepAliveTimeout = 60_000;
@@ -123,10 +142,12 @@ async function main() {
   if (!process.connected) return void stop(0); // the parent went away while we started
 
   const { port } = plain.address() as AddressInfo;
-  process.send?.({ ready: { graphql: `${app.url.replace('localhost', '127.0.0.1')}/graphql`, plain: `http://127.0.0.1:${port}` } });
+  process.send?.({
+    ready: { graphql: `${app.url.replace('localhost', '127.0.0.1')}/graphql`, plain: `http://127.0.0.1:${port}` },
+  });
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error('[catalog-server]', e);
   process.exit(1);
 });

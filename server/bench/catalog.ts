@@ -60,7 +60,10 @@ function cleanup(): Promise<void> {
     const done: string[] = [];
     for (const c of cleanups.reverse()) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS)));
+      const timeout = new Promise(
+        (_, fail) =>
+          (timer = setTimeout(() => fail(new Error(`timed out after ${STEP_TIMEOUT_MS / 1000} s`)), STEP_TIMEOUT_MS)),
+      );
       try {
         await Promise.race([Promise.resolve().then(c.run), timeout]);
         done.push(c.what);
@@ -144,7 +147,10 @@ interface Endpoints {
   plain: string;
 }
 
-async function startServer(databaseUrl: string, s3: { endpoint: string; accessKey: string; secretKey: string }): Promise<Endpoints> {
+async function startServer(
+  databaseUrl: string,
+  s3: { endpoint: string; accessKey: string; secretKey: string },
+): Promise<Endpoints> {
   const script = resolve(import.meta.dirname, 'catalog-server.ts');
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...extra, script], {
@@ -202,7 +208,9 @@ async function startServer(databaseUrl: string, s3: { endpoint: string; accessKe
       void cleanup().finally(() => process.exit(1));
     }
   });
-  log(`Server       child pid ${child.pid} (started in ${secs(t)}): GraphQL ${ready.graphql}, plain SQL ${ready.plain}/catalog`);
+  log(
+    `Server       child pid ${child.pid} (started in ${secs(t)}): GraphQL ${ready.graphql}, plain SQL ${ready.plain}/catalog`,
+  );
   return ready;
 }
 
@@ -229,7 +237,10 @@ function request(t: Target): Promise<{ status: number; body: Buffer }> {
         port: t.url.port,
         path: t.url.pathname + t.url.search,
         method: t.method,
-        headers: { ...(t.body ? { 'content-type': 'application/json', 'content-length': t.body.length } : {}), ...(t.fresh ? { 'cache-control': 'no-cache' } : {}) },
+        headers: {
+          ...(t.body ? { 'content-type': 'application/json', 'content-length': t.body.length } : {}),
+          ...(t.fresh ? { 'cache-control': 'no-cache' } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -259,7 +270,8 @@ const plainTarget = (url: string, first: number, fresh = true): Target => ({
 
 async function getJson<T>(t: Target): Promise<T> {
   const r = await request(t);
-  if (r.status !== 200) throw new Error(`${t.name} ${t.url}: HTTP ${r.status}: ${r.body.toString().slice(0, 500)}`);
+  if (r.status !== 200)
+    throw new Error(`${t.name} ${t.url.href}: HTTP ${r.status}: ${r.body.toString().slice(0, 500)}`);
   return JSON.parse(r.body.toString()) as T;
 }
 
@@ -280,7 +292,8 @@ function expected(tagsOf: string[][]) {
   const categoryOf = new Map(TAXONOMY.flatMap((c) => c.tags.map(([slug]) => [slug, c.slug] as const)));
   const groups = new Map<string, Set<string>>();
   for (const s of FILTER) groups.set(categoryOf.get(s)!, (groups.get(categoryOf.get(s)!) ?? new Set()).add(s));
-  const satisfies = (tags: string[], except?: string) => [...groups].every(([c, sel]) => c === except || tags.some((t) => sel.has(t)));
+  const satisfies = (tags: string[], except?: string) =>
+    [...groups].every(([c, sel]) => c === except || tags.some((t) => sel.has(t)));
   const facets = new Map<string, number>(TAXONOMY.flatMap((c) => c.tags.map(([slug]) => [slug, 0] as const)));
   const ids: string[] = [];
   let total = 0;
@@ -298,26 +311,37 @@ function expected(tagsOf: string[][]) {
 async function checkSame(ep: Endpoints, tagsOf: string[][]) {
   const g = await getJson<{ data?: PageData; errors?: unknown }>(graphqlTarget(ep.graphql, PAGE));
   const p = await getJson<{ data: PageData }>(plainTarget(ep.plain, PAGE));
-  if (g.errors || g.data?.publicAvatars.totalCount === undefined) throw new Error(`GraphQL answered with errors: ${JSON.stringify(g).slice(0, 1000)}`);
+  if (g.errors || g.data?.publicAvatars.totalCount === undefined)
+    throw new Error(`GraphQL answered with errors: ${JSON.stringify(g).slice(0, 1000)}`);
   const want = expected(tagsOf);
   const summary = (d: PageData) => ({
     ids: d.publicAvatars.edges.map((e) => e.node.id),
     total: d.publicAvatars.totalCount,
     facets: Object.fromEntries(d.publicAvatars.facets.map((f) => [f.tag.slug, f.count])),
   });
-  const sorted = (f: Record<string, number>) => Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const wantSummary = JSON.stringify({ ids: want.ids, total: want.total, facets: sorted(Object.fromEntries(want.facets)) });
+  const sorted = (f: Record<string, number>) =>
+    Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const wantSummary = JSON.stringify({
+    ids: want.ids,
+    total: want.total,
+    facets: sorted(Object.fromEntries(want.facets)),
+  });
   const problems: string[] = [];
-  const gs = JSON.stringify(summary(g.data!));
+  const gs = JSON.stringify(summary(g.data));
   const ps = JSON.stringify(summary(p.data));
   if (gs !== ps) problems.push(`GraphQL and plain SQL differ:\n  GraphQL ${gs}\n  plain   ${ps}`);
-  const gSorted = JSON.stringify({ ...summary(g.data!), facets: sorted(summary(g.data!).facets) });
-  if (gSorted !== wantSummary) problems.push(`GraphQL differs from the generated data:\n  GraphQL  ${gSorted}\n  expected ${wantSummary}`);
+  const gSorted = JSON.stringify({ ...summary(g.data), facets: sorted(summary(g.data).facets) });
+  if (gSorted !== wantSummary)
+    problems.push(`GraphQL differs from the generated data:\n  GraphQL  ${gSorted}\n  expected ${wantSummary}`);
   if (problems.length) throw new Error(`Endpoints disagree, not measuring.\n${problems.join('\n')}`);
   const identical = JSON.stringify(g.data) === JSON.stringify(p.data);
-  const facets = g.data!.publicAvatars.facets.map((f) => `${f.tag.slug} ${f.count}`).join(', ');
-  log(`Check        same ${PAGE} ids, totalCount ${want.total} and facet counts from both endpoints and from the generated data`);
-  log(`             (whole JSON ${identical ? 'identical, cursors included' : 'NOT byte-identical (ids, counts and facets agree)'}); facets: ${facets}`);
+  const facets = g.data.publicAvatars.facets.map((f) => `${f.tag.slug} ${f.count}`).join(', ');
+  log(
+    `Check        same ${PAGE} ids, totalCount ${want.total} and facet counts from both endpoints and from the generated data`,
+  );
+  log(
+    `             (whole JSON ${identical ? 'identical, cursors included' : 'NOT byte-identical (ids, counts and facets agree)'}); facets: ${facets}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,10 +354,17 @@ interface Stats {
   sql: string[];
   timings: { sql: string; n: number; ms: number }[];
 }
-const statsTarget = (ep: Endpoints, path: string): Target => ({ name: 'stats', url: new URL(`${ep.plain}${path}`), method: 'GET' });
+const statsTarget = (ep: Endpoints, path: string): Target => ({
+  name: 'stats',
+  url: new URL(`${ep.plain}${path}`),
+  method: 'GET',
+});
 
 const abbreviate = (sql: string, max = 150) => {
-  const s = sql.replace(/\s+/g, ' ').replace(/"public"\./g, '').trim();
+  const s = sql
+    .replace(/\s+/g, ' ')
+    .replace(/"public"\./g, '')
+    .trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 };
 
@@ -345,19 +376,26 @@ async function countStatements(ep: Endpoints) {
     for (let i = 0; i < 3; i++) {
       await getJson(statsTarget(ep, '/stats/reset'));
       const r = await getJson<{ data?: PageData; errors?: unknown }>(graphqlTarget(ep.graphql, size));
-      if (r.errors || r.data?.publicAvatars.edges.length !== size) throw new Error(`GraphQL first: ${size} failed: ${JSON.stringify(r).slice(0, 500)}`);
+      if (r.errors || r.data?.publicAvatars.edges.length !== size)
+        throw new Error(`GraphQL first: ${size} failed: ${JSON.stringify(r).slice(0, 500)}`);
       const s = await getJson<Stats>(statsTarget(ep, '/stats'));
-      if (!best || s.statements < best.statements) best = { size, statements: s.statements, pool: s.pgPoolQueries, sql: s.sql };
+      if (!best || s.statements < best.statements)
+        best = { size, statements: s.statements, pool: s.pgPoolQueries, sql: s.sql };
     }
     counts.push(best!);
   }
   const [ten, hundred] = counts as [(typeof counts)[0], (typeof counts)[0]];
-  log(`SQL per GraphQL request (fewest of 3; statements the app reports: Prisma query events and sqlRows; pg Pool#query calls in brackets):`);
+  log(
+    `SQL per GraphQL request (fewest of 3; statements the app reports: Prisma query events and sqlRows; pg Pool#query calls in brackets):`,
+  );
   log(`  first: 10  -> ${ten.statements} statements [${ten.pool}]`);
-  log(`  first: 100 -> ${hundred.statements} statements [${hundred.pool}]   ${hundred.statements === ten.statements ? 'constant: no N+1' : 'GROWS WITH PAGE SIZE: N+1'}`);
+  log(
+    `  first: 100 -> ${hundred.statements} statements [${hundred.pool}]   ${hundred.statements === ten.statements ? 'constant: no N+1' : 'GROWS WITH PAGE SIZE: N+1'}`,
+  );
   log(`  statements at first: 10, in the order the app reported them:`);
   ten.sql.forEach((s, i) => log(`   ${String(i + 1).padStart(2)}. ${abbreviate(s)}`));
-  if (ten.statements !== ten.pool || hundred.statements !== hundred.pool) log(`  note: query events and pool queries differ (see above)`);
+  if (ten.statements !== ten.pool || hundred.statements !== hundred.pool)
+    log(`  note: query events and pool queries differ (see above)`);
   if (hundred.statements > ten.statements) throw new Error('N+1: the statement count grows with the page size');
 }
 
@@ -405,7 +443,15 @@ async function load(t: Target, seconds: number): Promise<Result> {
   if (errors && !aborted) console.error(`  ${t.name}: ${errors} failed requests, first: ${firstError}`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { name: t.name, requests: latencies.length, errors, seconds: elapsed, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  return {
+    name: t.name,
+    requests: latencies.length,
+    errors,
+    seconds: elapsed,
+    rps: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+  };
 }
 
 const median = (xs: number[]) => {
@@ -414,7 +460,18 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const row = (label: string, r: { rps: number; p50: number; p99: number; requests?: number; errors?: number; nodeCpu?: number | undefined; pgCpu?: number | undefined }) =>
+const row = (
+  label: string,
+  r: {
+    rps: number;
+    p50: number;
+    p99: number;
+    requests?: number;
+    errors?: number;
+    nodeCpu?: number | undefined;
+    pgCpu?: number | undefined;
+  },
+) =>
   `  ${label.padEnd(22)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}` +
   (r.nodeCpu !== undefined ? `  CPU/req: node ${ms(r.nodeCpu).padStart(8)}` : '') +
   (r.pgCpu !== undefined ? `, postgres ${ms(r.pgCpu).padStart(8)}` : '') +
@@ -425,7 +482,10 @@ const row = (label: string, r: { rps: number; p50: number; p99: number; requests
  * runs on this machine, as with the embedded one or a local DATABASE_URL; otherwise null).
  */
 class PgCpu {
-  private constructor(private client: pg.Client, private msPerTick: number) {}
+  private constructor(
+    private client: pg.Client,
+    private msPerTick: number,
+  ) {}
 
   static async open(databaseUrl: string): Promise<PgCpu | null> {
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -489,16 +549,23 @@ async function measure(ep: Endpoints, databaseUrl: string) {
   // Each endpoint as a client gets it (whole answers cached for 10 s, both sides alike), and computed for
   // every request (`cache-control: no-cache`), which measures what GraphQL itself costs.
   const only = new RegExp(process.env.BENCH_ONLY ?? '');
-  const targets = [graphqlTarget(ep.graphql, PAGE, false), plainTarget(ep.plain, PAGE, false), graphqlTarget(ep.graphql, PAGE), plainTarget(ep.plain, PAGE)].filter(
-    (t) => only.test(t.name),
-  );
+  const targets = [
+    graphqlTarget(ep.graphql, PAGE, false),
+    plainTarget(ep.plain, PAGE, false),
+    graphqlTarget(ep.graphql, PAGE),
+    plainTarget(ep.plain, PAGE),
+  ].filter((t) => only.test(t.name));
   const pgCpu = await PgCpu.open(databaseUrl);
   if (pgCpu) cleanups.push({ what: 'CPU probe connection', run: pgCpu.close });
   const lone: string[] = [];
   for (const t of targets) lone.push(`${t.name} ${ms(await unloaded(t, UNLOADED_REQUESTS))}`);
   log(`Unloaded     median latency of ${UNLOADED_REQUESTS} sequential requests: ${lone.join(', ')}`);
-  log(`Load         concurrency ${CONCURRENCY}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per endpoint and round, ${ROUNDS} rounds`);
-  log(`             CPU per request: the server child process${pgCpu ? ' and the PostgreSQL backends' : ' (PostgreSQL CPU: server not on this machine)'}`);
+  log(
+    `Load         concurrency ${CONCURRENCY}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per endpoint and round, ${ROUNDS} rounds`,
+  );
+  log(
+    `             CPU per request: the server child process${pgCpu ? ' and the PostgreSQL backends' : ' (PostgreSQL CPU: server not on this machine)'}`,
+  );
   const results = new Map<string, Result[]>(targets.map((t) => [t.name, []]));
   let gqlTimings: Stats['timings'] = [];
   for (let round = 1; round <= ROUNDS; round++) {
@@ -518,8 +585,15 @@ async function measure(ep: Endpoints, databaseUrl: string) {
   }
   const summary = (name: string) => {
     const rs = results.get(name)!;
-    const m = (f: (r: Result) => number | undefined) => (rs.every((r) => f(r) !== undefined) ? median(rs.map((r) => f(r)!)) : undefined);
-    return { rps: m((r) => r.rps)!, p50: m((r) => r.p50)!, p99: m((r) => r.p99)!, nodeCpu: m((r) => r.nodeCpu), pgCpu: m((r) => r.pgCpu) };
+    const m = (f: (r: Result) => number | undefined) =>
+      rs.every((r) => f(r) !== undefined) ? median(rs.map((r) => f(r)!)) : undefined;
+    return {
+      rps: m((r) => r.rps)!,
+      p50: m((r) => r.p50)!,
+      p99: m((r) => r.p99)!,
+      nodeCpu: m((r) => r.nodeCpu),
+      pgCpu: m((r) => r.pgCpu),
+    };
   };
   log();
   log(`Summary (median of ${ROUNDS} rounds)`);
@@ -534,15 +608,24 @@ async function measure(ep: Endpoints, databaseUrl: string) {
     log(` ${label}:`);
     log(row(gName, g));
     log(row(pName, p));
-    log(`    GraphQL / plain throughput: ${ratio.toFixed(2)}x; aim >= ${AIM_RATIO}x ${ratio >= AIM_RATIO ? 'MET' : 'MISSED'}; aim GraphQL p99 < ${AIM_P99_MS} ms ${g.p99 < AIM_P99_MS ? 'MET' : 'MISSED'} (${ms(g.p99)})`);
+    log(
+      `    GraphQL / plain throughput: ${ratio.toFixed(2)}x; aim >= ${AIM_RATIO}x ${ratio >= AIM_RATIO ? 'MET' : 'MISSED'}; aim GraphQL p99 < ${AIM_P99_MS} ms ${g.p99 < AIM_P99_MS ? 'MET' : 'MISSED'} (${ms(g.p99)})`,
+    );
   }
-  log(`  machine load average now: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${cpus().length} CPUs (other processes share them)`);
+  log(
+    `  machine load average now: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${cpus().length} CPUs (other processes share them)`,
+  );
   if (gqlTimings.length) {
     const total = gqlTimings.reduce((a, t) => a + t.n, 0);
     const requests = results.get('GraphQL, computed')![0]!.requests;
     log();
-    log(`GraphQL statements under load, round 1 (${total} statements for ${requests} requests; mean duration as the app reports it, pool wait included):`);
-    for (const t of [...gqlTimings].sort((a, b) => b.ms - a.ms)) log(`  ${ms(t.ms / t.n).padStart(9)} x${String(t.n).padEnd(6)} ${abbreviate(t.sql, 110)}`);
+    log(
+      `GraphQL statements under load, round 1 (${total} statements for ${requests} requests; mean duration as the app reports it, pool wait included):`,
+    );
+    for (const t of [...gqlTimings].sort((a, b) => b.ms - a.ms))
+      log(`  ${ms(t.ms / t.n).padStart(9)} x${String(t.n).padEnd(6)} ${abbreviate(t.sql, 110)}`);
   }
 }
 
@@ -555,7 +638,11 @@ async function main() {
     void cleanup().finally(() => process.exit(1));
   }, WATCHDOG_MS);
   watchdog.unref();
-  log(`Catalog benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `Catalog benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const databaseUrl = await startDatabase();
   let t = performance.now();
   const applied = await applyMigrations(databaseUrl);
@@ -582,6 +669,7 @@ try {
   await main();
 } catch (e) {
   failed = true;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the signal handler
   if (!aborted) console.error('\nBENCHMARK FAILED:', e instanceof Error ? e.message : e);
 } finally {
   agent.destroy();

@@ -65,14 +65,21 @@ async function main() {
       const gz = gzipSync(bytes, { level: 9 }).length;
       total += gz;
       raw += bytes.length;
-      console.log(`  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`);
+      console.log(
+        `  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`,
+      );
     }
     console.log(
       `  total${' '.repeat(35)} ${(raw / 1024).toFixed(1).padStart(7)} KB   gzip ${(total / 1024).toFixed(1).padStart(6)} KB   (budget ${BUDGET_KB} KB: ${total / 1024 <= BUDGET_KB ? 'within' : 'OVER'})`,
     );
 
     // 2. Speed, against the real server.
-    const env: Record<string, string> = { DATA_DIR: join(dir, 'data'), CLIENT_DIST: dist, HOST: '127.0.0.1', NODE_ENV: 'production' };
+    const env: Record<string, string> = {
+      DATA_DIR: join(dir, 'data'),
+      CLIENT_DIST: dist,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+    };
     const base = process.env.DATABASE_URL;
     if (base) {
       const name = `better_ads_bench_client_${process.pid}`;
@@ -98,12 +105,15 @@ async function main() {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    server.stdout.on('data', (d) => (log += d));
-    server.stderr.on('data', (d) => (log += d));
+    server.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    server.stderr.on('data', (d: Buffer) => (log += d.toString()));
     undo.push(
       () =>
         new Promise<void>((done) => {
-          if (server.exitCode !== null) return done();
+          if (server.exitCode !== null) {
+            done();
+            return;
+          }
           server.once('exit', () => done());
           server.kill('SIGTERM');
         }),
@@ -145,18 +155,21 @@ async function main() {
       await page.goto(`${url}/catalog`, { waitUntil: 'commit' });
       // performance.now() is measured from the navigation's start.
       const ms = await page.waitForFunction(
-        () => ((globalThis as any).document.querySelectorAll('[data-testid="catalog-card"]').length >= 24 ? performance.now() : 0),
+        () =>
+          (globalThis as any).document.querySelectorAll('[data-testid="catalog-card"]').length >= 24
+            ? performance.now()
+            : 0,
         null,
         { polling: 'raf', timeout: 30_000 },
       );
-      times.push((await ms.jsonValue()) as number);
+      times.push(await ms.jsonValue());
       await context.close();
     }
     console.log(
       `first catalog page rendered (24 cards, cold cache, navigation start → DOM): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}]`,
     );
   } finally {
-    for (const u of undo.reverse()) await u().catch((e) => console.error('cleanup:', e));
+    for (const u of undo.reverse()) await u().catch((e: unknown) => console.error('cleanup:', e));
   }
 }
 

@@ -21,4 +21,10 @@ const stop = async () => {
 };
 process.on('SIGTERM', () => void stop());
 process.on('disconnect', () => void stop());
-process.send!({ s3Endpoint: s3.endpoint, s3AccessKey: s3.accessKey, s3SecretKey: s3.secretKey, emulatorUrl: emulator.url, jwksUrl: emulator.jwksUrl });
+process.send!({
+  s3Endpoint: s3.endpoint,
+  s3AccessKey: s3.accessKey,
+  s3SecretKey: s3.secretKey,
+  emulatorUrl: emulator.url,
+  jwksUrl: emulator.jwksUrl,
+});

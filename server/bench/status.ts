@@ -27,8 +27,16 @@ const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
 
 /** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
-function child<T>(script: string, env: Record<string, string>): Promise<{ info: T; pid: number; stop: () => Promise<void> }> {
-  const proc = fork(join(import.meta.dirname, script), [], { execArgv: process.execArgv, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller knows what its child sends
+function child<T>(
+  script: string,
+  env: Record<string, string>,
+): Promise<{ info: T; pid: number; stop: () => Promise<void> }> {
+  const proc = fork(join(import.meta.dirname, script), [], {
+    execArgv: process.execArgv,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise((resolve, reject) => {
     proc.once('error', reject);
     proc.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
@@ -38,7 +46,10 @@ function child<T>(script: string, env: Record<string, string>): Promise<{ info: 
         pid: proc.pid!,
         stop: () =>
           new Promise<void>((done) => {
-            if (proc.exitCode !== null) return done();
+            if (proc.exitCode !== null) {
+              done();
+              return;
+            }
             proc.once('exit', () => done());
             proc.kill('SIGTERM');
           }),
@@ -62,7 +73,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-status-'));
@@ -87,7 +99,13 @@ async function main() {
     const databaseUrl = u.toString();
     await applyMigrations(databaseUrl);
     // Three processes, as in production: the peers (fal emulator, S3), the app, and this client.
-    const peers = await child<{ s3Endpoint: string; s3AccessKey: string; s3SecretKey: string; emulatorUrl: string; jwksUrl: string }>('status-peers.ts', {});
+    const peers = await child<{
+      s3Endpoint: string;
+      s3AccessKey: string;
+      s3SecretKey: string;
+      emulatorUrl: string;
+      jwksUrl: string;
+    }>('status-peers.ts', {});
     undo.push(peers.stop);
     const env = {
       DATABASE_URL: databaseUrl,
@@ -107,30 +125,65 @@ async function main() {
     undo.push(close);
 
     const gql = async (query: string, variables: object, token?: string) => {
-      const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await res.json()) as any;
     };
-    const token = (await gql(`mutation { signUp(input: { email: "bench@example.com", name: "Bench", password: "benchmark!" }) { ... on MutationSignUpSuccess { data { token } } } }`, {})).data.signUp.data.token;
+    const token = (
+      await gql(
+        `mutation { signUp(input: { email: "bench@example.com", name: "Bench", password: "benchmark!" }) { ... on MutationSignUpSuccess { data { token } } } }`,
+        {},
+      )
+    ).data.signUp.data.token;
     const user = await prisma.user.findFirstOrThrow();
-    const projectGid = (await gql(`mutation { createProject(input: { name: "Bench" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, token)).data.createProject.data.id;
+    const projectGid = (
+      await gql(
+        `mutation { createProject(input: { name: "Bench" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+        {},
+        token,
+      )
+    ).data.createProject.data.id;
     const projectId = Buffer.from(projectGid, 'base64').toString().split(':')[1]!;
     // References: one real PNG, stored once per avatar (each avatar consumes its studio image).
-    const png = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#a05030' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#a05030' } })
+      .png()
+      .toBuffer();
     const imageIds: string[] = [];
     for (let i = 0; i < TOTAL; i++) {
-      const image = await prisma.image.create({ data: { source: 'UPLOAD', status: 'SUCCEEDED', contentType: 'image/png', width: 512, height: 512, byteSize: png.length, userId: user.id, projectId } });
+      const image = await prisma.image.create({
+        data: {
+          source: 'UPLOAD',
+          status: 'SUCCEEDED',
+          contentType: 'image/png',
+          width: 512,
+          height: 512,
+          byteSize: png.length,
+          userId: user.id,
+          projectId,
+        },
+      });
       const key = `images/temp-generated/${user.id}/${projectId}/${image.id}.png`;
       await storage.put(key, png, 'image/png');
       await prisma.image.update({ where: { id: image.id }, data: { storagePath: key } });
       imageIds.push(Buffer.from(`Image:${image.id}`).toString('base64'));
     }
 
-    const ws = createClient({ url: `${app.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const ws = createClient({
+      url: `${app.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     const eventAt = new Map<string, number>();
     const waiters = new Map<string, () => void>();
     await new Promise<void>((ready, fail) => {
       ws.subscribe(
-        { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind avatar { id status } } }`, variables: { id: projectGid } },
+        {
+          query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind avatar { id status } } }`,
+          variables: { id: projectGid },
+        },
         {
           next: (v: any) => {
             const a = v.data?.projectUpdated?.avatar;
@@ -156,7 +209,11 @@ async function main() {
       while (next < TOTAL) {
         const i = next++;
         const t0 = Date.now();
-        const r = await gql(`mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`, { input: { projectId: projectGid, name: `Bench ${i}`, imageId: imageIds[i] } }, token);
+        const r = await gql(
+          `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`,
+          { input: { projectId: projectGid, name: `Bench ${i}`, imageId: imageIds[i] } },
+          token,
+        );
         const id = r.data?.createAvatar?.data?.id;
         if (!id) throw new Error(`createAvatar failed: ${JSON.stringify(r)}`);
         createdAt.set(id, t0);
@@ -182,7 +239,9 @@ async function main() {
     const cpuPer = cpuAfter.map((a, i) => (a === null || cpuBefore[i] === null ? NaN : (a - cpuBefore[i]!) / TOTAL));
 
     // Webhook receipt and the moment the row turned SUCCEEDED, from the database (same machine clock).
-    const rows = await prisma.avatar.findMany({ select: { id: true, status: true, falRequestId: true, finishedAt: true } });
+    const rows = await prisma.avatar.findMany({
+      select: { id: true, status: true, falRequestId: true, finishedAt: true },
+    });
     const deliveries = await prisma.falWebhookDelivery.findMany({ select: { requestId: true, receivedAt: true } });
     const received = new Map(deliveries.map((d) => [d.requestId, d.receivedAt.getTime()]));
     const webhookToEvent: number[] = [];
@@ -202,22 +261,33 @@ async function main() {
     const failed = rows.filter((r) => r.status !== 'SUCCEEDED').length;
     await ws.dispose();
 
-    console.log(`\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`);
-    console.log(`  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, this client ${cpuPer[2]!.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`,
+    );
+    console.log(
+      `  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, this client ${cpuPer[2]!.toFixed(1)} ms; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
     console.log(`  createAvatar → SUCCEEDED event                    ${fmt(createToEvent)}`);
     console.log(`  row SUCCEEDED → event                             ${fmt(finishToEvent)}`);
     console.log(`  webhook received → seen by polling node() / 2 s   ${fmt(webhookToPoll)}`);
     console.log(`  row SUCCEEDED → seen by polling                   ${fmt(finishToPoll)}`);
     const ok = pct(webhookToEvent, 99) < 500;
-    console.log(`  aim: webhook→event p99 < 500 ms: ${ok ? 'met' : 'NOT met'}; subscription vs polling (p50, from SUCCEEDED): ${(pct(finishToPoll, 50) / Math.max(1, pct(finishToEvent, 50))).toFixed(0)}× sooner`);
+    console.log(
+      `  aim: webhook→event p99 < 500 ms: ${ok ? 'met' : 'NOT met'}; subscription vs polling (p50, from SUCCEEDED): ${(pct(finishToPoll, 50) / Math.max(1, pct(finishToEvent, 50))).toFixed(0)}× sooner`,
+    );
     if (failed) process.exitCode = 1;
   } finally {
-    for (const u of undo.reverse()) await u().catch((e) => console.error('cleanup:', (e as Error).message));
+    for (const u of undo.reverse()) await u().catch((e: unknown) => console.error('cleanup:', (e as Error).message));
   }
 }
 
-main().then(() => process.exit(process.exitCode ?? 0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

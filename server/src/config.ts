@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuthLimitSettings } from './auth/limits.ts';
 import { defaultLogLevel } from './log.ts';
 
-const optionalUrl = z.string().url().optional();
+const optionalUrl = z.url().optional();
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -10,16 +10,28 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalUrl,
   DATA_DIR: z.string().default('.data'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   S3_ENDPOINT: optionalUrl,
   S3_ACCESS_KEY: z.string().min(1).optional(),
   S3_SECRET_KEY: z.string().min(1).optional(),
   S3_REGION: z.string().default('us-east-1'),
   S3_PUBLIC_ENDPOINT: optionalUrl,
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name').default('better-ads'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 30),
-  ADMIN_EMAIL: z.string().email().optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid bucket name')
+    .default('better-ads'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 30),
+  ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   SEED: z.enum(['auto', 'never']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
@@ -31,7 +43,10 @@ const schema = z.object({
   AUTH_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(100),
   AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(20),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  BODY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'A size such as 100kb or 1mb.').default('100kb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'A size such as 100kb or 1mb.')
+    .default('100kb'),
   CLIENT_DIST: z.string().optional(),
   FAL_KEY: z.string().min(1).optional(),
   FAL_JWKS_URL: optionalUrl,
@@ -47,7 +62,10 @@ const schema = z.object({
   GENERATION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(50),
   GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),
   TEMP_IMAGE_TTL_HOURS: z.coerce.number().positive().default(24),
-  CLEANUP_CRON: z.string().regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression').default('17 * * * *'),
+  CLEANUP_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression')
+    .default('17 * * * *'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -60,7 +78,9 @@ export interface Config {
   publicUrl: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
-  s3: { endpoint: string; publicEndpoint: string | undefined; accessKey: string; secretKey: string; region: string } | undefined;
+  s3:
+    | { endpoint: string; publicEndpoint: string | undefined; accessKey: string; secretKey: string; region: string }
+    | undefined;
   bucket: string;
   redisUrl: string | undefined;
   sessionTtlMs: number;
@@ -111,12 +131,17 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const s3Parts = [e.S3_ENDPOINT, e.S3_ACCESS_KEY, e.S3_SECRET_KEY];
   if (s3Parts.some(Boolean) && !s3Parts.every(Boolean)) {
-    throw new ConfigError('Invalid configuration:\n  S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY must be set together');
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_ENDPOINT, S3_ACCESS_KEY and S3_SECRET_KEY must be set together',
+    );
   }
   if (e.JOB_HEARTBEAT_SECONDS * 2 > e.JOB_LEASE_SECONDS) {
-    throw new ConfigError('Invalid configuration:\n  JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS, or a live job could lose its lease between two heartbeats');
+    throw new ConfigError(
+      'Invalid configuration:\n  JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS, or a live job could lose its lease between two heartbeats',
+    );
   }
-  if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL) throw new ConfigError('Invalid configuration:\n  ADMIN_PASSWORD needs ADMIN_EMAIL');
+  if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL)
+    throw new ConfigError('Invalid configuration:\n  ADMIN_PASSWORD needs ADMIN_EMAIL');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -124,7 +149,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
-    s3: e.S3_ENDPOINT ? { endpoint: e.S3_ENDPOINT, publicEndpoint: e.S3_PUBLIC_ENDPOINT, accessKey: e.S3_ACCESS_KEY!, secretKey: e.S3_SECRET_KEY!, region: e.S3_REGION } : undefined,
+    s3: e.S3_ENDPOINT
+      ? {
+          endpoint: e.S3_ENDPOINT,
+          publicEndpoint: e.S3_PUBLIC_ENDPOINT,
+          accessKey: e.S3_ACCESS_KEY!,
+          secretKey: e.S3_SECRET_KEY!,
+          region: e.S3_REGION,
+        }
+      : undefined,
     bucket: e.S3_BUCKET,
     redisUrl: e.REDIS_URL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

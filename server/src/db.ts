@@ -14,8 +14,8 @@ export interface Database {
    * pipeline: for the hottest read (a catalog page). Values come back as `pg` parses them: cast
    * `timestamp` columns to timestamptz (`AT TIME ZONE 'UTC'`) and enums to text in the SQL.
    */
-  sql<R extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<R[]>;
-  close(): Promise<void>;
+  sql: <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+  close: () => Promise<void>;
 }
 
 /** `onQuery` sees every SQL statement the client runs, with its duration (server/bench counts them). */
@@ -27,9 +27,9 @@ export function createDatabase(connectionString: string, opts: { max?: number; o
   let db: PrismaClient;
   if (onQuery) {
     const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-    client.$on('query', (e) => onQuery(e.query, Number(e.duration)));
+    client.$on('query', (e) => onQuery(e.query, e.duration));
     // The client typed with its query events is the same client; callers need only its models.
-    db = client as unknown as PrismaClient;
+    db = client;
   } else db = new PrismaClient({ adapter });
   return {
     db,

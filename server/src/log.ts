@@ -36,4 +36,8 @@ export function createLogger(opts: { level?: LogLevel; destination?: Destination
 }
 
 /** Fields that identify a generation in every line about it. */
-export const gen = (kind: string, id: string, extra: Record<string, unknown> = {}) => ({ generationKind: kind, generationId: id, ...extra });
+export const gen = (kind: string, id: string, extra: Record<string, unknown> = {}) => ({
+  generationKind: kind,
+  generationId: id,
+  ...extra,
+});

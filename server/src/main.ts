@@ -8,8 +8,9 @@ import { listenError, StartupError } from './startup-error.ts';
 /** The process: its signals, its parent, its one app. Everything it keeps lives in this call. */
 function run(): void {
   /** The database going away while we stop (an external one, or the embedded one stopped under a process manager): expected. */
-  const DATABASE_GONE = /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
-  const messageOf = (e: unknown) => (e as Error)?.message ?? String(e);
+  const DATABASE_GONE =
+    /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
+  const messageOf = (e: unknown) => (e as Error | undefined)?.message ?? String(e);
   function reportStopError(e: unknown): void {
     if (!DATABASE_GONE.test(messageOf(e))) console.error(`[shutdown] ${messageOf(e)}`);
   }
@@ -19,7 +20,10 @@ function run(): void {
   // of the service): a job queue query failing then (pg-boss does not catch every one) is expected, not a
   // crash. Any other unhandled rejection still ends the process, as Node's default would.
   process.on('unhandledRejection', (e) => {
-    if (stopping) return reportStopError(e);
+    if (stopping) {
+      reportStopError(e);
+      return;
+    }
     if (DATABASE_GONE.test(messageOf(e))) {
       console.error(`[database] ${messageOf(e)}`);
       return;
@@ -64,7 +68,7 @@ function run(): void {
       const probe = createServer();
       probe.once('error', fail);
       probe.listen(port, host, () => probe.close(() => ok()));
-    }).catch((e: NodeJS.ErrnoException) => {
+    }).catch((e: unknown) => {
       throw listenError(e, port, host);
     });
   }
@@ -95,13 +99,21 @@ function run(): void {
 
   /** What failed and what to do; a stack only for what no one expected (a bug). */
   function reportStartupFailure(e: unknown): void {
-    if (e instanceof ConfigError) console.error(`npm start failed: ${e.message}\n  → fix the variable(s) above (docs/production.md lists them all)`);
+    if (e instanceof ConfigError)
+      console.error(
+        `npm start failed: ${e.message}\n  → fix the variable(s) above (docs/production.md lists them all)`,
+      );
     else if (e instanceof StartupError) console.error(`npm start failed: ${e.message}\n  → ${e.hint}`);
     else if (e instanceof Error) console.error('npm start failed with an unexpected error:', e);
-    else console.error(`npm start failed with an unexpected error: ${e === undefined ? 'no details were given' : String(e)}`);
+    else
+      console.error(
+        // Not an Error: whatever was thrown, printed as it stringifies.
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string
+        `npm start failed with an unexpected error: ${e === undefined ? 'no details were given' : String(e)}`,
+      );
   }
 
-  main().catch(async (e) => {
+  main().catch(async (e: unknown) => {
     if (stopping || e instanceof AppStoppedError) return;
     stopping = true;
     reportStartupFailure(e);

@@ -13,13 +13,13 @@ export interface Runtime {
   databaseUrl: string;
   storage: Storage;
   embedded: { postgres?: string; s3?: string };
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 interface Started<T> {
   value: T;
   embedded?: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const noop = async () => {};
@@ -34,12 +34,26 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
   let s3 = config.s3;
   let started: Started<Storage> | undefined;
   if (!s3) {
-    const srv = await startEmbeddedS3(config.dataDir).catch((e: NodeJS.ErrnoException) => {
-      if (!['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(e?.code ?? '')) throw e;
-      throw new StartupError(`cannot write the embedded S3 data in ${resolve(config.dataDir, 's3')} (${e.code})`, 'make DATA_DIR writable by this user, set DATA_DIR to a writable directory, or set S3_ENDPOINT');
+    const srv = await startEmbeddedS3(config.dataDir).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException | undefined)?.code;
+      if (!code || !['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSPC'].includes(code)) throw error;
+      throw new StartupError(
+        `cannot write the embedded S3 data in ${resolve(config.dataDir, 's3')} (${code})`,
+        'make DATA_DIR writable by this user, set DATA_DIR to a writable directory, or set S3_ENDPOINT',
+      );
     });
-    s3 = { endpoint: srv.endpoint, publicEndpoint: undefined, accessKey: srv.accessKey, secretKey: srv.secretKey, region: 'us-east-1' };
-    started = { value: undefined as never, embedded: `${srv.endpoint} (data in ${resolve(srv.dataDir)})`, stop: srv.stop };
+    s3 = {
+      endpoint: srv.endpoint,
+      publicEndpoint: undefined,
+      accessKey: srv.accessKey,
+      secretKey: srv.secretKey,
+      region: 'us-east-1',
+    };
+    started = {
+      value: undefined as never,
+      embedded: `${srv.endpoint} (data in ${resolve(srv.dataDir)})`,
+      stop: srv.stop,
+    };
   }
   const storage = createS3Storage({ ...s3, bucket: config.bucket });
   try {
@@ -48,11 +62,14 @@ export async function startStorage(config: Config): Promise<Started<Storage>> {
     await started?.stop();
     const where = started ? 'the embedded S3 server' : `S3_ENDPOINT ${describeUrl(s3.endpoint)}`;
     throw new StartupError(
-      `S3 bucket ${config.bucket} on ${where} cannot be checked or created: ${(e as Error)?.message || (e as { code?: string })?.code || String(e)}`,
-      started ? 'see the reason above, or set S3_ENDPOINT to use another S3 server' : 'check that the S3 server is up and that S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET are right',
+      `S3 bucket ${config.bucket} on ${where} cannot be checked or created: ` +
+        ((e as Error | undefined)?.message || (e as { code?: string } | undefined)?.code || String(e)),
+      started
+        ? 'see the reason above, or set S3_ENDPOINT to use another S3 server'
+        : 'check that the S3 server is up and that S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET are right',
     );
   }
-  return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop } as Started<Storage>;
+  return { value: storage, embedded: started?.embedded, stop: started?.stop ?? noop };
 }
 
 /** fal itself with FAL_KEY; otherwise the emulator, in this process, reached by the real client. */
@@ -62,7 +79,10 @@ export async function startFal(
 ): Promise<Started<{ gateway: FalGateway; verifier: WebhookVerifier; emulator?: FalEmulator }>> {
   if (config.fal.key) {
     return {
-      value: { gateway: createFalGateway({ credentials: config.fal.key }), verifier: createWebhookVerifier({ jwksUrl: config.fal.jwksUrl ?? FAL_JWKS_URL }) },
+      value: {
+        gateway: createFalGateway({ credentials: config.fal.key }),
+        verifier: createWebhookVerifier({ jwksUrl: config.fal.jwksUrl ?? FAL_JWKS_URL }),
+      },
       stop: noop,
     };
   }
@@ -92,10 +112,13 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   return {
     databaseUrl: database.value,
     storage: storage.value,
-    embedded: { ...(database.embedded ? { postgres: database.embedded } : {}), ...(storage.embedded ? { s3: storage.embedded } : {}) },
+    embedded: {
+      ...(database.embedded ? { postgres: database.embedded } : {}),
+      ...(storage.embedded ? { s3: storage.embedded } : {}),
+    },
     async stop() {
-      await storage.stop().catch((e) => console.error('stop failed:', e));
-      await database.stop().catch((e) => console.error('stop failed:', e));
+      await storage.stop().catch((e: unknown) => console.error('stop failed:', e));
+      await database.stop().catch((e: unknown) => console.error('stop failed:', e));
     },
   };
 }

@@ -16,8 +16,6 @@ import { renderPortraitPng } from '../src/media/render.ts';
 // Browser globals, used inside page.evaluate / waitForFunction callbacks (the server's tsconfig has no DOM lib).
 declare const document: any;
 declare const localStorage: any;
-type HTMLVideoElement = any;
-type HTMLImageElement = any;
 
 let app: TestApp | undefined;
 let browser: Browser | undefined;
@@ -64,8 +62,8 @@ async function waitForPlayableVideo(
 ): Promise<{ src: string; readyState: number; muted: boolean; loop: boolean; playsInline: boolean }> {
   const handle = await page.waitForFunction(
     (sel) => {
-      const v = document.querySelector(`${sel} video`) as HTMLVideoElement | null;
-      return v && v.currentSrc && v.readyState > 0
+      const v = document.querySelector(`${sel} video`);
+      return v?.currentSrc && v.readyState > 0
         ? { src: v.currentSrc, readyState: v.readyState, muted: v.muted, loop: v.loop, playsInline: v.playsInline }
         : null;
     },
@@ -132,7 +130,7 @@ describe('the app in a browser', () => {
       await step('04-image-pending');
       await card(page, 'image', 'SUCCEEDED').locator('img').waitFor();
       await page.waitForFunction(
-        () => (document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img') as HTMLImageElement | null)?.naturalWidth! > 0,
+        () => document.querySelector('[data-testid="image-card"][data-status="SUCCEEDED"] img')?.naturalWidth > 0,
       );
       await step('05-image-ready');
 
@@ -147,9 +145,13 @@ describe('the app in a browser', () => {
       // A second image (a studio image is used up by the avatar made from it).
       await page.getByLabel('Prompt').fill('Portrait of Marc, a pharmacist');
       await page.getByRole('button', { name: 'Generate image' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="image-card"][data-status="SUCCEEDED"] img').length === 2, null, {
-        timeout: 60_000,
-      });
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="image-card"][data-status="SUCCEEDED"] img').length === 2,
+        null,
+        {
+          timeout: 60_000,
+        },
+      );
 
       // 4. Pick a good image as reference; create an avatar: "in progress" at once, then a playing video.
       await card(page, 'image', 'SUCCEEDED').first().getByRole('button', { name: 'Use as reference' }).click();
@@ -170,7 +172,9 @@ describe('the app in a browser', () => {
       expect(video.readyState).toBeGreaterThan(0);
       expect(video).toMatchObject({ muted: true, loop: true, playsInline: true });
       // It came through the subscription (a projectUpdated event), not a reload or polling.
-      expect(wsFrames.slice(framesBefore).some((f) => f.includes('"projectUpdated"') && f.includes('SUCCEEDED'))).toBe(true);
+      expect(wsFrames.slice(framesBefore).some((f) => f.includes('"projectUpdated"') && f.includes('SUCCEEDED'))).toBe(
+        true,
+      );
       expect(await count(page, '[data-testid="avatar-card"]')).toBe(1);
       await step('08-avatar-playing');
 
@@ -208,7 +212,10 @@ describe('the app in a browser', () => {
       const png = await renderPortraitPng({ title: 'Upload', subtitle: 'test', hue: 200 });
       const imagesBefore = await count(page, '[data-testid="image-card"]');
       await page.getByLabel('Image file').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="image-card"]').length === n + 1, imagesBefore);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="image-card"]').length === n + 1,
+        imagesBefore,
+      );
       const uploaded = page.locator('[data-testid="image-card"].selected');
       await uploaded.locator('img').waitFor();
       expect(await uploaded.getAttribute('data-status')).toBe('SUCCEEDED');
@@ -216,9 +223,15 @@ describe('the app in a browser', () => {
       await uploaded.getByRole('button', { name: 'Edit' }).click();
       await uploaded.getByLabel('Edit with a prompt').fill('Same portrait, warmer light');
       await uploaded.getByRole('button', { name: 'Edit image' }).click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="image-card"]').length === n + 2, imagesBefore);
       await page.waitForFunction(
-        () => [...document.querySelectorAll('[data-testid="image-card"]')].every((c) => c.getAttribute('data-status') !== 'PENDING'),
+        (n) => document.querySelectorAll('[data-testid="image-card"]').length === n + 2,
+        imagesBefore,
+      );
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[data-testid="image-card"]')].every(
+            (c) => c.getAttribute('data-status') !== 'PENDING',
+          ),
         null,
         { timeout: 60_000 },
       );
@@ -232,11 +245,16 @@ describe('the app in a browser', () => {
       await animated.locator('img').waitFor({ timeout: 60_000 });
       expect(await animated.getAttribute('data-status')).toBe('SUCCEEDED');
       const fromImage = await prisma.bRoll.findFirstOrThrow({ where: { name: 'Comptoir animé' } });
-      expect(fromImage).toMatchObject({ source: 'IMAGE_TO_VIDEO', falModel: 'fal-ai/bytedance/seedance/v1/pro/image-to-video' });
+      expect(fromImage).toMatchObject({
+        source: 'IMAGE_TO_VIDEO',
+        falModel: 'fal-ai/bytedance/seedance/v1/pro/image-to-video',
+      });
       expect(fromImage.imageStoragePath).toBeTruthy();
       await step('13b-broll-from-image');
       // A file that is not an image is refused beside the file field, before any upload.
-      await page.getByLabel('Image file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+      await page
+        .getByLabel('Image file')
+        .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
       await page.locator('.field.has-error:has(input[type="file"]) .field-error').waitFor();
 
       // 8. The session survives a reload, and so does the studio.
@@ -250,7 +268,11 @@ describe('the app in a browser', () => {
       await page.getByTestId('catalog-card').first().waitFor();
       const total = () => page.getByTestId('total-count').textContent().then(Number);
       const facet = (slug: string) => page.getByTestId(`facet-count-${slug}`).textContent().then(Number);
-      const waitTotal = (n: number) => page.waitForFunction((x) => document.querySelector('[data-testid="total-count"]')?.textContent === String(x), n);
+      const waitTotal = (n: number) =>
+        page.waitForFunction(
+          (x) => document.querySelector('[data-testid="total-count"]')?.textContent === String(x),
+          n,
+        );
       expect(await total()).toBe(24 + EXTRA);
       expect(await count(page, '[data-testid="catalog-card"]')).toBe(24);
       await step('14-catalog');
@@ -284,7 +306,10 @@ describe('the app in a browser', () => {
       // Infinite scroll: reaching the end loads the next page.
       await page.getByTestId('catalog-card').nth(23).scrollIntoViewIfNeeded();
       await page.locator('.sentinel').scrollIntoViewIfNeeded();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="catalog-card"]').length === n, 24 + EXTRA);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="catalog-card"]').length === n,
+        24 + EXTRA,
+      );
       await step('16-catalog-scrolled');
 
       // 10. Use in project: the avatar's image lands in the project's studio as the chosen reference.
@@ -341,7 +366,7 @@ describe('the app in a browser', () => {
       await step('22-signed-out');
 
       expect(serverErrors).toEqual([]);
-      expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+      expect(consoleErrors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
     } catch (err) {
       await step('failure').catch(() => {});
       if (consoleErrors.length) console.error('browser console errors:', consoleErrors);
@@ -354,7 +379,11 @@ describe('the app in a browser', () => {
   it('pages a studio list: the newest 24 first, then "More avatars"', async () => {
     const { url, gql, signUp, prisma } = app!;
     const user = await signUp('Many');
-    const created = await gql(`mutation { createProject(input: { name: "Many" }) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+    const created = await gql(
+      `mutation { createProject(input: { name: "Many" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      user.token,
+    );
     const projectId: string = created.data.createProject.data.id;
     const localProjectId = Buffer.from(projectId, 'base64').toString().split(':')[1]!;
     const base = Date.now() - 3600_000;
@@ -386,7 +415,9 @@ describe('the app in a browser', () => {
       await expect.poll(() => card(page, 'avatar').count()).toBe(29);
       expect(await card(page, 'avatar').last().textContent()).toContain('Take 00');
       expect(await page.getByRole('button', { name: 'More avatars' }).count()).toBe(0);
-      expect(new Set(await card(page, 'avatar').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).size).toBe(29);
+      expect(
+        new Set(await card(page, 'avatar').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).size,
+      ).toBe(29);
       await screenshot(page, 'app-25-studio-more-avatars');
     } finally {
       await context.close();
@@ -421,7 +452,11 @@ describe('the app in a browser', () => {
     // on (the events are lost, as when a connection silently dies) and close the page's side.
     const sockets: { closePage: () => Promise<void>; deaf: boolean; subscribed: boolean }[] = [];
     await page.routeWebSocket(/\/graphql$/, (ws) => {
-      const entry = { deaf: false, subscribed: false, closePage: () => ws.close({ code: 1012, reason: 'test: service restart' }) };
+      const entry = {
+        deaf: false,
+        subscribed: false,
+        closePage: () => ws.close({ code: 1012, reason: 'test: service restart' }),
+      };
       sockets.push(entry);
       const server = ws.connectToServer();
       ws.onMessage((m) => {
@@ -434,7 +469,8 @@ describe('the app in a browser', () => {
     });
     const pendingQueries: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('PendingNodes')) pendingQueries.push(r.postData()!);
+      if (r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('PendingNodes'))
+        pendingQueries.push(r.postData()!);
     });
 
     try {
@@ -452,7 +488,10 @@ describe('the app in a browser', () => {
       await page.getByRole('button', { name: 'Create avatar' }).click();
       await card(page, 'avatar', 'PENDING').waitFor();
       await expect
-        .poll(async () => (await prisma.avatar.findFirst({ where: { name: 'Missed event' } }))?.status, { timeout: 60_000, interval: 250 })
+        .poll(async () => (await prisma.avatar.findFirst({ where: { name: 'Missed event' } }))?.status, {
+          timeout: 60_000,
+          interval: 250,
+        })
         .toBe('SUCCEEDED');
       expect(await card(page, 'avatar').getAttribute('data-status')).toBe('PENDING'); // the event was lost
       const avatarId = (await card(page, 'avatar').getAttribute('data-id'))!;

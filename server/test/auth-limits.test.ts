@@ -9,7 +9,12 @@ const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) {
 const PASSWORD = 'correct horse battery';
 
 /** A POST to /graphql with extra headers (X-Forwarded-For); the raw body text too, to compare answers byte for byte. */
-async function post(app: TestApp, query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+async function post(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -44,7 +49,7 @@ describe('one instance behind a trusted proxy', () => {
       AUTH_MAX_FAILURES_PER_ADDRESS: '5',
     });
   });
-  afterAll(() => app?.stop());
+  afterAll(() => app.stop());
 
   describe('one auth mutation per request', () => {
     it('refuses 400 aliased signIn in one request before any runs (the right password among them signs nobody in)', async () => {
@@ -52,7 +57,8 @@ describe('one instance behind a trusted proxy', () => {
       const before = await tableCounts(app);
       const guesses = Array.from(
         { length: 400 },
-        (_, i) => `g${i}: signIn(input: { email: "${email}", password: "${i === 399 ? PASSWORD : `guess-${i}`}" }) { __typename }`,
+        (_, i) =>
+          `g${i}: signIn(input: { email: "${email}", password: "${i === 399 ? PASSWORD : `guess-${i}`}" }) { __typename }`,
       );
       const r = await post(app, `mutation { ${guesses.join('\n')} }`, {});
       expect(r.status).toBe(400);
@@ -78,15 +84,16 @@ describe('one instance behind a trusted proxy', () => {
         expect(r.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       }
       const ws = app.ws();
-      const errors = await new Promise<readonly { message: string; extensions?: Record<string, unknown> }[]>((resolve, reject) =>
-        ws.subscribe(
-          { query: viaFragment },
-          {
-            next: (r) => reject(new Error(`ran: ${JSON.stringify(r)}`)),
-            error: (e) => resolve(e as never),
-            complete: () => reject(new Error('completed')),
-          },
-        ),
+      const errors = await new Promise<readonly { message: string; extensions?: Record<string, unknown> }[]>(
+        (resolve, reject) =>
+          ws.subscribe(
+            { query: viaFragment },
+            {
+              next: (r) => reject(new Error(`ran: ${JSON.stringify(r)}`)),
+              error: (e) => resolve(e as never),
+              complete: () => reject(new Error('completed')),
+            },
+          ),
       );
       expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(await tableCounts(app)).toEqual(before);
@@ -110,7 +117,9 @@ describe('one instance behind a trusted proxy', () => {
     it('refuses the 11th failure of an account, even with the right password and from new addresses, until retryAfter', async () => {
       const { email } = await app.signUp();
       for (let i = 0; i < 10; i++) {
-        expect((await signIn(app, email.toUpperCase(), `wrong-${i}`, from(randomAddress()))).__typename).toBe('InvalidCredentialsError');
+        expect((await signIn(app, email.toUpperCase(), `wrong-${i}`, from(randomAddress()))).__typename).toBe(
+          'InvalidCredentialsError',
+        );
       }
       const limited = await signIn(app, ` ${email} `, PASSWORD, from(randomAddress()));
       expect(limited.__typename).toBe('RateLimitedError');
@@ -120,20 +129,27 @@ describe('one instance behind a trusted proxy', () => {
       expect(wait).toBeLessThanOrEqual(15 * 60_000);
       // Another account from the same address is not concerned.
       const other = await app.signUp();
-      expect((await signIn(app, other.email, PASSWORD, from(randomAddress()))).__typename).toBe('MutationSignInSuccess');
+      expect((await signIn(app, other.email, PASSWORD, from(randomAddress()))).__typename).toBe(
+        'MutationSignInSuccess',
+      );
     });
 
     it('starts an account afresh after a successful sign-in', async () => {
       const { email } = await app.signUp();
       for (let i = 0; i < 9; i++) await signIn(app, email, `wrong-${i}`, from(randomAddress()));
       expect((await signIn(app, email, PASSWORD, from(randomAddress()))).__typename).toBe('MutationSignInSuccess');
-      for (let i = 0; i < 10; i++) expect((await signIn(app, email, `wrong-${i}`, from(randomAddress()))).__typename).toBe('InvalidCredentialsError');
+      for (let i = 0; i < 10; i++)
+        expect((await signIn(app, email, `wrong-${i}`, from(randomAddress()))).__typename).toBe(
+          'InvalidCredentialsError',
+        );
       expect((await signIn(app, email, PASSWORD, from(randomAddress()))).__typename).toBe('RateLimitedError');
     });
 
     it('lets only the allowance through when guesses arrive at once', async () => {
       const { email } = await app.signUp();
-      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(app, email, `wrong-${i}`, from(randomAddress()))));
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => signIn(app, email, `wrong-${i}`, from(randomAddress()))),
+      );
       const kinds = answers.map((a) => a.__typename);
       expect(kinds.filter((k) => k === 'InvalidCredentialsError')).toHaveLength(10);
       expect(kinds.filter((k) => k === 'RateLimitedError')).toHaveLength(20);
@@ -145,9 +161,10 @@ describe('one instance behind a trusted proxy', () => {
       const address = randomAddress();
       for (let i = 0; i < 5; i++) {
         const spoofed = { 'x-forwarded-for': `198.51.100.${i}, ${address}` };
-        expect((await signIn(app, `nobody-${i}-${randomBytes(3).toString('hex')}@example.com`, 'guess-guess', spoofed)).__typename).toBe(
-          'InvalidCredentialsError',
-        );
+        expect(
+          (await signIn(app, `nobody-${i}-${randomBytes(3).toString('hex')}@example.com`, 'guess-guess', spoofed))
+            .__typename,
+        ).toBe('InvalidCredentialsError');
       }
       const { email } = await app.signUp();
       const limited = await signIn(app, email, PASSWORD, from(address));
@@ -173,7 +190,8 @@ describe('one instance behind a trusted proxy', () => {
           );
         });
       const unknown = () => `nobody-${randomBytes(4).toString('hex')}@example.com`;
-      for (let i = 0; i < 3; i++) expect((await signIn(app, unknown(), 'guess-guess')).__typename).toBe('InvalidCredentialsError');
+      for (let i = 0; i < 3; i++)
+        expect((await signIn(app, unknown(), 'guess-guess')).__typename).toBe('InvalidCredentialsError');
       for (let i = 0; i < 2; i++) expect((await ask(unknown())).__typename).toBe('InvalidCredentialsError');
       expect((await ask(unknown())).__typename).toBe('RateLimitedError');
       expect((await signIn(app, unknown(), 'guess-guess')).__typename).toBe('RateLimitedError');
@@ -185,7 +203,12 @@ describe('one instance behind a trusted proxy', () => {
       const { email } = await app.signUp();
       const unknown = `nobody-${randomBytes(4).toString('hex')}@example.com`;
       const wrong = await post(app, SIGN_IN, { input: { email, password: 'not the password' } }, from(randomAddress()));
-      const missing = await post(app, SIGN_IN, { input: { email: unknown, password: 'not the password' } }, from(randomAddress()));
+      const missing = await post(
+        app,
+        SIGN_IN,
+        { input: { email: unknown, password: 'not the password' } },
+        from(randomAddress()),
+      );
       expect(missing.status).toBe(wrong.status);
       expect(missing.text).toBe(wrong.text);
       expect(wrong.body.data!.signIn.__typename).toBe('InvalidCredentialsError');
@@ -217,7 +240,7 @@ describe('without TRUST_PROXY', () => {
       AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: '2',
     });
   });
-  afterAll(() => direct?.stop());
+  afterAll(() => direct.stop());
 
   it('ignores X-Forwarded-For: the socket is the client', async () => {
     for (let i = 0; i < 3; i++) {
@@ -277,13 +300,16 @@ describe('limits shared through Redis', () => {
     b = await startTestApp(env, { shareWith: a });
   });
   afterAll(async () => {
-    await b?.stop();
-    await a?.stop();
+    await b.stop();
+    await a.stop();
   });
 
   it('counts failures on instance A against the account on instance B', async () => {
     const { email } = await a.signUp();
-    for (let i = 0; i < 4; i++) expect((await signIn(i % 2 ? b : a, email, `wrong-${i}`, from(randomAddress()))).__typename).toBe('InvalidCredentialsError');
+    for (let i = 0; i < 4; i++)
+      expect((await signIn(i % 2 ? b : a, email, `wrong-${i}`, from(randomAddress()))).__typename).toBe(
+        'InvalidCredentialsError',
+      );
     expect((await signIn(b, email, PASSWORD, from(randomAddress()))).__typename).toBe('RateLimitedError');
     expect((await signIn(a, email, PASSWORD, from(randomAddress()))).__typename).toBe('RateLimitedError');
   });
@@ -291,9 +317,16 @@ describe('limits shared through Redis', () => {
   it('counts failures on instance A against the address on instance B', async () => {
     const address = randomAddress();
     for (let i = 0; i < 3; i++) {
-      expect((await signIn(i % 2 ? b : a, `nobody-${i}-${randomBytes(3).toString('hex')}@example.com`, 'guess-guess', from(address))).__typename).toBe(
-        'InvalidCredentialsError',
-      );
+      expect(
+        (
+          await signIn(
+            i % 2 ? b : a,
+            `nobody-${i}-${randomBytes(3).toString('hex')}@example.com`,
+            'guess-guess',
+            from(address),
+          )
+        ).__typename,
+      ).toBe('InvalidCredentialsError');
     }
     const { email } = await a.signUp();
     expect((await signIn(b, email, PASSWORD, from(address))).__typename).toBe('RateLimitedError');

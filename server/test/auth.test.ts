@@ -8,7 +8,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) {
   __typename
@@ -22,7 +22,9 @@ const ME = `{ me { id email name role } }`;
 
 describe('accounts and sessions', () => {
   it('signs up, signs in, reads me, signs out', async () => {
-    const up = await app.gql(SIGN_UP, { input: { email: '  Ada@Example.com ', name: 'Ada', password: 'analytical engine' } });
+    const up = await app.gql(SIGN_UP, {
+      input: { email: '  Ada@Example.com ', name: 'Ada', password: 'analytical engine' },
+    });
     expect(up.data.signUp.__typename).toBe('MutationSignUpSuccess');
     const { token, user } = up.data.signUp.data;
     expect(user).toMatchObject({ email: 'ada@example.com', name: 'Ada', role: 'USER' });
@@ -36,11 +38,15 @@ describe('accounts and sessions', () => {
     expect((await app.gql(ME)).data.me).toBeNull();
 
     const wrong = await app.gql(SIGN_IN, { input: { email: 'ada@example.com', password: 'not the password' } });
-    expect(wrong.data.signIn).toMatchObject({ __typename: 'InvalidCredentialsError', message: 'Email or password is incorrect.' });
+    expect(wrong.data.signIn).toMatchObject({
+      __typename: 'InvalidCredentialsError',
+      message: 'Email or password is incorrect.',
+    });
     const unknown = await app.gql(SIGN_IN, { input: { email: 'nobody@example.com', password: 'whatever1' } });
     expect(unknown.data.signIn.__typename).toBe('InvalidCredentialsError');
 
-    const second = (await app.gql(SIGN_IN, { input: { email: 'ADA@example.com', password: 'analytical engine' } })).data.signIn.data.token;
+    const second = (await app.gql(SIGN_IN, { input: { email: 'ADA@example.com', password: 'analytical engine' } })).data
+      .signIn.data.token;
     expect(second).not.toBe(token);
 
     const out = await app.gql(`mutation { signOut(input: {}) { ... on MutationSignOutSuccess { data } } }`, {}, token);
@@ -96,7 +102,9 @@ describe('accounts and sessions', () => {
       expect(r.data.signUp.__typename, JSON.stringify(input)).toBe('ValidationError');
       expect(r.data.signUp.fieldErrors.map((e: { path: string[] }) => e.path)).toContainEqual(path);
     }
-    const dup = await app.gql(SIGN_UP, { input: { email: existing.toUpperCase(), name: 'Again', password: 'longenough' } });
+    const dup = await app.gql(SIGN_UP, {
+      input: { email: existing.toUpperCase(), name: 'Again', password: 'longenough' },
+    });
     expect(dup.data.signUp).toMatchObject({ __typename: 'ConflictError', path: ['input', 'email'] });
     expect(await tableCounts(app)).toEqual(before);
   });

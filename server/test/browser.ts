@@ -29,7 +29,9 @@ export function buildClient(outDir: string): void {
 }
 
 /** A test app serving a private client build, and a Chromium to drive it; `stop` undoes all three. */
-export async function startBrowserApp(env: Record<string, string> = {}): Promise<{ app: TestApp; browser: Browser; stop(): Promise<void> }> {
+export async function startBrowserApp(
+  env: Record<string, string> = {},
+): Promise<{ app: TestApp; browser: Browser; stop: () => Promise<void> }> {
   const dist = await mkdtemp(join(tmpdir(), 'better-ads-client-'));
   let app: TestApp | undefined;
   let browser: Browser | undefined;
@@ -52,7 +54,14 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     timeout: 20_000,
   });
 }
@@ -69,7 +78,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function monacoText(page: Page, root: string): Promise<string> {
   const lines = page.locator(`${root} .monaco-editor .view-lines > .view-line`);
   const rows = await lines.evaluateAll((els) =>
-    els.map((el) => ({ top: parseFloat((el as unknown as { style: { top: string } }).style.top) || 0, text: el.textContent ?? '' })),
+    els.map((el) => ({
+      top: parseFloat((el as unknown as { style: { top: string } }).style.top) || 0,
+      text: el.textContent ?? '',
+    })),
   );
   return rows
     .sort((a, b) => a.top - b.top)
@@ -107,7 +119,11 @@ export async function resultJson(page: Page): Promise<any> {
 }
 
 /** Polls `check` until it returns true (→ true) or `timeoutMs` passes (→ false). */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, intervalMs = 50): Promise<boolean> {
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  intervalMs = 50,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return true;
@@ -123,6 +139,9 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs: 
  * the text to localStorage ("graphiql:query"), so wait for that.
  */
 export async function waitForOperationState(page: Page, text: string): Promise<void> {
-  const settled = await until(async () => (await page.evaluate(() => (globalThis as any).localStorage.getItem('graphiql:query'))) === text, 5_000);
+  const settled = await until(
+    async () => (await page.evaluate(() => (globalThis as any).localStorage.getItem('graphiql:query'))) === text,
+    5_000,
+  );
   if (!settled) throw new Error('GraphiQL did not pick up the operation editor text');
 }

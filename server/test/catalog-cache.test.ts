@@ -13,14 +13,23 @@ beforeAll(async () => {
   tagIds = await createTaxonomy(app);
   await createPublicAvatars(app, tagIds, 3);
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const PAGE = `query Page($tags: [String!]) { publicAvatars(first: 10, tags: $tags) { ... on PublicAvatarConnection { totalCount edges { node { id name } } } } }`;
 const names = (r: any) => (r.data.publicAvatars.edges as { node: { name: string } }[]).map((e) => e.node.name).sort();
 
 async function post(query: string, variables: object, headers: Record<string, string> = {}, raw?: string) {
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: raw ?? JSON.stringify({ query, variables }) });
-  return { status: res.status, type: res.headers.get('content-type'), requestId: res.headers.get('x-request-id'), body: (await res.json()) as any };
+  const res = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: raw ?? JSON.stringify({ query, variables }),
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    requestId: res.headers.get('x-request-id'),
+    body: (await res.json()) as any,
+  };
 }
 
 it('serves anonymous catalog pages from a short cache, never authenticated ones, and drops it on a catalog change', async () => {
@@ -46,7 +55,11 @@ it('serves anonymous catalog pages from a short cache, never authenticated ones,
   // A change made through the API drops every kept answer (on every instance, through catalogChanged).
   const admin = await app.admin();
   const gid = Buffer.from(`Avatar:${added!.id}`).toString('base64');
-  const renamed = await app.gql(`mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`, { input: { id: gid, name: 'Renamed' } }, admin.token);
+  const renamed = await app.gql(
+    `mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`,
+    { input: { id: gid, name: 'Renamed' } },
+    admin.token,
+  );
   expect(renamed.data.updatePublicAvatar.__typename).toBe('MutationUpdatePublicAvatarSuccess');
   expect(names((await post(PAGE, {})).body)).toEqual(['Avatar 000', 'Avatar 001', 'Avatar 002', 'Renamed']);
 });

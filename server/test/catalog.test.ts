@@ -16,11 +16,17 @@ beforeAll(async () => {
   // Never in the catalog: private, pending and failed avatars.
   const owner = await app.signUp();
   const femme = tagIds.get('femme')!;
-  await app.prisma.avatar.create({ data: { name: 'Private', visibility: 'PRIVATE', status: 'SUCCEEDED', userId: owner.userId } });
-  await app.prisma.avatar.create({ data: { name: 'Pending', visibility: 'PUBLIC', status: 'PENDING', tags: { create: [{ tagId: femme }] } } });
-  await app.prisma.avatar.create({ data: { name: 'Failed', visibility: 'PUBLIC', status: 'FAILED', tags: { create: [{ tagId: femme }] } } });
+  await app.prisma.avatar.create({
+    data: { name: 'Private', visibility: 'PRIVATE', status: 'SUCCEEDED', userId: owner.userId },
+  });
+  await app.prisma.avatar.create({
+    data: { name: 'Pending', visibility: 'PUBLIC', status: 'PENDING', tags: { create: [{ tagId: femme }] } },
+  });
+  await app.prisma.avatar.create({
+    data: { name: 'Failed', visibility: 'PUBLIC', status: 'FAILED', tags: { create: [{ tagId: femme }] } },
+  });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const CATALOG = `query($first: Int, $last: Int, $after: String, $before: String, $tags: [String!], $search: String, $orderBy: CatalogOrder) {
   publicAvatars(first: $first, last: $last, after: $after, before: $before, tags: $tags, search: $search, orderBy: $orderBy) {
@@ -57,13 +63,23 @@ async function sqlMatches(slugs: string[], search?: string): Promise<Set<string>
 }
 
 async function sqlHasTag(slug: string): Promise<Set<string>> {
-  const rows = await app.sql<{ id: string }>(`SELECT at."avatarId" AS id FROM "AvatarTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE t.slug = $1`, [slug]);
+  const rows = await app.sql<{ id: string }>(
+    `SELECT at."avatarId" AS id FROM "AvatarTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE t.slug = $1`,
+    [slug],
+  );
   return new Set(rows.map((r) => r.id));
 }
 
-
 describe('publicAvatars filter and facets', () => {
-  const filters: string[][] = [[], ['femme'], ['femme', 'homme'], ['femme', 'homme', 'jeune'], ['homme', 'senior', 'medical'], ['jeune', 'adulte', 'tech', 'finance'], ['femme', 'senior', 'retail']];
+  const filters: string[][] = [
+    [],
+    ['femme'],
+    ['femme', 'homme'],
+    ['femme', 'homme', 'jeune'],
+    ['homme', 'senior', 'medical'],
+    ['jeune', 'adulte', 'tech', 'finance'],
+    ['femme', 'senior', 'retail'],
+  ];
 
   for (const tags of filters) {
     it(`matches SQL for tags [${tags.join(', ')}]`, async () => {
@@ -78,7 +94,9 @@ describe('publicAvatars filter and facets', () => {
       // Facet of tag t in category C: the filter without C's selection, AND t.
       expect(conn.facets).toHaveLength(tagIds.size);
       for (const f of conn.facets) {
-        const others = tags.filter((s) => !(TAXONOMY as Record<string, readonly string[]>)[f.tag.category.slug]!.includes(s));
+        const others = tags.filter(
+          (s) => !(TAXONOMY as Record<string, readonly string[]>)[f.tag.category.slug]!.includes(s),
+        );
         const base = await sqlMatches(others);
         const withTag = await sqlHasTag(f.tag.slug);
         expect(f.count, `facet ${f.tag.slug}`).toBe([...base].filter((id) => withTag.has(id)).length);
@@ -86,7 +104,7 @@ describe('publicAvatars filter and facets', () => {
     });
   }
 
-  it("gives every avatar its own tags in slug order, on a page and through nodes(ids:)", async () => {
+  it('gives every avatar its own tags in slug order, on a page and through nodes(ids:)', async () => {
     const rows = await app.sql<{ id: string; slugs: string[] }>(
       `SELECT a.id, array_agg(t.slug ORDER BY t.slug) AS slugs FROM "Avatar" a JOIN "AvatarTag" at ON at."avatarId" = a.id JOIN "Tag" t ON t.id = at."tagId"
         WHERE a.visibility = 'PUBLIC' AND a.status = 'SUCCEEDED' GROUP BY a.id`,
@@ -94,26 +112,50 @@ describe('publicAvatars filter and facets', () => {
     const expected = new Map(rows.map((r) => [r.id, r.slugs]));
     const page = (await app.gql(CATALOG, { first: 100 })).data.publicAvatars;
     expect(page.edges).toHaveLength(N);
-    for (const e of page.edges) expect(e.node.tags.map((t: any) => t.slug), e.node.name).toEqual(expected.get(dbId(e.node.id)));
+    for (const e of page.edges)
+      expect(
+        e.node.tags.map((t: any) => t.slug),
+        e.node.name,
+      ).toEqual(expected.get(dbId(e.node.id)));
     // Outside a page the tags come from one batched read for all the nodes asked for.
     const ids = page.edges.slice(0, 12).map((e: any) => e.node.id);
-    const nodes = await app.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Avatar { tags { slug category { slug } } } } }`, { ids });
+    const nodes = await app.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Avatar { tags { slug category { slug } } } } }`,
+      { ids },
+    );
     expect(nodes.errors).toBeUndefined();
     for (const n of nodes.data.nodes) {
       expect(n.tags.map((t: any) => t.slug)).toEqual(expected.get(dbId(n.id)));
-      for (const t of n.tags) expect((TAXONOMY as Record<string, readonly string[]>)[t.category.slug]).toContain(t.slug);
+      for (const t of n.tags)
+        expect((TAXONOMY as Record<string, readonly string[]>)[t.category.slug]).toContain(t.slug);
     }
   });
 
   it('answers catalog reads through graphql-jit exactly as graphql-js does, variable defaults included', async () => {
-    for (const variables of [{ first: 7, tags: ['femme'], orderBy: 'NAME' }, { last: 5, tags: ['homme', 'senior'] }, { first: 3, tags: ['nope'] }, { first: 0 }]) {
+    for (const variables of [
+      { first: 7, tags: ['femme'], orderBy: 'NAME' },
+      { last: 5, tags: ['homme', 'senior'] },
+      { first: 3, tags: ['nope'] },
+      { first: 0 },
+    ]) {
       const viaHttp = await app.gql(CATALOG, variables);
-      const ctx = await buildContext({ storage: app.storage, pubsub: app.app.deps.pipeline.deps.pubsub, pipeline: app.app.deps.pipeline, authLimits: app.app.deps.authLimits, deps: app.app.deps }, undefined);
+      const ctx = await buildContext(
+        {
+          storage: app.storage,
+          pubsub: app.app.deps.pipeline.deps.pubsub,
+          pipeline: app.app.deps.pipeline,
+          authLimits: app.app.deps.authLimits,
+          deps: app.app.deps,
+        },
+        undefined,
+      );
       const direct = await execute({ schema, document: parse(CATALOG), contextValue: ctx, variableValues: variables });
       expect(viaHttp.data, JSON.stringify(variables)).toEqual(JSON.parse(JSON.stringify(direct.data)));
     }
     // graphql-jit would refuse a left-out variable that has a default: such a request runs on graphql-js.
-    const defaulted = await app.gql(`query($first: Int! = 3) { publicAvatars(first: $first) { ... on PublicAvatarConnection { edges { node { name } } } } }`);
+    const defaulted = await app.gql(
+      `query($first: Int! = 3) { publicAvatars(first: $first) { ... on PublicAvatarConnection { edges { node { name } } } } }`,
+    );
     expect(defaulted.errors).toBeUndefined();
     expect(defaulted.data.publicAvatars.edges).toHaveLength(3);
   });
@@ -134,7 +176,15 @@ describe('publicAvatars filter and facets', () => {
   });
 
   it('refuses page sizes outside 1–100, both first and last, and foreign cursors', async () => {
-    for (const vars of [{ first: 0 }, { first: 101 }, { last: 500 }, { first: -1 }, { first: 5, last: 5 }, { first: 5, after: 'garbage' }, { last: 5, before: 'WyJOQU1FIiwiYSIsImIiXQ' }]) {
+    for (const vars of [
+      { first: 0 },
+      { first: 101 },
+      { last: 500 },
+      { first: -1 },
+      { first: 5, last: 5 },
+      { first: 5, after: 'garbage' },
+      { last: 5, before: 'WyJOQU1FIiwiYSIsImIiXQ' },
+    ]) {
       const r = await app.gql(CATALOG, vars);
       expect(r.status, JSON.stringify(vars)).toBe(200);
       expect(r.data.publicAvatars.__typename, JSON.stringify(vars)).toBe('ValidationError');
@@ -160,7 +210,9 @@ describe('publicAvatars pagination', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const vars: Record<string, unknown> = forward ? { first: size, after: cursor, orderBy } : { last: size, before: cursor, orderBy };
+      const vars: Record<string, unknown> = forward
+        ? { first: size, after: cursor, orderBy }
+        : { last: size, before: cursor, orderBy };
       const conn = (await app.gql(CATALOG, vars)).data.publicAvatars;
       const names = conn.edges.map((e: any) => e.node.name);
       seen.push(...(forward ? names : names.reverse()));
@@ -176,7 +228,9 @@ describe('publicAvatars pagination', () => {
     let inserted = 1000;
     for (const orderBy of ['NEWEST', 'OLDEST', 'NAME']) {
       for (const forward of [true, false]) {
-        const snapshot = (await app.gql(CATALOG, { first: 100, orderBy })).data.publicAvatars.edges.map((e: any) => e.node.name) as string[];
+        const snapshot = (await app.gql(CATALOG, { first: 100, orderBy })).data.publicAvatars.edges.map(
+          (e: any) => e.node.name,
+        ) as string[];
         const seen = await walk(orderBy, forward, 7, async () => {
           // New rows land at the head (NEWEST), the tail (OLDEST) and in the middle (NAME) of the list.
           await createPublicAvatars(app, tagIds, 1, { start: inserted++, namePrefix: 'Avatar 02' });
@@ -193,12 +247,21 @@ describe('publicAvatars pagination', () => {
 
 describe('media URLs', () => {
   it('presigns GET URLs for objects that exist', async () => {
-    const avatar = await app.prisma.avatar.findFirstOrThrow({ where: { visibility: 'PUBLIC', status: 'SUCCEEDED' }, orderBy: { createdAt: 'asc' } });
+    const avatar = await app.prisma.avatar.findFirstOrThrow({
+      where: { visibility: 'PUBLIC', status: 'SUCCEEDED' },
+      orderBy: { createdAt: 'asc' },
+    });
     const image = Buffer.from('\x89PNG fake but stored bytes');
     const video = Buffer.from('mp4 bytes');
     await app.storage.put(`images/public-avatars/${avatar.id}.png`, image, 'image/png');
     await app.storage.put(`videos/avatars/public/${avatar.id}.mp4`, video, 'video/mp4');
-    await app.prisma.avatar.update({ where: { id: avatar.id }, data: { imageStoragePath: `images/public-avatars/${avatar.id}.png`, videoStoragePath: `videos/avatars/public/${avatar.id}.mp4` } });
+    await app.prisma.avatar.update({
+      where: { id: avatar.id },
+      data: {
+        imageStoragePath: `images/public-avatars/${avatar.id}.png`,
+        videoStoragePath: `videos/avatars/public/${avatar.id}.mp4`,
+      },
+    });
     const gid = Buffer.from(`Avatar:${avatar.id}`).toString('base64');
     const r = await app.gql(`query($id: ID!) { node(id: $id) { ... on Avatar { imageUrl videoUrl } } }`, { id: gid });
     const { imageUrl, videoUrl } = r.data.node;
@@ -227,14 +290,20 @@ describe('catalog administration', () => {
     const anon = await app.gql(CREATE_CATEGORY, { input: { name: 'Style' } });
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const cat = (await app.gql(CREATE_CATEGORY, { input: { name: 'Style vestimentaire' } }, admin.token)).data.createTagCategory;
+    const cat = (await app.gql(CREATE_CATEGORY, { input: { name: 'Style vestimentaire' } }, admin.token)).data
+      .createTagCategory;
     expect(cat.data).toMatchObject({ slug: 'style-vestimentaire', name: 'Style vestimentaire' });
-    const again = await app.gql(CREATE_CATEGORY, { input: { name: 'Other', slug: 'style-vestimentaire' } }, admin.token);
+    const again = await app.gql(
+      CREATE_CATEGORY,
+      { input: { name: 'Other', slug: 'style-vestimentaire' } },
+      admin.token,
+    );
     expect(again.data.createTagCategory.__typename).toBe('ConflictError');
     const badSlug = await app.gql(CREATE_CATEGORY, { input: { name: 'Other', slug: 'Not A Slug' } }, admin.token);
     expect(badSlug.data.createTagCategory.fieldErrors[0].path).toEqual(['input', 'slug']);
 
-    const tag = (await app.gql(CREATE_TAG, { input: { categoryId: cat.data.id, name: 'Décontracté' } }, admin.token)).data.createTag;
+    const tag = (await app.gql(CREATE_TAG, { input: { categoryId: cat.data.id, name: 'Décontracté' } }, admin.token))
+      .data.createTag;
     expect(tag.data).toMatchObject({ slug: 'decontracte', category: { slug: 'style-vestimentaire' }, avatarCount: 0 });
     const dupTag = await app.gql(CREATE_TAG, { input: { categoryId: cat.data.id, name: 'Femme' } }, admin.token);
     expect(dupTag.data.createTag.__typename).toBe('ConflictError');
@@ -244,7 +313,11 @@ describe('catalog administration', () => {
     const avatar = await app.prisma.avatar.findFirstOrThrow({ where: { visibility: 'PUBLIC', status: 'SUCCEEDED' } });
     const gid = Buffer.from(`Avatar:${avatar.id}`).toString('base64');
     const before = await tableCounts(app);
-    const unknown = await app.gql(UPDATE, { input: { id: gid, name: 'Renamed', tagSlugs: ['femme', 'nope'] } }, admin.token);
+    const unknown = await app.gql(
+      UPDATE,
+      { input: { id: gid, name: 'Renamed', tagSlugs: ['femme', 'nope'] } },
+      admin.token,
+    );
     expect(unknown.data.updatePublicAvatar).toMatchObject({ __typename: 'UnknownTagsError', slugs: ['nope'] });
     const empty = await app.gql(UPDATE, { input: { id: gid, name: '  ' } }, admin.token);
     expect(empty.data.updatePublicAvatar.__typename).toBe('ValidationError');
@@ -254,20 +327,38 @@ describe('catalog administration', () => {
     expect((await app.prisma.avatar.findUniqueOrThrow({ where: { id: avatar.id } })).name).toBe(avatar.name);
 
     const COUNT = `{ publicAvatars(first: 1, tags: ["decontracte"]) { ... on PublicAvatarConnection { totalCount facets { tag { slug } count } } } }`;
-    const countOf = (r: any) => ({ total: r.data.publicAvatars.totalCount, facet: r.data.publicAvatars.facets.find((f: any) => f.tag.slug === 'decontracte').count });
+    const countOf = (r: any) => ({
+      total: r.data.publicAvatars.totalCount,
+      facet: r.data.publicAvatars.facets.find((f: any) => f.tag.slug === 'decontracte').count,
+    });
     expect(countOf(await app.gql(COUNT))).toEqual({ total: 0, facet: 0 });
-    const ok = await app.gql(UPDATE, { input: { id: gid, name: 'Renamed', tagSlugs: ['decontracte', 'senior'] } }, admin.token);
+    const ok = await app.gql(
+      UPDATE,
+      { input: { id: gid, name: 'Renamed', tagSlugs: ['decontracte', 'senior'] } },
+      admin.token,
+    );
     // Cached counts are dropped by the change: no stale facet after an admin edit.
     expect(countOf(await app.gql(COUNT))).toEqual({ total: 1, facet: 1 });
-    expect(ok.data.updatePublicAvatar.data).toMatchObject({ name: 'Renamed', tags: [{ slug: 'decontracte' }, { slug: 'senior' }] });
+    expect(ok.data.updatePublicAvatar.data).toMatchObject({
+      name: 'Renamed',
+      tags: [{ slug: 'decontracte' }, { slug: 'senior' }],
+    });
     const counted = await app.gql(`{ tagCategories { slug tags { slug avatarCount } } }`);
     const style = counted.data.tagCategories.find((c: any) => c.slug === 'style-vestimentaire');
     expect(style.tags).toEqual([{ slug: 'decontracte', avatarCount: 1 }]);
 
-    const del = await app.gql(`mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { __typename ... on MutationDeleteTagCategorySuccess { data } } }`, { id: cat.data.id }, admin.token);
+    const del = await app.gql(
+      `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { __typename ... on MutationDeleteTagCategorySuccess { data } } }`,
+      { id: cat.data.id },
+      admin.token,
+    );
     expect(del.data.deleteTagCategory.data).toBe(cat.data.id);
     expect(await app.prisma.tag.count({ where: { slug: 'decontracte' } })).toBe(0);
-    const delAgain = await app.gql(`mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { __typename } }`, { id: cat.data.id }, admin.token);
+    const delAgain = await app.gql(
+      `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { __typename } }`,
+      { id: cat.data.id },
+      admin.token,
+    );
     expect(delAgain.data.deleteTagCategory.__typename).toBe('NotFoundError');
   });
 });

@@ -39,7 +39,9 @@ function interpolationProblems(value: string): string[] {
     }
     const m = BRACED.exec(value.slice(i));
     if (!m) {
-      problems.push(`${JSON.stringify(value)}: "${value.slice(i, i + 20)}" is not $$ or \${NAME}, \${NAME:-default}, \${NAME:?error}, \${NAME:+alt}`);
+      problems.push(
+        `${JSON.stringify(value)}: "${value.slice(i, i + 20)}" is not $$ or \${NAME}, \${NAME:-default}, \${NAME:?error}, \${NAME:+alt}`,
+      );
       continue;
     }
     i += m[0].length - 1;
@@ -58,7 +60,7 @@ function interpolate(value: string): string {
     }
     const m = value[i] === '$' ? BRACED.exec(value.slice(i)) : null;
     if (!m) {
-      out += value[i];
+      out += value[i]!;
       continue;
     }
     const [whole, , op, arg = ''] = m;
@@ -71,13 +73,15 @@ function interpolate(value: string): string {
 function scalars(node: unknown, path: string, visit: (value: string, path: string) => void): void {
   if (typeof node === 'string') visit(node, path);
   else if (Array.isArray(node)) node.forEach((n, i) => scalars(n, `${path}[${i}]`, visit));
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) scalars(v, path ? `${path}.${k}` : k, visit);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) scalars(v, path ? `${path}.${k}` : k, visit);
 }
 
 function resolveAll<T>(node: T): T {
   if (typeof node === 'string') return interpolate(node) as T;
   if (Array.isArray(node)) return node.map(resolveAll) as T;
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveAll(v)])) as T;
+  if (node && typeof node === 'object')
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveAll(v)])) as T;
   return node;
 }
 
@@ -92,10 +96,12 @@ const services = compose.services;
 function envOf(service: Service): Env {
   const env = service.environment ?? {};
   if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((line) => {
-      const eq = line.indexOf('=');
-      return eq < 0 ? [line, ''] : [line.slice(0, eq), line.slice(eq + 1)];
-    }));
+    return Object.fromEntries(
+      env.map((line) => {
+        const eq = line.indexOf('=');
+        return eq < 0 ? [line, ''] : [line.slice(0, eq), line.slice(eq + 1)];
+      }),
+    );
   }
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v == null ? '' : String(v)]));
 }
@@ -103,7 +109,7 @@ function envOf(service: Service): Env {
 function dependsOn(service: Service): Record<string, string> {
   const d = service.depends_on ?? {};
   if (Array.isArray(d)) return Object.fromEntries(d.map((name) => [name, 'service_started']));
-  return Object.fromEntries(Object.entries(d).map(([name, v]) => [name, v?.condition ?? 'service_started']));
+  return Object.fromEntries(Object.entries(d).map(([name, v]) => [name, v.condition ?? 'service_started']));
 }
 
 const words = (v: string | string[] | undefined) => (v === undefined ? '' : Array.isArray(v) ? v.join(' ') : v);
@@ -114,10 +120,12 @@ function published(service: Service): Map<number, number> {
   const map = new Map<number, number>();
   for (const p of service.ports ?? []) {
     if (typeof p === 'object') {
-      map.set(Number(p.target), Number(p.published ?? p.target));
+      map.set(p.target, Number(p.published ?? p.target));
       continue;
     }
-    const parts = String(p).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(p)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     const target = Number(parts.at(-1));
     map.set(target, parts.length > 1 ? Number(parts.at(-2)) : target);
   }
@@ -135,7 +143,7 @@ const [pgName, pgService] = findService('postgres', (_, s) => imageIs(s, /^(dock
 const [minioName, minioService] = findService('minio', (_, s) => imageIs(s, /(^|\/)minio\/minio(:|$)/));
 const [redisName, redisService] = findService('redis', (_, s) => imageIs(s, /^(docker\.io\/)?(library\/)?redis(:|$)/));
 const [initName, initService] = findService('bucket-creation (`mc mb`)', (_, s) => /\bmc\s+mb\b/.test(script(s)));
-const [appName, appService] = findService('app (build: .)', (_, s) => s.build !== undefined);
+const [, appService] = findService('app (build: .)', (_, s) => s.build !== undefined);
 const appEnv = envOf(appService);
 
 // Dockerfile: instructions of the final stage, continuation lines joined.
@@ -168,7 +176,8 @@ function dockerEnv(stage: typeof instructions): Env {
       env[k] = v.join(' ');
       continue;
     }
-    for (const m of rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g)) env[m[1]!] = m[2]!.replace(/^["']|["']$/g, '');
+    for (const m of rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g))
+      env[m[1]!] = m[2]!.replace(/^["']|["']$/g, '');
   }
   return env;
 }
@@ -187,7 +196,9 @@ const EXTERNAL_KEYS = new Set(['FAL_KEY', 'FAL_JWKS_URL']);
 describe('docker-compose.yml', () => {
   it('uses only well-formed ${VAR}, ${VAR:-default} interpolations (or $$ for a literal $)', () => {
     const problems: string[] = [];
-    scalars(rawCompose, '', (value, path) => problems.push(...interpolationProblems(value).map((p) => `${path}: ${p}`)));
+    scalars(rawCompose, '', (value, path) =>
+      problems.push(...interpolationProblems(value).map((p) => `${path}: ${p}`)),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -303,7 +314,9 @@ describe('Dockerfile', () => {
   it('exposes and listens on the port compose publishes', () => {
     const port = appPort();
     expect(env.NODE_ENV).toBe('production');
-    const exposed = finalStage.filter((i) => i.op === 'EXPOSE').flatMap((i) => i.rest.split(/\s+/).map((p) => Number(p.replace(/\/tcp$/, ''))));
+    const exposed = finalStage
+      .filter((i) => i.op === 'EXPOSE')
+      .flatMap((i) => i.rest.split(/\s+/).map((p) => Number(p.replace(/\/tcp$/, ''))));
     expect(exposed).toContain(port);
     expect(published(appService).has(port)).toBe(true);
   });
@@ -326,7 +339,7 @@ describe('Dockerfile', () => {
     expect(ci).toBeGreaterThan(0);
     const copied = instructions
       .slice(0, ci)
-      .filter((i) => i.op === 'COPY' && !/--from=/.test(i.rest))
+      .filter((i) => i.op === 'COPY' && !i.rest.includes('--from='))
       .flatMap((i) => {
         const parts = i.rest.split(/\s+/).filter((p) => !p.startsWith('--'));
         return parts.slice(0, -1).map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
@@ -335,11 +348,17 @@ describe('Dockerfile', () => {
     const needed = ['package.json', 'package-lock.json', ...pkg.workspaces.map((w) => `${w}/package.json`)];
     for (const m of (pkg.scripts.postinstall ?? '').matchAll(/\b([\w.-]+)\/[\w./-]+/g)) needed.push(m[1]!);
     if ((pkg.scripts.postinstall ?? '').includes('prisma')) needed.push('prisma');
-    for (const path of needed) expect(copied.some((c) => c === '.' || c === path || path.startsWith(`${c}/`)), `${path} copied before npm ci`).toBe(true);
+    for (const path of needed)
+      expect(
+        copied.some((c) => c === '.' || c === path || path.startsWith(`${c}/`)),
+        `${path} copied before npm ci`,
+      ).toBe(true);
   });
 
   it('keeps host installs and local data out of the build context', () => {
-    const ignored = read('.dockerignore').split(/\r?\n/).map((l) => l.trim());
+    const ignored = read('.dockerignore')
+      .split(/\r?\n/)
+      .map((l) => l.trim());
     expect(ignored.some((l) => /^(\*\*\/)?node_modules\/?$/.test(l))).toBe(true);
     expect(ignored).toContain('.data');
     expect(ignored).toContain('client/dist');

@@ -20,7 +20,9 @@ describe('generated artifacts', () => {
 
   it('notices a schema change that has no migration', async () => {
     const current = await readFile(SCHEMA_PATH, 'utf8');
-    const changed = current.replace('model Project {\n', 'model Project {\n  archivedAt DateTime?\n').replace('@@index([ownerId, createdAt(sort: Desc), id(sort: Desc)])', '@@index([ownerId])');
+    const changed = current
+      .replace('model Project {\n', 'model Project {\n  archivedAt DateTime?\n')
+      .replace('@@index([ownerId, createdAt(sort: Desc), id(sort: Desc)])', '@@index([ownerId])');
     expect(changed).not.toBe(current);
     const report = await migrationDrift(inject('databaseUrl'), changed);
     expect(report.ok).toBe(false);

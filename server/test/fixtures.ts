@@ -11,8 +11,18 @@ export async function createTaxonomy(app: TestApp): Promise<Map<string, string>>
   const ids = new Map<string, string>();
   let position = 0;
   for (const [slug, tags] of Object.entries(TAXONOMY)) {
-    const category = await app.prisma.tagCategory.create({ data: { slug, name: slug.toUpperCase(), position: position++ } });
-    for (const t of tags) ids.set(t, (await app.prisma.tag.create({ data: { slug: t, name: t[0]!.toUpperCase() + t.slice(1), categoryId: category.id } })).id);
+    const category = await app.prisma.tagCategory.create({
+      data: { slug, name: slug.toUpperCase(), position: position++ },
+    });
+    for (const t of tags)
+      ids.set(
+        t,
+        (
+          await app.prisma.tag.create({
+            data: { slug: t, name: t[0]!.toUpperCase() + t.slice(1), categoryId: category.id },
+          })
+        ).id,
+      );
   }
   return ids;
 }
@@ -24,7 +34,12 @@ export function tagsFor(i: number): string[] {
   return tags;
 }
 
-export async function createPublicAvatars(app: TestApp, tagIds: Map<string, string>, count: number, opts: { start?: number; namePrefix?: string } = {}) {
+export async function createPublicAvatars(
+  app: TestApp,
+  tagIds: Map<string, string>,
+  count: number,
+  opts: { start?: number; namePrefix?: string } = {},
+) {
   const start = opts.start ?? 0;
   const base = Date.now() - 1000 * 60 * 60;
   const created = [];

@@ -13,12 +13,32 @@
 // a successful probe is a legitimate change (a long name is a valid rename); a String with a control
 // character or a lone surrogate is never accepted; and no one but the owner gets the owner's rows.
 import fc from 'fast-check';
-import { buildClientSchema, getIntrospectionQuery, getNamedType, type GraphQLSchema, type IntrospectionQuery, isEnumType, isInterfaceType, isListType, isNonNullType } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  isEnumType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256, SESSION_PREFIX, newSecret } from '../src/auth/crypto.ts';
 import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
 import { type Hostile, Huge, hostileValues } from './fuzz/hostile.ts';
-import { baseline, baselineVariables, type Fixtures, findTargets, type Leaf, leavesOf, nodeTypes, type Target, variablesWith } from './fuzz/schema-probes.ts';
+import {
+  baseline,
+  baselineVariables,
+  type Fixtures,
+  findTargets,
+  type Leaf,
+  leavesOf,
+  nodeTypes,
+  type Target,
+  variablesWith,
+} from './fuzz/schema-probes.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const RANDOM_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -32,7 +52,15 @@ let bodyLimitBytes: number;
 let schema: GraphQLSchema;
 let nodeNames: string[];
 let errorTypes: Set<string>;
-const fx: Fixtures = { live: new Map(), deleted: new Map(), tagSlug: '', unique: (() => { let n = 0; return () => ++n; })() };
+const fx: Fixtures = {
+  live: new Map(),
+  deleted: new Map(),
+  tagSlug: '',
+  unique: (() => {
+    let n = 0;
+    return () => ++n;
+  })(),
+};
 const foreign = new Map<string, string[]>();
 let targets: Target[];
 /** One real cursor of each connection (by target name). */
@@ -48,13 +76,14 @@ let other: Identity;
 const anonymous: Identity = { name: 'anonymous' };
 
 const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-const addLive = (type: string, id: string, label?: string) => fx.live.set(type, [...(fx.live.get(type) ?? []), { id, label }]);
+const addLive = (type: string, id: string, label?: string) =>
+  fx.live.set(type, [...(fx.live.get(type) ?? []), { id, label }]);
 const addDeleted = (type: string, id: string) => fx.deleted.set(type, [...(fx.deleted.get(type) ?? []), id]);
 
 async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const r = await app.gql(query, variables, token);
   if (r.errors) throw new Error(`fixture: ${JSON.stringify(r.errors)}`);
-  const result = Object.values(r.data)[0] as any;
+  const result = Object.values(r.data)[0];
   if (result?.data === undefined) throw new Error(`fixture: ${JSON.stringify(r.data)}`);
   return result.data;
 }
@@ -74,7 +103,9 @@ beforeAll(async () => {
   schema = buildClientSchema(introspection.data);
   nodeNames = nodeTypes(schema);
   const errorInterface = schema.getType('Error');
-  errorTypes = new Set(errorInterface && isInterfaceType(errorInterface) ? schema.getPossibleTypes(errorInterface).map((t) => t.name) : []);
+  errorTypes = new Set(
+    errorInterface && isInterfaceType(errorInterface) ? schema.getPossibleTypes(errorInterface).map((t) => t.name) : [],
+  );
 
   // The owner is an admin too, so that admin-only fields get past authorization with their own fixtures.
   const alice = await app.admin();
@@ -94,24 +125,48 @@ beforeAll(async () => {
   await untilStatus(app, t!, forAvatar);
   await untilStatus(app, t!, image);
   addLive('Image', image);
-  const avatar = (await ok(CREATE_AVATAR, { i: { projectId: project, imageId: forAvatar, name: 'Fuzz avatar' } }, t)).id;
-  const bRoll = (await ok(CREATE_BROLL, { i: { projectId: project, name: 'Fuzz b-roll', prompt: 'A city at night' } }, t)).id;
+  const avatar = (await ok(CREATE_AVATAR, { i: { projectId: project, imageId: forAvatar, name: 'Fuzz avatar' } }, t))
+    .id;
+  const bRoll = (
+    await ok(CREATE_BROLL, { i: { projectId: project, name: 'Fuzz b-roll', prompt: 'A city at night' } }, t)
+  ).id;
   await untilStatus(app, t!, avatar);
   await untilStatus(app, t!, bRoll);
   addLive('Avatar', avatar);
   addLive('BRoll', bRoll);
   addLive('User', gid('User', owner.userId!));
 
-  const category = (await ok(`mutation { createTagCategory(input: { name: "Fuzz", slug: "fuzz" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`, {}, t)).id;
-  const tag = (await ok(`mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Fuzzy", slug: "fuzzy" }) { ... on MutationCreateTagSuccess { data { id slug } } ... on Error { message } } }`, { c: category }, t));
+  const category = (
+    await ok(
+      `mutation { createTagCategory(input: { name: "Fuzz", slug: "fuzz" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`,
+      {},
+      t,
+    )
+  ).id;
+  const tag = await ok(
+    `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Fuzzy", slug: "fuzzy" }) { ... on MutationCreateTagSuccess { data { id slug } } ... on Error { message } } }`,
+    { c: category },
+    t,
+  );
   addLive('TagCategory', category);
   addLive('Tag', tag.id);
   fx.tagSlug = tag.slug;
   const publicAvatar = await app.prisma.avatar.create({
-    data: { name: 'Public fuzz', visibility: 'PUBLIC', status: 'SUCCEEDED', tags: { create: [{ tagId: dbId(tag.id) }] } },
+    data: {
+      name: 'Public fuzz',
+      visibility: 'PUBLIC',
+      status: 'SUCCEEDED',
+      tags: { create: [{ tagId: dbId(tag.id) }] },
+    },
   });
   addLive('Avatar', gid('Avatar', publicAvatar.id), 'public');
-  const apiKey = (await ok(`mutation { createApiKey(input: { name: "Fuzz partner" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`, {}, t)).apiKey.id;
+  const apiKey = (
+    await ok(
+      `mutation { createApiKey(input: { name: "Fuzz partner" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`,
+      {},
+      t,
+    )
+  ).apiKey.id;
   addLive('ApiKey', apiKey);
 
   foreign.set('Project', [(await ok(CREATE_PROJECT, { i: { name: 'Bob project' } }, bob.token)).id]);
@@ -121,19 +176,69 @@ beforeAll(async () => {
   const doomed = (await ok(CREATE_PROJECT, { i: { name: 'Doomed' } }, t)).id;
   const doomedImage = (await ok(GENERATE, { i: { projectId: doomed, prompt: 'Soon gone' } }, t)).id;
   const doomedBRoll = (await ok(CREATE_BROLL, { i: { projectId: doomed, name: 'Gone', prompt: 'Soon gone' } }, t)).id;
-  const doomedAvatar = await app.prisma.avatar.create({ data: { name: 'Gone', visibility: 'PRIVATE', status: 'FAILED', userId: owner.userId, projectId: dbId(doomed) } });
-  await ok(`mutation($id: ID!) { deleteAvatar(input: { id: $id }) { ... on MutationDeleteAvatarSuccess { data } ... on Error { message } } }`, { id: gid('Avatar', doomedAvatar.id) }, t);
-  await ok(`mutation($id: ID!) { deleteBRoll(input: { id: $id }) { ... on MutationDeleteBRollSuccess { data } ... on Error { message } } }`, { id: doomedBRoll }, t);
-  await ok(`mutation($id: ID!) { deleteProject(input: { id: $id }) { ... on MutationDeleteProjectSuccess { data } ... on Error { message } } }`, { id: doomed }, t);
-  const doomedCategory = (await ok(`mutation { createTagCategory(input: { name: "Gone", slug: "gone" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`, {}, t)).id;
-  const doomedTag = (await ok(`mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Gone tag", slug: "gone-tag" }) { ... on MutationCreateTagSuccess { data { id } } ... on Error { message } } }`, { c: category }, t)).id;
-  await ok(`mutation($id: ID!) { deleteTag(input: { id: $id }) { ... on MutationDeleteTagSuccess { data } ... on Error { message } } }`, { id: doomedTag }, t);
-  await ok(`mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { ... on MutationDeleteTagCategorySuccess { data } ... on Error { message } } }`, { id: doomedCategory }, t);
-  const doomedKey = (await ok(`mutation { createApiKey(input: { name: "Gone" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`, {}, t)).apiKey.id;
+  const doomedAvatar = await app.prisma.avatar.create({
+    data: { name: 'Gone', visibility: 'PRIVATE', status: 'FAILED', userId: owner.userId, projectId: dbId(doomed) },
+  });
+  await ok(
+    `mutation($id: ID!) { deleteAvatar(input: { id: $id }) { ... on MutationDeleteAvatarSuccess { data } ... on Error { message } } }`,
+    { id: gid('Avatar', doomedAvatar.id) },
+    t,
+  );
+  await ok(
+    `mutation($id: ID!) { deleteBRoll(input: { id: $id }) { ... on MutationDeleteBRollSuccess { data } ... on Error { message } } }`,
+    { id: doomedBRoll },
+    t,
+  );
+  await ok(
+    `mutation($id: ID!) { deleteProject(input: { id: $id }) { ... on MutationDeleteProjectSuccess { data } ... on Error { message } } }`,
+    { id: doomed },
+    t,
+  );
+  const doomedCategory = (
+    await ok(
+      `mutation { createTagCategory(input: { name: "Gone", slug: "gone" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`,
+      {},
+      t,
+    )
+  ).id;
+  const doomedTag = (
+    await ok(
+      `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Gone tag", slug: "gone-tag" }) { ... on MutationCreateTagSuccess { data { id } } ... on Error { message } } }`,
+      { c: category },
+      t,
+    )
+  ).id;
+  await ok(
+    `mutation($id: ID!) { deleteTag(input: { id: $id }) { ... on MutationDeleteTagSuccess { data } ... on Error { message } } }`,
+    { id: doomedTag },
+    t,
+  );
+  await ok(
+    `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { ... on MutationDeleteTagCategorySuccess { data } ... on Error { message } } }`,
+    { id: doomedCategory },
+    t,
+  );
+  const doomedKey = (
+    await ok(
+      `mutation { createApiKey(input: { name: "Gone" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`,
+      {},
+      t,
+    )
+  ).apiKey.id;
   await app.prisma.apiKey.delete({ where: { id: dbId(doomedKey) } });
   const doomedUser = await app.signUp('Gone');
   await app.prisma.user.delete({ where: { id: doomedUser.userId } });
-  for (const [type, id] of [['Project', doomed], ['Image', doomedImage], ['BRoll', doomedBRoll], ['Avatar', gid('Avatar', doomedAvatar.id)], ['Tag', doomedTag], ['TagCategory', doomedCategory], ['ApiKey', doomedKey], ['User', gid('User', doomedUser.userId)]] as const) addDeleted(type, id);
+  for (const [type, id] of [
+    ['Project', doomed],
+    ['Image', doomedImage],
+    ['BRoll', doomedBRoll],
+    ['Avatar', gid('Avatar', doomedAvatar.id)],
+    ['Tag', doomedTag],
+    ['TagCategory', doomedCategory],
+    ['ApiKey', doomedKey],
+    ['User', gid('User', doomedUser.userId)],
+  ] as const)
+    addDeleted(type, id);
 
   // Real cursors of every connection, to be sent to the other ones.
   targets = findTargets(schema);
@@ -152,14 +257,23 @@ beforeAll(async () => {
   // changes the tables behind the probes' backs.
   app.emulator.configure({ latencyMs: 3_600_000 });
 }, 180_000);
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 /** A digest of every application table (whatever tables the migrations created) and of fal submissions. */
 async function fingerprint(): Promise<Record<string, string>> {
   const t0 = Date.now();
-  const tables = (await app.sql<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`)).map((r) => r.t);
+  const tables = (
+    await app.sql<{ t: string }>(
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+    )
+  ).map((r) => r.t);
   const rows = await app.sql<{ t: string; d: string }>(
-    tables.map((t) => `SELECT '${t}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${t}" x`).join(' UNION ALL '),
+    tables
+      .map(
+        (t) =>
+          `SELECT '${t}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${t}" x`,
+      )
+      .join(' UNION ALL '),
   );
   const out: Record<string, string> = Object.fromEntries(rows.map((r) => [r.t, r.d]));
   out['fal submissions'] = String(app.emulator.requests.length);
@@ -171,7 +285,10 @@ const UNMASKED: [string, RegExp][] = [
   ['prisma', /prisma/i],
   ['source path', /\/server\/src|node_modules|\.[cm]?[jt]s:\d+|file:\/\//],
   ['stack', /\n\s+at |\bat [\w.<>]+ \(/],
-  ['sql', /invalid input syntax|invalid byte sequence|syntax error at|violates .* constraint|SQLSTATE|PostgreSQL|\bpg_|relation ".*" does not exist|\bSELECT\b.*\bFROM\b/i],
+  [
+    'sql',
+    /invalid input syntax|invalid byte sequence|syntax error at|violates .* constraint|SQLSTATE|PostgreSQL|\bpg_|relation ".*" does not exist|\bSELECT\b.*\bFROM\b/i,
+  ],
   ['postgres code', /\b(?:08|22|23|25|40|42|53|54|55|57|58|XX)[0-9A-Z]{3}\b/],
 ];
 
@@ -195,7 +312,11 @@ function encodeBody(query: string, variables: Record<string, unknown>): string {
   const plain = JSON.stringify({ query, variables }, (_k, v) => (v instanceof Huge ? '' : v));
   const huge = (function find(v: unknown): Huge | undefined {
     if (v instanceof Huge) return v;
-    if (v && typeof v === 'object') for (const x of Object.values(v)) { const h = find(x); if (h) return h; }
+    if (v && typeof v === 'object')
+      for (const x of Object.values(v)) {
+        const h = find(x);
+        if (h) return h;
+      }
     return undefined;
   })(variables);
   if (!huge) return plain;
@@ -242,8 +363,11 @@ async function sendWs(query: string, variables: Record<string, unknown>, token?:
           if (Array.isArray(e)) done({ status: 200, body: { errors: e } });
           else if (e && typeof e === 'object' && 'code' in e) {
             const close = e as { code: number; reason: string };
-            done({ status: close.code === 4500 || close.code === 1011 ? 500 : 200, body: { errors: [{ message: close.reason ?? '', extensions: { code: `close ${close.code}` } }] } });
-          } else done({ status: 0, body: null, transport: String((e as Error)?.message ?? e) });
+            done({
+              status: close.code === 4500 || close.code === 1011 ? 500 : 200,
+              body: { errors: [{ message: close.reason, extensions: { code: `close ${close.code}` } }] },
+            });
+          } else done({ status: 0, body: null, transport: String((e as Error | undefined)?.message ?? e) });
         },
         complete: () => done({ status: 200, body: { completed: true } }),
       });
@@ -270,7 +394,10 @@ function isErrorAnswer(body: any): boolean {
   let found = false;
   const walk = (v: unknown) => {
     if (found || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+      return;
+    }
     if (typeof (v as any).__typename === 'string' && errorTypes.has((v as any).__typename)) found = true;
     Object.values(v).forEach(walk);
   };
@@ -278,7 +405,9 @@ function isErrorAnswer(body: any): boolean {
   return found;
 }
 
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function hasForbiddenChars(value: unknown): boolean {
   if (typeof value === 'string') return FORBIDDEN.test(value);
@@ -329,13 +458,20 @@ interface Probe {
 async function send({ leaf, hostile, who }: Probe): Promise<Outcome> {
   const variables = variablesWith(leaf, hostile.value, fx, nodeNames);
   const { operation, document } = leaf.target;
-  const outcome = operation === 'subscription' ? await sendWs(document, variables, who.token) : await sendHttp(document, variables, who.token);
+  const outcome =
+    operation === 'subscription'
+      ? await sendWs(document, variables, who.token)
+      : await sendHttp(document, variables, who.token);
   return { ...outcome, variables };
 }
 
 /** The owner's rows that nobody else may read or change (the catalog's tags and public avatar are public). */
 function privateIdsIn(value: unknown): string[] {
-  const privateIds = new Set([...fx.live].filter(([type]) => !type.startsWith('Tag')).flatMap(([, ids]) => ids.filter((i) => i.label !== 'public').map((i) => i.id)));
+  const privateIds = new Set(
+    [...fx.live]
+      .filter(([type]) => !type.startsWith('Tag'))
+      .flatMap(([, ids]) => ids.filter((i) => i.label !== 'public').map((i) => i.id)),
+  );
   const found: string[] = [];
   const walk = (v: unknown) => {
     if (typeof v === 'string' && privateIds.has(v)) found.push(v);
@@ -346,7 +482,8 @@ function privateIdsIn(value: unknown): string[] {
   return found;
 }
 
-const changedKeys = (before: Record<string, string>, after: Record<string, string>) => Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
+const changedKeys = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]);
 
 /** Records the findings of one answer; true when the probe was not refused (a legitimate change, if any). */
 function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[]): boolean {
@@ -354,33 +491,62 @@ function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[
   probes++;
   probed.add(target.name);
   const note = (kind: string, detail: string) =>
-    findings.push({ kind, target: target.name, identity: who.name, leaf: describeLeaf(leaf), value: hostile.label, detail: short(detail) });
+    findings.push({
+      kind,
+      target: target.name,
+      identity: who.name,
+      leaf: describeLeaf(leaf),
+      value: hostile.label,
+      detail: short(detail),
+    });
 
   if (hostile.value instanceof Huge && outcome.status === 413) oversized.push(`${target.name} ${describeLeaf(leaf)}`);
   if (outcome.transport) note('transport failure', outcome.transport);
   if (outcome.status >= 500) note('5xx', `HTTP ${outcome.status} ${JSON.stringify(outcome.body)}`);
   const errors: any[] = Array.isArray(outcome.body?.errors) ? outcome.body.errors : [];
-  for (const e of errors) if (e?.extensions?.code === 'INTERNAL_SERVER_ERROR') note('INTERNAL_SERVER_ERROR', `${e.message} at ${JSON.stringify(e.path ?? [])}`);
+  for (const e of errors)
+    if (e?.extensions?.code === 'INTERNAL_SERVER_ERROR')
+      note('INTERNAL_SERVER_ERROR', `${e.message} at ${JSON.stringify(e.path ?? [])}`);
   for (const m of messagesIn(outcome.body)) {
     const leaks = UNMASKED.filter(([, re]) => re.test(m)).map(([what]) => what);
     if (leaks.length) note(`unmasked (${leaks.join(', ')})`, m);
   }
-  for (const e of errors) if (e?.extensions?.stacktrace || e?.extensions?.exception) note('unmasked (stacktrace extension)', JSON.stringify(e.extensions).slice(0, 200));
+  for (const e of errors)
+    if (e?.extensions?.stacktrace || e?.extensions?.exception)
+      note('unmasked (stacktrace extension)', JSON.stringify(e.extensions).slice(0, 200));
 
   const refused = isErrorAnswer(outcome.body) || outcome.status >= 400 || !!outcome.transport;
   // The boundary's contract (issue 10): a String with NUL, another C0 control but tab/LF/CR, or a lone
   // surrogate is refused — wherever the field is resolved. (IDs may instead behave as a missing row.)
-  if (!refused && getNamedType(leaf.type).name === 'String' && hasForbiddenChars(hostile.value) && reached(outcome.body, target.fieldPath)) {
+  if (
+    !refused &&
+    getNamedType(leaf.type).name === 'String' &&
+    hasForbiddenChars(hostile.value) &&
+    reached(outcome.body, target.fieldPath)
+  ) {
     note('accepted control character or lone surrogate', JSON.stringify(outcome.body).slice(0, 200));
   }
-  if (process.env.FUZZ_TRACE && target.name.includes(process.env.FUZZ_TRACE)) console.log(`trace ${target.name} ${describeLeaf(leaf)} = ${hostile.label} (${who.name}): ${short(JSON.stringify(outcome.body), 400)}`);
+  if (process.env.FUZZ_TRACE && target.name.includes(process.env.FUZZ_TRACE))
+    console.log(
+      `trace ${target.name} ${describeLeaf(leaf)} = ${hostile.label} (${who.name}): ${short(JSON.stringify(outcome.body), 400)}`,
+    );
   // The baseline names the owner's rows: anyone else must get null, NotFound or a refusal, never the row.
-  if (!refused && who !== owner && reached(outcome.body, target.fieldPath) && resolvedNonNull(outcome.body, target.fieldPath)) {
+  if (
+    !refused &&
+    who !== owner &&
+    reached(outcome.body, target.fieldPath) &&
+    resolvedNonNull(outcome.body, target.fieldPath)
+  ) {
     const foreignIds = privateIdsIn(outcome.variables);
-    if (foreignIds.length) note("another user's row read or changed", `ids ${foreignIds.map((i) => Buffer.from(i, 'base64').toString().split(':')[0]).join(', ')}; answer ${JSON.stringify(outcome.body).slice(0, 200)}`);
+    if (foreignIds.length)
+      note(
+        "another user's row read or changed",
+        `ids ${foreignIds.map((i) => Buffer.from(i, 'base64').toString().split(':')[0]).join(', ')}; answer ${JSON.stringify(outcome.body).slice(0, 200)}`,
+      );
   }
   if (!refused) accepted.set(target.name, (accepted.get(target.name) ?? 0) + 1);
-  if (refused && changed.length) note('wrote although refused', `changed: ${changed.join(', ')}; answer ${JSON.stringify(outcome.body)}`);
+  if (refused && changed.length)
+    note('wrote although refused', `changed: ${changed.join(', ')}; answer ${JSON.stringify(outcome.body)}`);
   return !refused;
 }
 
@@ -401,13 +567,14 @@ async function probeAlone(p: Probe): Promise<void> {
  * something changed, to say which one wrote.
  */
 async function runProbes(list: Probe[]): Promise<void> {
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     if (list[i]!.leaf.target.operation === 'mutation') {
       await probeAlone(list[i++]!);
       continue;
     }
     const chunk: Probe[] = [];
-    while (chunk.length < READ_BATCH && i < list.length && list[i]!.leaf.target.operation !== 'mutation') chunk.push(list[i++]!);
+    while (chunk.length < READ_BATCH && i < list.length && list[i]!.leaf.target.operation !== 'mutation')
+      chunk.push(list[i++]!);
     const before = lastFingerprint ?? (await fingerprint());
     const outcomes = await Promise.all(chunk.map(send));
     const after = await fingerprint();
@@ -422,16 +589,21 @@ async function runProbes(list: Probe[]): Promise<void> {
 async function afterSuccess(who: Identity): Promise<void> {
   if (who.token) {
     const me = await app.gql(`{ me { id } }`, {}, who.token);
-    if (!me.data?.me) {
+    if (!me.data.me) {
       const token = newSecret(SESSION_PREFIX);
-      await app.prisma.session.create({ data: { tokenHash: sha256(token), userId: who.userId!, expiresAt: new Date(Date.now() + 86_400_000) } });
+      await app.prisma.session.create({
+        data: { tokenHash: sha256(token), userId: who.userId!, expiresAt: new Date(Date.now() + 86_400_000) },
+      });
       who.token = token;
     }
   }
   for (const [type, ids] of fx.live) {
     for (const { id } of ids) {
       const rows = await app.sql(`SELECT 1 FROM "${type}" WHERE id = $1`, [dbId(id)]).catch(() => [1]);
-      if (!rows.length) throw new Error(`fixture ${type} ${id} vanished: a probe deleted a row it does not own or a baseline chose a live id of its own type`);
+      if (!rows.length)
+        throw new Error(
+          `fixture ${type} ${id} vanished: a probe deleted a row it does not own or a baseline chose a live id of its own type`,
+        );
     }
   }
 }
@@ -439,69 +611,86 @@ async function afterSuccess(who: Identity): Promise<void> {
 function hostilesFor(leaf: Leaf): Hostile[] {
   const inner = isNonNullType(leaf.type) ? leaf.type.ofType : leaf.type;
   return hostileValues(leaf, {
-    foreignCursors: [...realCursors].filter(([name]) => name !== leaf.target.name).flatMap(([name, cursors]) => cursors.map((value) => ({ label: `cursor of ${name}`, value, core: true }))),
+    foreignCursors: [...realCursors]
+      .filter(([name]) => name !== leaf.target.name)
+      .flatMap(([name, cursors]) => cursors.map((value) => ({ label: `cursor of ${name}`, value, core: true }))),
     nodeNames,
     live: fx.live,
     deleted: fx.deleted,
     foreign,
-    baselineItem: () => (isListType(inner) ? baseline(inner.ofType, leaf.fieldName, `${leaf.arg.context} ${leaf.fieldName}`, fx, nodeNames) : null),
+    baselineItem: () =>
+      isListType(inner)
+        ? baseline(inner.ofType, leaf.fieldName, `${leaf.arg.context} ${leaf.fieldName}`, fx, nodeNames)
+        : null,
     enumValues: isEnumType(inner) ? inner.getValues().map((v) => v.value as string) : [],
   });
 }
 
 describe('schema-driven fuzz', () => {
-  it('no 5xx, no INTERNAL_SERVER_ERROR, no internal detail, nothing written by a refused probe', { timeout: 600_000 }, async () => {
-    const started = Date.now();
-    const leaves = targets.flatMap((t) => leavesOf(t, nodeNames));
-    expect(targets.length).toBeGreaterThan(0);
+  it(
+    'no 5xx, no INTERNAL_SERVER_ERROR, no internal detail, nothing written by a refused probe',
+    { timeout: 600_000 },
+    async () => {
+      const started = Date.now();
+      const leaves = targets.flatMap((t) => leavesOf(t, nodeNames));
+      expect(targets.length).toBeGreaterThan(0);
 
-    // Deterministically: every leaf of every target with every core value of its kind, signed in (as
-    // the owner of the fixtures); anonymous with every other one, and a benign value also as another
-    // user, to whom the owner's rows in the baseline must stay invisible (random draws mix identities further).
-    const planned: Probe[] = [];
-    for (const leaf of leaves) {
-      const core = hostilesFor(leaf).filter((h) => h.core);
-      for (const [i, hostile] of core.entries()) {
-        const who = hostile.benign ? [owner, other, anonymous] : i % 2 === 0 ? [owner, anonymous] : [owner];
-        for (const w of who) planned.push({ leaf, hostile, who: w });
+      // Deterministically: every leaf of every target with every core value of its kind, signed in (as
+      // the owner of the fixtures); anonymous with every other one, and a benign value also as another
+      // user, to whom the owner's rows in the baseline must stay invisible (random draws mix identities further).
+      const planned: Probe[] = [];
+      for (const leaf of leaves) {
+        const core = hostilesFor(leaf).filter((h) => h.core);
+        for (const [i, hostile] of core.entries()) {
+          const who = hostile.benign ? [owner, other, anonymous] : i % 2 === 0 ? [owner, anonymous] : [owner];
+          for (const w of who) planned.push({ leaf, hostile, who: w });
+        }
       }
-    }
-    await runProbes(planned);
-    const deterministic = probes;
+      await runProbes(planned);
+      const deterministic = probes;
 
-    // Then fast-check draws (leaf, any hostile value of its kind, identity) with a fixed seed.
-    const draws = fc.sample(
-      fc.record({ leaf: fc.constantFrom(...leaves), pick: fc.nat(), who: fc.constantFrom(owner, other, anonymous) }),
-      { seed: SEED, numRuns: RANDOM_RUNS },
-    );
-    await runProbes(
-      draws.map(({ leaf, pick, who }) => {
-        const pool = hostilesFor(leaf);
-        return { leaf, hostile: pool[pick % pool.length]!, who };
-      }),
-    );
+      // Then fast-check draws (leaf, any hostile value of its kind, identity) with a fixed seed.
+      const draws = fc.sample(
+        fc.record({ leaf: fc.constantFrom(...leaves), pick: fc.nat(), who: fc.constantFrom(owner, other, anonymous) }),
+        { seed: SEED, numRuns: RANDOM_RUNS },
+      );
+      await runProbes(
+        draws.map(({ leaf, pick, who }) => {
+          const pool = hostilesFor(leaf);
+          return { leaf, hostile: pool[pick % pool.length]!, who };
+        }),
+      );
 
-    const byKind = new Map<string, number>();
-    for (const f of findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
-    // One line per (kind, target, leaf): the values and identities that produced it, and the first answer.
-    const distinct = new Map<string, { first: Finding; values: Set<string>; who: Set<string> }>();
-    for (const f of findings) {
-      const key = `${f.kind}|${f.target}|${f.leaf}`;
-      const d = distinct.get(key) ?? { first: f, values: new Set(), who: new Set() };
-      d.values.add(f.value);
-      d.who.add(f.identity);
-      distinct.set(key, d);
-    }
-    console.log(
-      [
-        `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes (${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}; real cursors of ${realCursors.size} connections sent to the others) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
-        `fuzz: targets that refused every probe (expected for deletions; else the baseline may be too weak to reach deep): ${targets.filter((t) => !accepted.has(t.name)).map((t) => t.name).join(', ') || 'none'}`,
-        `fuzz: ${findings.length} findings${findings.length ? ': ' + [...byKind].map(([k, n]) => `${k} ×${n}`).join(', ') : ''}`,
-        ...[...distinct.values()].map(({ first: f, values, who }) => `  - ${f.kind} | ${f.target} ${f.leaf} = ${[...values].join(' / ')} (${[...who].join(', ')}): ${f.detail}`),
-      ].join('\n'),
-    );
-    expect(targets.filter((t) => !probed.has(t.name)).map((t) => t.name)).toEqual([]);
-    expect(oversized).toEqual([]);
-    expect(findings.map((f) => `${f.kind} | ${f.target} ${f.leaf} = ${f.value} (${f.identity})`)).toEqual([]);
-  });
+      const byKind = new Map<string, number>();
+      for (const f of findings) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1);
+      // One line per (kind, target, leaf): the values and identities that produced it, and the first answer.
+      const distinct = new Map<string, { first: Finding; values: Set<string>; who: Set<string> }>();
+      for (const f of findings) {
+        const key = `${f.kind}|${f.target}|${f.leaf}`;
+        const d = distinct.get(key) ?? { first: f, values: new Set(), who: new Set() };
+        d.values.add(f.value);
+        d.who.add(f.identity);
+        distinct.set(key, d);
+      }
+      console.log(
+        [
+          `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes (${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}; real cursors of ${realCursors.size} connections sent to the others) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
+          `fuzz: targets that refused every probe (expected for deletions; else the baseline may be too weak to reach deep): ${
+            targets
+              .filter((t) => !accepted.has(t.name))
+              .map((t) => t.name)
+              .join(', ') || 'none'
+          }`,
+          `fuzz: ${findings.length} findings${findings.length ? ': ' + [...byKind].map(([k, n]) => `${k} ×${n}`).join(', ') : ''}`,
+          ...[...distinct.values()].map(
+            ({ first: f, values, who }) =>
+              `  - ${f.kind} | ${f.target} ${f.leaf} = ${[...values].join(' / ')} (${[...who].join(', ')}): ${f.detail}`,
+          ),
+        ].join('\n'),
+      );
+      expect(targets.filter((t) => !probed.has(t.name)).map((t) => t.name)).toEqual([]);
+      expect(oversized).toEqual([]);
+      expect(findings.map((f) => `${f.kind} | ${f.target} ${f.leaf} = ${f.value} (${f.identity})`)).toEqual([]);
+    },
+  );
 });

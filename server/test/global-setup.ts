@@ -37,7 +37,9 @@ export default async function setup(project: TestProject) {
   url.pathname = `/${templateDb}`;
   await applyMigrations(url.toString());
   stops.push(async () => {
-    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`better_ads_test_%_${process.pid}%`]);
+    const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `better_ads_test_%_${process.pid}%`,
+    ]);
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await admin.end();
   });
@@ -51,6 +53,6 @@ export default async function setup(project: TestProject) {
   project.provide('s3SecretKey', s3.secretKey);
 
   return async () => {
-    for (const stop of stops.reverse()) await stop().catch((e) => console.error('teardown:', e));
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error('teardown:', e));
   };
 }

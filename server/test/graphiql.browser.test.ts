@@ -6,7 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, WebSocket as PwWebSocket } from 'playwright-core';
 import type { TestApp } from './helpers.ts';
-import { startBrowserApp, monacoText, resultJson, screenshot, setMonaco, until, waitForOperationState } from './browser.ts';
+import {
+  startBrowserApp,
+  monacoText,
+  resultJson,
+  screenshot,
+  setMonaco,
+  until,
+  waitForOperationState,
+} from './browser.ts';
 
 const QUERY_EDITOR = '.graphiql-query-editor';
 const HEADERS_EDITOR = 'section.graphiql-editor-tool .graphiql-editor:not(.hidden)';
@@ -28,7 +36,11 @@ describe('GraphiQL in a browser', () => {
     const { url, gql, signUp } = app!;
     const origin = new URL(url).origin;
     const user = await signUp('Browser User');
-    const created = await gql(`mutation { createProject(input: {name: "Before"}) { ... on MutationCreateProjectSuccess { data { id } } } }`, {}, user.token);
+    const created = await gql(
+      `mutation { createProject(input: {name: "Before"}) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      user.token,
+    );
     const projectId: string = created.data.createProject.data.id;
 
     const context = await browser!.newContext({ viewport: { width: 1600, height: 900 } });
@@ -61,7 +73,9 @@ describe('GraphiQL in a browser', () => {
 
     try {
       // 1. The page, its workers and the introspection query, all same-origin.
-      const introspection = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST');
+      const introspection = page.waitForResponse(
+        (r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST',
+      );
       await page.goto(`${url}/graphiql`);
       expect((await introspection).status()).toBe(200);
       await page.locator(`${QUERY_EDITOR} .monaco-editor .view-lines`).waitFor();
@@ -77,7 +91,9 @@ describe('GraphiQL in a browser', () => {
       await setMonaco(page, QUERY_EDITOR, me);
       await waitForOperationState(page, me);
       await page.locator(EXECUTE).click();
-      await expect.poll(() => resultJson(page), { timeout: 10_000 }).toMatchObject({ data: { me: { email: user.email } } });
+      await expect
+        .poll(() => resultJson(page), { timeout: 10_000 })
+        .toMatchObject({ data: { me: { email: user.email } } });
       expect((await resultJson(page)).errors).toBeUndefined();
       await screenshot(page, 'graphiql-2-me');
 
@@ -88,7 +104,9 @@ describe('GraphiQL in a browser', () => {
       await page.keyboard.press('ControlOrMeta+Enter');
       await expect.poll(() => sent.find((m) => m.type === 'subscribe'), { timeout: 10_000 }).toBeTruthy();
       expect(sockets.map((s) => new URL(s.url()).origin)).toEqual([origin.replace(/^http/, 'ws')]);
-      expect(sent.find((m) => m.type === 'connection_init')?.payload).toEqual({ authorization: `Bearer ${user.token}` });
+      expect(sent.find((m) => m.type === 'connection_init')?.payload).toEqual({
+        authorization: `Bearer ${user.token}`,
+      });
       expect(received.some((m) => m.type === 'connection_ack')).toBe(true);
 
       // The server registers the subscription asynchronously after the subscribe frame, so an event
@@ -97,11 +115,18 @@ describe('GraphiQL in a browser', () => {
       let name = '';
       for (let attempt = 1; ; attempt++) {
         name = `Renamed-${suffix}-${attempt}`;
-        const r = await gql(`mutation($input: RenameProjectInput!) { renameProject(input: $input) { ... on MutationRenameProjectSuccess { data { name } } } }`, { input: { id: projectId, name } }, user.token);
+        const r = await gql(
+          `mutation($input: RenameProjectInput!) { renameProject(input: $input) { ... on MutationRenameProjectSuccess { data { name } } } }`,
+          { input: { id: projectId, name } },
+          user.token,
+        );
         expect(r.data.renameProject.data.name).toBe(name);
         const shown = () => resultJson(page).then((j) => j?.data?.projectUpdated?.project?.name === name);
         if (await until(shown, 1_000)) break;
-        if (attempt === 8) throw new Error(`no event after 8 renames; pane: ${await monacoText(page, '.result-window')}; frames: ${JSON.stringify(received)}`);
+        if (attempt === 8)
+          throw new Error(
+            `no event after 8 renames; pane: ${await monacoText(page, '.result-window')}; frames: ${JSON.stringify(received)}`,
+          );
       }
       expect(await resultJson(page)).toEqual({ data: { projectUpdated: { kind: 'PROJECT', project: { name } } } });
       const next = received.filter((m) => m.type === 'next').map((m) => m.payload.data.projectUpdated.project.name);

@@ -27,12 +27,16 @@ export interface TestApp {
   prisma: PrismaClient;
   storage: Storage;
   config: Config;
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<T>>;
-  signUp(name?: string): Promise<{ token: string; userId: string; email: string }>;
+  gql: <T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<GqlResponse<T>>;
+  signUp: (name?: string) => Promise<{ token: string; userId: string; email: string }>;
   admin(): Promise<{ token: string; userId: string }>;
   ws(token?: string): Client;
   sql<T extends pg.QueryResultRow = any>(text: string, params?: unknown[]): Promise<T[]>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /** A real server on a fresh clone of the migrated template database, with its own bucket on the shared S3 server. */
@@ -113,7 +117,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
       `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token user { id } } } ... on Error { message } } }`,
       { input: { email, name, password: 'correct horse battery' } },
     );
-    const data = r.data?.signUp?.data;
+    const data = r.data.signUp?.data;
     if (!data) throw new Error(`signUp failed: ${JSON.stringify(r)}`);
     const row = await prisma.user.findUniqueOrThrow({ where: { email } });
     return { token: data.token, userId: row.id, email };
@@ -157,7 +161,19 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
 
 /** All rows of every table, to prove that a refused mutation wrote nothing. */
 export async function tableCounts(app: TestApp): Promise<Record<string, number>> {
-  const tables = ['User', 'Session', 'ApiKey', 'Project', 'TagCategory', 'Tag', 'Avatar', 'AvatarTag', 'BRoll', 'Image', 'GenerationAttempt'];
+  const tables = [
+    'User',
+    'Session',
+    'ApiKey',
+    'Project',
+    'TagCategory',
+    'Tag',
+    'Avatar',
+    'AvatarTag',
+    'BRoll',
+    'Image',
+    'GenerationAttempt',
+  ];
   const out: Record<string, number> = {};
   for (const t of tables) out[t] = Number((await app.sql(`SELECT count(*)::int AS n FROM "${t}"`))[0].n);
   const updated = await app.sql(`SELECT max(greatest("updatedAt")) AS m FROM "Project"`);
@@ -167,7 +183,11 @@ export async function tableCounts(app: TestApp): Promise<Record<string, number>>
 
 /** The database id inside a global ID. */
 /** Polls `fn` every 100 ms until it gives a truthy value, which it returns; throws past `timeoutMs`. */
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

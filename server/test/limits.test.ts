@@ -8,7 +8,7 @@ beforeAll(async () => {
   app = await startTestApp({ API_KEY_COST_PER_MINUTE: '3000' });
   await createPublicAvatars(app, await createTaxonomy(app), 30);
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const PARTNER_PAGE = `query($tags: [String!]) { publicAvatars(first: 24, tags: $tags) { ... on PublicAvatarConnection {
   totalCount pageInfo { hasNextPage endCursor }
@@ -37,10 +37,17 @@ describe('query limits', () => {
   });
 
   it('refuses a huge query by its cost', async () => {
-    const fields = Array.from({ length: 25 }, (_, i) => `p${i}: publicAvatars(first: 100) { ... on PublicAvatarConnection { edges { node { name tags { slug category { slug } } } } } }`);
+    const fields = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `p${i}: publicAvatars(first: 100) { ... on PublicAvatarConnection { edges { node { name tags { slug category { slug } } } } } }`,
+    );
     const r = await app.gql(`{ ${fields.join('\n')} }`);
     expect(r.status).toBe(400);
-    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: app.config.limits.maxComplexity });
+    expect(r.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUERY_TOO_COMPLEX',
+      maxCost: app.config.limits.maxComplexity,
+    });
     expect(r.errors?.[0]?.message).toMatch(/too complex: cost \d+, at most/);
   });
 
@@ -58,7 +65,11 @@ describe('query limits', () => {
 
   it('never leaks stack traces outside development', async () => {
     const r = await app.gql(`mutation { createProject(input: { name: 1 }) { __typename } }`);
-    const bad = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     const text = JSON.stringify(r) + (await bad.text());
     expect(bad.status).toBe(400);
     expect(text).not.toMatch(/stacktrace|at .*\.(ts|js):\d+/);
@@ -66,7 +77,11 @@ describe('query limits', () => {
 
   it('rate-limits API keys by query cost and says when to retry', async () => {
     const admin = await app.admin();
-    const created = await app.gql(`mutation { createApiKey(input: { name: "Small budget" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`, {}, admin.token);
+    const created = await app.gql(
+      `mutation { createApiKey(input: { name: "Small budget" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
+      {},
+      admin.token,
+    );
     const key = created.data.createApiKey.data.key;
     const costs: number[] = [];
     let limited: any;
@@ -95,7 +110,13 @@ describe('partner budgets across instances', () => {
     try {
       await createPublicAvatars(a, await createTaxonomy(a), 30);
       const admin = await a.admin();
-      const key = (await a.gql(`mutation { createApiKey(input: { name: "Two instances" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`, {}, admin.token)).data.createApiKey.data.key;
+      const key = (
+        await a.gql(
+          `mutation { createApiKey(input: { name: "Two instances" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
+          {},
+          admin.token,
+        )
+      ).data.createApiKey.data.key;
       const costs: number[] = [];
       let limited: any;
       for (let i = 0; i < 60 && !limited; i++) {
@@ -146,7 +167,11 @@ describe('transport', () => {
     });
     expect(gz.status).toBe(415);
     expect(((await gz.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
-    const text = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    const text = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{ __typename }',
+    });
     expect(text.status).toBe(400);
     expect(text.headers.get('x-request-id')).toBeTruthy();
   });

@@ -33,15 +33,22 @@ export interface Started {
  * that signalling it (or its group) reaches nothing of the test runner.
  */
 export function npmStart(env: Record<string, string>, cwd = ROOT, timeoutMs = 180_000): Promise<Started> {
-  const proc = spawn('npm', ['start'], { cwd, env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn('npm', ['start'], {
+    cwd,
+    env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/root', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => proc.once('exit', (code, signal) => ok({ code, signal })));
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) =>
+    proc.once('exit', (code, signal) => ok({ code, signal })),
+  );
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`not up after ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
     void exited.then(({ code, signal }) => fail(new Error(`exited ${code ?? signal}:\n${out}`)));
-    proc.stdout!.on('data', () => {
+    proc.stdout.on('data', () => {
       if (out.includes('Better Ads is up')) {
         clearTimeout(timer);
         ok({ proc, output: () => out, exited });
@@ -68,7 +75,11 @@ export function descendants(pid: number): { pid: number; command: string }[] {
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), command: m[3]! }));
   const found: { pid: number; command: string }[] = [];
   const visit = (parent: number) => {
-    for (const r of rows) if (r.ppid === parent) (found.push({ pid: r.pid, command: r.command }), visit(r.pid));
+    for (const r of rows) {
+      if (r.ppid !== parent) continue;
+      found.push({ pid: r.pid, command: r.command });
+      visit(r.pid);
+    }
   };
   visit(pid);
   return found;

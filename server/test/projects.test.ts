@@ -5,7 +5,7 @@ let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename
   ... on MutationCreateProjectSuccess { data { id name createdAt } }
@@ -38,13 +38,21 @@ describe('projects', () => {
 
     const renamed = await app.gql(RENAME, { input: { id: ids[0], name: 'Soldes' } }, token);
     expect(renamed.data.renameProject.data).toEqual({ id: ids[0], name: 'Soldes' });
-    const got = await app.gql(`query($id: ID!) { project(id: $id) { id name } node(id: $id) { ... on Project { name } } }`, { id: ids[0] }, token);
+    const got = await app.gql(
+      `query($id: ID!) { project(id: $id) { id name } node(id: $id) { ... on Project { name } } }`,
+      { id: ids[0] },
+      token,
+    );
     expect(got.data).toEqual({ project: { id: ids[0], name: 'Soldes' }, node: { name: 'Soldes' } });
 
     const del = await app.gql(DELETE, { input: { id: ids[1] } }, token);
     expect(del.data.deleteProject.data).toBe(ids[1]);
-    expect((await app.gql(`query($id: ID!) { project(id: $id) { id } }`, { id: ids[1] }, token)).data.project).toBeNull();
-    expect((await app.gql(DELETE, { input: { id: ids[1] } }, token)).data.deleteProject.__typename).toBe('NotFoundError');
+    expect(
+      (await app.gql(`query($id: ID!) { project(id: $id) { id } }`, { id: ids[1] }, token)).data.project,
+    ).toBeNull();
+    expect((await app.gql(DELETE, { input: { id: ids[1] } }, token)).data.deleteProject.__typename).toBe(
+      'NotFoundError',
+    );
   });
 
   it('keeps another user out: their project is indistinguishable from a missing one', async () => {
@@ -54,7 +62,11 @@ describe('projects', () => {
     const missing = Buffer.from('Project:doesnotexist').toString('base64');
 
     for (const target of [id, missing]) {
-      const read = await app.gql(`query($id: ID!) { project(id: $id) { name } node(id: $id) { id } nodes(ids: [$id]) { id } }`, { id: target }, bob.token);
+      const read = await app.gql(
+        `query($id: ID!) { project(id: $id) { name } node(id: $id) { id } nodes(ids: [$id]) { id } }`,
+        { id: target },
+        bob.token,
+      );
       expect(read.errors).toBeUndefined();
       expect(read.data).toEqual({ project: null, node: null, nodes: [null] });
     }
@@ -71,7 +83,11 @@ describe('projects', () => {
     const events = await new Promise<{ error?: unknown }>((resolve) => {
       app.ws(bob.token).subscribe(
         { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind } }`, variables: { id } },
-        { next: (v: any) => resolve(v.errors ? { error: v.errors } : {}), error: (e) => resolve({ error: e }), complete: () => resolve({}) },
+        {
+          next: (v: any) => resolve(v.errors ? { error: v.errors } : {}),
+          error: (e) => resolve({ error: e }),
+          complete: () => resolve({}),
+        },
       );
     });
     expect(events.error).toBeTruthy();
@@ -84,15 +100,28 @@ describe('projects', () => {
     const received: any[] = [];
     const done = new Promise<void>((resolve, reject) => {
       client.subscribe(
-        { query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind project { name } } }`, variables: { id } },
-        { next: (v) => { received.push(v.data?.projectUpdated); if (received.length === 2) resolve(); }, error: reject, complete: () => {} },
+        {
+          query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind project { name } } }`,
+          variables: { id },
+        },
+        {
+          next: (v) => {
+            received.push(v.data?.projectUpdated);
+            if (received.length === 2) resolve();
+          },
+          error: reject,
+          complete: () => {},
+        },
       );
     });
     await new Promise((r) => setTimeout(r, 300));
     await app.gql(RENAME, { input: { id, name: 'Live 2' } }, token);
     await app.gql(DELETE, { input: { id } }, token);
     await done;
-    expect(received).toEqual([{ kind: 'PROJECT', project: { name: 'Live 2' } }, { kind: 'PROJECT', project: null }]);
+    expect(received).toEqual([
+      { kind: 'PROJECT', project: { name: 'Live 2' } },
+      { kind: 'PROJECT', project: null },
+    ]);
   });
 
   it('refuses a projectUpdated subscription with the codes and messages of queries', async () => {
@@ -106,7 +135,10 @@ describe('projects', () => {
           { next: (v: any) => resolve(v.errors), error: (e) => resolve(e), complete: () => resolve(undefined) },
         );
       });
-    expect((await firstErrors(app.ws()))?.[0]).toMatchObject({ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await firstErrors(app.ws()))?.[0]).toMatchObject({
+      message: 'Sign in first.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect((await firstErrors(app.ws(other.token)))?.[0]).toMatchObject({
       message: `Project ${id} was not found.`,
       extensions: { code: 'NOT_FOUND' },
@@ -135,7 +167,12 @@ describe('projects', () => {
       expect(r.data.renameProject.__typename, bad).toBe('NotFoundError');
     }
     // Wrong types and missing arguments are GraphQL validation errors (400), never a 500.
-    for (const query of [`mutation { createProject(input: { name: 42 }) { __typename } }`, `mutation { createProject { __typename } }`, `{ nope }`, `not graphql`]) {
+    for (const query of [
+      `mutation { createProject(input: { name: 42 }) { __typename } }`,
+      `mutation { createProject { __typename } }`,
+      `{ nope }`,
+      `not graphql`,
+    ]) {
       const r = await app.gql(query, {}, token);
       expect(r.status, query).toBe(400);
     }
@@ -149,11 +186,20 @@ describe('partner API keys', () => {
     const user = await app.signUp();
     const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename
       ... on MutationCreateApiKeySuccess { data { key apiKey { id name prefix scopes } } } ... on ValidationError { message } } }`;
-    expect((await app.gql(CREATE_KEY, { input: { name: 'Partner' } }, user.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await app.gql(CREATE_KEY, { input: { name: ' ' } }, admin.token)).data.createApiKey.__typename).toBe('ValidationError');
-    const created = (await app.gql(CREATE_KEY, { input: { name: 'Agence Partenaire' } }, admin.token)).data.createApiKey.data;
+    expect((await app.gql(CREATE_KEY, { input: { name: 'Partner' } }, user.token)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await app.gql(CREATE_KEY, { input: { name: ' ' } }, admin.token)).data.createApiKey.__typename).toBe(
+      'ValidationError',
+    );
+    const created = (await app.gql(CREATE_KEY, { input: { name: 'Agence Partenaire' } }, admin.token)).data.createApiKey
+      .data;
     expect(created.key).toMatch(/^bak_/);
-    expect(created.apiKey).toMatchObject({ name: 'Agence Partenaire', scopes: ['catalog:read'], prefix: created.key.slice(0, 12) });
+    expect(created.apiKey).toMatchObject({
+      name: 'Agence Partenaire',
+      scopes: ['catalog:read'],
+      prefix: created.key.slice(0, 12),
+    });
     const row = await app.prisma.apiKey.findFirstOrThrow({ where: { name: 'Agence Partenaire' } });
     expect(row.keyHash).not.toContain(created.key);
     const listed = await app.gql(`{ apiKeys { name prefix } }`, {}, admin.token);
@@ -161,13 +207,25 @@ describe('partner API keys', () => {
     expect(JSON.stringify(listed)).not.toContain(created.key);
 
     const key = created.key;
-    const catalog = await app.gql(`{ tagCategories { slug } publicAvatars(first: 5) { ... on PublicAvatarConnection { totalCount } } }`, {}, key);
+    const catalog = await app.gql(
+      `{ tagCategories { slug } publicAvatars(first: 5) { ... on PublicAvatarConnection { totalCount } } }`,
+      {},
+      key,
+    );
     expect(catalog.errors).toBeUndefined();
     expect(catalog.extensions?.cost).toBeGreaterThan(0);
-    expect(catalog.extensions?.rateLimit).toEqual({ perMinute: 100_000, remaining: 100_000 - catalog.extensions?.cost });
+    expect(catalog.extensions?.rateLimit).toEqual({
+      perMinute: 100_000,
+      remaining: 100_000 - catalog.extensions?.cost,
+    });
 
     const projectId = await createProject(user.token, 'Private');
-    for (const query of [`{ me { id } }`, `query { project(id: "${projectId}") { id } }`, `mutation { createProject(input: { name: "x" }) { __typename } }`, `{ apiKeys { id } }`]) {
+    for (const query of [
+      `{ me { id } }`,
+      `query { project(id: "${projectId}") { id } }`,
+      `mutation { createProject(input: { name: "x" }) { __typename } }`,
+      `{ apiKeys { id } }`,
+    ]) {
       const r = await app.gql(query, {}, key);
       expect(r.errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
       expect(r.status).toBe(403);
@@ -175,7 +233,11 @@ describe('partner API keys', () => {
     const nodeOfPrivate = await app.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: projectId }, key);
     expect(nodeOfPrivate.data.node).toBeNull();
 
-    const revoke = await app.gql(`mutation($id: ID!) { revokeApiKey(input: { id: $id }) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } } }`, { id: created.apiKey.id }, admin.token);
+    const revoke = await app.gql(
+      `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } } }`,
+      { id: created.apiKey.id },
+      admin.token,
+    );
     expect(revoke.data.revokeApiKey.data.revokedAt).toBeTruthy();
     const after = await app.gql(`{ tagCategories { slug } }`, {}, key);
     expect(after.status).toBe(401);
@@ -186,13 +248,20 @@ describe('partner API keys', () => {
 describe('malformed IDs and cursors', () => {
   it('name no node (null), and a malformed cursor or page size is a client error (BAD_USER_INPUT), never a 500', async () => {
     const { token } = await app.signUp();
-    for (const query of ['{ node(id: "garbage!!") { id } }', '{ node(id: "") { id } }', `{ node(id: "${Buffer.from('Nope:1').toString('base64')}") { id } }`]) {
+    for (const query of [
+      '{ node(id: "garbage!!") { id } }',
+      '{ node(id: "") { id } }',
+      `{ node(id: "${Buffer.from('Nope:1').toString('base64')}") { id } }`,
+    ]) {
       const r = await app.gql(query, {}, token);
       expect(r.errors, query).toBeUndefined();
       expect(r.data.node, query).toBeNull();
     }
     expect((await app.gql('{ nodes(ids: ["x", "eQ=="]) { id } }', {}, token)).data.nodes).toEqual([null, null]);
-    for (const query of ['{ me { projects(first: -1) { totalCount } } }', '{ me { projects(after: "garbage") { totalCount } } }']) {
+    for (const query of [
+      '{ me { projects(first: -1) { totalCount } } }',
+      '{ me { projects(after: "garbage") { totalCount } } }',
+    ]) {
       const r = await app.gql(query, {}, token);
       expect(r.status, query).toBe(200);
       expect(r.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');

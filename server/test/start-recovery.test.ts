@@ -5,7 +5,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { alive, freePort, gql, listening, npmStart, processesIn, ROOT, serverPid, until, type Started } from './npm-start.ts';
+import {
+  alive,
+  freePort,
+  gql,
+  listening,
+  npmStart,
+  processesIn,
+  ROOT,
+  serverPid,
+  until,
+  type Started,
+} from './npm-start.ts';
 
 const running = new Set<Started>();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -38,15 +49,26 @@ async function freshDataDir(): Promise<string> {
 const postmasterPid = (cluster: string) => Number(readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
 async function signUpWithProject(port: number, email: string, project: string): Promise<string> {
-  const signUp = await gql(port, `mutation($i: SignUpInput!) { signUp(input: $i) { ... on MutationSignUpSuccess { data { token } } } }`, { i: { email, name: 'Crash', password: 'survives-crashes' } });
+  const signUp = await gql(
+    port,
+    `mutation($i: SignUpInput!) { signUp(input: $i) { ... on MutationSignUpSuccess { data { token } } } }`,
+    { i: { email, name: 'Crash', password: 'survives-crashes' } },
+  );
   const token = signUp.data.signUp.data.token as string;
-  const created = await gql(port, `mutation($i: CreateProjectInput!) { createProject(input: $i) { __typename } }`, { i: { name: project } }, token);
+  const created = await gql(
+    port,
+    `mutation($i: CreateProjectInput!) { createProject(input: $i) { __typename } }`,
+    { i: { name: project } },
+    token,
+  );
   expect(created.data.createProject.__typename).toMatch(/Success/);
   return token;
 }
 
 const projectsOf = async (port: number, token: string) =>
-  (await gql(port, `{ me { projects(first: 5) { edges { node { name } } } } }`, {}, token)).data.me.projects.edges.map((e: any) => e.node.name);
+  (await gql(port, `{ me { projects(first: 5) { edges { node { name } } } } }`, {}, token)).data.me.projects.edges.map(
+    (e: any) => e.node.name,
+  );
 
 /** Stops an `npm start` by signalling the npm process alone, as a process manager, an IDE or `timeout` does. */
 async function signalNpm(s: Started, signal: NodeJS.Signals, port: number, cluster: string): Promise<number> {
@@ -80,11 +102,22 @@ describe('npm start recovers after a crash', () => {
     const t0 = Date.now();
     const second = await start({ DATA_DIR: dataDir, PORT: String(port) });
     const crashToReady = (Date.now() - t0) / 1000;
-    const recovered = second.output().split('\n').filter((l) => l.startsWith('[postgres]'));
-    expect(recovered).toEqual([expect.stringMatching(new RegExp(`^\\[postgres\\] stopped the embedded PostgreSQL \\(pid ${orphan}, port \\d+\\) left running by an earlier start`))]);
+    const recovered = second
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('[postgres]'));
+    expect(recovered).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^\\[postgres\\] stopped the embedded PostgreSQL \\(pid ${orphan}, port \\d+\\) left running by an earlier start`,
+        ),
+      ),
+    ]);
     expect(alive(orphan)).toBe(false);
     expect(await projectsOf(port, token)).toEqual(['Made before the crash']);
-    console.log(`[timing] kill -9 of the server → npm start ready: ${crashToReady.toFixed(1)} s (includes npm, prestart and start-up)`);
+    console.log(
+      `[timing] kill -9 of the server → npm start ready: ${crashToReady.toFixed(1)} s (includes npm, prestart and start-up)`,
+    );
 
     // A power cut: PostgreSQL dies too, and after a reboot its pid may belong to another process (here: us).
     const second2 = postmasterPid(cluster);
@@ -92,17 +125,25 @@ describe('npm start recovers after a crash', () => {
     process.kill(second2, 'SIGKILL');
     await second.exited;
     running.delete(second);
-    await until(() => processesIn(cluster).length === 0, 10_000, 'PostgreSQL children exit after their postmaster died');
+    await until(
+      () => processesIn(cluster).length === 0,
+      10_000,
+      'PostgreSQL children exit after their postmaster died',
+    );
     const pidFile = readFileSync(join(cluster, 'postmaster.pid'), 'utf8').split('\n');
     writeFileSync(join(cluster, 'postmaster.pid'), [String(process.pid), ...pidFile.slice(1)].join('\n'));
 
     const t1 = Date.now();
     const third = await start({ DATA_DIR: dataDir, PORT: String(port) });
     const powerCutToReady = (Date.now() - t1) / 1000;
-    expect(third.output()).toContain(`[postgres] removed a stale postmaster.pid (pid ${process.pid} is not a PostgreSQL of this data directory)`);
+    expect(third.output()).toContain(
+      `[postgres] removed a stale postmaster.pid (pid ${process.pid} is not a PostgreSQL of this data directory)`,
+    );
     expect(alive(process.pid)).toBe(true);
     expect(await projectsOf(port, token)).toEqual(['Made before the crash']);
-    console.log(`[timing] power cut (server and PostgreSQL killed, pid reused) → npm start ready: ${powerCutToReady.toFixed(1)} s`);
+    console.log(
+      `[timing] power cut (server and PostgreSQL killed, pid reused) → npm start ready: ${powerCutToReady.toFixed(1)} s`,
+    );
     await signalNpm(third, 'SIGTERM', port, cluster);
   }, 600_000);
 
@@ -113,21 +154,49 @@ describe('npm start recovers after a crash', () => {
     const other = await freePort();
     const second = await npmStart({ SEED: 'never', DATA_DIR: dataDir, PORT: String(other) }).then(
       () => '',
-      (e: Error) => e.message,
+      (e: unknown) => (e as Error).message,
     );
     expect(second).toContain(`is in use by another running server (pid ${serverPid(first.proc.pid!)}`);
     expect(second).not.toMatch(/\bundefined\b|^\s+at /m);
     expect((await fetch(`http://localhost:${port}/readyz`)).status).toBe(200);
 
     // The commonest start-up failures say what failed and what to do, without a stack.
-    const taken = await npmStart({ SEED: 'never', DATA_DIR: await freshDataDir(), PORT: String(port) }).then(() => '', (e: Error) => e.message);
+    const taken = await npmStart({ SEED: 'never', DATA_DIR: await freshDataDir(), PORT: String(port) }).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
     expect(taken).toContain(`npm start failed: port ${port} on 0.0.0.0 is already in use`);
-    const badEnv = await npmStart({ PORT: 'four thousand' }).then(() => '', (e: Error) => e.message);
+    const badEnv = await npmStart({ PORT: 'four thousand' }).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
     expect(badEnv).toMatch(/npm start failed: Invalid configuration:\n\s+PORT:/);
-    const refused = await npmStart({ SEED: 'never', PORT: '0', DATA_DIR: await freshDataDir(), DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/x` }).then(() => '', (e: Error) => e.message);
-    expect(refused).toMatch(/npm start failed: connecting to the database failed \(postgresql:\/\/127\.0\.0\.1:\d+\/x\): .*ECONNREFUSED[^\n]*\n\s+→ check that PostgreSQL is running/);
-    const s3Refused = await npmStart({ SEED: 'never', PORT: '0', DATA_DIR: await freshDataDir(), S3_ENDPOINT: `http://127.0.0.1:${await freePort()}`, S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' }).then(() => '', (e: Error) => e.message);
-    expect(s3Refused).toMatch(/npm start failed: S3 bucket better-ads on S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ cannot be checked or created: .*ECONNREFUSED[^\n]*\n\s+→ check that the S3 server is up/);
+    const refused = await npmStart({
+      SEED: 'never',
+      PORT: '0',
+      DATA_DIR: await freshDataDir(),
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/x`,
+    }).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(refused).toMatch(
+      /npm start failed: connecting to the database failed \(postgresql:\/\/127\.0\.0\.1:\d+\/x\): .*ECONNREFUSED[^\n]*\n\s+→ check that PostgreSQL is running/,
+    );
+    const s3Refused = await npmStart({
+      SEED: 'never',
+      PORT: '0',
+      DATA_DIR: await freshDataDir(),
+      S3_ENDPOINT: `http://127.0.0.1:${await freePort()}`,
+      S3_ACCESS_KEY: 'k',
+      S3_SECRET_KEY: 's',
+    }).then(
+      () => '',
+      (e: unknown) => (e as Error).message,
+    );
+    expect(s3Refused).toMatch(
+      /npm start failed: S3 bucket better-ads on S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ cannot be checked or created: .*ECONNREFUSED[^\n]*\n\s+→ check that the S3 server is up/,
+    );
     for (const out of [taken, badEnv, refused, s3Refused]) expect(out).not.toMatch(/\bundefined\b|^\s+at /m);
     await signalNpm(first, 'SIGTERM', port, join(dataDir, 'postgres'));
   }, 600_000);
@@ -155,7 +224,12 @@ describe.skipIf(!asRoot)('as root, from a clone in a 0700 home, with no environm
     cleanups.push(() => rm(home, { recursive: true, force: true }));
     const clone = join(home, 'better-ads');
     // The working tree as a clone has it (tracked and new files), plus what `npm install` would make.
-    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter((f) => f && !f.startsWith('node_modules'));
+    const files = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+      .stdout.split('\0')
+      .filter((f) => f && !f.startsWith('node_modules'));
     for (const f of files) {
       mkdirSync(dirname(join(clone, f)), { recursive: true });
       try {
@@ -164,9 +238,11 @@ describe.skipIf(!asRoot)('as root, from a clone in a 0700 home, with no environm
         /* deleted in the working tree */
       }
     }
-    for (const made of ['server/src/generated', 'client/dist']) cpSync(join(ROOT, made), join(clone, made), { recursive: true });
+    for (const made of ['server/src/generated', 'client/dist'])
+      cpSync(join(ROOT, made), join(clone, made), { recursive: true });
     // Hard links: node_modules inside the 0700 home as `npm install` puts it, in seconds.
-    if (spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(clone, 'node_modules')]).status !== 0) cpSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+    if (spawnSync('cp', ['-al', join(ROOT, 'node_modules'), join(clone, 'node_modules')]).status !== 0)
+      cpSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), { recursive: true, verbatimSymlinks: true });
 
     const port = await freePort();
     const env = { HOME: home, PORT: String(port) };

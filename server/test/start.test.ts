@@ -52,8 +52,11 @@ describe('npm start with embedded defaults', () => {
     expect(await (await fetch(`http://localhost:${port}/`)).text()).toMatch(/<div id="root">/);
     expect(await (await fetch(`http://localhost:${port}/graphiql`)).text()).toMatch(/graphiql/i);
 
-    const catalog = await gql(port, `{ tagCategories { slug tags { slug avatarCount } }
-      publicAvatars(first: 24, tags: ["medical"]) { ... on PublicAvatarConnection { totalCount edges { node { name videoUrl imageUrl } } } } }`);
+    const catalog = await gql(
+      port,
+      `{ tagCategories { slug tags { slug avatarCount } }
+      publicAvatars(first: 24, tags: ["medical"]) { ... on PublicAvatarConnection { totalCount edges { node { name videoUrl imageUrl } } } } }`,
+    );
     expect(catalog.data.tagCategories.map((c: any) => c.slug)).toEqual(['sexe', 'age', 'industrie']);
     const medical = catalog.data.publicAvatars;
     expect(medical.totalCount).toBeGreaterThanOrEqual(2);
@@ -62,7 +65,10 @@ describe('npm start with embedded defaults', () => {
     const image = Buffer.from(await (await fetch(medical.edges[0].node.imageUrl)).arrayBuffer());
     expect(image.subarray(1, 4).toString()).toBe('PNG');
 
-    const signUp = await gql(port, `mutation { signUp(input: { email: "keep@example.com", name: "Keep", password: "persistent!" }) { ... on MutationSignUpSuccess { data { token } } } }`);
+    const signUp = await gql(
+      port,
+      `mutation { signUp(input: { email: "keep@example.com", name: "Keep", password: "persistent!" }) { ... on MutationSignUpSuccess { data { token } } } }`,
+    );
     const token = signUp.data.signUp.data.token;
     await gql(port, `mutation { createProject(input: { name: "Survives restarts" }) { __typename } }`, {}, token);
 
@@ -78,7 +84,10 @@ describe('npm start with embedded defaults', () => {
     expect(second.output()).toContain('[seed] database already seeded');
     expect(second.output()).toContain('migrations up to date');
     const me = await gql(port, `{ me { email projects(first: 5) { edges { node { name } } } } }`, {}, token);
-    expect(me.data.me).toEqual({ email: 'keep@example.com', projects: { edges: [{ node: { name: 'Survives restarts' } }] } });
+    expect(me.data.me).toEqual({
+      email: 'keep@example.com',
+      projects: { edges: [{ node: { name: 'Survives restarts' } }] },
+    });
     expect(existsSync(join(dataDir, 's3'))).toBe(true);
     await interrupt(second.proc, second.output);
   }, 300_000);

@@ -13,7 +13,13 @@ const bucket = `private-${randomBytes(4).toString('hex')}`;
 let storage: Storage;
 
 beforeAll(async () => {
-  storage = createS3Storage({ endpoint: endpoint(), accessKey: inject('s3AccessKey'), secretKey: inject('s3SecretKey'), region: 'us-east-1', bucket });
+  storage = createS3Storage({
+    endpoint: endpoint(),
+    accessKey: inject('s3AccessKey'),
+    secretKey: inject('s3SecretKey'),
+    region: 'us-east-1',
+    bucket,
+  });
   await storage.ensureBucket();
   await storage.put('avatars/private/u1/a1.mp4', Buffer.from('private video bytes'), 'video/mp4');
 });
@@ -28,7 +34,10 @@ describe('embedded S3', () => {
     const read = await fetch(`${endpoint()}/${bucket}/avatars/private/u1/a1.mp4`);
     expect(read.status).toBe(403);
     expect(await read.text()).not.toContain('private video bytes');
-    const write = await fetch(`${endpoint()}/${bucket}/avatars/private/u1/planted.mp4`, { method: 'PUT', body: 'planted' });
+    const write = await fetch(`${endpoint()}/${bucket}/avatars/private/u1/planted.mp4`, {
+      method: 'PUT',
+      body: 'planted',
+    });
     expect(write.status).toBe(403);
     const remove = await fetch(`${endpoint()}/${bucket}/avatars/private/u1/a1.mp4`, { method: 'DELETE' });
     expect(remove.status).toBe(403);
@@ -41,7 +50,14 @@ describe('embedded S3', () => {
       [inject('s3AccessKey'), 'not-the-secret'],
       ['S3RVER', 'S3RVER'],
     ] as const) {
-      const wrong = createS3Storage({ endpoint: endpoint(), accessKey, secretKey, region: 'us-east-1', bucket, timeoutMs: 5_000 });
+      const wrong = createS3Storage({
+        endpoint: endpoint(),
+        accessKey,
+        secretKey,
+        region: 'us-east-1',
+        bucket,
+        timeoutMs: 5_000,
+      });
       await expect(wrong.get('avatars/private/u1/a1.mp4')).rejects.toThrow();
       await expect(wrong.put('avatars/private/u1/forged.mp4', Buffer.from('x'), 'video/mp4')).rejects.toThrow();
       const forgedUrl = await wrong.presignGet('avatars/private/u1/a1.mp4');
@@ -55,7 +71,11 @@ describe('embedded S3', () => {
     expect(get.status).toBe(200);
     expect(await get.text()).toBe('private video bytes');
     const putUrl = await storage.presignPut('images/temp-generated/u1/upload.png');
-    const put = await fetch(putUrl, { method: 'PUT', body: 'uploaded bytes', headers: { 'content-type': 'image/png' } });
+    const put = await fetch(putUrl, {
+      method: 'PUT',
+      body: 'uploaded bytes',
+      headers: { 'content-type': 'image/png' },
+    });
     expect(put.status).toBe(200);
     expect((await storage.get('images/temp-generated/u1/upload.png')).toString()).toBe('uploaded bytes');
     // A URL whose signature was tampered with (another key) is refused.
@@ -64,7 +84,11 @@ describe('embedded S3', () => {
     expect((await fetch(tampered, { method: 'PUT', body: 'x' })).status).toBe(403);
     const preflight = await fetch(putUrl, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:4000', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'http://localhost:4000',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(200);
   });

@@ -37,9 +37,9 @@ beforeAll(async () => {
   b = await startTestApp(REDIS, { shareWith: a, emulator, ...capture(logsOf.b) });
 });
 afterAll(async () => {
-  if (!aStopped) await a?.stop();
-  await b?.stop();
-  await emulator?.stop();
+  if (!aStopped) await a.stop();
+  await b.stop();
+  await emulator.stop();
 });
 
 /** An anonymous catalog read, the request the answer cache keeps. */

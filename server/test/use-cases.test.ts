@@ -70,7 +70,7 @@ beforeAll(async () => {
   deps = t.app.deps;
   [owner, stranger, admin] = [await newUser(), await newUser(), await newUser('ADMIN')];
 });
-afterAll(() => t?.stop());
+afterAll(() => t.stop());
 
 describe('projects', () => {
   it('deleteProject by someone else is a NotFoundError and deletes nothing', async () => {

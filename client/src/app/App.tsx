@@ -1,6 +1,7 @@
 import { useLayoutEffect, useSyncExternalStore } from 'react';
 import {
   Navigate,
+  NavigationType,
   Route,
   Routes,
   useLocation,
@@ -52,7 +53,7 @@ function ScrollToTop() {
   const { key } = useLocation();
   const type = useNavigationType();
   useLayoutEffect(() => {
-    if (type !== 'POP') window.scrollTo(0, 0);
+    if (type !== NavigationType.Pop) window.scrollTo(0, 0);
   }, [key, type]);
   return null;
 }

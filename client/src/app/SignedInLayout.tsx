@@ -30,7 +30,7 @@ export function SignedInLayout() {
 
   const doSignOut = async () => {
     await signOut();
-    navigate(paths.signIn, { replace: true });
+    void navigate(paths.signIn, { replace: true });
   };
 
   return (

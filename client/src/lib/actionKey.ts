@@ -14,6 +14,7 @@ export function newKey(): string {
 export function useActionKey(inputs: readonly unknown[]): [key: string, renew: () => void] {
   const [done, setDone] = useState(0);
   // `inputs` has the same length at every render of a call site.
+  // eslint-disable-next-line react-hooks/use-memo -- the inputs are the dependencies, spread
   const key = useMemo(newKey, [...inputs, done]);
   return [key, () => setDone((n) => n + 1)];
 }

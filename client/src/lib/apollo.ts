@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { tap } from 'rxjs';
 import { cacheConfig } from './cachePolicies.ts';
@@ -20,7 +21,6 @@ export interface Api {
 export function createApi(): Api {
   const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
   let catchUp: ReturnType<typeof setTimeout> | undefined;
-  let client: ApolloClient;
 
   const ws = createClient({
     url: wsUrl,
@@ -45,7 +45,9 @@ export function createApi(): Api {
 
   const auth = new SetContextLink((prev) => {
     const token = getToken();
-    return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+    return token
+      ? { headers: { ...(prev.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } }
+      : {};
   });
   const http = new HttpLink({ uri: '/graphql' });
   // A token the server no longer accepts (expired, signed out elsewhere): back to the sign-in screen.
@@ -59,7 +61,7 @@ export function createApi(): Api {
           if (unauthenticated && getToken() && operation.operationName !== 'SignOut') setToken(null);
         },
         error: (e: unknown) => {
-          if ((e as { statusCode?: number })?.statusCode === 401 && getToken()) setToken(null);
+          if ((e as { statusCode?: number } | undefined)?.statusCode === 401 && getToken()) setToken(null);
         },
       }),
     ),
@@ -68,13 +70,13 @@ export function createApi(): Api {
   const link = ApolloLink.split(
     ({ query }) => {
       const def = getMainDefinition(query);
-      return def.kind === 'OperationDefinition' && def.operation === 'subscription';
+      return def.kind === Kind.OPERATION_DEFINITION && def.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
     ApolloLink.from([auth, expiry, http]),
   );
 
-  client = new ApolloClient({ link, cache: new InMemoryCache(cacheConfig) });
+  const client = new ApolloClient({ link, cache: new InMemoryCache(cacheConfig) });
   const restartSocket = () => {
     ws.terminate();
   };

@@ -1,4 +1,4 @@
-import type { ApolloCache, Reference } from '@apollo/client';
+import type { ApolloCache } from '@apollo/client';
 
 // Edits of the project's lists (project { images avatars bRolls }, me { projects }) in the cache,
 // for items created or deleted by a mutation or announced by a subscription.
@@ -6,7 +6,8 @@ import type { ApolloCache, Reference } from '@apollo/client';
 interface EdgeLike {
   __typename?: string;
   cursor?: string;
-  node: Reference | { __ref: string } | unknown;
+  /** A `Reference`, or a `{ __ref }` written by hand; anything else is not an item of ours. */
+  node: unknown;
 }
 interface ConnLike {
   totalCount?: number;
@@ -15,7 +16,7 @@ interface ConnLike {
 }
 
 const refOf = (node: unknown): string | undefined =>
-  node && typeof node === 'object' && '__ref' in node ? String((node as { __ref: string }).__ref) : undefined;
+  node && typeof node === 'object' && '__ref' in node ? (node as { __ref: string }).__ref : undefined;
 
 /** The connection with `ref` first, unless it is already there. Pure, for tests. */
 export function prependEdge(
@@ -23,7 +24,7 @@ export function prependEdge(
   ref: { __ref: string },
   edgeTypename: string,
 ): ConnLike | undefined {
-  if (!existing || !existing.edges) return existing;
+  if (!existing?.edges) return existing;
   if (existing.edges.some((e) => refOf(e.node) === ref.__ref)) return existing;
   return {
     ...existing,
@@ -34,7 +35,7 @@ export function prependEdge(
 
 /** The connection without the node whose cache id is `cacheId`. Pure, for tests. */
 export function removeEdge(existing: ConnLike | undefined, cacheId: string): ConnLike | undefined {
-  if (!existing || !existing.edges) return existing;
+  if (!existing?.edges) return existing;
   const edges = existing.edges.filter((e) => refOf(e.node) !== cacheId);
   if (edges.length === existing.edges.length) return existing;
   return { ...existing, totalCount: Math.max(0, (existing.totalCount ?? edges.length + 1) - 1), edges };
@@ -91,7 +92,7 @@ export function listHas(
     // Stored as `field`, `field({...args})`, or `field:{...keyArgs}` under a field policy with keyArgs.
     ([k, v]) =>
       (k === field || k.startsWith(`${field}(`) || k.startsWith(`${field}:`)) &&
-      ((v as ConnLike)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
+      ((v as ConnLike | undefined)?.edges ?? []).some((e) => refOf(e.node) === cacheId),
   );
 }
 

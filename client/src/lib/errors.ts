@@ -4,8 +4,8 @@
 export interface ErrorLike {
   __typename?: string;
   message?: string;
-  fieldErrors?: ReadonlyArray<{ path: ReadonlyArray<string>; message: string }> | null;
-  path?: ReadonlyArray<string> | null;
+  fieldErrors?: readonly { path: readonly string[]; message: string }[] | null;
+  path?: readonly string[] | null;
 }
 
 export interface FormErrors {
@@ -18,7 +18,7 @@ export interface FormErrors {
 export const NO_ERRORS: FormErrors = { fields: {} };
 
 /** The key of a field path: ["input", "name"] → "name", ["input", "tags", "2"] → "tags", ["email"] → "email". */
-export function fieldKey(path: ReadonlyArray<string>): string {
+export function fieldKey(path: readonly string[]): string {
   const rest = path[0] === 'input' ? path.slice(1) : path;
   const named = rest.filter((p) => !/^\d+$/.test(p));
   return named.join('.') || path.join('.');
@@ -29,7 +29,7 @@ export function fieldKey(path: ReadonlyArray<string>): string {
  * any other field (or without fields) becomes `general`, so nothing is lost.
  */
 export function formErrors(result: ErrorLike | null | undefined, known: readonly string[]): FormErrors {
-  if (!result || !result.message) return NO_ERRORS;
+  if (!result?.message) return NO_ERRORS;
   const fields: Record<string, string> = {};
   const stray: string[] = [];
   const paths = result.fieldErrors?.length
@@ -55,7 +55,7 @@ export function errorOf(result: object | null | undefined): ErrorLike | undefine
 
 /** A readable message from a thrown error (network failure, GraphQL error). */
 export function messageOf(err: unknown): string {
-  if (err && typeof err === 'object' && 'message' in err && typeof (err as { message: unknown }).message === 'string') {
+  if (err && typeof err === 'object' && 'message' in err && typeof err.message === 'string') {
     return (err as { message: string }).message;
   }
   return String(err);

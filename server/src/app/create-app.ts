@@ -98,7 +98,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       stops.push(stop);
       return value;
     }
-    await stop().catch((e) => options.onStopError?.(e));
+    await stop().catch((e: unknown) => options.onStopError?.(e));
     throw new AppStoppedError();
   };
   const started = () => {
@@ -188,7 +188,18 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     const authLimits = new AuthLimits(counters, config.auth);
     await track(authLimits, () => authLimits.close());
     const settings = settingsOf(config);
-    const deps: Deps = { db, sql, log, settings, storage, pubsub, gateway: fal.value.gateway, pipeline, authLimits, catalog };
+    const deps: Deps = {
+      db,
+      sql,
+      log,
+      settings,
+      storage,
+      pubsub,
+      gateway: fal.value.gateway,
+      pipeline,
+      authLimits,
+      catalog,
+    };
     const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
     await track(jobs, () => jobs.stop());
     const parts = { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats };
@@ -205,7 +216,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     start,
     async stop() {
       stopping = true;
-      for (const stop of stops.splice(0).reverse()) await stop().catch((e) => options.onStopError?.(e));
+      for (const stop of stops.splice(0).reverse()) await stop().catch((e: unknown) => options.onStopError?.(e));
     },
     get deps() {
       return started().deps;

@@ -82,7 +82,9 @@ export class LocalCounters implements AttemptCounters {
     this.counts.delete(key);
   }
 
-  async close() {}
+  async close() {
+    // In-process counters: nothing to release.
+  }
 }
 
 // All keys checked, then all counted, in one step on the Redis server and on its clock, so instances
@@ -120,7 +122,10 @@ export function redisCounters(url: string, log: Logger): AttemptCounters {
   const unavailable = (e: unknown) => {
     if (Date.now() - warnedAt > 60_000) {
       warnedAt = Date.now();
-      log.warn({ event: 'auth_limit.redis_unavailable', err: e }, 'Redis did not answer: this instance counts sign-in attempts alone (said at most once a minute)');
+      log.warn(
+        { event: 'auth_limit.redis_unavailable', err: e },
+        'Redis did not answer: this instance counts sign-in attempts alone (said at most once a minute)',
+      );
     }
   };
   return {
@@ -174,8 +179,10 @@ export class AuthLimits {
   signInAttempt(email: string, address: string) {
     const s = this.settings;
     const keys: Counted[] = [];
-    if (s.maxFailuresPerAccount > 0) keys.push({ key: this.accountKey(email), limit: s.maxFailuresPerAccount, windowMs: s.failureWindowMs });
-    if (s.maxFailuresPerAddress > 0) keys.push({ key: this.addressKey(address), limit: s.maxFailuresPerAddress, windowMs: s.failureWindowMs });
+    if (s.maxFailuresPerAccount > 0)
+      keys.push({ key: this.accountKey(email), limit: s.maxFailuresPerAccount, windowMs: s.failureWindowMs });
+    if (s.maxFailuresPerAddress > 0)
+      keys.push({ key: this.addressKey(address), limit: s.maxFailuresPerAddress, windowMs: s.failureWindowMs });
     return this.counters.take(keys);
   }
 

@@ -1,6 +1,12 @@
 // Which GraphQL operations read the public catalog only: decided here, once, for graphql-jit (graphql/jit.ts),
 // the cache of anonymous answers (http/catalog-responses.ts) and the partner allowlist (http/limits.ts).
-import { type DocumentNode, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  OperationTypeNode,
+} from 'graphql';
 
 /**
  * Root fields whose answer is the same for every anonymous caller and changes only with the catalog
@@ -12,13 +18,7 @@ export const CATALOG_FIELDS: ReadonlySet<string> = new Set(['publicAvatars', 'ta
  * What a partner API key may read: the catalog fields, plus `node`/`nodes` (a catalog object by id; a
  * key sees no private one) and introspection. Not catalog-only: their answers are not the catalog's.
  */
-export const PARTNER_FIELDS: ReadonlySet<string> = new Set([
-  ...CATALOG_FIELDS,
-  'node',
-  'nodes',
-  '__schema',
-  '__type',
-]);
+export const PARTNER_FIELDS: ReadonlySet<string> = new Set([...CATALOG_FIELDS, 'node', 'nodes', '__schema', '__type']);
 
 /** The operation a request runs: the one named, else the document's only one (as graphql-js chooses). */
 export function operationOf(
@@ -65,7 +65,7 @@ function rootFields(document: DocumentNode, set: SelectionSetNode): RootFields {
 
 const queryOf = (document: DocumentNode, operationName?: string | null) => {
   const op = operationOf(document, operationName);
-  return op?.operation === 'query' ? rootFields(document, op.selectionSet) : null;
+  return op?.operation === OperationTypeNode.QUERY ? rootFields(document, op.selectionSet) : null;
 };
 
 /**

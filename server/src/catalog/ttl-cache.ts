@@ -5,7 +5,11 @@ export type MaybePromise<T> = T | Promise<T>;
 export const andThen = <T, R>(value: MaybePromise<T>, f: (v: T) => MaybePromise<R>): MaybePromise<R> =>
   value instanceof Promise ? value.then(f) : f(value);
 
-type Entry<T> = { at: number; value: Promise<T>; settled?: { value: T } };
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+  settled?: { value: T };
+}
 
 /**
  * Values by key for `ttlMs`, at most `maxEntries` (the oldest written goes first). Concurrent misses of

@@ -1,5 +1,6 @@
 // Prisma's schema engine as WebAssembly: the native CLI cannot download its engine on these machines
 // (shared/PRISMA_OFFLINE.md). Only paths that do not introspect a live database are used.
+import { readFileSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -21,10 +22,20 @@ function loadWasm(): void {
   let panic = '';
   g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => (panic = m), get: () => panic };
   const require = createRequire(import.meta.url);
-  const wasmPath = join(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/schema_engine_bg\.js$/, ''), 'schema_engine_bg.wasm');
-  const bytes = require('node:fs').readFileSync(wasmPath) as Buffer;
+  const wasmPath = join(
+    require.resolve('@prisma/schema-engine-wasm/schema_engine_bg').replace(/schema_engine_bg\.js$/, ''),
+    'schema_engine_bg.wasm',
+  );
+  const bytes = readFileSync(wasmPath);
   // @types/node does not declare the WebAssembly global.
-  const WA = (globalThis as unknown as { WebAssembly: { Instance: new (m: unknown, imports: object) => { exports: object }; Module: new (b: Buffer) => unknown } }).WebAssembly;
+  const WA = (
+    globalThis as unknown as {
+      WebAssembly: {
+        Instance: new (m: unknown, imports: object) => { exports: object };
+        Module: new (b: Buffer) => unknown;
+      };
+    }
+  ).WebAssembly;
   const instance = new WA.Instance(new WA.Module(bytes), { './schema_engine_bg.js': bg });
   const exports = instance.exports as unknown as { __wbindgen_start: () => void };
   (bg as unknown as { __wbg_set_wasm: (e: unknown) => void }).__wbg_set_wasm(instance.exports);
@@ -32,7 +43,11 @@ function loadWasm(): void {
   loaded = true;
 }
 
-async function withEngine<T>(connectionString: string, schema: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  connectionString: string,
+  schema: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   loadWasm();
   const pool = new pg.Pool({ connectionString, max: 2 });
   const adapter = new PrismaPg(pool);
@@ -63,7 +78,10 @@ export async function readMigrations(): Promise<MigrationList> {
     migrationDirectories: await Promise.all(
       entries.map(async (path) => ({
         path,
-        migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: await readFile(join(MIGRATIONS_DIR, path, 'migration.sql'), 'utf8') } },
+        migrationFile: {
+          path: 'migration.sql',
+          content: { tag: 'ok' as const, value: await readFile(join(MIGRATIONS_DIR, path, 'migration.sql'), 'utf8') },
+        },
       })),
     ),
   };
@@ -73,7 +91,9 @@ export async function readMigrations(): Promise<MigrationList> {
 export async function applyMigrations(connectionString: string): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const migrationsList = await readMigrations();
-  const out = await withEngine(connectionString, schema, (e) => e.applyMigrations({ migrationsList, filters: FILTERS }));
+  const out = await withEngine(connectionString, schema, (e) =>
+    e.applyMigrations({ migrationsList, filters: FILTERS }),
+  );
   return out.appliedMigrationNames;
 }
 
@@ -82,7 +102,8 @@ export async function diffSchemas(connectionString: string, from: string | null,
   // The engine connects when it starts, but a diff between two datamodels reads and writes nothing.
   return withEngine(connectionString, to, async (e) => {
     const result = await e.diff({
-      from: from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from }] },
+      from:
+        from === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: from }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: to }] },
       script: true,
       exitCode: null,

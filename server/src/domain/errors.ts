@@ -20,7 +20,8 @@ export class InvalidInputError extends AppError {
 }
 
 /** A refusal of one value, found by a use case rather than by a schema. */
-export const invalid = (path: readonly (string | number)[], message: string) => new InvalidInputError([{ path, message }]);
+export const invalid = (path: readonly (string | number)[], message: string) =>
+  new InvalidInputError([{ path, message }]);
 
 /** No actor: the use case needs a signed-in user. */
 export class UnauthenticatedError extends AppError {

@@ -9,9 +9,16 @@ export const displayName = z.string().trim().min(1, 'Required.').max(100, 'At mo
 /** A tag or category name, shorter: it is a filter chip. */
 export const tagName = z.string().trim().min(1, 'Required.').max(60, 'At most 60 characters.');
 
-export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lowercase letters, digits and dashes.').max(50, 'At most 50 characters.');
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lowercase letters, digits and dashes.')
+  .max(50, 'At most 50 characters.');
 
 /** What a generator is asked for. */
-export const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
+export const prompt = z
+  .string()
+  .trim()
+  .min(1, 'Required.')
+  .max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
 
 export const tagSlugs = z.array(z.string().max(50)).max(30, 'At most 30 tags.');

@@ -19,7 +19,7 @@ export interface EmbeddedDatabase {
   dataDir: string;
   /** Where its data and (when not run from node_modules) its binaries are, for the start-up banner. */
   location: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const PASSWORD = 'better-ads';

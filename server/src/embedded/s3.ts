@@ -9,7 +9,7 @@ export interface EmbeddedS3 {
   accessKey: string;
   secretKey: string;
   dataDir: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 interface S3rverAccount {

@@ -150,7 +150,13 @@ export function createJobEngine(deps: JobEngineDeps) {
       );
     }
     try {
-      const ctx: MediaContext = { store: deps.store, videoHeight: cfg.videoHeight, videoFps: cfg.videoFps, videoBytes: cfg.videoBytes, renders };
+      const ctx: MediaContext = {
+        store: deps.store,
+        videoHeight: cfg.videoHeight,
+        videoFps: cfg.videoFps,
+        videoBytes: cfg.videoBytes,
+        renders,
+      };
       const payload = await producers[job.endpoint](args as never, ctx);
       return { ok: true, payload: cfg.resultFields === 'required' ? requiredFieldsOf(payload) : payload };
     } catch (e) {

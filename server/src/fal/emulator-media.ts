@@ -243,8 +243,21 @@ function paddedOnce(mp4: Buffer, bytes: number | null, padded: RenderCache['padd
 
 const RENDER_CACHE_SIZE = 32;
 
-function render(frame: Buffer, width: number, height: number, args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs, ctx: MediaContext): Promise<Buffer> {
-  const key = [createHash('sha256').update(frame).digest('hex'), width, height, args.duration, ctx.videoFps, !!args.generate_audio].join(':');
+function render(
+  frame: Buffer,
+  width: number,
+  height: number,
+  args: SeedanceTextToVideoArgs | SeedanceImageToVideoArgs,
+  ctx: MediaContext,
+): Promise<Buffer> {
+  const key = [
+    createHash('sha256').update(frame).digest('hex'),
+    width,
+    height,
+    args.duration,
+    ctx.videoFps,
+    args.generate_audio,
+  ].join(':');
   const renders = ctx.renders.videos;
   let mp4 = renders.get(key);
   if (!mp4) {

@@ -62,7 +62,7 @@ export interface FalEmulator {
   deliveries: Delivery[];
   /** Headers signing `body` with the emulator's key, as its deliveries are (tests forge replays and stale ones). */
   signWebhook(requestId: string, body: Buffer, timestampSeconds?: number): Record<string, string>;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const LOG_CAP = 1000;

@@ -22,7 +22,11 @@ export type FalStatus =
 export type FalCancelStatus = 'OK' | 'CANCELLATION_REQUESTED' | 'ALREADY_COMPLETED';
 
 export interface FalGateway {
-  submit(model: FalModel, input: Record<string, unknown>, webhookUrl: string): Promise<FalResult<{ requestId: string }>>;
+  submit(
+    model: FalModel,
+    input: Record<string, unknown>,
+    webhookUrl: string,
+  ): Promise<FalResult<{ requestId: string }>>;
   /** For the reconciler: COMPLETED carries the result payload, FAILED the error and its details. */
   status(model: FalModel, requestId: string): Promise<FalResult<FalStatus>>;
   /** The result of a request fal reported done (e.g. by a webhook whose payload it could not inline). */
@@ -66,9 +70,9 @@ function describeApiError(e: ApiError<unknown>): string {
   const detail = body?.detail;
   if (typeof detail === 'string') return detail;
   if (Array.isArray(detail)) {
-    const parts = detail.map((d: { loc?: unknown[]; msg?: string }) => {
+    const parts = detail.map((d: { loc?: unknown[]; msg?: string } | null | undefined) => {
       const loc = Array.isArray(d?.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
-      return loc ? `${loc}: ${d?.msg ?? 'invalid'}` : String(d?.msg ?? 'invalid');
+      return loc ? `${loc}: ${d?.msg ?? 'invalid'}` : (d?.msg ?? 'invalid');
     });
     if (parts.length) return parts.join('; ');
   }
@@ -80,7 +84,11 @@ const isTransientStatus = (status: number) => status === 408 || status === 429 |
 export function toFalError(e: unknown): FalError {
   if (e instanceof ApiError) {
     if (e.isUserTimeout) return { kind: 'timeout', status: e.status, message: describeApiError(e) };
-    return { kind: isTransientStatus(e.status) ? 'transient' : 'rejected', status: e.status, message: describeApiError(e) };
+    return {
+      kind: isTransientStatus(e.status) ? 'transient' : 'rejected',
+      status: e.status,
+      message: describeApiError(e),
+    };
   }
   const err = e as { name?: string; message?: string; cause?: { message?: string } } | undefined;
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
@@ -126,13 +134,18 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
   }
 
   /** GET of the request's response: the payload, or (an HTTP error for a failed request) its reason. */
-  async function resultOf(model: FalModel, requestId: string, abortSignal: AbortSignal): Promise<Extract<FalStatus, { state: 'COMPLETED' | 'FAILED' }>> {
+  async function resultOf(
+    model: FalModel,
+    requestId: string,
+    abortSignal: AbortSignal,
+  ): Promise<Extract<FalStatus, { state: 'COMPLETED' | 'FAILED' }>> {
     try {
       const result = await client.queue.result(model, { requestId, abortSignal });
       return { state: 'COMPLETED', payload: result.data };
     } catch (e) {
       // A failed request answers its own status (422, 500…); only these say the queue itself had trouble.
-      if (!(e instanceof ApiError) || e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504) throw e;
+      if (!(e instanceof ApiError) || e.status === 429 || e.status === 502 || e.status === 503 || e.status === 504)
+        throw e;
       // The result's details ("prompt: field required") read better than the status' "Invalid status code: 422".
       return { state: 'FAILED', error: describeApiError(e), payload: e.body };
     }
@@ -141,7 +154,10 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
   return {
     submit: (model, input, webhookUrl) =>
       guarded(`submit ${model}`, async (abortSignal) => {
-        const { request_id } = await client.queue.submit(model as string, { input, webhookUrl, abortSignal });
+        // As a plain string, not the model's literal: fal's typed overload for a known endpoint wants its own input
+        // type, and the input here is the one our models.ts validated.
+        const endpoint: string = model;
+        const { request_id } = await client.queue.submit(endpoint, { input, webhookUrl, abortSignal });
         if (typeof request_id !== 'string' || !request_id) throw new Error('fal answered without a request id');
         return { requestId: request_id };
       }),
@@ -156,11 +172,14 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
         if (status.status !== 'COMPLETED') throw new Error(`unknown fal queue status ${JSON.stringify(status.status)}`);
         const done = await resultOf(model, requestId, abortSignal);
         // fal reports a failed request as COMPLETED (with `error` on newer queues).
-        if (done.state === 'COMPLETED' && status.error) return { state: 'FAILED', error: String(status.error), payload: done.payload };
+        if (done.state === 'COMPLETED' && status.error)
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a string from fal; anything else still prints
+          return { state: 'FAILED', error: String(status.error), payload: done.payload };
         return done;
       }),
 
-    result: (model, requestId) => guarded(`result ${model} ${requestId}`, (abortSignal) => resultOf(model, requestId, abortSignal)),
+    result: (model, requestId) =>
+      guarded(`result ${model} ${requestId}`, (abortSignal) => resultOf(model, requestId, abortSignal)),
 
     cancel: (model, requestId) =>
       guarded(`cancel ${model} ${requestId}`, async (abortSignal) => {
@@ -168,11 +187,17 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
         const app = model.split('/').slice(0, 2).join('/');
         let url = `https://queue.fal.run/${app}/requests/${encodeURIComponent(requestId)}/cancel`;
         if (opts.baseUrl) url = (await rewriteToBaseUrl(opts.baseUrl)({ method: 'PUT', url })).url;
-        const res = await timedFetch(url, { method: 'PUT', headers: { authorization: `Key ${opts.credentials}`, accept: 'application/json' }, signal: abortSignal });
+        const res = await timedFetch(url, {
+          method: 'PUT',
+          headers: { authorization: `Key ${opts.credentials}`, accept: 'application/json' },
+          signal: abortSignal,
+        });
         const body = (await res.json().catch(() => undefined)) as { status?: unknown } | undefined;
         if (body?.status === 'ALREADY_COMPLETED') return { status: 'ALREADY_COMPLETED' as const };
         if (!res.ok) throw new ApiError({ message: res.statusText || `HTTP ${res.status}`, status: res.status, body });
-        return { status: body?.status === 'CANCELLATION_REQUESTED' ? ('CANCELLATION_REQUESTED' as const) : ('OK' as const) };
+        return {
+          status: body?.status === 'CANCELLATION_REQUESTED' ? ('CANCELLATION_REQUESTED' as const) : ('OK' as const),
+        };
       }),
 
     uploadFile: (data, contentType) =>

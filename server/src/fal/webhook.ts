@@ -56,7 +56,10 @@ export function createWebhookVerifier(opts: WebhookVerifierOptions): WebhookVeri
   let inFlight: Promise<KeyObject[]> | undefined;
 
   async function fetchKeys(): Promise<KeyObject[]> {
-    const res = await fetch(opts.jwksUrl, { signal: AbortSignal.timeout(fetchTimeoutMs), headers: { accept: 'application/json' } });
+    const res = await fetch(opts.jwksUrl, {
+      signal: AbortSignal.timeout(fetchTimeoutMs),
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) throw new Error(`JWKS ${opts.jwksUrl} answered HTTP ${res.status}`);
     const jwks = jwksSchema.parse(await res.json());
     const found: KeyObject[] = [];
@@ -106,7 +109,10 @@ export function createWebhookVerifier(opts: WebhookVerifierOptions): WebhookVeri
       if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'invalid webhook timestamp' };
       const skew = Math.abs(now() / 1000 - Number(timestamp));
       if (skew > MAX_TIMESTAMP_SKEW_SECONDS) {
-        return { ok: false, reason: `webhook timestamp is ${Math.round(skew)} s away from now (max ${MAX_TIMESTAMP_SKEW_SECONDS})` };
+        return {
+          ok: false,
+          reason: `webhook timestamp is ${Math.round(skew)} s away from now (max ${MAX_TIMESTAMP_SKEW_SECONDS})`,
+        };
       }
       if (!/^[0-9a-fA-F]{128}$/.test(signatureHex)) return { ok: false, reason: 'invalid webhook signature encoding' };
       const signature = Buffer.from(signatureHex, 'hex');
@@ -130,7 +136,10 @@ export function createWebhookVerifier(opts: WebhookVerifierOptions): WebhookVeri
       }
       const body = falWebhookBodySchema.safeParse(json);
       if (!body.success) {
-        return { ok: false, reason: `unexpected webhook body: ${body.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+        return {
+          ok: false,
+          reason: `unexpected webhook body: ${body.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+        };
       }
       // The signed header names the request; the body must be about that same request.
       if (body.data.request_id !== requestId && body.data.gateway_request_id !== requestId) {

@@ -14,7 +14,6 @@ import InputBoundaryPlugin from './input-boundary.ts';
 import { isLocalId } from './input-rules.ts';
 import { NODE_TYPES } from './node-types.ts';
 
-
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
@@ -24,7 +23,15 @@ export const builder = new SchemaBuilder<{
 }>({
   // The input boundary comes inside the errors plugin, so its refusals become ValidationError members,
   // and before the Prisma plugin, so it sees the Prisma field extensions it wraps.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, InputBoundaryPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    InputBoundaryPlugin,
+    ValidationPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({ user: !!ctx.viewer, admin: ctx.viewer?.role === 'ADMIN', anyone: true }),
@@ -37,7 +44,12 @@ export const builder = new SchemaBuilder<{
   errors: { defaultTypes: [InvalidInputError], unsafelyHandleInputErrors: true },
   validation: {
     validationError: (failure) =>
-      new InvalidInputError(failure.issues.map((i) => ({ message: i.message, path: (i.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)) as (string | number)[] }))),
+      new InvalidInputError(
+        failure.issues.map((i) => ({
+          message: i.message,
+          path: (i.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)) as (string | number)[],
+        })),
+      ),
   },
   prisma: {
     client: (ctx) => ctx.deps.db,
@@ -49,7 +61,8 @@ export const builder = new SchemaBuilder<{
     // An ID of a type that is not a node is as unknown as a malformed one: a client error, not a crash.
     decodeGlobalID: (globalID) => {
       const decoded = decodeGlobalID(globalID);
-      if (!NODE_TYPES.has(decoded.typename) || !isLocalId(decoded.id)) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      if (!NODE_TYPES.has(decoded.typename) || !isLocalId(decoded.id))
+        throw new PothosValidationError(`Invalid global ID: ${globalID}`);
       return decoded;
     },
     // node and nodes are schema/node.ts's: a malformed or missing ID is null there, not an error.

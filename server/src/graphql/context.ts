@@ -60,19 +60,33 @@ export async function buildContext(
   authorization: unknown,
   { requestId, clientAddress }: { requestId?: string; clientAddress?: string } = {},
 ): Promise<Context> {
-  const ctx: Context = { requestId: requestId ?? randomUUID(), viewer: null, apiKey: null, sessionTokenHash: null, clientAddress: clientAddress ?? 'unknown', ...services };
+  const ctx: Context = {
+    requestId: requestId ?? randomUUID(),
+    viewer: null,
+    apiKey: null,
+    sessionTokenHash: null,
+    clientAddress: clientAddress ?? 'unknown',
+    ...services,
+  };
   const token = bearer(authorization);
-  if (authorization !== undefined && authorization !== null && authorization !== '' && !token) throw unauthenticated('Authorization must be "Bearer <token>".');
+  if (authorization !== undefined && authorization !== null && authorization !== '' && !token)
+    throw unauthenticated('Authorization must be "Bearer <token>".');
   if (!token) return ctx;
   const { db } = services.deps;
   const tokenHash = sha256(token);
   if (token.startsWith(API_KEY_PREFIX)) {
-    const key = await db.apiKey.findUnique({ where: { keyHash: tokenHash }, select: { id: true, name: true, revokedAt: true } });
+    const key = await db.apiKey.findUnique({
+      where: { keyHash: tokenHash },
+      select: { id: true, name: true, revokedAt: true },
+    });
     if (!key || key.revokedAt) throw unauthenticated('This API key is unknown or revoked.');
     ctx.apiKey = { id: key.id, name: key.name };
     return ctx;
   }
-  const session = await db.session.findUnique({ where: { tokenHash }, select: { expiresAt: true, user: { select: { id: true, role: true } } } });
+  const session = await db.session.findUnique({
+    where: { tokenHash },
+    select: { expiresAt: true, user: { select: { id: true, role: true } } },
+  });
   if (!session || session.expiresAt <= new Date()) throw unauthenticated();
   ctx.viewer = session.user;
   ctx.sessionTokenHash = tokenHash;

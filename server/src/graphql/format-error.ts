@@ -30,23 +30,36 @@ function thrownOf(error: unknown): unknown {
 
 const withPath = (formatted: GraphQLFormattedError) => (formatted.path ? { path: formatted.path } : {});
 
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, { dev, log, requestId }: FormatOptions): GraphQLFormattedError {
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  { dev, log, requestId }: FormatOptions,
+): GraphQLFormattedError {
   const thrown = thrownOf(error);
   // A use case's authorization, outside a result union: the same codes as the transport's own checks.
-  if (thrown instanceof UnauthenticatedError) return { message: thrown.message, extensions: { code: 'UNAUTHENTICATED' }, ...withPath(formatted) };
-  if (thrown instanceof ForbiddenError) return { message: thrown.message, extensions: { code: 'FORBIDDEN' }, ...withPath(formatted) };
+  if (thrown instanceof UnauthenticatedError)
+    return { message: thrown.message, extensions: { code: 'UNAUTHENTICATED' }, ...withPath(formatted) };
+  if (thrown instanceof ForbiddenError)
+    return { message: thrown.message, extensions: { code: 'FORBIDDEN' }, ...withPath(formatted) };
   // Where no result union can carry it (a subscription's subscribe): a use case's NotFoundError as a code.
-  if (thrown instanceof NotFoundError) return { message: thrown.message, extensions: { code: 'NOT_FOUND' }, ...withPath(formatted) };
+  if (thrown instanceof NotFoundError)
+    return { message: thrown.message, extensions: { code: 'NOT_FOUND' }, ...withPath(formatted) };
   if (thrown instanceof InvalidInputError) {
-    return { message: thrown.message, extensions: { code: 'BAD_USER_INPUT', fieldErrors: fieldErrorsOf(thrown) }, ...withPath(formatted) };
+    return {
+      message: thrown.message,
+      extensions: { code: 'BAD_USER_INPUT', fieldErrors: fieldErrorsOf(thrown) },
+      ...withPath(formatted),
+    };
   }
   // Pothos reports what a client sent wrong (a malformed cursor, a negative page size) this way.
-  if (thrown instanceof PothosValidationError) return { message: thrown.message, extensions: { code: 'BAD_USER_INPUT' }, ...withPath(formatted) };
+  if (thrown instanceof PothosValidationError)
+    return { message: thrown.message, extensions: { code: 'BAD_USER_INPUT' }, ...withPath(formatted) };
   // A GraphQLError was made on purpose (by a resolver with its code, by graphql-js or Apollo for a bad
   // request); anything else, or one that says it is internal, escaped by accident.
   const internal = !(thrown instanceof GraphQLError) || formatted.extensions?.code === 'INTERNAL_SERVER_ERROR';
   if (!internal) return formatted;
-  const report = () => log.error({ event: 'graphql.internal_error', err: thrown, path: formatted.path }, 'internal error');
+  const report = () =>
+    log.error({ event: 'graphql.internal_error', err: thrown, path: formatted.path }, 'internal error');
   if (requestId) withRequestId(requestId, report);
   else report();
   if (dev) return formatted;

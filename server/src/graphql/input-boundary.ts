@@ -37,6 +37,8 @@ declare global {
     interface InputFieldOptions<
       Types extends SchemaTypes = SchemaTypes,
       Type extends InputType<Types> | [InputType<Types>] = InputType<Types> | [InputType<Types>],
+      // Unused here, but a merged declaration must repeat Pothos' type parameters exactly.
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       Req extends FieldRequiredness<Type> = FieldRequiredness<Type>,
     > {
       /** Multi-line text (a prompt): tab, LF and CR are allowed. Every other string is a single line. */
@@ -55,7 +57,10 @@ export function isRowCursor(cursor: string): boolean {
 }
 
 type Path = (string | number)[];
-type Issue = { path: Path; message: string };
+interface Issue {
+  path: Path;
+  message: string;
+}
 type Plan = { kind: 'text'; multiline: boolean } | { kind: 'object'; fields: Map<string, Plan> };
 
 function check(value: unknown, plan: Plan, path: Path, issues: Issue[]): void {
@@ -71,7 +76,8 @@ function check(value: unknown, plan: Plan, path: Path, issues: Issue[]): void {
     return;
   }
   if (typeof value !== 'object') return;
-  for (const [name, field] of plan.fields) check((value as Record<string, unknown>)[name], field, [...path, name], issues);
+  for (const [name, field] of plan.fields)
+    check((value as Record<string, unknown>)[name], field, [...path, name], issues);
 }
 
 export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
@@ -79,7 +85,10 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
 
   private planOf(field: PothosInputFieldConfig<Types>): Plan | null {
     const config = this.buildCache.getTypeConfig(unwrapInputFieldType(field.type));
-    if (config.kind === 'Scalar') return config.name === 'String' || config.name === 'ID' ? { kind: 'text', multiline: field.pothosOptions.multiline === true } : null;
+    if (config.kind === 'Scalar')
+      return config.name === 'String' || config.name === 'ID'
+        ? { kind: 'text', multiline: field.pothosOptions.multiline === true }
+        : null;
     if (config.kind !== 'InputObject') return null;
     let plan = this.objectPlans.get(config.name);
     if (!plan) {
@@ -87,7 +96,9 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
       const fields = new Map<string, Plan>();
       plan = { kind: 'object', fields };
       this.objectPlans.set(config.name, plan);
-      for (const [name, inner] of Object.entries(this.buildCache.getInputTypeFieldConfigs(unwrapInputFieldType(field.type)))) {
+      for (const [name, inner] of Object.entries(
+        this.buildCache.getInputTypeFieldConfigs(unwrapInputFieldType(field.type)),
+      )) {
         const innerPlan = this.planOf(inner);
         if (innerPlan) fields.set(name, innerPlan);
       }
@@ -97,7 +108,7 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
 
   /** The field's argument check (issues, none when the arguments may pass), or null when it has nothing to check. */
   private checkerOf(fieldConfig: PothosOutputFieldConfig<Types>): ((args: object) => Issue[]) | null {
-    const key = `${String(fieldConfig.parentType)}.${fieldConfig.name}`;
+    const key = `${fieldConfig.parentType}.${fieldConfig.name}`;
     if (this.checkers.has(key)) return this.checkers.get(key)!;
     const plans = new Map<string, Plan>();
     for (const [name, arg] of Object.entries(fieldConfig.args)) {
@@ -114,7 +125,8 @@ export class InputBoundaryPlugin<Types extends SchemaTypes> extends BasePlugin<T
           if (pagesByRowCursor) {
             for (const name of ['after', 'before']) {
               const cursor = given[name];
-              if (typeof cursor === 'string' && !issues.some((i) => i.path[0] === name) && !isRowCursor(cursor)) issues.push({ path: [name], message: 'Not a cursor of this list.' });
+              if (typeof cursor === 'string' && !issues.some((i) => i.path[0] === name) && !isRowCursor(cursor))
+                issues.push({ path: [name], message: 'Not a cursor of this list.' });
             }
           }
           return issues;

@@ -8,16 +8,18 @@ declare global {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001F]/;
+// eslint-disable-next-line no-control-regex -- as above, but tabs and line ends may stay
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** Why `text` may not cross the boundary, or null when it may. */
 export function textProblem(text: string, multiline = false): string | null {
   if (!text.isWellFormed()) return 'Must be valid Unicode text (it contains a lone surrogate).';
-  if (multiline) return CONTROL_BUT_LINES.test(text) ? 'Must not contain control characters other than tab and line breaks.' : null;
+  if (multiline)
+    return CONTROL_BUT_LINES.test(text) ? 'Must not contain control characters other than tab and line breaks.' : null;
   return CONTROL.test(text) ? 'Must be a single line of text without control characters.' : null;
 }
 
 /** What a row id (the part of a global ID or cursor after the type) looks like: cuids, test and seed ids. */
 export const isLocalId = (id: unknown): id is string => typeof id === 'string' && /^[\w-]{1,128}$/.test(id);
-

@@ -23,7 +23,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
   const compile = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
+    if (!byName) compiled.set(document, (byName = new Map<string, CompiledQuery | null>()));
     const key = operationName ?? '';
     if (!byName.has(key)) {
       if (byName.size >= MAX_PER_DOCUMENT) byName.clear();
@@ -39,7 +39,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const variables = request.variables ?? {};
           const name = operationName ?? undefined;
           const query = leavesOutADefault(operation, variables) ? null : compile(document, name);
-          if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+          if (!query)
+            return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
           return query.query(undefined, context, variables);
         },
       };
@@ -48,6 +49,8 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       callback({ apiSchema: schema, coreSupergraphSdl: '' });
       return () => {};
     },
-    async stop() {},
+    async stop() {
+      // Compiled queries live with their documents: nothing to release.
+    },
   };
 }

@@ -4,9 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, parse, validate } from 'graphql';
+import { GraphQLError, parse, validate, OperationTypeNode } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
@@ -49,21 +52,34 @@ export interface HttpParts {
 const bindRequestId: express.RequestHandler = (_req, res, next) => withRequestId(res.locals.requestId as string, next);
 
 /** Serves GraphQL (HTTP and WebSocket), webhooks, health, metrics and the client on config.port. */
-export async function startHttp(config: Config, { deps, jobs, verifier, webhookSecret, webhookStats }: HttpParts): Promise<HttpServer> {
+export async function startHttp(
+  config: Config,
+  { deps, jobs, verifier, webhookSecret, webhookStats }: HttpParts,
+): Promise<HttpServer> {
   const app = express();
   const { db, log, storage, pubsub, pipeline, authLimits } = deps;
   const services = { storage, pubsub, pipeline, authLimits, deps };
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
-  let apollo: ApolloServer<Context> | undefined;
   const graphql = graphqlHttp<Context>({
-    apollo: () => apollo!,
-    context: (req, requestId) => buildContext(services, req.headers.authorization, { requestId, clientAddress: clientAddressOf(req, config.trustProxy) }),
+    apollo: () => apollo,
+    context: (req, requestId) =>
+      buildContext(services, req.headers.authorization, {
+        requestId,
+        clientAddress: clientAddressOf(req, config.trustProxy),
+      }),
     answers: new CatalogAnswers(deps.catalog),
     bodyLimit: config.limits.bodyLimit,
     log,
   });
-  const server = createServer((req, res) => (isGraphqlPath(req.url) ? void graphql(req, res) : app(req, res)));
-  const limits = { maxComplexity: config.limits.maxComplexity, maxDepth: config.limits.maxDepth, apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute };
+  const server = createServer((req, res) => {
+    if (isGraphqlPath(req.url)) void graphql(req, res);
+    else app(req, res);
+  });
+  const limits = {
+    maxComplexity: config.limits.maxComplexity,
+    maxDepth: config.limits.maxDepth,
+    apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute,
+  };
   // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
   const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
   const dev = config.env === 'development';
@@ -74,7 +90,9 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
       schema,
       onConnect: async (ws) => {
         try {
-          ws.extra.ctx = await buildContext(services, ws.connectionParams?.authorization, { clientAddress: clientAddressOf(ws.extra.request, config.trustProxy) });
+          ws.extra.ctx = await buildContext(services, ws.connectionParams?.authorization, {
+            clientAddress: clientAddressOf(ws.extra.request, config.trustProxy),
+          });
           return true;
         } catch {
           return false;
@@ -87,17 +105,26 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
           const document = parse(payload.query);
           const errors = validate(schema, document);
           if (errors.length) return errors;
-          await admitOperation({ schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx }, limits, budget);
+          await admitOperation(
+            { schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx },
+            limits,
+            budget,
+          );
         } catch (e) {
           // onError formats it: a GraphQLError says what the client did; anything else is masked there.
-          return [e instanceof GraphQLError ? e : new GraphQLError('Internal server error', { originalError: e as Error })];
+          return [
+            e instanceof GraphQLError ? e : new GraphQLError('Internal server error', { originalError: e as Error }),
+          ];
         }
         return undefined;
       },
       // The same formatter as HTTP's, on every result and error sent over the socket.
       onNext: (ws, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: formatGraphQLErrors(result.errors, { dev, log, requestId: ws.extra.ctx?.requestId }) } : undefined,
-      onError: (ws, _id, _payload, errors) => formatGraphQLErrors(errors, { dev, log, requestId: ws.extra.ctx?.requestId }),
+        result.errors
+          ? { ...result, errors: formatGraphQLErrors(result.errors, { dev, log, requestId: ws.extra.ctx?.requestId }) }
+          : undefined,
+      onError: (ws, _id, _payload, errors) =>
+        formatGraphQLErrors(errors, { dev, log, requestId: ws.extra.ctx?.requestId }),
     },
     wss,
   );
@@ -107,28 +134,41 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
       let admitted: { cost: number; remaining?: number } = { cost: 0 };
       return {
         async didResolveOperation(rc) {
-          if (rc.operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions run over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST.', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+          if (rc.operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError(
+              'Subscriptions run over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST.',
+              {
+                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              },
+            );
           }
           admitted = await admitOperation(
-            { schema, document: rc.document, variables: rc.request.variables ?? {}, operationName: rc.operationName, ctx: rc.contextValue },
+            {
+              schema,
+              document: rc.document,
+              variables: rc.request.variables ?? {},
+              operationName: rc.operationName,
+              ctx: rc.contextValue,
+            },
             limits,
             budget,
           );
         },
         async willSendResponse(rc) {
           if (rc.response.body.kind !== 'single') return;
-          const extensions: Record<string, unknown> = { ...rc.response.body.singleResult.extensions, cost: admitted.cost };
-          if (admitted.remaining !== undefined) extensions.rateLimit = { remaining: admitted.remaining, perMinute: limits.apiKeyCostPerMinute };
+          const extensions: Record<string, unknown> = {
+            ...rc.response.body.singleResult.extensions,
+            cost: admitted.cost,
+          };
+          if (admitted.remaining !== undefined)
+            extensions.rateLimit = { remaining: admitted.remaining, perMinute: limits.apiKeyCostPerMinute };
           rc.response.body.singleResult.extensions = extensions;
         },
       };
     },
   };
 
-  apollo = new ApolloServer<Context>({
+  const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     introspection: true,
     // main.ts owns shutdown (SIGINT/SIGTERM), in order: HTTP and WebSocket drain, jobs, pools, embedded services.
@@ -136,7 +176,15 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
     includeStacktraceInErrorResponses: dev,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       costPlugin,
@@ -159,10 +207,15 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
   });
   app.get('/readyz', async (_req, res) => {
     const [database, objectStorage] = await Promise.all([
-      db.$queryRaw`SELECT 1`.then(() => true, () => false),
+      db.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      ),
       storage.ping(),
     ]);
-    res.status(database && objectStorage ? 200 : 503).json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
+    res
+      .status(database && objectStorage ? 200 : 503)
+      .json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
   app.use(falWebhookRouter(deps, verifier, jobs, webhookStats, webhookSecret, bindRequestId));
   app.get('/metrics', async (_req, res) => {
@@ -176,12 +229,33 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
     app.get(/^\/(?!graphql|webhooks|assets\/).*/, (_req, res) => res.sendFile(resolve(dist, 'index.html')));
   }
   // Errors of the Express routes (webhooks, health, metrics, the client); /graphql has its own (graphql-http.ts).
-  app.use((err: Error & { status?: number; type?: string; limit?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ event: 'http.internal_error', err }, 'internal error');
-    const message = err.type === 'entity.too.large' ? `Request body is larger than ${err.limit} bytes.` : status === 500 ? 'Internal server error' : err.message;
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-  });
+  app.use(
+    (
+      err: Error & { status?: number; type?: string; limit?: number },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500) log.error({ event: 'http.internal_error', err }, 'internal error');
+      const message =
+        err.type === 'entity.too.large'
+          ? `Request body is larger than ${err.limit} bytes.`
+          : status === 500
+            ? 'Internal server error'
+            : err.message;
+      res.status(status).json({
+        errors: [
+          {
+            message,
+            extensions: {
+              code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST',
+            },
+          },
+        ],
+      });
+    },
+  );
 
   try {
     await new Promise<void>((ok, fail) => {
@@ -191,7 +265,7 @@ export async function startHttp(config: Config, { deps, jobs, verifier, webhookS
   } catch (e) {
     // Not serving (the port is taken): stop what started here, so that the caller can stop the database under it.
     wss.close();
-    for (const stop of [() => apollo!.stop(), () => budget.close()]) await stop().catch(() => {});
+    for (const stop of [() => apollo.stop(), () => budget.close()]) await stop().catch(() => {});
     throw e;
   }
   const { port } = server.address() as AddressInfo;

@@ -23,7 +23,8 @@ export function parseSize(text: string): number {
 }
 
 /** The request id a client sent (when it is a sane one) or a new one; echoed in `x-request-id`. */
-export const requestIdOf = (given: string | string[] | undefined) => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
+export const requestIdOf = (given: string | string[] | undefined) =>
+  typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 
 class HttpError extends Error {
   constructor(
@@ -38,7 +39,10 @@ class HttpError extends Error {
 function readBody(req: IncomingMessage, limit: number, limitText: string): Promise<string> {
   const tooLarge = () => new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limitText}.`);
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding !== 'identity') return Promise.reject(new HttpError(415, 'BAD_REQUEST', `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`));
+  if (encoding !== 'identity')
+    return Promise.reject(
+      new HttpError(415, 'BAD_REQUEST', `Content-Encoding "${encoding}" is not supported; send the body uncompressed.`),
+    );
   if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -67,7 +71,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 const jsonError = (res: ServerResponse, requestId: string, status: number, code: string, message: string) =>
-  send(res, status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] })));
+  send(
+    res,
+    status,
+    { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+    Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] })),
+  );
 
 export interface GraphqlHttpOptions<C extends object> {
   apollo: () => ApolloServer<C>;
@@ -94,18 +103,26 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
           } catch (e) {
             throw new HttpError(400, 'BAD_REQUEST', (e as Error).message);
           }
-          if (body === null || typeof body !== 'object') throw new HttpError(400, 'BAD_REQUEST', 'The body must be a JSON object.');
+          if (body === null || typeof body !== 'object')
+            throw new HttpError(400, 'BAD_REQUEST', 'The body must be a JSON object.');
           key = answers.keyOf(req.headers, raw, body);
           const kept = key === null ? undefined : answers.get(req.headers, key);
-          if (kept) return send(res, 200, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, kept);
+          if (kept) {
+            send(res, 200, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, kept);
+            return;
+          }
         }
       }
       const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       const url = req.url ?? '/graphql';
       const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
       const response = await withRequestId(requestId, () =>
-        apollo().executeHTTPGraphQLRequest({ httpGraphQLRequest: { method, headers, search, body }, context: () => context(req, requestId) }),
+        apollo().executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method, headers, search, body },
+          context: () => context(req, requestId),
+        }),
       );
       const status = response.status ?? 200;
       const out: Record<string, string> = { 'x-request-id': requestId };
@@ -113,7 +130,8 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
       if (response.body.kind === 'complete') {
         const bytes = Buffer.from(response.body.string);
         if (key !== null) answers.keep(key, status, bytes);
-        return send(res, status, out, bytes);
+        send(res, status, out, bytes);
+        return;
       }
       res.writeHead(status, out);
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -123,7 +141,10 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
         res.destroy();
         return;
       }
-      if (e instanceof HttpError) return jsonError(res, requestId, e.status, e.code, e.message);
+      if (e instanceof HttpError) {
+        jsonError(res, requestId, e.status, e.code, e.message);
+        return;
+      }
       log.error({ event: 'http.internal_error', requestId, err: e }, 'internal error');
       jsonError(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }

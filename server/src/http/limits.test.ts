@@ -24,7 +24,7 @@ describe('the partner allowlist', () => {
       new CostBuckets(),
     ).then(
       () => 'admitted',
-      (e: { extensions?: { code?: string } }) => e.extensions?.code,
+      (e: unknown) => (e as { extensions?: { code?: string } }).extensions?.code,
     );
 
   it('lets an API key read the catalog, by alias or fragment, and node/nodes', async () => {

@@ -1,5 +1,13 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, type GraphQLSchema, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type SelectionSetNode,
+  OperationTypeNode,
+} from 'graphql';
 import { Redis } from 'ioredis';
 import { isPartnerOperation, operationOf } from '../catalog/operations.ts';
 import type { Context } from '../graphql/context.ts';
@@ -20,7 +28,9 @@ const AUTH_MUTATIONS = new Set(['signIn', 'signUp']);
  */
 function rootFields(document: DocumentNode, set: SelectionSetNode, seen = new Set<string>()): string[] {
   const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
   );
   return set.selections.flatMap((s) => {
     if (s.kind === Kind.FIELD) return [`${s.alias?.value ?? s.name.value} ${s.name.value}`];
@@ -49,8 +59,10 @@ export async function admitOperation(
   budget: CostBudget,
 ): Promise<{ cost: number; remaining?: number }> {
   const op = operationOf(args.document, args.operationName);
-  if (op?.operation === 'mutation') {
-    const auth = new Set(rootFields(args.document, op.selectionSet).filter((f) => AUTH_MUTATIONS.has(f.split(' ')[1]!)));
+  if (op?.operation === OperationTypeNode.MUTATION) {
+    const auth = new Set(
+      rootFields(args.document, op.selectionSet).filter((f) => AUTH_MUTATIONS.has(f.split(' ')[1]!)),
+    );
     if (auth.size > 1) {
       throw new GraphQLError(`At most one signIn or signUp per request; this one has ${auth.size}.`, {
         extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
@@ -59,9 +71,12 @@ export async function admitOperation(
   }
   // No operation to run (none of that name, several and no name): graphql-js refuses the request itself.
   if (args.ctx.apiKey && op && !isPartnerOperation(args.document, args.operationName)) {
-    throw new GraphQLError('API keys are read-only and limited to the public catalog (publicAvatars, tagCategories, node).', {
-      extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-    });
+    throw new GraphQLError(
+      'API keys are read-only and limited to the public catalog (publicAvatars, tagCategories, node).',
+      {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      },
+    );
   }
   const { complexity, depth } = measure(args.schema, args.document, args.variables, args.ctx);
   if (depth > limits.maxDepth) {
@@ -83,7 +98,7 @@ const measured = new WeakMap<DocumentNode, Map<string, { complexity: number; dep
 
 function measure(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, ctx: object) {
   let byVariables = measured.get(document);
-  if (!byVariables) measured.set(document, (byVariables = new Map()));
+  if (!byVariables) measured.set(document, (byVariables = new Map<string, { complexity: number; depth: number }>()));
   const key = JSON.stringify(variables);
   let result = byVariables.get(key);
   if (!result) {
@@ -107,9 +122,18 @@ export interface CostBudget {
 
 function rateLimited(cost: number, tokens: number, perMinute: number): GraphQLError {
   const retryAfterSeconds = Math.ceil(((cost - tokens) / perMinute) * 60);
-  return new GraphQLError(`Rate limit: this query costs ${cost}, ${Math.floor(tokens)} left; retry in ${retryAfterSeconds} s.`, {
-    extensions: { code: 'RATE_LIMITED', cost, remaining: Math.floor(tokens), retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
-  });
+  return new GraphQLError(
+    `Rate limit: this query costs ${cost}, ${Math.floor(tokens)} left; retry in ${retryAfterSeconds} s.`,
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        cost,
+        remaining: Math.floor(tokens),
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    },
+  );
 }
 
 /** Token buckets per API key: `perMinute` cost units refill continuously. In-process (per server instance). */
@@ -134,7 +158,9 @@ export class CostBuckets implements CostBudget {
     return this.takeNow(key, cost, perMinute);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // In-process budgets: nothing to release.
+  }
 }
 
 // One bucket per key in a Redis hash, refilled and charged atomically by the server (its clock, so
@@ -173,7 +199,10 @@ export function redisCostBudget(url: string, log: Logger): CostBudget {
       } catch (e) {
         if (Date.now() - warnedAt > 60_000) {
           warnedAt = Date.now();
-          log.warn({ event: 'rate_limit.redis_unavailable', err: e }, 'Redis did not answer: this instance charges partner budgets alone (said at most once a minute)');
+          log.warn(
+            { event: 'rate_limit.redis_unavailable', err: e },
+            'Redis did not answer: this instance charges partner budgets alone (said at most once a minute)',
+          );
         }
         return local.takeNow(key, cost, perMinute);
       }

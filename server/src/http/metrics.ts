@@ -6,14 +6,18 @@ import type { WebhookStats } from './webhooks.ts';
 
 const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 const line = (name: string, labels: Record<string, string>, value: number) =>
-  `${name}{${Object.entries(labels).map(([k, v]) => `${k}="${esc(v)}"`).join(',')}} ${value}`;
+  `${name}{${Object.entries(labels)
+    .map(([k, v]) => `${k}="${esc(v)}"`)
+    .join(',')}} ${value}`;
 
 export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jobs: Jobs): Promise<string> {
   const generations = await db.$queryRaw<{ kind: string; model: string; status: string; n: number }[]>`
     SELECT 'avatar' AS kind, coalesce("falModel", 'none') AS model, status::text AS status, count(*)::int AS n FROM "Avatar" GROUP BY 1, 2, 3
     UNION ALL SELECT 'image', coalesce("falModel", 'upload'), status::text, count(*)::int FROM "Image" GROUP BY 1, 2, 3
     UNION ALL SELECT 'b_roll', coalesce("falModel", 'none'), status::text, count(*)::int FROM "BRoll" GROUP BY 1, 2, 3`;
-  const latency = await db.$queryRaw<{ model: string; n: number; sum: number; p50: number | null; p99: number | null }[]>`
+  const latency = await db.$queryRaw<
+    { model: string; n: number; sum: number; p50: number | null; p99: number | null }[]
+  >`
     WITH d AS (
       SELECT "falModel" AS model, extract(epoch FROM "finishedAt" - "submittedAt") AS s FROM "Avatar" WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL
       UNION ALL SELECT "falModel", extract(epoch FROM "finishedAt" - "submittedAt") FROM "Image" WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL
@@ -22,7 +26,9 @@ export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jo
            percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float8 AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY s)::float8 AS p99
       FROM d GROUP BY model`;
   // From the ledger, which keeps deleted generations: these only grow (unless a user is deleted).
-  const attempts = await db.$queryRaw<{ kind: string; n: number }[]>`SELECT lower(kind) AS kind, count(*)::int AS n FROM "GenerationAttempt" GROUP BY 1`;
+  const attempts = await db.$queryRaw<
+    { kind: string; n: number }[]
+  >`SELECT lower(kind) AS kind, count(*)::int AS n FROM "GenerationAttempt" GROUP BY 1`;
   const costs = await db.$queryRaw<{ model: string; usd: number }[]>`
     SELECT "falModel" AS model, sum("estimatedCostUsd")::float8 AS usd FROM "GenerationAttempt" WHERE status = 'SUCCEEDED' AND "falModel" IS NOT NULL GROUP BY 1`;
   const queue = await jobs.queueStats();
@@ -40,10 +46,14 @@ export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jo
     ]),
     '# HELP better_ads_webhooks_total fal webhooks received by this instance, by outcome.',
     '# TYPE better_ads_webhooks_total counter',
-    ...(['accepted', 'rejected', 'duplicate'] as const).map((o) => line('better_ads_webhooks_total', { outcome: o }, webhooks[o])),
+    ...(['accepted', 'rejected', 'duplicate'] as const).map((o) =>
+      line('better_ads_webhooks_total', { outcome: o }, webhooks[o]),
+    ),
     '# HELP better_ads_generation_attempts_total Generations started (retries included, deleted ones kept), by kind.',
     '# TYPE better_ads_generation_attempts_total counter',
-    ...attempts.map((a) => line('better_ads_generation_attempts_total', { kind: a.kind === 'broll' ? 'b_roll' : a.kind }, a.n)),
+    ...attempts.map((a) =>
+      line('better_ads_generation_attempts_total', { kind: a.kind === 'broll' ? 'b_roll' : a.kind }, a.n),
+    ),
     '# HELP better_ads_generation_cost_usd_total Estimated USD of SUCCEEDED generations, by fal model.',
     '# TYPE better_ads_generation_cost_usd_total counter',
     ...costs.map((c) => line('better_ads_generation_cost_usd_total', { model: c.model }, c.usd)),

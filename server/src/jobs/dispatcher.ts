@@ -39,13 +39,19 @@ export class Dispatcher<T extends object> {
     if (this.fetching || this.stopped) return;
     this.fetching = true;
     try {
+      // `stopped` and `wanted` change while fetch() is awaited; TypeScript keeps them narrowed from above.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
       while (this.wanted && !this.stopped && this.running < this.concurrency) {
         this.wanted = false;
         const free = this.concurrency - this.running;
-        const jobs = ((await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: Error) => {
-          this.log.error({ event: 'jobs.error', queue: this.queue, error: e.message }, 'fetching jobs failed');
-          return null;
-        })) ?? []) as PgBoss.JobWithMetadata<T>[];
+        const jobs =
+          (await this.boss.fetch<T>(this.queue, { batchSize: free, includeMetadata: true }).catch((e: unknown) => {
+            this.log.error(
+              { event: 'jobs.error', queue: this.queue, error: (e as Error).message },
+              'fetching jobs failed',
+            );
+            return null;
+          })) ?? [];
         for (const job of jobs) this.run(job);
         // A full batch may have left more behind.
         if (jobs.length === free) this.wanted = true;
@@ -53,6 +59,7 @@ export class Dispatcher<T extends object> {
     } finally {
       this.fetching = false;
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the fetches
     if (!this.stopped) {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.wake(), this.pollMs);

@@ -33,7 +33,10 @@ export class Leases {
   }
 
   /** The same for a pg-boss work handler, which gets its jobs as a batch. */
-  holdingAll<J extends { id: string }>(queue: string, handle: (jobs: J[]) => Promise<void>): (jobs: J[]) => Promise<void> {
+  holdingAll<J extends { id: string }>(
+    queue: string,
+    handle: (jobs: J[]) => Promise<void>,
+  ): (jobs: J[]) => Promise<void> {
     return async (jobs) => {
       for (const job of jobs) this.held.set(job.id, { queue, since: Date.now() });
       try {
@@ -62,7 +65,10 @@ export class Leases {
           );
       }
     } catch (e) {
-      this.log.warn({ event: 'jobs.heartbeat_failed', error: (e as Error).message }, 'renewing job leases failed; retried at the next heartbeat');
+      this.log.warn(
+        { event: 'jobs.heartbeat_failed', error: (e as Error).message },
+        'renewing job leases failed; retried at the next heartbeat',
+      );
     } finally {
       this.renewing = false;
     }

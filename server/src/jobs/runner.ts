@@ -44,8 +44,16 @@ function runner(boss: PgBoss, definition: JobDefinition, deps: JobDeps) {
       payload = parsePayload(definition, job.data);
     } catch (e) {
       if (!(e instanceof InvalidPayload)) throw e;
-      log.error({ event: 'job.invalid_payload', queue: definition.name, jobId: job.id, error: e.message }, 'job payload refused');
-      await boss.getDb().executeSql(`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [definition.name, job.id]);
+      log.error(
+        { event: 'job.invalid_payload', queue: definition.name, jobId: job.id, error: e.message },
+        'job payload refused',
+      );
+      await boss
+        .getDb()
+        .executeSql(`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+          definition.name,
+          job.id,
+        ]);
       throw e;
     }
     await definition.handler(deps, payload, job);
@@ -65,7 +73,13 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
   // interval and one runs it when the last run is older than the interval; a tick just short of that
   // skips, so ticking at half the heartbeat looks for expired leases at least once per heartbeat.
   const maintenanceIntervalSeconds = Math.max(1, Math.floor(settings.jobHeartbeatSeconds / 2));
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, supervise: true, maintenanceIntervalSeconds });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: 'pgboss',
+    max: 4,
+    supervise: true,
+    maintenanceIntervalSeconds,
+  });
   boss.on('error', (e) => log.error({ event: 'jobs.error', error: e.message }, 'pg-boss error'));
   await boss.start();
   for (const { name, queue } of DEFINITIONS) {
@@ -76,7 +90,12 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
     await boss.createQueue(name, options);
     await boss.updateQueue(name, options);
   }
-  const leases = new Leases(boss, settings.jobLeaseSeconds, Object.fromEntries(DEFINITIONS.map((d) => [d.name, d.maxRunSeconds])), log);
+  const leases = new Leases(
+    boss,
+    settings.jobLeaseSeconds,
+    Object.fromEntries(DEFINITIONS.map((d) => [d.name, d.maxRunSeconds])),
+    log,
+  );
   const heartbeat = setInterval(() => void leases.renew(), settings.jobHeartbeatSeconds * 1000);
   heartbeat.unref();
   const deps: JobDeps = { db, log, pipeline, tempImageTtlMs: settings.tempImageTtlMs };
@@ -91,12 +110,30 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
     });
   };
 
-  const dispatcher = settings.outcomeWorkers > 0 ? new Dispatcher(boss, falOutcome.name, settings.outcomeWorkers, settings.pollingIntervalSeconds * 1000, leases.holding(falOutcome.name, runner(boss, falOutcome, deps)), log) : null;
+  const dispatcher =
+    settings.outcomeWorkers > 0
+      ? new Dispatcher(
+          boss,
+          falOutcome.name,
+          settings.outcomeWorkers,
+          settings.pollingIntervalSeconds * 1000,
+          leases.holding(falOutcome.name, runner(boss, falOutcome, deps)),
+          log,
+        )
+      : null;
   dispatcher?.start();
-  await boss.work(reconcile.name, { pollingIntervalSeconds: settings.pollingIntervalSeconds, includeMetadata: true }, work(reconcile));
+  await boss.work(
+    reconcile.name,
+    { pollingIntervalSeconds: settings.pollingIntervalSeconds, includeMetadata: true },
+    work(reconcile),
+  );
   // pg-boss keeps one schedule per name across instances and sends one job per cron tick.
   await boss.schedule(cleanupTempImages.name, settings.cleanupCron, {}, { tz: 'UTC' });
-  await boss.work(cleanupTempImages.name, { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5), includeMetadata: true }, work(cleanupTempImages));
+  await boss.work(
+    cleanupTempImages.name,
+    { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5), includeMetadata: true },
+    work(cleanupTempImages),
+  );
   // Every instance asks; the singleton queue runs one reconciliation at a time across instances.
   const timer = setInterval(() => void send(reconcile, {}).catch(() => {}), settings.reconcileEverySeconds * 1000);
   void send(reconcile, {});
@@ -108,7 +145,10 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
       dispatcher?.wake();
     },
     async requeueOutcome(deliveryId) {
-      const delivery = await db.falWebhookDelivery.findUnique({ where: { id: deliveryId }, select: { processedAt: true } });
+      const delivery = await db.falWebhookDelivery.findUnique({
+        where: { id: deliveryId },
+        select: { processedAt: true },
+      });
       if (!delivery || delivery.processedAt) return false;
       const rows = await db.$queryRawUnsafe<{ queued: boolean }[]>(
         `SELECT EXISTS (SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2 AND state IN ('created', 'retry', 'active')) AS queued`,
@@ -139,7 +179,10 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
       clearInterval(heartbeat);
       // A job cut short stays in the queue and runs again after expiry; the reconciler covers it sooner.
       // Bounded: on Ctrl-C the embedded database may already be gone.
-      await Promise.race([boss.stop({ graceful: true, wait: true, timeout: 3_000 }).catch(() => {}), new Promise((r) => setTimeout(r, 4_000).unref())]);
+      await Promise.race([
+        boss.stop({ graceful: true, wait: true, timeout: 3_000 }).catch(() => {}),
+        new Promise((r) => setTimeout(r, 4_000).unref()),
+      ]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { setToken } from '../../lib/session.ts';
@@ -32,7 +32,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
   const waitUntil = blocked?.mode === mode ? blocked.until : null;
   const busy = signInState.loading || signUpState.loading;
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     await form.run(async () => {
       const result = mode === 'signin' ? await signIn({ email, password }) : await signUp({ email, password, name });
@@ -40,7 +40,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
       if (result && 'data' in result) {
         await client.clearStore(); // nothing of a previous session stays in the cache
         setToken(result.data.token);
-        navigate(paths.projects, { replace: true });
+        void navigate(paths.projects, { replace: true });
       }
       return result;
     });

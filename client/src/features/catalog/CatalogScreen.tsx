@@ -82,11 +82,14 @@ export function CatalogScreen() {
   // Infinite scroll: a sentinel under the grid asks for the next page when it comes into view.
   const sentinel = useRef<HTMLDivElement>(null);
   const more = useRef<() => void>(() => {});
-  more.current = () => {
-    if (!conn?.pageInfo.hasNextPage || loadingMore || !data) return;
-    setLoadingMore(true);
-    void fetchMore({ variables: { after: conn.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-  };
+  // Kept current after each render (not during it), before the observer below is made.
+  useEffect(() => {
+    more.current = () => {
+      if (!conn?.pageInfo.hasNextPage || loadingMore || !data) return;
+      setLoadingMore(true);
+      void fetchMore({ variables: { after: conn.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
+    };
+  });
   useEffect(() => {
     const el = sentinel.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
@@ -136,7 +139,7 @@ export function CatalogScreen() {
           )}
           {!shown && loading ? (
             <Spinner />
-          ) : conn && conn.edges.length === 0 ? (
+          ) : conn?.edges.length === 0 ? (
             <p className="empty">No avatar matches these filters.</p>
           ) : (
             <ul className="grid catalog-grid" aria-label="Public avatars">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
@@ -49,13 +49,16 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
 
   useEffect(() => {
     const d = ref.current;
-    if (d && !d.open) d.showModal?.();
+    if (d && !d.open) d.showModal();
   }, []);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const { imageUrl } = avatar;
-    if (!imageUrl) return form.set({ fields: {}, general: 'This avatar has no reference image.' });
+    if (!imageUrl) {
+      form.set({ fields: {}, general: 'This avatar has no reference image.' });
+      return;
+    }
     setBusy(true);
     const copied = await form.run(async () => {
       let target = choice;
@@ -73,7 +76,7 @@ export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; on
     setBusy(false);
     if (!copied) return;
     onClose();
-    navigate(studioHref(copied.data.projectId, { ref: copied.data.imageId, avatarName: avatar.name }));
+    void navigate(studioHref(copied.data.projectId, { ref: copied.data.imageId, avatarName: avatar.name }));
   };
 
   return (

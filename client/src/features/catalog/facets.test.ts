@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clearCategory, describeFilter, groupFacets, tagsArgument, toggleTag, type Facet } from './facets.ts';
 
 const f = (cat: string, slug: string, count: number): Facet => ({
-  tag: { slug, name: slug[0]!.toUpperCase() + slug.slice(1), category: { slug: cat } },
+  tag: { slug, name: slug[0].toUpperCase() + slug.slice(1), category: { slug: cat } },
   count,
 });
 const FACETS = [
@@ -37,7 +37,7 @@ describe('catalog selection', () => {
       ['age', 'Âge'],
       ['industrie', 'industrie'],
     ]);
-    expect(groups[0]!.tags).toEqual([
+    expect(groups[0].tags).toEqual([
       { slug: 'homme', name: 'Homme', count: 12, selected: false },
       { slug: 'femme', name: 'Femme', count: 12, selected: true },
     ]);

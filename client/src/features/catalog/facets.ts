@@ -63,6 +63,6 @@ export function describeFilter(groups: readonly FacetGroup[]): string {
   const parts = groups
     .map((g) => g.tags.filter((t) => t.selected).map((t) => t.name))
     .filter((names) => names.length)
-    .map((names) => (names.length > 1 ? `(${names.join(' or ')})` : names[0]!));
+    .map((names) => (names.length > 1 ? `(${names.join(' or ')})` : names[0]));
   return parts.join(' and ');
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
@@ -11,12 +11,12 @@ export function NewProjectForm() {
   const form = useFormErrors(['name']);
   const [create, { loading: creating }] = useCreateProjectMutation();
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const ok = await form.run(() => create({ name }));
     if (!ok) return;
     setName('');
-    navigate(studioHref(ok.data.id));
+    void navigate(studioHref(ok.data.id));
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { NO_ERRORS } from '../../lib/errors.ts';
@@ -33,7 +33,7 @@ export function ProjectRow(props: { meId: string | undefined; project: FragmentT
   const [rename, { loading: renaming }] = useRenameProjectMutation();
   const [remove, { loading: deleting }] = useDeleteProjectMutation(props.meId);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (await form.run(() => rename({ id: project.id, name }))) setEditing(false);
   };

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
@@ -15,9 +15,12 @@ export function AvatarForm(props: { projectId: string; reference: Reference; ini
   const [create, { loading }] = useCreateAvatarMutation();
   const [key, renewKey] = useActionKey([projectId, name, reference?.id]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (!reference) return form.set({ fields: { imageId: 'Pick a reference image above first.' } });
+    if (!reference) {
+      form.set({ fields: { imageId: 'Pick a reference image above first.' } });
+      return;
+    }
     const input = { projectId, name, imageId: reference.id, idempotencyKey: key };
     if (!(await form.run(() => create(input, reference.imageUrl)))) return;
     setName('');

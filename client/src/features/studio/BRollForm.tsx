@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { VideoAspectRatio } from '../../gql/graphql.ts';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { ratioLabel } from '../../lib/format.ts';
@@ -23,7 +23,7 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
   const [idempotencyKey, renewKey] = useActionKey([projectId, name, prompt, durationSeconds, aspectRatio, imageId]);
   const [create, { loading }] = useCreateBRollMutation();
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const input = { projectId, name, prompt, durationSeconds, aspectRatio, imageId, idempotencyKey };
     if (!(await form.run(() => create(input)))) return;

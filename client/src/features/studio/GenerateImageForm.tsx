@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ImageAspectRatio } from '../../gql/graphql.ts';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { ratioLabel } from '../../lib/format.ts';
@@ -16,7 +16,7 @@ export function GenerateImageForm({ projectId }: { projectId: string }) {
   const [idempotencyKey, renewKey] = useActionKey([projectId, prompt, aspectRatio]);
   const [generate, { loading }] = useGenerateImageMutation();
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!(await form.run(() => generate({ projectId, prompt, aspectRatio, idempotencyKey })))) return;
     setPrompt('');

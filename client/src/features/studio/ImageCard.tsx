@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
@@ -36,7 +36,7 @@ export function ImageCard(props: {
   const [idempotencyKey, renewKey] = useActionKey([image.id, prompt]);
   const usable = image.status === 'SUCCEEDED' && !image.nsfw;
 
-  const submit = async (e: FormEvent) => {
+  const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     if (!(await form.run(() => edit({ imageId: image.id, prompt, idempotencyKey })))) return;
     setEditing(false);

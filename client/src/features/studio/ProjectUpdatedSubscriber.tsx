@@ -43,7 +43,7 @@ export function ProjectUpdatedSubscriber({ projectId }: { projectId: string }) {
       const ev = result.data?.projectUpdated;
       if (!ev) return;
       if (ev.kind === 'PROJECT') {
-        if (!ev.project) navigate(paths.projects, { replace: true });
+        if (!ev.project) void navigate(paths.projects, { replace: true });
         return;
       }
       const item = ev.kind === 'IMAGE' ? ev.image : ev.kind === 'AVATAR' ? ev.avatar : ev.bRoll;

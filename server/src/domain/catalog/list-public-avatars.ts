@@ -65,7 +65,7 @@ export async function listPublicAvatars(
   const forward = input.last == null;
   const cursorArg = forward ? input.after : input.before;
   const cursor = cursorArg ? decodeCursor(cursorArg) : null;
-  if (cursorArg && (!cursor || cursor.order !== order)) {
+  if (cursorArg && cursor?.order !== order) {
     throw invalid([forward ? 'after' : 'before'], 'Not a cursor of this list and order.');
   }
   const size = (forward ? input.first : input.last) ?? DEFAULT_PAGE_SIZE;

@@ -61,6 +61,6 @@ builder.mutationField('revokeApiKey', (t) =>
     type: ApiKey,
     args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: (_root, { input }, ctx) => revokeApiKey(ctx.deps, actorOf(ctx), { id: String(input.id) }),
+    resolve: (_root, { input }, ctx) => revokeApiKey(ctx.deps, actorOf(ctx), { id: input.id }),
   }),
 );

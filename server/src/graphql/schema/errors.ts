@@ -1,5 +1,14 @@
 import { builder } from '../builder.ts';
-import { ConflictError, InvalidInputError, GenerationLimitError, InvalidCredentialsError, NotFoundError, ProviderUnavailableError, RateLimitedError, UnknownTagsError } from '../../domain/errors.ts';
+import {
+  ConflictError,
+  InvalidInputError,
+  GenerationLimitError,
+  InvalidCredentialsError,
+  NotFoundError,
+  ProviderUnavailableError,
+  RateLimitedError,
+  UnknownTagsError,
+} from '../../domain/errors.ts';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Every expected failure implements Error: query `... on Error { message }` on any result.',
@@ -10,7 +19,9 @@ builder.objectType(Error, { name: 'BaseError', interfaces: [ErrorInterface] });
 
 const FieldError = builder.objectRef<{ path: string[]; message: string }>('FieldError').implement({
   fields: (t) => ({
-    path: t.exposeStringList('path', { description: 'Path of the offending value inside the arguments, e.g. ["input", "name"].' }),
+    path: t.exposeStringList('path', {
+      description: 'Path of the offending value inside the arguments, e.g. ["input", "name"].',
+    }),
     message: t.exposeString('message'),
   }),
 });
@@ -21,8 +32,7 @@ export const ValidationErrorRef = builder.objectType(InvalidInputError, {
   fields: (t) => ({
     fieldErrors: t.field({
       type: [FieldError],
-      resolve: (err) =>
-        err.issues.map((issue) => ({ message: issue.message, path: issue.path.map(String) })),
+      resolve: (err) => err.issues.map((issue) => ({ message: issue.message, path: issue.path.map(String) })),
     }),
   }),
 });
@@ -45,7 +55,8 @@ builder.objectType(ProviderUnavailableError, { name: 'ProviderUnavailableError',
 builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
   interfaces: [ErrorInterface],
-  description: 'Too many attempts (failed sign-ins for this account or from this address, or sign-ups from this address); nothing was checked or written.',
+  description:
+    'Too many attempts (failed sign-ins for this account or from this address, or sign-ups from this address); nothing was checked or written.',
   fields: (t) => ({
     retryAfter: t.expose('retryAfter', { type: 'DateTime', description: 'When the next attempt is accepted.' }),
   }),
@@ -68,7 +79,8 @@ builder.objectType(GenerationLimitError, {
     retryAfter: t.expose('retryAfter', {
       type: 'DateTime',
       nullable: true,
-      description: 'DAILY: when enough of the last 24 hours\' generations leave the window for one more. IN_FLIGHT: null (it depends on when one of yours finishes; projectUpdated tells).',
+      description:
+        "DAILY: when enough of the last 24 hours' generations leave the window for one more. IN_FLIGHT: null (it depends on when one of yours finishes; projectUpdated tells).",
     }),
   }),
 });

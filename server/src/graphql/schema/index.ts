@@ -26,7 +26,9 @@ export const nodeTypesOf = (s: typeof schema): string[] =>
 const nodeTypes = nodeTypesOf(schema);
 // NODE_TYPES is what global IDs are checked against: it must name exactly the schema's nodes.
 if (nodeTypes.length !== NODE_TYPES.size || nodeTypes.some((n) => !NODE_TYPES.has(n))) {
-  throw new Error(`graphql/node-types.ts lists ${[...NODE_TYPES].join(', ')}; the schema's nodes are ${nodeTypes.join(', ')}`);
+  throw new Error(
+    `graphql/node-types.ts lists ${[...NODE_TYPES].join(', ')}; the schema's nodes are ${nodeTypes.join(', ')}`,
+  );
 }
 
 // The relay plugin resolves every global `id` through an async function, so graphql-js would complete

@@ -33,7 +33,7 @@ builder.queryFields((t) => ({
     type: Node,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx, info) => nodeOf(String(id), ctx, info) as never,
+    resolve: (_root, { id }, ctx, info) => nodeOf(id, ctx, info) as never,
   }),
   nodes: t.field({
     type: [Node],
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, { ids }, ctx, info) => {
       if (ids.length > MAX_NODES) throw invalid(['ids'], `At most ${MAX_NODES} IDs.`);
-      return Promise.all(ids.map((id) => nodeOf(String(id), ctx, info))) as never;
+      return Promise.all(ids.map((id) => nodeOf(id, ctx, info))) as never;
     },
   }),
 }));

@@ -41,8 +41,7 @@ builder.queryField('project', (t) =>
     type: 'Project',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      getProject(ctx.deps, actorOf(ctx), { projectId: String(args.id), shape: query }),
+    resolve: (query, _root, args, ctx) => getProject(ctx.deps, actorOf(ctx), { projectId: args.id, shape: query }),
   }),
 );
 
@@ -76,7 +75,7 @@ builder.mutationField('renameProject', (t) =>
     args: { input: t.arg({ type: RenameProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: (_root, { input }, ctx) =>
-      renameProject(ctx.deps, actorOf(ctx), { projectId: String(input.id), name: input.name }),
+      renameProject(ctx.deps, actorOf(ctx), { projectId: input.id, name: input.name }),
   }),
 );
 
@@ -87,7 +86,7 @@ builder.mutationField('deleteProject', (t) =>
     args: { input: t.arg({ type: DeleteProjectInput, required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_root, { input }, ctx) =>
-      (await deleteProject(ctx.deps, actorOf(ctx), { projectId: String(input.id) })).projectId,
+      (await deleteProject(ctx.deps, actorOf(ctx), { projectId: input.id })).projectId,
   }),
 );
 
@@ -142,7 +141,7 @@ builder.subscriptionField('projectUpdated', (t) =>
   t.field({
     type: ProjectEvent,
     args: { projectId: t.arg.id({ required: true }) },
-    subscribe: (_root, args, ctx) => watchProject(ctx.deps, actorOf(ctx), { projectId: String(args.projectId) }),
+    subscribe: (_root, args, ctx) => watchProject(ctx.deps, actorOf(ctx), { projectId: args.projectId }),
     resolve: (event) => event,
   }),
 );

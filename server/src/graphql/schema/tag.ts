@@ -18,7 +18,10 @@ import { actorOf, type Context } from '../context.ts';
 // catalog page's tags, facets and categories cost no statement and no per-row Prisma selection work.
 // A row the cache does not know yet (written on another instance a moment ago) is read from the database.
 const categoryOf = (id: string, ctx: Context) =>
-  andThen(ctx.deps.catalog.taxonomy(), (t) => t.categoryById.get(id) ?? ctx.deps.db.tagCategory.findUniqueOrThrow({ where: { id } }));
+  andThen(
+    ctx.deps.catalog.taxonomy(),
+    (t) => t.categoryById.get(id) ?? ctx.deps.db.tagCategory.findUniqueOrThrow({ where: { id } }),
+  );
 const tagsOf = (categoryId: string, ctx: Context) =>
   andThen(
     ctx.deps.catalog.taxonomy(),
@@ -96,33 +99,30 @@ builder.mutationFields((t) => ({
     type: TagCategory,
     args: { input: t.arg({ type: RenameInput('RenameTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: (_root, { input }, ctx) =>
-      renameTagCategory(ctx.deps, actorOf(ctx), { id: String(input.id), name: input.name }),
+    resolve: (_root, { input }, ctx) => renameTagCategory(ctx.deps, actorOf(ctx), { id: input.id, name: input.name }),
   }),
   deleteTagCategory: t.id({
     description: 'Deletes the category and its tags (avatars lose those tags). `data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteInput('DeleteTagCategoryInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }, ctx) =>
-      (await deleteTagCategory(ctx.deps, actorOf(ctx), { id: String(input.id) })).id,
+    resolve: async (_root, { input }, ctx) => (await deleteTagCategory(ctx.deps, actorOf(ctx), { id: input.id })).id,
   }),
   createTag: t.field({
     type: Tag,
     args: { input: t.arg({ type: CreateTagInput, required: true }) },
     errors: { types: [ConflictError, NotFoundError] },
-    resolve: (_root, { input }, ctx) =>
-      createTag(ctx.deps, actorOf(ctx), { ...input, categoryId: String(input.categoryId) }),
+    resolve: (_root, { input }, ctx) => createTag(ctx.deps, actorOf(ctx), { ...input, categoryId: input.categoryId }),
   }),
   renameTag: t.field({
     type: Tag,
     args: { input: t.arg({ type: RenameInput('RenameTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: (_root, { input }, ctx) => renameTag(ctx.deps, actorOf(ctx), { id: String(input.id), name: input.name }),
+    resolve: (_root, { input }, ctx) => renameTag(ctx.deps, actorOf(ctx), { id: input.id, name: input.name }),
   }),
   deleteTag: t.id({
     description: '`data` is the deleted ID.',
     args: { input: t.arg({ type: DeleteInput('DeleteTagInput'), required: true }) },
     errors: { types: [NotFoundError] },
-    resolve: async (_root, { input }, ctx) => (await deleteTag(ctx.deps, actorOf(ctx), { id: String(input.id) })).id,
+    resolve: async (_root, { input }, ctx) => (await deleteTag(ctx.deps, actorOf(ctx), { id: input.id })).id,
   }),
 }));
