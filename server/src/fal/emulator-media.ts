@@ -1,10 +1,6 @@
 // What the emulated models produce: real PNG/JPEG images and real mute H.264 MP4s, with fal's payload shapes.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { runFfmpeg } from '../media/ffmpeg.ts';
 import { imageToMp4, renderPortraitPng } from '../media/render.ts';
 import {
   FLUX_PRESETS,
@@ -14,6 +10,9 @@ import {
   type SeedanceTextToVideoArgs,
   type ValidationDetail,
 } from './emulator-inputs.ts';
+import { paddedOnce, withSilentAudio, type RenderCache } from './emulator-mp4.ts';
+
+export { createRenderCache, padMp4, type RenderCache } from './emulator-mp4.ts';
 
 export interface MediaFile {
   data: Buffer;
@@ -178,67 +177,6 @@ export async function fluxImageToImage(args: FluxImageToImageArgs, ctx: MediaCon
     seed,
     started,
   );
-}
-
-async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'fal-emulator-'));
-  try {
-    return await fn(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Adds a silent AAC track, as audio-generating video models would. */
-async function withSilentAudio(mp4: Buffer): Promise<Buffer> {
-  return withTempDir(async (dir) => {
-    await writeFile(join(dir, 'in.mp4'), mp4);
-    await runFfmpeg([
-      '-y',
-      '-i',
-      join(dir, 'in.mp4'),
-      '-f',
-      'lavfi',
-      '-i',
-      'anullsrc=r=44100:cl=stereo',
-      '-shortest',
-      '-c:v',
-      'copy',
-      '-c:a',
-      'aac',
-      '-movflags',
-      '+faststart',
-      join(dir, 'out.mp4'),
-    ]);
-    return readFile(join(dir, 'out.mp4'));
-  });
-}
-
-/** Grows an MP4 to about `bytes` with a trailing ISO BMFF `free` box, which every reader skips. */
-export function padMp4(mp4: Buffer, bytes: number | null): Buffer {
-  const missing = bytes === null ? 0 : Math.min(bytes - mp4.length, 0xffff_ffff);
-  if (missing < 8) return mp4;
-  const box = Buffer.alloc(missing);
-  box.writeUInt32BE(missing, 0);
-  box.write('free', 4, 'latin1');
-  return Buffer.concat([mp4, box]);
-}
-
-// fal renders on its own machines; the emulator renders on ours. The same input renders the same video,
-// so it is made once: many generations from one reference (benchmarks) do not eat the server's CPU.
-// Padded once per rendered video and size: results are never written to, so jobs can share the bytes.
-export interface RenderCache {
-  videos: Map<string, Promise<Buffer>>;
-  padded: WeakMap<Buffer, Map<number | null, Buffer>>;
-}
-export const createRenderCache = (): RenderCache => ({ videos: new Map(), padded: new WeakMap() });
-
-function paddedOnce(mp4: Buffer, bytes: number | null, padded: RenderCache['padded']): Buffer {
-  let sizes = padded.get(mp4);
-  if (!sizes) padded.set(mp4, (sizes = new Map<number | null, Buffer>()));
-  let out = sizes.get(bytes);
-  if (!out) sizes.set(bytes, (out = padMp4(mp4, bytes)));
-  return out;
 }
 
 const RENDER_CACHE_SIZE = 32;
