@@ -1,17 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { PrismaClient } from '../../db.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { displayName } from '../../domain/fields.ts';
 import { createProject } from '../../domain/projects/create-project.ts';
 import { deleteProject } from '../../domain/projects/delete-project.ts';
 import { getProject } from '../../domain/projects/get-project.ts';
-import { ownProject as ownProjectOf } from '../../domain/projects/own-project.ts';
 import { renameProject } from '../../domain/projects/rename-project.ts';
 import { visibleProject } from '../../domain/projects/visible-project.ts';
 import { watchProject } from '../../domain/projects/watch-project.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import type { Topics } from '../pubsub.ts';
+import { Topics } from '../pubsub.ts';
 import { User } from './user.ts';
 
 // Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
@@ -44,11 +42,6 @@ builder.queryField('project', (t) =>
     resolve: (query, _root, args, ctx) => getProject(ctx.deps, actorOf(ctx), { projectId: args.id, shape: query }),
   }),
 );
-
-// Transitional: the generation schema files' call, until they call domain/projects/own-project.ts with
-// their deps and actor (then this and its db.ts import go).
-export const ownProject = (db: PrismaClient, globalId: string, userId: string) =>
-  ownProjectOf({ db }, { kind: 'user', id: userId, role: 'USER' }, { projectId: globalId });
 
 const CreateProjectInput = builder.inputType('CreateProjectInput', {
   fields: (t) => ({ name: t.string({ required: true, validate: displayName }) }),
