@@ -9,7 +9,7 @@ import { visibleProject } from '../../domain/projects/visible-project.ts';
 import { watchProject } from '../../domain/projects/watch-project.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { Topics } from '../pubsub.ts';
+import type { Topics } from '../pubsub.ts';
 import { User } from './user.ts';
 
 // Adapters: each use case authorizes its actor itself (sign-in, admin, ownership), so no field here
