@@ -24,13 +24,16 @@ export function createDatabase(connectionString: string, opts: { max?: number; o
   // The client owns the pool: $disconnect ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const { onQuery } = opts;
+  // Prisma's defaults (2 s to get a connection, 5 s to finish) fail a short transaction — a generation's row and
+  // its ledger attempt, written together — whenever the pool is busy for a moment; waiting is the right answer.
+  const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
   let db: PrismaClient;
   if (onQuery) {
-    const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+    const client = new PrismaClient({ adapter, transactionOptions, log: [{ emit: 'event', level: 'query' }] });
     client.$on('query', (e) => onQuery(e.query, e.duration));
     // The client typed with its query events is the same client; callers need only its models.
     db = client;
-  } else db = new PrismaClient({ adapter });
+  } else db = new PrismaClient({ adapter, transactionOptions });
   return {
     db,
     async sql<R extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<R[]> {
