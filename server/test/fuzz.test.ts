@@ -588,8 +588,9 @@ async function runProbes(list: Probe[]): Promise<void> {
 /** A successful mutation may legitimately have ended the session (signOut) or touched fixtures: restore or say so. */
 async function afterSuccess(who: Identity): Promise<void> {
   if (who.token) {
-    const me = await app.gql(`{ me { id } }`, {}, who.token);
-    if (!me.data.me) {
+    // A probe may have ended the session: the token is then refused and there is no data at all.
+    const me = await app.gql<{ me: { id: string } | null } | undefined>(`{ me { id } }`, {}, who.token);
+    if (!me.data?.me) {
       const token = newSecret(SESSION_PREFIX);
       await app.prisma.session.create({
         data: { tokenHash: sha256(token), userId: who.userId!, expiresAt: new Date(Date.now() + 86_400_000) },
