@@ -85,11 +85,13 @@ export async function loadCatalog(databaseUrl: string, count: number, seed = 42)
       }
     });
     await client.query(
-      `INSERT INTO "TagCategory" (id, slug, name, position) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])`,
+      `INSERT INTO "TagCategory" (id, slug, name, position) SELECT * FROM unnest($1::text[], $2::text[], $3::text[],
+        $4::int[])`,
       [cat.id, cat.slug, cat.name, cat.position],
     );
     await client.query(
-      `INSERT INTO "Tag" (id, slug, name, "categoryId") SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      `INSERT INTO "Tag" (id, slug, name, "categoryId") SELECT * FROM unnest($1::text[], $2::text[], $3::text[],
+        $4::text[])`,
       [tag.id, tag.slug, tag.name, tag.categoryId],
     );
 

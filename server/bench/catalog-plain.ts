@@ -59,14 +59,16 @@ function countsSql(groups: number): string {
   );
   return `SELECT NULL AS "tagId", count(*)::int AS n FROM "Avatar" a WHERE ${all}
           UNION ALL
-          SELECT x."tagId", count(*)::int FROM "Avatar" a JOIN "AvatarTag" x ON x."avatarId" = a.id JOIN "Tag" t ON t.id = x."tagId"
+          SELECT x."tagId", count(*)::int FROM "Avatar" a JOIN "AvatarTag" x ON x."avatarId" = a.id
+            JOIN "Tag" t ON t.id = x."tagId"
            WHERE ${others} GROUP BY 1`;
 }
 
 function pageSql(groups: number): string {
   const where = [PUBLIC, ...[...Array(groups).keys()].map((i) => hasAny(`$${i + 2}`))].join(' AND ');
   return `SELECT a.id, a.name, a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
-                 ARRAY(SELECT x."tagId" FROM "AvatarTag" x JOIN "Tag" t ON t.id = x."tagId" WHERE x."avatarId" = a.id ORDER BY t.slug) AS tags
+                 ARRAY(SELECT x."tagId" FROM "AvatarTag" x JOIN "Tag" t ON t.id = x."tagId"
+                         WHERE x."avatarId" = a.id ORDER BY t.slug) AS tags
             FROM "Avatar" a
            WHERE ${where}
            ORDER BY a."createdAt" DESC, a.id DESC

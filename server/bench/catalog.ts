@@ -209,7 +209,8 @@ async function startServer(
     }
   });
   log(
-    `Server       child pid ${child.pid} (started in ${secs(t)}): GraphQL ${ready.graphql}, plain SQL ${ready.plain}/catalog`,
+    `Server       child pid ${child.pid} (started in ${secs(t)}): ` +
+      `GraphQL ${ready.graphql}, plain SQL ${ready.plain}/catalog`,
   );
   return ready;
 }
@@ -337,10 +338,13 @@ async function checkSame(ep: Endpoints, tagsOf: string[][]) {
   const identical = JSON.stringify(g.data) === JSON.stringify(p.data);
   const facets = g.data.publicAvatars.facets.map((f) => `${f.tag.slug} ${f.count}`).join(', ');
   log(
-    `Check        same ${PAGE} ids, totalCount ${want.total} and facet counts from both endpoints and from the generated data`,
+    `Check        same ${PAGE} ids, totalCount ${want.total} and facet counts ` +
+      `from both endpoints and from the generated data`,
   );
   log(
-    `             (whole JSON ${identical ? 'identical, cursors included' : 'NOT byte-identical (ids, counts and facets agree)'}); facets: ${facets}`,
+    `             (whole JSON ` +
+      `${identical ? 'identical, cursors included' : 'NOT byte-identical (ids, counts and facets agree)'}); ` +
+      `facets: ${facets}`,
   );
 }
 
@@ -386,11 +390,13 @@ async function countStatements(ep: Endpoints) {
   }
   const [ten, hundred] = counts as [(typeof counts)[0], (typeof counts)[0]];
   log(
-    `SQL per GraphQL request (fewest of 3; statements the app reports: Prisma query events and sqlRows; pg Pool#query calls in brackets):`,
+    `SQL per GraphQL request (fewest of 3; statements the app reports: Prisma query events and sqlRows; ` +
+      `pg Pool#query calls in brackets):`,
   );
   log(`  first: 10  -> ${ten.statements} statements [${ten.pool}]`);
   log(
-    `  first: 100 -> ${hundred.statements} statements [${hundred.pool}]   ${hundred.statements === ten.statements ? 'constant: no N+1' : 'GROWS WITH PAGE SIZE: N+1'}`,
+    `  first: 100 -> ${hundred.statements} statements [${hundred.pool}]   ` +
+      (hundred.statements === ten.statements ? 'constant: no N+1' : 'GROWS WITH PAGE SIZE: N+1'),
   );
   log(`  statements at first: 10, in the order the app reported them:`);
   ten.sql.forEach((s, i) => log(`   ${String(i + 1).padStart(2)}. ${abbreviate(s)}`));
@@ -472,7 +478,8 @@ const row = (
     pgCpu?: number | undefined;
   },
 ) =>
-  `  ${label.padEnd(22)} ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}` +
+  `  ${label.padEnd(22)} ${r.rps.toFixed(1).padStart(7)} req/s  ` +
+  `p50 ${ms(r.p50).padStart(9)}  p99 ${ms(r.p99).padStart(9)}` +
   (r.nodeCpu !== undefined ? `  CPU/req: node ${ms(r.nodeCpu).padStart(8)}` : '') +
   (r.pgCpu !== undefined ? `, postgres ${ms(r.pgCpu).padStart(8)}` : '') +
   (r.requests !== undefined ? `  (${r.requests} req${r.errors ? `, ${r.errors} errors` : ''})` : '');
@@ -561,10 +568,12 @@ async function measure(ep: Endpoints, databaseUrl: string) {
   for (const t of targets) lone.push(`${t.name} ${ms(await unloaded(t, UNLOADED_REQUESTS))}`);
   log(`Unloaded     median latency of ${UNLOADED_REQUESTS} sequential requests: ${lone.join(', ')}`);
   log(
-    `Load         concurrency ${CONCURRENCY}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per endpoint and round, ${ROUNDS} rounds`,
+    `Load         concurrency ${CONCURRENCY}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per endpoint and round, ` +
+      `${ROUNDS} rounds`,
   );
   log(
-    `             CPU per request: the server child process${pgCpu ? ' and the PostgreSQL backends' : ' (PostgreSQL CPU: server not on this machine)'}`,
+    `             CPU per request: the server child process` +
+      (pgCpu ? ' and the PostgreSQL backends' : ' (PostgreSQL CPU: server not on this machine)'),
   );
   const results = new Map<string, Result[]>(targets.map((t) => [t.name, []]));
   let gqlTimings: Stats['timings'] = [];
@@ -609,7 +618,9 @@ async function measure(ep: Endpoints, databaseUrl: string) {
     log(row(gName, g));
     log(row(pName, p));
     log(
-      `    GraphQL / plain throughput: ${ratio.toFixed(2)}x; aim >= ${AIM_RATIO}x ${ratio >= AIM_RATIO ? 'MET' : 'MISSED'}; aim GraphQL p99 < ${AIM_P99_MS} ms ${g.p99 < AIM_P99_MS ? 'MET' : 'MISSED'} (${ms(g.p99)})`,
+      `    GraphQL / plain throughput: ${ratio.toFixed(2)}x; ` +
+        `aim >= ${AIM_RATIO}x ${ratio >= AIM_RATIO ? 'MET' : 'MISSED'}; ` +
+        `aim GraphQL p99 < ${AIM_P99_MS} ms ${g.p99 < AIM_P99_MS ? 'MET' : 'MISSED'} (${ms(g.p99)})`,
     );
   }
   log(
@@ -622,7 +633,8 @@ async function measure(ep: Endpoints, databaseUrl: string) {
     const requests = results.get('GraphQL, computed')![0]!.requests;
     log();
     log(
-      `GraphQL statements under load, round 1 (${total} statements for ${requests} requests; mean duration as the app reports it, pool wait included):`,
+      `GraphQL statements under load, round 1 (${total} statements for ${requests} requests; ` +
+        `mean duration as the app reports it, pool wait included):`,
     );
     for (const t of [...gqlTimings].sort((a, b) => b.ms - a.ms))
       log(`  ${ms(t.ms / t.n).padStart(9)} x${String(t.n).padEnd(6)} ${abbreviate(t.sql, 110)}`);
@@ -639,9 +651,10 @@ async function main() {
   }, WATCHDOG_MS);
   watchdog.unref();
   log(
-    `Catalog benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), load average ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `Catalog benchmark: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   );
   const databaseUrl = await startDatabase();
   let t = performance.now();

@@ -66,11 +66,14 @@ async function main() {
       total += gz;
       raw += bytes.length;
       console.log(
-        `  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`,
+        `  ${src.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KB   ` +
+          `gzip ${(gz / 1024).toFixed(1).padStart(6)} KB`,
       );
     }
     console.log(
-      `  total${' '.repeat(35)} ${(raw / 1024).toFixed(1).padStart(7)} KB   gzip ${(total / 1024).toFixed(1).padStart(6)} KB   (budget ${BUDGET_KB} KB: ${total / 1024 <= BUDGET_KB ? 'within' : 'OVER'})`,
+      `  total${' '.repeat(35)} ${(raw / 1024).toFixed(1).padStart(7)} KB   ` +
+        `gzip ${(total / 1024).toFixed(1).padStart(6)} KB   ` +
+        `(budget ${BUDGET_KB} KB: ${total / 1024 <= BUDGET_KB ? 'within' : 'OVER'})`,
     );
 
     // 2. Speed, against the real server.
@@ -138,7 +141,8 @@ async function main() {
       await new Promise((r) => setTimeout(r, 250));
     }
     const signUp = await gql(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token } } ... on Error { message } } }`,
+      `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token } }
+        ... on Error { message } } }`,
       {
         input: { email: `bench-${process.pid}@example.com`, name: 'Bench', password: 'correct horse battery' },
       },
@@ -166,7 +170,8 @@ async function main() {
       await context.close();
     }
     console.log(
-      `first catalog page rendered (24 cards, cold cache, navigation start → DOM): median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}]`,
+      `first catalog page rendered (24 cards, cold cache, navigation start → DOM): ` +
+        `median ${median(times).toFixed(0)} ms over ${RUNS} runs [${times.map((t) => t.toFixed(0)).join(', ')}]`,
     );
   } finally {
     for (const u of undo.reverse()) await u().catch((e: unknown) => console.error('cleanup:', e));

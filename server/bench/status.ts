@@ -1,6 +1,7 @@
 // `npm run bench:status`: how fast a generation's status reaches the browser.
 // 200 avatar generations (BENCH_AVATARS), 20 at a time (BENCH_CONCURRENCY), against the fal emulator
-// with ~2 MB result videos. The app, its peers (emulator, S3) and this client each run in their own process. Prints p50/p99 of
+// with ~2 MB result videos. The app, its peers (emulator, S3) and this client each run in their own
+// process. Prints p50/p99 of
 //   webhook received → SUCCEEDED event at a graphql-ws client,
 //   createAvatar → SUCCEEDED event,
 // and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
@@ -74,7 +75,8 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const fmt = (xs: number[]) =>
-  `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
+  `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   ` +
+  `mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-status-'));
@@ -134,7 +136,8 @@ async function main() {
     };
     const token = (
       await gql(
-        `mutation { signUp(input: { email: "bench@example.com", name: "Bench", password: "benchmark!" }) { ... on MutationSignUpSuccess { data { token } } } }`,
+        `mutation { signUp(input: { email: "bench@example.com", name: "Bench", password: "benchmark!" }) {
+          ... on MutationSignUpSuccess { data { token } } } }`,
         {},
       )
     ).data.signUp.data.token;
@@ -210,7 +213,8 @@ async function main() {
         const i = next++;
         const t0 = Date.now();
         const r = await gql(
-          `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`,
+          `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) {
+            ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`,
           { input: { projectId: projectGid, name: `Bench ${i}`, imageId: imageIds[i] } },
           token,
         );
@@ -262,12 +266,14 @@ async function main() {
     await ws.dispose();
 
     console.log(
-      `\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`,
+      `\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, ` +
+        `videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`,
     );
     console.log(
-      `  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, this client ${cpuPer[2]!.toFixed(1)} ms; load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
+      `  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, ` +
+        `this client ${cpuPer[2]!.toFixed(1)} ms; load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
     );
     console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
     console.log(`  createAvatar → SUCCEEDED event                    ${fmt(createToEvent)}`);
@@ -276,7 +282,8 @@ async function main() {
     console.log(`  row SUCCEEDED → seen by polling                   ${fmt(finishToPoll)}`);
     const ok = pct(webhookToEvent, 99) < 500;
     console.log(
-      `  aim: webhook→event p99 < 500 ms: ${ok ? 'met' : 'NOT met'}; subscription vs polling (p50, from SUCCEEDED): ${(pct(finishToPoll, 50) / Math.max(1, pct(finishToEvent, 50))).toFixed(0)}× sooner`,
+      `  aim: webhook→event p99 < 500 ms: ${ok ? 'met' : 'NOT met'}; subscription vs polling (p50, from SUCCEEDED): ` +
+        `${(pct(finishToPoll, 50) / Math.max(1, pct(finishToEvent, 50))).toFixed(0)}× sooner`,
     );
     if (failed) process.exitCode = 1;
   } finally {

@@ -431,13 +431,15 @@ describe('the app in a browser', () => {
     emulator.configure({ latencyMs: 8000, failure: 'tagged' });
     const user = await signUp('Reconnect');
     const created = await gql(
-      `mutation { createProject(input: { name: "Reconnect" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      `mutation { createProject(input: { name: "Reconnect" }) {
+        ... on MutationCreateProjectSuccess { data { id } } } }`,
       {},
       user.token,
     );
     const projectId: string = created.data.createProject.data.id;
     const generated = await gql(
-      `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+      `mutation($input: GenerateImageInput!) { generateImage(input: $input) {
+        ... on MutationGenerateImageSuccess { data { id } } } }`,
       { input: { projectId, prompt: 'Portrait for a reconnect' } },
       user.token,
     );
@@ -476,7 +478,8 @@ describe('the app in a browser', () => {
     try {
       await page.goto(`${url}/projects/${encodeURIComponent(projectId)}`);
       await card(page, 'image', 'PENDING').waitFor();
-      await expect.poll(() => pendingQueries.some((q) => q.includes(imageId)), { timeout: 10_000 }).toBe(true); // the first catch-up
+      // the first catch-up
+      await expect.poll(() => pendingQueries.some((q) => q.includes(imageId)), { timeout: 10_000 }).toBe(true);
       await card(page, 'image', 'SUCCEEDED').locator('img').waitFor({ timeout: 60_000 }); // then the event
       emulator.configure({ latencyMs: 1500 });
       await expect.poll(() => sockets.some((s) => s.subscribed), { timeout: 10_000 }).toBe(true);

@@ -23,7 +23,8 @@ afterAll(() => app.stop());
 const CREATE = `mutation($input: CreateBRollInput!) { createBRoll(input: $input) { __typename
   ... on MutationCreateBRollSuccess { data { id status source durationSeconds aspectRatio videoUrl thumbnailUrl } }
   ... on ValidationError { fieldErrors { path message } } ... on Error { message } } }`;
-const NODE = `query($id: ID!) { node(id: $id) { ... on BRoll { id status failureReason source videoUrl thumbnailUrl } ... on Image { id status } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { ... on BRoll { id status failureReason source videoUrl thumbnailUrl }
+  ... on Image { id status } } }`;
 
 async function until(gid: string, statuses: string[]) {
   const end = Date.now() + 30_000;
@@ -102,7 +103,8 @@ describe('b-rolls', () => {
 
   it('animates one of your images (image-to-video)', async () => {
     const gen = await app.gql(
-      `mutation { generateImage(input: { projectId: "${projectId}", prompt: "a beach" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+      `mutation { generateImage(input: { projectId: "${projectId}", prompt: "a beach" }) {
+        ... on MutationGenerateImageSuccess { data { id } } } }`,
       {},
       user.token,
     );
@@ -134,7 +136,8 @@ describe('b-rolls', () => {
     const failed = await until(r.data.createBRoll.data.id, ['FAILED']);
     expect(failed.failureReason).toMatch(/^The generat/);
     const list = await app.gql(
-      `query($id: ID!) { node(id: $id) { ... on Project { bRolls(first: 10, status: FAILED) { totalCount edges { node { id } } } all: bRolls(first: 10) { totalCount } } } }`,
+      `query($id: ID!) { node(id: $id) { ... on Project { bRolls(first: 10, status: FAILED) { totalCount edges { node {
+        id } } } all: bRolls(first: 10) { totalCount } } } }`,
       { id: projectId },
       user.token,
     );
@@ -142,7 +145,8 @@ describe('b-rolls', () => {
     expect(list.data.node.all.totalCount).toBe(3);
 
     const retry = await app.gql(
-      `mutation($id: ID!) { retryBRoll(input: { id: $id }) { __typename ... on MutationRetryBRollSuccess { data { status } } } }`,
+      `mutation($id: ID!) { retryBRoll(input: { id: $id }) { __typename
+        ... on MutationRetryBRollSuccess { data { status } } } }`,
       { id: failed.id },
       user.token,
     );

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const PAGE = `query Page($tags: [String!]) { publicAvatars(first: 10, tags: $tags) { ... on PublicAvatarConnection { totalCount edges { node { id name } } } } }`;
+const PAGE = `query Page($tags: [String!]) { publicAvatars(first: 10, tags: $tags) {
+  ... on PublicAvatarConnection { totalCount edges { node { id name } } } } }`;
 const names = (r: any) => (r.data.publicAvatars.edges as { node: { name: string } }[]).map((e) => e.node.name).sort();
 
 async function post(query: string, variables: object, headers: Record<string, string> = {}, raw?: string) {
@@ -32,37 +33,41 @@ async function post(query: string, variables: object, headers: Record<string, st
   };
 }
 
-it('serves anonymous catalog pages from a short cache, never authenticated ones, and drops it on a catalog change', async () => {
-  const first = await post(PAGE, {});
-  expect(names(first.body)).toEqual(['Avatar 000', 'Avatar 001', 'Avatar 002']);
-  // An operation that reads more than the catalog is never kept.
-  const MIXED = `query { publicAvatars(first: 10) { ... on PublicAvatarConnection { edges { node { id name } } } } me { id } }`;
-  expect(names((await post(MIXED, {})).body)).toHaveLength(3);
+it(
+  'serves anonymous catalog pages from a short cache, never authenticated ones, ' + 'and drops it on a catalog change',
+  async () => {
+    const first = await post(PAGE, {});
+    expect(names(first.body)).toEqual(['Avatar 000', 'Avatar 001', 'Avatar 002']);
+    // An operation that reads more than the catalog is never kept.
+    const MIXED = `query { publicAvatars(first: 10) {
+      ... on PublicAvatarConnection { edges { node { id name } } } } me { id } }`;
+    expect(names((await post(MIXED, {})).body)).toHaveLength(3);
 
-  // A row written behind the API's back (no catalog event): the kept answer is served as it was...
-  const [added] = await createPublicAvatars(app, tagIds, 1, { start: 3 });
-  const cached = await post(PAGE, {}, { 'x-request-id': 'bench-1' });
-  expect(cached.body).toEqual(first.body);
-  expect(cached.type).toMatch(/^application\/json/);
-  expect(cached.requestId).toBe('bench-1');
-  // ...but not to a client asking for a fresh one, nor for other variables, nor to a signed-in user.
-  expect(names((await post(PAGE, {}, { 'cache-control': 'no-cache' })).body)).toHaveLength(4);
-  expect((await post(PAGE, { tags: ['femme', 'homme'] })).body.data.publicAvatars.totalCount).toBe(4);
-  const user = await app.signUp();
-  expect(names((await post(PAGE, {}, { authorization: `Bearer ${user.token}` })).body)).toHaveLength(4);
-  expect(names((await post(MIXED, {})).body)).toHaveLength(4);
+    // A row written behind the API's back (no catalog event): the kept answer is served as it was...
+    const [added] = await createPublicAvatars(app, tagIds, 1, { start: 3 });
+    const cached = await post(PAGE, {}, { 'x-request-id': 'bench-1' });
+    expect(cached.body).toEqual(first.body);
+    expect(cached.type).toMatch(/^application\/json/);
+    expect(cached.requestId).toBe('bench-1');
+    // ...but not to a client asking for a fresh one, nor for other variables, nor to a signed-in user.
+    expect(names((await post(PAGE, {}, { 'cache-control': 'no-cache' })).body)).toHaveLength(4);
+    expect((await post(PAGE, { tags: ['femme', 'homme'] })).body.data.publicAvatars.totalCount).toBe(4);
+    const user = await app.signUp();
+    expect(names((await post(PAGE, {}, { authorization: `Bearer ${user.token}` })).body)).toHaveLength(4);
+    expect(names((await post(MIXED, {})).body)).toHaveLength(4);
 
-  // A change made through the API drops every kept answer (on every instance, through catalogChanged).
-  const admin = await app.admin();
-  const gid = Buffer.from(`Avatar:${added!.id}`).toString('base64');
-  const renamed = await app.gql(
-    `mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`,
-    { input: { id: gid, name: 'Renamed' } },
-    admin.token,
-  );
-  expect(renamed.data.updatePublicAvatar.__typename).toBe('MutationUpdatePublicAvatarSuccess');
-  expect(names((await post(PAGE, {})).body)).toEqual(['Avatar 000', 'Avatar 001', 'Avatar 002', 'Renamed']);
-});
+    // A change made through the API drops every kept answer (on every instance, through catalogChanged).
+    const admin = await app.admin();
+    const gid = Buffer.from(`Avatar:${added!.id}`).toString('base64');
+    const renamed = await app.gql(
+      `mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename } }`,
+      { input: { id: gid, name: 'Renamed' } },
+      admin.token,
+    );
+    expect(renamed.data.updatePublicAvatar.__typename).toBe('MutationUpdatePublicAvatarSuccess');
+    expect(names((await post(PAGE, {})).body)).toEqual(['Avatar 000', 'Avatar 001', 'Avatar 002', 'Renamed']);
+  },
+);
 
 it('answers a body that is not JSON with a 400, whether or not anything is kept', async () => {
   for (const raw of ['{"query": ', '"just a string"']) {

@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status }
+  ... on BRoll { status } } }`;
 
 describe('deleting a project', () => {
   it('leaves no row and no object of what was made in it', async () => {
@@ -31,7 +32,8 @@ describe('deleting a project', () => {
     const gen = async (projectId: string) => {
       const id = (
         await app.gql(
-          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "x" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "x" }) {
+            ... on MutationGenerateImageSuccess { data { id } } } }`,
           { p: projectId },
           token,
         )
@@ -42,14 +44,16 @@ describe('deleting a project', () => {
     const [refImage, extraImage, keptImage] = [await gen(pid), await gen(pid), await gen(keep)];
     const avatar = (
       await app.gql(
-        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) {
+          ... on MutationCreateAvatarSuccess { data { id } } } }`,
         { p: pid, i: refImage },
         token,
       )
     ).data.createAvatar.data.id;
     const bRoll = (
       await app.gql(
-        `mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "waves", imageId: $i }) { ... on MutationCreateBRollSuccess { data { id } } } }`,
+        `mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "waves", imageId: $i }) {
+          ... on MutationCreateBRollSuccess { data { id } } } }`,
         { p: pid, i: extraImage },
         token,
       )
@@ -58,7 +62,8 @@ describe('deleting a project', () => {
     await untilStatus(app, token, bRoll);
     const upload = (
       await app.gql(
-        `mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png", byteSize: 100 }) { ... on MutationCreateUploadSuccess { data { uploadUrl } } } }`,
+        `mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png", byteSize: 100 }) {
+          ... on MutationCreateUploadSuccess { data { uploadUrl } } } }`,
         { p: pid },
         token,
       )
@@ -89,7 +94,8 @@ describe('deleting a project', () => {
     }
     // every object left belongs to a row that still exists
     const rows = await app.sql<{ k: string }>(
-      `SELECT "storagePath" AS k FROM "Image" UNION SELECT "imageStoragePath" FROM "Avatar" UNION SELECT "videoStoragePath" FROM "Avatar"
+      `SELECT "storagePath" AS k FROM "Image" UNION SELECT "imageStoragePath" FROM "Avatar" UNION SELECT
+        "videoStoragePath" FROM "Avatar"
        UNION SELECT "videoStoragePath" FROM "BRoll" UNION SELECT "thumbnailStoragePath" FROM "BRoll"`,
     );
     const referenced = new Set(rows.map((r) => r.k));

@@ -100,7 +100,8 @@ async function gql(instance: Instance, query: string, variables: Record<string, 
   return (await res.json()) as { data: any; errors?: unknown[] };
 }
 
-const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id } } } }`;
+const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) {
+  ... on MutationGenerateImageSuccess { data { id } } } }`;
 
 /** A database, a bucket, an emulator kept by the test, and images started on a first instance. */
 async function setUp(env: Record<string, string>) {
@@ -159,7 +160,8 @@ async function expectSettledOnce(
   instances: Instance[],
 ) {
   const rows = await sql<{ id: string; status: string; createdAt: Date; finishedAt: Date }>(
-    `SELECT id, status::text, "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "finishedAt" AT TIME ZONE 'UTC' AS "finishedAt" FROM "Image" WHERE id = ANY($1)`,
+    `SELECT id, status::text, "createdAt" AT TIME ZONE 'UTC' AS "createdAt", "finishedAt" AT TIME ZONE 'UTC' AS
+      "finishedAt" FROM "Image" WHERE id = ANY($1)`,
     [ids],
   );
   expect(rows).toHaveLength(ids.length);
@@ -185,46 +187,51 @@ async function expectSettledOnce(
 }
 
 describe('kill -9', () => {
-  it('during a reconciler pass: the singleton reconcile job is reclaimed and the rows finish by their deadline', async () => {
-    const { emulator, sql, instanceEnv } = await setUp({ RECONCILE_AFTER_SECONDS: '1' });
-    // Webhooks lost: only the reconciler can finish the rows; and it is stuck downloading the first result.
-    emulator.configure({ webhook: 'drop', fileDelayMs: 120_000 });
-    const first = await spawnInstance(instanceEnv);
-    const ids = await startImages(first, 3);
-    await waitFor(
-      'a reconciler pass applying a result',
-      async () => first.logs.some((l) => l.event === 'reconcile.completed'),
-      30_000,
-    );
-    const [orphan] = await sql<{ id: string }>(
-      `SELECT id FROM pgboss.job WHERE name = 'reconcile' AND state = 'active'`,
-    );
-    expect(orphan).toBeDefined();
-    const crashedAt = await kill9(first);
-    emulator.configure({ fileDelayMs: 0 });
+  it(
+    'during a reconciler pass: the singleton reconcile job is reclaimed ' + 'and the rows finish by their deadline',
+    async () => {
+      const { emulator, sql, instanceEnv } = await setUp({ RECONCILE_AFTER_SECONDS: '1' });
+      // Webhooks lost: only the reconciler can finish the rows; and it is stuck downloading the first result.
+      emulator.configure({ webhook: 'drop', fileDelayMs: 120_000 });
+      const first = await spawnInstance(instanceEnv);
+      const ids = await startImages(first, 3);
+      await waitFor(
+        'a reconciler pass applying a result',
+        async () => first.logs.some((l) => l.event === 'reconcile.completed'),
+        30_000,
+      );
+      const [orphan] = await sql<{ id: string }>(
+        `SELECT id FROM pgboss.job WHERE name = 'reconcile' AND state = 'active'`,
+      );
+      expect(orphan).toBeDefined();
+      const crashedAt = await kill9(first);
+      emulator.configure({ fileDelayMs: 0 });
 
-    const second = await spawnInstance(instanceEnv);
-    const upAt = Date.now();
-    const reclaimedAt = await waitFor(
-      'the orphaned reconcile job reclaimed',
-      async () =>
-        (await sql(`SELECT state::text FROM pgboss.job WHERE id = $1 AND state <> 'active'`, [orphan!.id])).length >
-          0 && Date.now(),
-      75_000,
-    );
-    const finalAt = await waitFor(
-      'every row final',
-      async () =>
-        (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 &&
-        Date.now(),
-      LATEST_FINAL_MS,
-    );
-    console.log(
-      `[crash during reconcile] crash → second instance up ${upAt - crashedAt} ms, → job reclaimed ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`,
-    );
-    expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
-    await expectSettledOnce(sql, emulator, ids, [first, second]);
-  }, 180_000);
+      const second = await spawnInstance(instanceEnv);
+      const upAt = Date.now();
+      const reclaimedAt = await waitFor(
+        'the orphaned reconcile job reclaimed',
+        async () =>
+          (await sql(`SELECT state::text FROM pgboss.job WHERE id = $1 AND state <> 'active'`, [orphan!.id])).length >
+            0 && Date.now(),
+        75_000,
+      );
+      const finalAt = await waitFor(
+        'every row final',
+        async () =>
+          (await sql(`SELECT 1 FROM "Image" WHERE id = ANY($1) AND status = 'PENDING'`, [ids])).length === 0 &&
+          Date.now(),
+        LATEST_FINAL_MS,
+      );
+      console.log(
+        `[crash during reconcile] crash → second instance up ${upAt - crashedAt} ms, ` +
+          `→ job reclaimed ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`,
+      );
+      expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
+      await expectSettledOnce(sql, emulator, ids, [first, second]);
+    },
+    180_000,
+  );
 
   it('while a fal-outcome job is in flight: the job is reclaimed and applied once', async () => {
     // The reconciler waits long enough that the result can only arrive through the reclaimed job.
@@ -267,7 +274,9 @@ describe('kill -9', () => {
       .filter((l) => l.event === 'job.retried')
       .map((l) => Date.parse(String(l.time)) - crashedAt);
     console.log(
-      `[crash during fal-outcome] crash → second instance up ${upAt - crashedAt} ms, → jobs retried ${retried.join(', ')} ms, → reclaimed and applied ${reclaimedAt - crashedAt} ms, crash → all rows final ${finalAt - crashedAt} ms`,
+      `[crash during fal-outcome] crash → second instance up ${upAt - crashedAt} ms, ` +
+        `→ jobs retried ${retried.join(', ')} ms, → reclaimed and applied ${reclaimedAt - crashedAt} ms, ` +
+        `crash → all rows final ${finalAt - crashedAt} ms`,
     );
     expect(reclaimedAt - crashedAt).toBeLessThan(60_000);
     expect(second.logs.filter((l) => l.event === 'job.retried')).toHaveLength(2);

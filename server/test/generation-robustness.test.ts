@@ -28,8 +28,10 @@ async function projectOf(app: TestApp, token: string) {
   return r.data.createProject.data.id as string;
 }
 
-const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ... on MutationGenerateImageSuccess { data { id status } } } }`;
-const NODE = `query($id: ID!) { node(id: $id) { ... on Image { id status failureReason imageUrl } ... on Avatar { id status failureReason } } }`;
+const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) {
+  ... on MutationGenerateImageSuccess { data { id status } } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { ... on Image { id status failureReason imageUrl }
+  ... on Avatar { id status failureReason } } }`;
 
 const statusOf = async (app: TestApp, token: string, gid: string) =>
   (await app.gql(NODE, { id: gid }, token)).data.node;
@@ -39,8 +41,12 @@ describe('uploads', () => {
     const app = await boot();
     const { token, userId } = await app.signUp();
     const projectId = await projectOf(app, token);
-    const CREATE = `mutation($input: CreateUploadInput!) { createUpload(input: $input) { __typename ... on MutationCreateUploadSuccess { data { uploadId uploadUrl contentType } } ... on ValidationError { fieldErrors { path message } } } }`;
-    const REGISTER = `mutation($input: RegisterUploadInput!) { registerUpload(input: $input) { __typename ... on MutationRegisterUploadSuccess { data { id status width height contentType source imageUrl } } ... on ValidationError { fieldErrors { path message } } ... on Error { message } } }`;
+    const CREATE = `mutation($input: CreateUploadInput!) { createUpload(input: $input) { __typename
+      ... on MutationCreateUploadSuccess { data { uploadId uploadUrl contentType } }
+      ... on ValidationError { fieldErrors { path message } } } }`;
+    const REGISTER = `mutation($input: RegisterUploadInput!) { registerUpload(input: $input) { __typename
+      ... on MutationRegisterUploadSuccess { data { id status width height contentType source imageUrl } }
+      ... on ValidationError { fieldErrors { path message } } ... on Error { message } } }`;
     const png = await sharp({ create: { width: 320, height: 400, channels: 3, background: '#3366aa' } })
       .png()
       .toBuffer();
@@ -296,7 +302,8 @@ describe('ownership', () => {
     await waitFor('SUCCEEDED', async () => (await statusOf(app, owner.token, image.id)).status === 'SUCCEEDED');
     const avatar = (
       await app.gql(
-        `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+        `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) {
+          ... on MutationCreateAvatarSuccess { data { id } } } }`,
         { input: { projectId, name: 'Mine', imageId: image.id } },
         owner.token,
       )

@@ -21,12 +21,16 @@ afterAll(() => app.stop());
 
 const IMAGE_FIELDS = `id status failureReason source prompt width height contentType nsfw imageUrl`;
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { __typename
-  ... on MutationGenerateImageSuccess { data { ${IMAGE_FIELDS} } } ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
+  ... on MutationGenerateImageSuccess { data { ${IMAGE_FIELDS} } }
+  ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
 const EDIT = `mutation($input: EditImageInput!) { editImage(input: $input) { __typename
-  ... on MutationEditImageSuccess { data { ${IMAGE_FIELDS} parent { id } } } ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
+  ... on MutationEditImageSuccess { data { ${IMAGE_FIELDS} parent { id } } }
+  ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
 const CREATE_AVATAR = `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { __typename
-  ... on MutationCreateAvatarSuccess { data { id name status failureReason visibility videoUrl imageUrl } } ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
-const NODE = `query($id: ID!) { node(id: $id) { ... on Image { ${IMAGE_FIELDS} } ... on Avatar { id status failureReason videoUrl imageUrl } } }`;
+  ... on MutationCreateAvatarSuccess { data { id name status failureReason visibility videoUrl imageUrl } }
+  ... on Error { message } ... on ValidationError { fieldErrors { path message } } } }`;
+const NODE = `query($id: ID!) { node(id: $id) { ... on Image { ${IMAGE_FIELDS} }
+  ... on Avatar { id status failureReason videoUrl imageUrl } } }`;
 
 /** Collects projectUpdated events over graphql-ws until `until` says enough. */
 function watchProject(
@@ -40,7 +44,8 @@ function watchProject(
     const timer = setTimeout(() => reject(new Error(`timeout; events so far: ${JSON.stringify(events)}`)), timeoutMs);
     const stop = app.ws(token).subscribe(
       {
-        query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind subjectId avatar { id status failureReason } image { id status } } }`,
+        query: `subscription($id: ID!) { projectUpdated(projectId: $id) { kind subjectId avatar { id status
+          failureReason } image { id status } } }`,
         variables: { id: pid },
       },
       {
@@ -210,7 +215,8 @@ describe('avatars', () => {
     expect(failed.failureReason).toMatch(/^The generat/);
     expect(failed.failureReason.length).toBeGreaterThan(20);
     const retry = await app.gql(
-      `mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename ... on MutationRetryAvatarSuccess { data { status } } } }`,
+      `mutation($id: ID!) { retryAvatar(input: { id: $id }) { __typename
+        ... on MutationRetryAvatarSuccess { data { status } } } }`,
       { id: failed.id },
       user.token,
     );
@@ -218,66 +224,72 @@ describe('avatars', () => {
     await waitForStatus(failed.id, user.token, ['SUCCEEDED']);
   });
 
-  it('fails the avatar with a reason, not the request, when the reference object vanished after the check', async () => {
-    const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'Portrait swept away' } }, user.token);
-    const image = await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
-    const [row] = await app.sql<{ storage_path: string }>(
-      `SELECT "storagePath" AS storage_path FROM "Image" WHERE id = $1`,
-      [dbId(image.id)],
-    );
-    await app.storage.remove([row!.storage_path]);
-    const submitted = app.emulator.jobs.size;
-    const r = await app.gql(CREATE_AVATAR, { input: { projectId, name: 'Orphaned', imageId: image.id } }, user.token);
-    expect(r.status).toBe(200);
-    expect(r.data.createAvatar.__typename).toBe('MutationCreateAvatarSuccess');
-    expect(r.data.createAvatar.data.status).toBe('FAILED');
-    expect(r.data.createAvatar.data.failureReason).toMatch(/^The reference image is no longer available/);
-    expect(app.emulator.jobs.size).toBe(submitted);
-    const edit = await app.gql(EDIT, { input: { imageId: image.id, prompt: 'Brighter' } }, user.token);
-    expect(edit.status).toBe(200);
-    expect(edit.data.editImage.__typename).toBe('NotFoundError');
-    expect(app.emulator.jobs.size).toBe(submitted);
-  });
+  it(
+    'fails the avatar with a reason, not the request, ' + 'when the reference object vanished after the check',
+    async () => {
+      const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'Portrait swept away' } }, user.token);
+      const image = await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
+      const [row] = await app.sql<{ storage_path: string }>(
+        `SELECT "storagePath" AS storage_path FROM "Image" WHERE id = $1`,
+        [dbId(image.id)],
+      );
+      await app.storage.remove([row!.storage_path]);
+      const submitted = app.emulator.jobs.size;
+      const r = await app.gql(CREATE_AVATAR, { input: { projectId, name: 'Orphaned', imageId: image.id } }, user.token);
+      expect(r.status).toBe(200);
+      expect(r.data.createAvatar.__typename).toBe('MutationCreateAvatarSuccess');
+      expect(r.data.createAvatar.data.status).toBe('FAILED');
+      expect(r.data.createAvatar.data.failureReason).toMatch(/^The reference image is no longer available/);
+      expect(app.emulator.jobs.size).toBe(submitted);
+      const edit = await app.gql(EDIT, { input: { imageId: image.id, prompt: 'Brighter' } }, user.token);
+      expect(edit.status).toBe(200);
+      expect(edit.data.editImage.__typename).toBe('NotFoundError');
+      expect(app.emulator.jobs.size).toBe(submitted);
+    },
+  );
 });
 
 describe('webhooks', () => {
-  it('refuses forged, stale and unsigned webhooks with 401 and changes nothing; a replay is recorded once', async () => {
-    const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'a genuine delivery' } }, user.token);
-    await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
-    const before = await tableCounts(app);
-    const deliveriesBefore = await app.prisma.falWebhookDelivery.count();
-    const rejected = app.app.webhookStats.rejected;
-    const post = (headers: Record<string, string>, body: string) =>
-      fetch(`${app.url}/webhooks/fal`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body,
+  it(
+    'refuses forged, stale and unsigned webhooks with 401 and changes nothing; ' + 'a replay is recorded once',
+    async () => {
+      const gen = await app.gql(GENERATE, { input: { projectId, prompt: 'a genuine delivery' } }, user.token);
+      await waitForStatus(gen.data.generateImage.data.id, user.token, ['SUCCEEDED']);
+      const before = await tableCounts(app);
+      const deliveriesBefore = await app.prisma.falWebhookDelivery.count();
+      const rejected = app.app.webhookStats.rejected;
+      const post = (headers: Record<string, string>, body: string) =>
+        fetch(`${app.url}/webhooks/fal`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+      const body = JSON.stringify({
+        request_id: 'req-forged',
+        gateway_request_id: 'req-forged',
+        status: 'OK',
+        payload: { images: [] },
       });
-    const body = JSON.stringify({
-      request_id: 'req-forged',
-      gateway_request_id: 'req-forged',
-      status: 'OK',
-      payload: { images: [] },
-    });
-    const now = Math.floor(Date.now() / 1000);
+      const now = Math.floor(Date.now() / 1000);
 
-    expect((await post({}, body)).status).toBe(401);
-    const signed = app.emulator.signWebhook('req-forged', Buffer.from(body), now);
-    expect((await post({ ...signed, 'x-fal-webhook-signature': 'ab'.repeat(64) }, body)).status).toBe(401);
-    expect((await post(signed, body.replace('OK', 'ERROR'))).status).toBe(401);
-    expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now - 310), body)).status).toBe(401);
-    expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now + 310), body)).status).toBe(401);
-    expect(app.app.webhookStats.rejected).toBe(rejected + 5);
-    expect(await tableCounts(app)).toEqual(before);
-    expect(await app.prisma.falWebhookDelivery.count()).toBe(deliveriesBefore);
+      expect((await post({}, body)).status).toBe(401);
+      const signed = app.emulator.signWebhook('req-forged', Buffer.from(body), now);
+      expect((await post({ ...signed, 'x-fal-webhook-signature': 'ab'.repeat(64) }, body)).status).toBe(401);
+      expect((await post(signed, body.replace('OK', 'ERROR'))).status).toBe(401);
+      expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now - 310), body)).status).toBe(401);
+      expect((await post(app.emulator.signWebhook('req-forged', Buffer.from(body), now + 310), body)).status).toBe(401);
+      expect(app.app.webhookStats.rejected).toBe(rejected + 5);
+      expect(await tableCounts(app)).toEqual(before);
+      expect(await app.prisma.falWebhookDelivery.count()).toBe(deliveriesBefore);
 
-    // A genuine delivery replayed later: accepted as a duplicate, applied nowhere twice.
-    const genuine = app.emulator.deliveries.find((d) => d.ok);
-    expect(genuine).toBeTruthy();
-    const replay = await post(genuine!.headers, genuine!.body);
-    expect(replay.status).toBe(200);
-    expect(await replay.json()).toMatchObject({ duplicate: true });
-    expect(await app.prisma.falWebhookDelivery.count()).toBe(deliveriesBefore);
-    expect(await tableCounts(app)).toEqual(before);
-  });
+      // A genuine delivery replayed later: accepted as a duplicate, applied nowhere twice.
+      const genuine = app.emulator.deliveries.find((d) => d.ok);
+      expect(genuine).toBeTruthy();
+      const replay = await post(genuine!.headers, genuine!.body);
+      expect(replay.status).toBe(200);
+      expect(await replay.json()).toMatchObject({ duplicate: true });
+      expect(await app.prisma.falWebhookDelivery.count()).toBe(deliveriesBefore);
+      expect(await tableCounts(app)).toEqual(before);
+    },
+  );
 });

@@ -98,7 +98,8 @@ describe('GraphiQL in a browser', () => {
       await screenshot(page, 'graphiql-2-me');
 
       // 3. A subscription over graphql-ws: the header travels as connectionParams, events reach the pane.
-      const subscription = `subscription {\n  projectUpdated(projectId: "${projectId}") {\n    kind\n    project { name }\n  }\n}`;
+      const subscription =
+        `subscription {\n  projectUpdated(projectId: "${projectId}") {\n` + `    kind\n    project { name }\n  }\n}`;
       await setMonaco(page, QUERY_EDITOR, subscription);
       await waitForOperationState(page, subscription);
       await page.keyboard.press('ControlOrMeta+Enter');
@@ -116,7 +117,8 @@ describe('GraphiQL in a browser', () => {
       for (let attempt = 1; ; attempt++) {
         name = `Renamed-${suffix}-${attempt}`;
         const r = await gql(
-          `mutation($input: RenameProjectInput!) { renameProject(input: $input) { ... on MutationRenameProjectSuccess { data { name } } } }`,
+          `mutation($input: RenameProjectInput!) { renameProject(input: $input) {
+            ... on MutationRenameProjectSuccess { data { name } } } }`,
           { input: { id: projectId, name } },
           user.token,
         );
@@ -125,7 +127,8 @@ describe('GraphiQL in a browser', () => {
         if (await until(shown, 1_000)) break;
         if (attempt === 8)
           throw new Error(
-            `no event after 8 renames; pane: ${await monacoText(page, '.result-window')}; frames: ${JSON.stringify(received)}`,
+            `no event after 8 renames; pane: ${await monacoText(page, '.result-window')}; ` +
+              `frames: ${JSON.stringify(received)}`,
           );
       }
       expect(await resultJson(page)).toEqual({ data: { projectUpdated: { kind: 'PROJECT', project: { name } } } });

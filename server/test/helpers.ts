@@ -114,7 +114,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
   const signUp: TestApp['signUp'] = async (name = 'Test User') => {
     const email = `user${++counter}-${randomBytes(3).toString('hex')}@example.com`;
     const r = await gql(
-      `mutation($input: SignUpInput!) { signUp(input: $input) { ... on MutationSignUpSuccess { data { token user { id } } } ... on Error { message } } }`,
+      `mutation($input: SignUpInput!) { signUp(input: $input) {
+        ... on MutationSignUpSuccess { data { token user { id } } } ... on Error { message } } }`,
       { input: { email, name, password: 'correct horse battery' } },
     );
     const data = r.data.signUp?.data;
@@ -199,7 +200,8 @@ export async function waitFor<T>(
 
 export const dbId = (globalId: string) => Buffer.from(globalId, 'base64').toString().split(':')[1]!;
 
-const NODE_STATUS = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status } ... on BRoll { status } } }`;
+const NODE_STATUS = `query($id: ID!) { node(id: $id) { ... on Image { status } ... on Avatar { status }
+  ... on BRoll { status } } }`;
 
 /** Waits (30 s at most) until a generation, read through node(id:) as `token`, has `status`. */
 export async function untilStatus(app: TestApp, token: string, gid: string, status = 'SUCCEEDED'): Promise<void> {

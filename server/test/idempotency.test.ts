@@ -59,10 +59,14 @@ afterAll(async () => {
 });
 
 const RESULT = `__typename ... on Error { message } ... on ValidationError { fieldErrors { path message } }`;
-const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ${RESULT} ... on MutationGenerateImageSuccess { data { id status prompt } } } }`;
-const EDIT = `mutation($input: EditImageInput!) { editImage(input: $input) { ${RESULT} ... on MutationEditImageSuccess { data { id status prompt } } } }`;
-const CREATE_AVATAR = `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ${RESULT} ... on MutationCreateAvatarSuccess { data { id status name } } } }`;
-const CREATE_BROLL = `mutation($input: CreateBRollInput!) { createBRoll(input: $input) { ${RESULT} ... on MutationCreateBRollSuccess { data { id status name } } } }`;
+const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ${RESULT}
+  ... on MutationGenerateImageSuccess { data { id status prompt } } } }`;
+const EDIT = `mutation($input: EditImageInput!) { editImage(input: $input) { ${RESULT}
+  ... on MutationEditImageSuccess { data { id status prompt } } } }`;
+const CREATE_AVATAR = `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ${RESULT}
+  ... on MutationCreateAvatarSuccess { data { id status name } } } }`;
+const CREATE_BROLL = `mutation($input: CreateBRollInput!) { createBRoll(input: $input) { ${RESULT}
+  ... on MutationCreateBRollSuccess { data { id status name } } } }`;
 
 const RACERS = 50;
 
@@ -96,7 +100,8 @@ describe(`${RACERS} simultaneous requests with one idempotency key`, () => {
     async (who) => {
       const racer = who === 'a user' ? user : await app.admin();
       const p = await app.gql(
-        `mutation { createProject(input: { name: "Avatar race" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+        `mutation { createProject(input: { name: "Avatar race" }) {
+          ... on MutationCreateProjectSuccess { data { id } } } }`,
         {},
         racer.token,
       );
@@ -156,36 +161,40 @@ describe(`${RACERS} simultaneous requests with one idempotency key`, () => {
     expect(await attemptsOf(dbId(id))).toBe(1);
     await untilStatus(app, user.token, id);
     expect(app.emulator.counts()).toEqual({ submissions: before.submissions + 1, uploads: before.uploads + 1 });
-    expect(await app.storage.list(`videos/b-rolls/${user.userId}/${dbId(projectId)}/`)).toHaveLength(2); // the video and its thumbnail
+    // the video and its thumbnail
+    expect(await app.storage.list(`videos/b-rolls/${user.userId}/${dbId(projectId)}/`)).toHaveLength(2);
   });
 });
 
 describe('replays', () => {
-  it('a later replay returns the original generation as it is now, whatever its other input, and starts nothing', async () => {
-    const first = await app.gql(
-      GENERATE,
-      { input: { projectId, prompt: 'The original prompt', idempotencyKey: 'replay-1' } },
-      user.token,
-    );
-    const id = first.data.generateImage.data.id;
-    await untilStatus(app, user.token, id);
-    const before = { counts: app.emulator.counts(), tables: await tableCounts(app) };
-    const again = await app.gql(
-      GENERATE,
-      { input: { projectId, prompt: 'Another prompt', aspectRatio: 'R16_9', idempotencyKey: 'replay-1' } },
-      user.token,
-    );
-    expect(again.data.generateImage.data).toMatchObject({ id, status: 'SUCCEEDED', prompt: 'The original prompt' });
-    // generateImage and editImage share the keys of the user's images
-    const asEdit = await app.gql(
-      EDIT,
-      { input: { imageId: id, prompt: 'an edit', idempotencyKey: 'replay-1' } },
-      user.token,
-    );
-    expect(asEdit.data.editImage.data).toMatchObject({ id });
-    expect(app.emulator.counts()).toEqual(before.counts);
-    expect(await tableCounts(app)).toEqual(before.tables);
-  });
+  it(
+    'a later replay returns the original generation as it is now, ' + 'whatever its other input, and starts nothing',
+    async () => {
+      const first = await app.gql(
+        GENERATE,
+        { input: { projectId, prompt: 'The original prompt', idempotencyKey: 'replay-1' } },
+        user.token,
+      );
+      const id = first.data.generateImage.data.id;
+      await untilStatus(app, user.token, id);
+      const before = { counts: app.emulator.counts(), tables: await tableCounts(app) };
+      const again = await app.gql(
+        GENERATE,
+        { input: { projectId, prompt: 'Another prompt', aspectRatio: 'R16_9', idempotencyKey: 'replay-1' } },
+        user.token,
+      );
+      expect(again.data.generateImage.data).toMatchObject({ id, status: 'SUCCEEDED', prompt: 'The original prompt' });
+      // generateImage and editImage share the keys of the user's images
+      const asEdit = await app.gql(
+        EDIT,
+        { input: { imageId: id, prompt: 'an edit', idempotencyKey: 'replay-1' } },
+        user.token,
+      );
+      expect(asEdit.data.editImage.data).toMatchObject({ id });
+      expect(app.emulator.counts()).toEqual(before.counts);
+      expect(await tableCounts(app)).toEqual(before.tables);
+    },
+  );
 
   it('keys are per user: the same key of another user is another generation', async () => {
     const other = await app.signUp();
@@ -228,60 +237,64 @@ describe('replays', () => {
     expect(await tableCounts(app)).toEqual(before.tables);
   });
 
-  it('a row whose first request died before submitting stays PENDING on replay, submits nothing, and times out at its deadline', async () => {
-    const imageId = await readyImage('The crash reference');
-    // What a server killed between the insert and the submit leaves behind: the row and its attempt, no request id.
-    const createdAt = new Date(Date.now() - 60_000);
-    const row = await app.prisma.avatar.create({
-      data: {
-        name: 'Orphan',
-        visibility: 'PRIVATE',
-        userId: user.userId,
-        projectId: dbId(projectId),
-        sourceImageId: dbId(imageId),
-        idempotencyKey: 'crashed',
-        createdAt,
-      },
-    });
-    await app.prisma.generationAttempt.create({
-      data: { userId: user.userId, kind: 'AVATAR', targetId: row.id, createdAt },
-    });
-    const gid = Buffer.from(`Avatar:${row.id}`).toString('base64');
-    const before = app.emulator.counts();
+  it(
+    'a row whose first request died before submitting stays PENDING on replay, ' +
+      'submits nothing, and times out at its deadline',
+    async () => {
+      const imageId = await readyImage('The crash reference');
+      // What a server killed between the insert and the submit leaves behind: the row and its attempt, no request id.
+      const createdAt = new Date(Date.now() - 60_000);
+      const row = await app.prisma.avatar.create({
+        data: {
+          name: 'Orphan',
+          visibility: 'PRIVATE',
+          userId: user.userId,
+          projectId: dbId(projectId),
+          sourceImageId: dbId(imageId),
+          idempotencyKey: 'crashed',
+          createdAt,
+        },
+      });
+      await app.prisma.generationAttempt.create({
+        data: { userId: user.userId, kind: 'AVATAR', targetId: row.id, createdAt },
+      });
+      const gid = Buffer.from(`Avatar:${row.id}`).toString('base64');
+      const before = app.emulator.counts();
 
-    const replays = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        app.gql(
-          CREATE_AVATAR,
-          { input: { projectId, name: 'Orphan', imageId, idempotencyKey: 'crashed' } },
-          user.token,
+      const replays = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          app.gql(
+            CREATE_AVATAR,
+            { input: { projectId, name: 'Orphan', imageId, idempotencyKey: 'crashed' } },
+            user.token,
+          ),
         ),
-      ),
-    );
-    for (const r of replays) expect(r.data.createAvatar.data).toMatchObject({ id: gid, status: 'PENDING' });
-    expect(await app.storage.list(`images/avatars/${user.userId}/${row.id}`)).toEqual([]);
+      );
+      for (const r of replays) expect(r.data.createAvatar.data).toMatchObject({ id: gid, status: 'PENDING' });
+      expect(await app.storage.list(`images/avatars/${user.userId}/${row.id}`)).toEqual([]);
 
-    // Before the deadline the reconciler leaves it; past it, the row fails with a reason.
-    await app.app.deps.pipeline.reconcile(createdAt.getTime() + app.config.generation.reconcileAfterMs + 1000);
-    expect((await app.prisma.avatar.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('PENDING');
-    await app.app.deps.pipeline.reconcile(createdAt.getTime() + app.config.generation.videoDeadlineMs + 1000);
-    const failed = await app.prisma.avatar.findUniqueOrThrow({ where: { id: row.id } });
-    expect(failed).toMatchObject({
-      status: 'FAILED',
-      failureReason: 'Timed out: the generation could not be submitted. Try again.',
-    });
-    expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).toMatchObject({
-      status: 'FAILED',
-    });
+      // Before the deadline the reconciler leaves it; past it, the row fails with a reason.
+      await app.app.deps.pipeline.reconcile(createdAt.getTime() + app.config.generation.reconcileAfterMs + 1000);
+      expect((await app.prisma.avatar.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('PENDING');
+      await app.app.deps.pipeline.reconcile(createdAt.getTime() + app.config.generation.videoDeadlineMs + 1000);
+      const failed = await app.prisma.avatar.findUniqueOrThrow({ where: { id: row.id } });
+      expect(failed).toMatchObject({
+        status: 'FAILED',
+        failureReason: 'Timed out: the generation could not be submitted. Try again.',
+      });
+      expect(await app.prisma.generationAttempt.findFirstOrThrow({ where: { targetId: row.id } })).toMatchObject({
+        status: 'FAILED',
+      });
 
-    const late = await app.gql(
-      CREATE_AVATAR,
-      { input: { projectId, name: 'Orphan', imageId, idempotencyKey: 'crashed' } },
-      user.token,
-    );
-    expect(late.data.createAvatar.data).toMatchObject({ id: gid, status: 'FAILED' });
-    expect(app.emulator.counts()).toEqual(before);
-  });
+      const late = await app.gql(
+        CREATE_AVATAR,
+        { input: { projectId, name: 'Orphan', imageId, idempotencyKey: 'crashed' } },
+        user.token,
+      );
+      expect(late.data.createAvatar.data).toMatchObject({ id: gid, status: 'FAILED' });
+      expect(app.emulator.counts()).toEqual(before);
+    },
+  );
 });
 
 describe('limits', () => {

@@ -28,7 +28,8 @@ describe('query limits', () => {
   });
 
   it('refuses a deeply nested query with a clear error', async () => {
-    const deep = `{ tagCategories { tags { category { tags { category { tags { category { tags { category { tags { category { slug } } } } } } } } } } } }`;
+    const deep = `{ tagCategories { tags { category { tags { category { tags { category { tags { category { tags {
+      category { slug } } } } } } } } } } } }`;
     const r = await app.gql(deep);
     expect(r.status).toBe(400);
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -40,7 +41,8 @@ describe('query limits', () => {
     const fields = Array.from(
       { length: 25 },
       (_, i) =>
-        `p${i}: publicAvatars(first: 100) { ... on PublicAvatarConnection { edges { node { name tags { slug category { slug } } } } } }`,
+        `p${i}: publicAvatars(first: 100) {
+          ... on PublicAvatarConnection { edges { node { name tags { slug category { slug } } } } } }`,
     );
     const r = await app.gql(`{ ${fields.join('\n')} }`);
     expect(r.status).toBe(400);
@@ -78,7 +80,8 @@ describe('query limits', () => {
   it('rate-limits API keys by query cost and says when to retry', async () => {
     const admin = await app.admin();
     const created = await app.gql(
-      `mutation { createApiKey(input: { name: "Small budget" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
+      `mutation { createApiKey(input: { name: "Small budget" }) {
+        ... on MutationCreateApiKeySuccess { data { key } } } }`,
       {},
       admin.token,
     );
@@ -112,7 +115,8 @@ describe('partner budgets across instances', () => {
       const admin = await a.admin();
       const key = (
         await a.gql(
-          `mutation { createApiKey(input: { name: "Two instances" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
+          `mutation { createApiKey(input: { name: "Two instances" }) {
+            ... on MutationCreateApiKeySuccess { data { key } } } }`,
           {},
           admin.token,
         )

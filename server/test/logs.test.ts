@@ -28,7 +28,8 @@ describe('structured logs', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'req-logs-1' },
       body: JSON.stringify({
-        query: `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "logged" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+        query: `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "logged" }) {
+          ... on MutationGenerateImageSuccess { data { id } } } }`,
         variables: { p },
       }),
     });

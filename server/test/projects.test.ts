@@ -15,7 +15,8 @@ const RENAME = `mutation($input: RenameProjectInput!) { renameProject(input: $in
   ... on NotFoundError { message id }
   ... on ValidationError { fieldErrors { path message } } } }`;
 const DELETE = `mutation($input: DeleteProjectInput!) { deleteProject(input: $input) { __typename
-  ... on MutationDeleteProjectSuccess { data } ... on NotFoundError { message } ... on ValidationError { fieldErrors { path } } } }`;
+  ... on MutationDeleteProjectSuccess { data } ... on NotFoundError { message }
+  ... on ValidationError { fieldErrors { path } } } }`;
 const MY_PROJECTS = `query($first: Int, $after: String) { me { projects(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id name } } } } }`;
 
@@ -185,7 +186,8 @@ describe('partner API keys', () => {
     const admin = await app.admin();
     const user = await app.signUp();
     const CREATE_KEY = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename
-      ... on MutationCreateApiKeySuccess { data { key apiKey { id name prefix scopes } } } ... on ValidationError { message } } }`;
+      ... on MutationCreateApiKeySuccess { data { key apiKey { id name prefix scopes } } }
+      ... on ValidationError { message } } }`;
     expect((await app.gql(CREATE_KEY, { input: { name: 'Partner' } }, user.token)).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
@@ -234,7 +236,8 @@ describe('partner API keys', () => {
     expect(nodeOfPrivate.data.node).toBeNull();
 
     const revoke = await app.gql(
-      `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { __typename ... on MutationRevokeApiKeySuccess { data { revokedAt } } } }`,
+      `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { __typename
+        ... on MutationRevokeApiKeySuccess { data { revokedAt } } } }`,
       { id: created.apiKey.id },
       admin.token,
     );
@@ -246,26 +249,29 @@ describe('partner API keys', () => {
 });
 
 describe('malformed IDs and cursors', () => {
-  it('name no node (null), and a malformed cursor or page size is a client error (BAD_USER_INPUT), never a 500', async () => {
-    const { token } = await app.signUp();
-    for (const query of [
-      '{ node(id: "garbage!!") { id } }',
-      '{ node(id: "") { id } }',
-      `{ node(id: "${Buffer.from('Nope:1').toString('base64')}") { id } }`,
-    ]) {
-      const r = await app.gql(query, {}, token);
-      expect(r.errors, query).toBeUndefined();
-      expect(r.data.node, query).toBeNull();
-    }
-    expect((await app.gql('{ nodes(ids: ["x", "eQ=="]) { id } }', {}, token)).data.nodes).toEqual([null, null]);
-    for (const query of [
-      '{ me { projects(first: -1) { totalCount } } }',
-      '{ me { projects(after: "garbage") { totalCount } } }',
-    ]) {
-      const r = await app.gql(query, {}, token);
-      expect(r.status, query).toBe(200);
-      expect(r.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
-      expect(r.errors?.[0]?.message, query).toMatch(/not a cursor of this list|non-negative/i);
-    }
-  });
+  it(
+    'name no node (null), and a malformed cursor or page size is a client error (BAD_USER_INPUT), ' + 'never a 500',
+    async () => {
+      const { token } = await app.signUp();
+      for (const query of [
+        '{ node(id: "garbage!!") { id } }',
+        '{ node(id: "") { id } }',
+        `{ node(id: "${Buffer.from('Nope:1').toString('base64')}") { id } }`,
+      ]) {
+        const r = await app.gql(query, {}, token);
+        expect(r.errors, query).toBeUndefined();
+        expect(r.data.node, query).toBeNull();
+      }
+      expect((await app.gql('{ nodes(ids: ["x", "eQ=="]) { id } }', {}, token)).data.nodes).toEqual([null, null]);
+      for (const query of [
+        '{ me { projects(first: -1) { totalCount } } }',
+        '{ me { projects(after: "garbage") { totalCount } } }',
+      ]) {
+        const r = await app.gql(query, {}, token);
+        expect(r.status, query).toBe(200);
+        expect(r.errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
+        expect(r.errors?.[0]?.message, query).toMatch(/not a cursor of this list|non-negative/i);
+      }
+    },
+  );
 });

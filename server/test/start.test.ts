@@ -55,7 +55,8 @@ describe('npm start with embedded defaults', () => {
     const catalog = await gql(
       port,
       `{ tagCategories { slug tags { slug avatarCount } }
-      publicAvatars(first: 24, tags: ["medical"]) { ... on PublicAvatarConnection { totalCount edges { node { name videoUrl imageUrl } } } } }`,
+      publicAvatars(first: 24, tags: ["medical"]) {
+        ... on PublicAvatarConnection { totalCount edges { node { name videoUrl imageUrl } } } } }`,
     );
     expect(catalog.data.tagCategories.map((c: any) => c.slug)).toEqual(['sexe', 'age', 'industrie']);
     const medical = catalog.data.publicAvatars;
@@ -67,7 +68,8 @@ describe('npm start with embedded defaults', () => {
 
     const signUp = await gql(
       port,
-      `mutation { signUp(input: { email: "keep@example.com", name: "Keep", password: "persistent!" }) { ... on MutationSignUpSuccess { data { token } } } }`,
+      `mutation { signUp(input: { email: "keep@example.com", name: "Keep", password: "persistent!" }) {
+        ... on MutationSignUpSuccess { data { token } } } }`,
     );
     const token = signUp.data.signUp.data.token;
     await gql(port, `mutation { createProject(input: { name: "Survives restarts" }) { __typename } }`, {}, token);

@@ -25,7 +25,8 @@ describe('temp image sweep', () => {
     const image = async (prompt: string) => {
       const id = (
         await app.gql(
-          `mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          `mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) {
+            ... on MutationGenerateImageSuccess { data { id } } } }`,
           { p, t: prompt },
           token,
         )
@@ -39,7 +40,8 @@ describe('temp image sweep', () => {
     const upload = async (register: boolean) => {
       const u = (
         await app.gql(
-          `mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png", byteSize: ${png.length} }) { ... on MutationCreateUploadSuccess { data { uploadId uploadUrl } } } }`,
+          `mutation($p: ID!) { createUpload(input: { projectId: $p, contentType: "image/png",
+            byteSize: ${png.length} }) { ... on MutationCreateUploadSuccess { data { uploadId uploadUrl } } } }`,
           { p },
           token,
         )
@@ -49,7 +51,8 @@ describe('temp image sweep', () => {
       ).toBe(true);
       if (!register) return { key: `${PREFIX}${userId}/${dbId(p)}/upload-${u.uploadId}`, id: null };
       const r = await app.gql(
-        `mutation($p: ID!, $u: String!) { registerUpload(input: { projectId: $p, uploadId: $u }) { ... on MutationRegisterUploadSuccess { data { id } } } }`,
+        `mutation($p: ID!, $u: String!) { registerUpload(input: { projectId: $p, uploadId: $u }) {
+          ... on MutationRegisterUploadSuccess { data { id } } } }`,
         { p, u: u.uploadId },
         token,
       );
@@ -62,7 +65,8 @@ describe('temp image sweep', () => {
     const B = await image('for a b-roll');
     const bRoll = (
       await app.gql(
-        `mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "move", imageId: $i }) { ... on MutationCreateBRollSuccess { data { id } } } }`,
+        `mutation($p: ID!, $i: ID!) { createBRoll(input: { projectId: $p, name: "B", prompt: "move", imageId: $i }) {
+          ... on MutationCreateBRollSuccess { data { id } } } }`,
         { p, i: Buffer.from(`Image:${B}`).toString('base64') },
         token,
       )
@@ -72,7 +76,8 @@ describe('temp image sweep', () => {
     app.emulator.configure({ failure: 'all' });
     const avatar = (
       await app.gql(
-        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) {
+          ... on MutationCreateAvatarSuccess { data { id } } } }`,
         { p, i: Buffer.from(`Image:${C}`).toString('base64') },
         token,
       )

@@ -130,21 +130,24 @@ describe('projects', () => {
 });
 
 describe('accounts', () => {
-  it('refuses a duplicate email, an unknown email like a wrong password, and locks an account past its failures', async () => {
-    const email = 'Locked@Example.com';
-    const input = { email, name: 'Locked', password: 'correct horse battery', clientAddress: '10.0.0.2' };
-    await signUp(deps, anonymous, input);
-    await expect(signUp(deps, anonymous, { ...input, email: ' locked@example.com ' })).rejects.toBeInstanceOf(
-      ConflictError,
-    );
-    const attempt = (password: string, address = email) =>
-      signIn(deps, anonymous, { email: address, password, clientAddress: '10.0.0.2' });
-    await expect(attempt('wrong', 'nobody@example.com')).rejects.toBeInstanceOf(InvalidCredentialsError);
-    const session = await attempt('correct horse battery');
-    expect(session.token).toMatch(/^bas_/);
-    for (let i = 0; i < 3; i++) await expect(attempt('wrong')).rejects.toBeInstanceOf(InvalidCredentialsError);
-    await expect(attempt('correct horse battery')).rejects.toBeInstanceOf(RateLimitedError);
-  });
+  it(
+    'refuses a duplicate email, an unknown email like a wrong password, ' + 'and locks an account past its failures',
+    async () => {
+      const email = 'Locked@Example.com';
+      const input = { email, name: 'Locked', password: 'correct horse battery', clientAddress: '10.0.0.2' };
+      await signUp(deps, anonymous, input);
+      await expect(signUp(deps, anonymous, { ...input, email: ' locked@example.com ' })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
+      const attempt = (password: string, address = email) =>
+        signIn(deps, anonymous, { email: address, password, clientAddress: '10.0.0.2' });
+      await expect(attempt('wrong', 'nobody@example.com')).rejects.toBeInstanceOf(InvalidCredentialsError);
+      const session = await attempt('correct horse battery');
+      expect(session.token).toMatch(/^bas_/);
+      for (let i = 0; i < 3; i++) await expect(attempt('wrong')).rejects.toBeInstanceOf(InvalidCredentialsError);
+      await expect(attempt('correct horse battery')).rejects.toBeInstanceOf(RateLimitedError);
+    },
+  );
 
   it('signOut needs a signed-in user and ends only that user’s session', async () => {
     await expect(signOut(deps, anonymous, { everywhere: true, sessionTokenHash: null })).rejects.toBeInstanceOf(
