@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbId, startTestApp, untilStatus, type TestApp } from './helpers.ts';
 
-const TTL_SECONDS = 3;
+// Long enough that the young image and upload stay young through both sweeps on a loaded machine (3 s was not).
+const TTL_SECONDS = 10;
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ TEMP_IMAGE_TTL_HOURS: String(TTL_SECONDS / 3600) });
@@ -122,7 +123,7 @@ describe('temp image sweep', () => {
     );
     expect(retry.data.retryAvatar.__typename).toBe('MutationRetryAvatarSuccess');
     await untilStatus(app, token, avatar, 'SUCCEEDED');
-  });
+  }, 120_000);
 
   it('is scheduled with pg-boss', async () => {
     const [schedule] = await app.sql(
