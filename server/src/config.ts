@@ -137,7 +137,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.JOB_HEARTBEAT_SECONDS * 2 > e.JOB_LEASE_SECONDS) {
     throw new ConfigError(
-      'Invalid configuration:\n  JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS, or a live job could lose its lease between two heartbeats',
+      'Invalid configuration:\n  JOB_HEARTBEAT_SECONDS must be at most half of JOB_LEASE_SECONDS, ' +
+        'or a live job could lose its lease between two heartbeats',
     );
   }
   if (e.ADMIN_PASSWORD && !e.ADMIN_EMAIL)

@@ -7,9 +7,19 @@ import { listenError, StartupError } from './startup-error.ts';
 
 /** The process: its signals, its parent, its one app. Everything it keeps lives in this call. */
 function run(): void {
-  /** The database going away while we stop (an external one, or the embedded one stopped under a process manager): expected. */
-  const DATABASE_GONE =
-    /terminating connection due to administrator command|database system is shutting down|Connection terminated|ECONNREFUSED|ECONNRESET/;
+  /**
+   * The database going away while we stop (an external one, or the embedded one stopped under a process manager):
+   * expected.
+   */
+  const DATABASE_GONE = new RegExp(
+    [
+      'terminating connection due to administrator command',
+      'database system is shutting down',
+      'Connection terminated',
+      'ECONNREFUSED',
+      'ECONNRESET',
+    ].join('|'),
+  );
   const messageOf = (e: unknown) => (e as Error | undefined)?.message ?? String(e);
   function reportStopError(e: unknown): void {
     if (!DATABASE_GONE.test(messageOf(e))) console.error(`[shutdown] ${messageOf(e)}`);

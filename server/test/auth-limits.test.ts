@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
-  __typename ... on MutationSignInSuccess { data { token } } ... on RateLimitedError { retryAfter } ... on Error { message } } }`;
+  __typename ... on MutationSignInSuccess { data { token } } ... on RateLimitedError { retryAfter }
+    ... on Error { message } } }`;
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) {
-  __typename ... on MutationSignUpSuccess { data { token } } ... on RateLimitedError { retryAfter } ... on Error { message } } }`;
+  __typename ... on MutationSignUpSuccess { data { token } } ... on RateLimitedError { retryAfter }
+    ... on Error { message } } }`;
 const PASSWORD = 'correct horse battery';
 
 /** A POST to /graphql with extra headers (X-Forwarded-For); the raw body text too, to compare answers byte for byte. */
@@ -52,13 +54,15 @@ describe('one instance behind a trusted proxy', () => {
   afterAll(() => app.stop());
 
   describe('one auth mutation per request', () => {
-    it('refuses 400 aliased signIn in one request before any runs (the right password among them signs nobody in)', async () => {
+    it(`refuses 400 aliased signIn in one request before any runs (the right password among them signs nobody \
+in)`, async () => {
       const { email } = await app.signUp();
       const before = await tableCounts(app);
       const guesses = Array.from(
         { length: 400 },
         (_, i) =>
-          `g${i}: signIn(input: { email: "${email}", password: "${i === 399 ? PASSWORD : `guess-${i}`}" }) { __typename }`,
+          `g${i}: signIn(input: { email: "${email}",
+            password: "${i === 399 ? PASSWORD : `guess-${i}`}" }) { __typename }`,
       );
       const r = await post(app, `mutation { ${guesses.join('\n')} }`, {});
       expect(r.status).toBe(400);
@@ -75,7 +79,8 @@ describe('one instance behind a trusted proxy', () => {
       const viaFragment = `mutation { ...Guesses } fragment Guesses on Mutation {
         a: signIn(input: { email: "${email}", password: "one-guess" }) { __typename }
         ... on Mutation { b: signIn(input: { email: "${email}", password: "two-guess" }) { __typename } } }`;
-      const mixed = `mutation { signUp(input: { email: "new-${randomBytes(3).toString('hex')}@example.com", name: "N", password: "${PASSWORD}" }) { __typename }
+      const mixed = `mutation { signUp(input: {
+        email: "new-${randomBytes(3).toString('hex')}@example.com", name: "N", password: "${PASSWORD}" }) { __typename }
         signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } }`;
       const before = await tableCounts(app);
       for (const query of [viaFragment, mixed]) {
@@ -100,13 +105,15 @@ describe('one instance behind a trusted proxy', () => {
       // Two response keys are two executions; one field selected twice is merged into one and runs once.
       const twice = await post(
         app,
-        `mutation { signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } again: signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } }`,
+        `mutation { signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } again: signIn(input: {
+          email: "${email}", password: "${PASSWORD}" }) { __typename } }`,
         {},
       );
       expect(twice.status).toBe(400);
       const same = await post(
         app,
-        `mutation { signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } ... on Mutation { signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } } }`,
+        `mutation { signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename }
+          ... on Mutation { signIn(input: { email: "${email}", password: "${PASSWORD}" }) { __typename } } }`,
         {},
       );
       expect(same.body.data?.signIn.__typename).toBe('MutationSignInSuccess');
@@ -114,7 +121,8 @@ describe('one instance behind a trusted proxy', () => {
   });
 
   describe('failed sign-ins per account', () => {
-    it('refuses the 11th failure of an account, even with the right password and from new addresses, until retryAfter', async () => {
+    it(`refuses the 11th failure of an account, even with the right password and from new addresses, until \
+retryAfter`, async () => {
       const { email } = await app.signUp();
       for (let i = 0; i < 10; i++) {
         expect((await signIn(app, email.toUpperCase(), `wrong-${i}`, from(randomAddress()))).__typename).toBe(
@@ -157,7 +165,8 @@ describe('one instance behind a trusted proxy', () => {
   });
 
   describe('failed sign-ins per client address', () => {
-    it('refuses an address past 5 failures whatever the emails; other addresses go on; a spoofed X-Forwarded-For entry does not help', async () => {
+    it(`refuses an address past 5 failures whatever the emails; other addresses go on; a spoofed X-Forwarded-For entry \
+does not help`, async () => {
       const address = randomAddress();
       for (let i = 0; i < 5; i++) {
         const spoofed = { 'x-forwarded-for': `198.51.100.${i}, ${address}` };

@@ -45,10 +45,12 @@ function expectNoInternals(body: unknown) {
 const CREATE_PROJECT = `mutation($input: CreateProjectInput!) { createProject(input: $input) { __typename
   ... on ValidationError { fieldErrors { path message } } } }`;
 const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { __typename
-  ... on MutationGenerateImageSuccess { data { id prompt } } ... on ValidationError { fieldErrors { path message } } } }`;
+  ... on MutationGenerateImageSuccess { data { id prompt } }
+    ... on ValidationError { fieldErrors { path message } } } }`;
 
 describe('strings at the boundary', () => {
-  it('refuses NUL, other controls and lone surrogates in a mutation input with a ValidationError at its path, writing nothing', async () => {
+  it(`refuses NUL, other controls and lone surrogates in a mutation input with a ValidationError at its path, writing \
+nothing`, async () => {
     const before = await tableCounts(app);
     for (const name of [
       '\u0000',
@@ -73,7 +75,8 @@ describe('strings at the boundary', () => {
     }
     // an ID argument of a mutation, before it is decoded or looked up
     const rename = await app.gql(
-      `mutation($i: RenameProjectInput!) { renameProject(input: $i) { __typename ... on ValidationError { fieldErrors { path } } } }`,
+      `mutation($i: RenameProjectInput!) { renameProject(input: $i) { __typename
+        ... on ValidationError { fieldErrors { path } } } }`,
       {
         i: { id: 'a\u0000', name: 'ok' },
       },
@@ -131,18 +134,21 @@ describe('strings at the boundary', () => {
 });
 
 describe('IDs that name no row', () => {
-  it('give null from node for every node type, missing, deleted or malformed (repro: a missing Tag was a 500)', async () => {
+  it(`give null from node for every node type, missing, deleted or malformed (repro: a missing Tag was a \
+500)`, async () => {
     const admin = await app.admin();
     const category = (
       await app.gql(
-        `mutation { createTagCategory(input: { name: "Doomed" }) { ... on MutationCreateTagCategorySuccess { data { id } } } }`,
+        `mutation { createTagCategory(input: { name: "Doomed" }) {
+          ... on MutationCreateTagCategorySuccess { data { id } } } }`,
         {},
         admin.token,
       )
     ).data.createTagCategory.data.id;
     const tag = (
       await app.gql(
-        `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Doomed tag" }) { ... on MutationCreateTagSuccess { data { id } } } }`,
+        `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Doomed tag" }) {
+          ... on MutationCreateTagSuccess { data { id } } } }`,
         { c: category },
         admin.token,
       )
@@ -224,7 +230,8 @@ describe('cursors that are not of their list', () => {
     for (const after of cursors) {
       for (const orderBy of ['NEWEST', 'OLDEST', 'NAME']) {
         const r = await app.gql(
-          `query($a: String, $o: CatalogOrder) { publicAvatars(after: $a, orderBy: $o) { __typename ... on ValidationError { message } } }`,
+          `query($a: String, $o: CatalogOrder) { publicAvatars(after: $a, orderBy: $o) { __typename
+            ... on ValidationError { message } } }`,
           { a: after, o: orderBy },
         );
         expect(r.errors, after).toBeUndefined();
@@ -311,7 +318,8 @@ function firstOf(
 }
 
 describe('errors over WebSocket', () => {
-  it('refuses a bad subscription argument with a typed error (repro: a NUL in a project ID gave the Prisma message)', async () => {
+  it(`refuses a bad subscription argument with a typed error (repro: a NUL in a project ID gave the Prisma \
+message)`, async () => {
     const nulInside = await firstOf(
       app.ws(user.token),
       `subscription($p: ID!) { projectUpdated(projectId: $p) { kind } }`,

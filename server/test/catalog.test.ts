@@ -28,8 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const CATALOG = `query($first: Int, $last: Int, $after: String, $before: String, $tags: [String!], $search: String, $orderBy: CatalogOrder) {
-  publicAvatars(first: $first, last: $last, after: $after, before: $before, tags: $tags, search: $search, orderBy: $orderBy) {
+const CATALOG = `query($first: Int, $last: Int, $after: String, $before: String, $tags: [String!], $search: String,
+  $orderBy: CatalogOrder) {
+  publicAvatars(first: $first, last: $last, after: $after, before: $before, tags: $tags, search: $search,
+    orderBy: $orderBy) {
     __typename
     ... on PublicAvatarConnection {
       totalCount
@@ -57,7 +59,8 @@ async function sqlMatches(slugs: string[], search?: string): Promise<Set<string>
   }
   for (const group of byCategory.values()) {
     params.push(group);
-    sql += ` INTERSECT SELECT at."avatarId" FROM "AvatarTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE t.slug = ANY($${params.length})`;
+    sql += ` INTERSECT SELECT at."avatarId" FROM "AvatarTag" at JOIN "Tag" t ON t.id = at."tagId"
+      WHERE t.slug = ANY($${params.length})`;
   }
   return new Set((await app.sql<{ id: string }>(sql, params)).map((r) => r.id));
 }
@@ -106,7 +109,8 @@ describe('publicAvatars filter and facets', () => {
 
   it('gives every avatar its own tags in slug order, on a page and through nodes(ids:)', async () => {
     const rows = await app.sql<{ id: string; slugs: string[] }>(
-      `SELECT a.id, array_agg(t.slug ORDER BY t.slug) AS slugs FROM "Avatar" a JOIN "AvatarTag" at ON at."avatarId" = a.id JOIN "Tag" t ON t.id = at."tagId"
+      `SELECT a.id, array_agg(t.slug ORDER BY t.slug) AS slugs FROM "Avatar" a
+        JOIN "AvatarTag" at ON at."avatarId" = a.id JOIN "Tag" t ON t.id = at."tagId"
         WHERE a.visibility = 'PUBLIC' AND a.status = 'SUCCEEDED' GROUP BY a.id`,
     );
     const expected = new Map(rows.map((r) => [r.id, r.slugs]));
@@ -154,7 +158,8 @@ describe('publicAvatars filter and facets', () => {
     }
     // graphql-jit would refuse a left-out variable that has a default: such a request runs on graphql-js.
     const defaulted = await app.gql(
-      `query($first: Int! = 3) { publicAvatars(first: $first) { ... on PublicAvatarConnection { edges { node { name } } } } }`,
+      `query($first: Int! = 3) { publicAvatars(first: $first) {
+        ... on PublicAvatarConnection { edges { node { name } } } } }`,
     );
     expect(defaulted.errors).toBeUndefined();
     expect(defaulted.data.publicAvatars.edges).toHaveLength(3);
@@ -276,11 +281,14 @@ describe('media URLs', () => {
 
 describe('catalog administration', () => {
   const CREATE_CATEGORY = `mutation($input: CreateTagCategoryInput!) { createTagCategory(input: $input) { __typename
-    ... on MutationCreateTagCategorySuccess { data { id slug name } } ... on Error { message } ... on ValidationError { fieldErrors { path } } } }`;
+    ... on MutationCreateTagCategorySuccess { data { id slug name } } ... on Error { message }
+      ... on ValidationError { fieldErrors { path } } } }`;
   const CREATE_TAG = `mutation($input: CreateTagInput!) { createTag(input: $input) { __typename
-    ... on MutationCreateTagSuccess { data { id slug name category { slug } avatarCount } } ... on Error { message } ... on ValidationError { fieldErrors { path } } } }`;
+    ... on MutationCreateTagSuccess { data { id slug name category { slug } avatarCount } } ... on Error { message }
+      ... on ValidationError { fieldErrors { path } } } }`;
   const UPDATE = `mutation($input: UpdatePublicAvatarInput!) { updatePublicAvatar(input: $input) { __typename
-    ... on MutationUpdatePublicAvatarSuccess { data { id name tags { slug } } } ... on UnknownTagsError { slugs } ... on Error { message } } }`;
+    ... on MutationUpdatePublicAvatarSuccess { data { id name tags { slug } } } ... on UnknownTagsError { slugs }
+      ... on Error { message } } }`;
 
   it('lets admins manage categories, tags and public avatars, and nobody else', async () => {
     const admin = await app.admin();
@@ -326,7 +334,8 @@ describe('catalog administration', () => {
     expect(await tableCounts(app)).toEqual(before);
     expect((await app.prisma.avatar.findUniqueOrThrow({ where: { id: avatar.id } })).name).toBe(avatar.name);
 
-    const COUNT = `{ publicAvatars(first: 1, tags: ["decontracte"]) { ... on PublicAvatarConnection { totalCount facets { tag { slug } count } } } }`;
+    const COUNT = `{ publicAvatars(first: 1, tags: ["decontracte"]) {
+      ... on PublicAvatarConnection { totalCount facets { tag { slug } count } } } }`;
     const countOf = (r: any) => ({
       total: r.data.publicAvatars.totalCount,
       facet: r.data.publicAvatars.facets.find((f: any) => f.tag.slug === 'decontracte').count,
@@ -348,7 +357,8 @@ describe('catalog administration', () => {
     expect(style.tags).toEqual([{ slug: 'decontracte', avatarCount: 1 }]);
 
     const del = await app.gql(
-      `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { __typename ... on MutationDeleteTagCategorySuccess { data } } }`,
+      `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { __typename
+        ... on MutationDeleteTagCategorySuccess { data } } }`,
       { id: cat.data.id },
       admin.token,
     );

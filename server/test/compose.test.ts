@@ -40,7 +40,8 @@ function interpolationProblems(value: string): string[] {
     const m = BRACED.exec(value.slice(i));
     if (!m) {
       problems.push(
-        `${JSON.stringify(value)}: "${value.slice(i, i + 20)}" is not $$ or \${NAME}, \${NAME:-default}, \${NAME:?error}, \${NAME:+alt}`,
+        `${JSON.stringify(value)}: "${value.slice(i, i + 20)}" is not ` +
+          '$$ or ${NAME}, ${NAME:-default}, ${NAME:?error}, ${NAME:+alt}',
       );
       continue;
     }

@@ -114,10 +114,14 @@ beforeAll(async () => {
   other = { name: 'other user', userId: bob.userId, token: bob.token };
   const t = owner.token;
 
-  const CREATE_PROJECT = `mutation($i: CreateProjectInput!) { createProject(input: $i) { ... on MutationCreateProjectSuccess { data { id } } ... on Error { message } } }`;
-  const GENERATE = `mutation($i: GenerateImageInput!) { generateImage(input: $i) { ... on MutationGenerateImageSuccess { data { id } } ... on Error { message } } }`;
-  const CREATE_AVATAR = `mutation($i: CreateAvatarInput!) { createAvatar(input: $i) { ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`;
-  const CREATE_BROLL = `mutation($i: CreateBRollInput!) { createBRoll(input: $i) { ... on MutationCreateBRollSuccess { data { id } } ... on Error { message } } }`;
+  const CREATE_PROJECT = `mutation($i: CreateProjectInput!) { createProject(input: $i) {
+    ... on MutationCreateProjectSuccess { data { id } } ... on Error { message } } }`;
+  const GENERATE = `mutation($i: GenerateImageInput!) { generateImage(input: $i) {
+    ... on MutationGenerateImageSuccess { data { id } } ... on Error { message } } }`;
+  const CREATE_AVATAR = `mutation($i: CreateAvatarInput!) { createAvatar(input: $i) {
+    ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`;
+  const CREATE_BROLL = `mutation($i: CreateBRollInput!) { createBRoll(input: $i) {
+    ... on MutationCreateBRollSuccess { data { id } } ... on Error { message } } }`;
   const project = (await ok(CREATE_PROJECT, { i: { name: 'Fuzz studio' } }, t)).id;
   addLive('Project', project);
   const forAvatar = (await ok(GENERATE, { i: { projectId: project, prompt: 'A nurse, portrait' } }, t)).id;
@@ -138,13 +142,15 @@ beforeAll(async () => {
 
   const category = (
     await ok(
-      `mutation { createTagCategory(input: { name: "Fuzz", slug: "fuzz" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`,
+      `mutation { createTagCategory(input: { name: "Fuzz", slug: "fuzz" }) {
+        ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`,
       {},
       t,
     )
   ).id;
   const tag = await ok(
-    `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Fuzzy", slug: "fuzzy" }) { ... on MutationCreateTagSuccess { data { id slug } } ... on Error { message } } }`,
+    `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Fuzzy", slug: "fuzzy" }) {
+      ... on MutationCreateTagSuccess { data { id slug } } ... on Error { message } } }`,
     { c: category },
     t,
   );
@@ -162,7 +168,8 @@ beforeAll(async () => {
   addLive('Avatar', gid('Avatar', publicAvatar.id), 'public');
   const apiKey = (
     await ok(
-      `mutation { createApiKey(input: { name: "Fuzz partner" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`,
+      `mutation { createApiKey(input: { name: "Fuzz partner" }) {
+        ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`,
       {},
       t,
     )
@@ -180,47 +187,55 @@ beforeAll(async () => {
     data: { name: 'Gone', visibility: 'PRIVATE', status: 'FAILED', userId: owner.userId, projectId: dbId(doomed) },
   });
   await ok(
-    `mutation($id: ID!) { deleteAvatar(input: { id: $id }) { ... on MutationDeleteAvatarSuccess { data } ... on Error { message } } }`,
+    `mutation($id: ID!) { deleteAvatar(input: { id: $id }) { ... on MutationDeleteAvatarSuccess { data }
+      ... on Error { message } } }`,
     { id: gid('Avatar', doomedAvatar.id) },
     t,
   );
   await ok(
-    `mutation($id: ID!) { deleteBRoll(input: { id: $id }) { ... on MutationDeleteBRollSuccess { data } ... on Error { message } } }`,
+    `mutation($id: ID!) { deleteBRoll(input: { id: $id }) { ... on MutationDeleteBRollSuccess { data }
+      ... on Error { message } } }`,
     { id: doomedBRoll },
     t,
   );
   await ok(
-    `mutation($id: ID!) { deleteProject(input: { id: $id }) { ... on MutationDeleteProjectSuccess { data } ... on Error { message } } }`,
+    `mutation($id: ID!) { deleteProject(input: { id: $id }) { ... on MutationDeleteProjectSuccess { data }
+      ... on Error { message } } }`,
     { id: doomed },
     t,
   );
   const doomedCategory = (
     await ok(
-      `mutation { createTagCategory(input: { name: "Gone", slug: "gone" }) { ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`,
+      `mutation { createTagCategory(input: { name: "Gone", slug: "gone" }) {
+        ... on MutationCreateTagCategorySuccess { data { id } } ... on Error { message } } }`,
       {},
       t,
     )
   ).id;
   const doomedTag = (
     await ok(
-      `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Gone tag", slug: "gone-tag" }) { ... on MutationCreateTagSuccess { data { id } } ... on Error { message } } }`,
+      `mutation($c: ID!) { createTag(input: { categoryId: $c, name: "Gone tag", slug: "gone-tag" }) {
+        ... on MutationCreateTagSuccess { data { id } } ... on Error { message } } }`,
       { c: category },
       t,
     )
   ).id;
   await ok(
-    `mutation($id: ID!) { deleteTag(input: { id: $id }) { ... on MutationDeleteTagSuccess { data } ... on Error { message } } }`,
+    `mutation($id: ID!) { deleteTag(input: { id: $id }) { ... on MutationDeleteTagSuccess { data }
+      ... on Error { message } } }`,
     { id: doomedTag },
     t,
   );
   await ok(
-    `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { ... on MutationDeleteTagCategorySuccess { data } ... on Error { message } } }`,
+    `mutation($id: ID!) { deleteTagCategory(input: { id: $id }) { ... on MutationDeleteTagCategorySuccess { data }
+      ... on Error { message } } }`,
     { id: doomedCategory },
     t,
   );
   const doomedKey = (
     await ok(
-      `mutation { createApiKey(input: { name: "Gone" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } } ... on Error { message } } }`,
+      `mutation { createApiKey(input: { name: "Gone" }) { ... on MutationCreateApiKeySuccess { data { apiKey { id } } }
+        ... on Error { message } } }`,
       {},
       t,
     )
@@ -264,14 +279,16 @@ async function fingerprint(): Promise<Record<string, string>> {
   const t0 = Date.now();
   const tables = (
     await app.sql<{ t: string }>(
-      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY 1`,
+      `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+        AND table_name <> '_prisma_migrations' ORDER BY 1`,
     )
   ).map((r) => r.t);
   const rows = await app.sql<{ t: string; d: string }>(
     tables
       .map(
         (t) =>
-          `SELECT '${t}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${t}" x`,
+          `SELECT '${t}' AS t, count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d
+            FROM "${t}" x`,
       )
       .join(' UNION ALL '),
   );
@@ -287,7 +304,13 @@ const UNMASKED: [string, RegExp][] = [
   ['stack', /\n\s+at |\bat [\w.<>]+ \(/],
   [
     'sql',
-    /invalid input syntax|invalid byte sequence|syntax error at|violates .* constraint|SQLSTATE|PostgreSQL|\bpg_|relation ".*" does not exist|\bSELECT\b.*\bFROM\b/i,
+    new RegExp(
+      [
+        /invalid input syntax|invalid byte sequence|syntax error at|violates .* constraint|SQLSTATE|PostgreSQL/.source,
+        /\bpg_|relation ".*" does not exist|\bSELECT\b.*\bFROM\b/.source,
+      ].join('|'),
+      'i',
+    ),
   ],
   ['postgres code', /\b(?:08|22|23|25|40|42|53|54|55|57|58|XX)[0-9A-Z]{3}\b/],
 ];
@@ -528,7 +551,8 @@ function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[
   }
   if (process.env.FUZZ_TRACE && target.name.includes(process.env.FUZZ_TRACE))
     console.log(
-      `trace ${target.name} ${describeLeaf(leaf)} = ${hostile.label} (${who.name}): ${short(JSON.stringify(outcome.body), 400)}`,
+      `trace ${target.name} ${describeLeaf(leaf)} = ${hostile.label} (${who.name}): ` +
+        short(JSON.stringify(outcome.body), 400),
     );
   // The baseline names the owner's rows: anyone else must get null, NotFound or a refusal, never the row.
   if (
@@ -541,7 +565,8 @@ function check({ leaf, hostile, who }: Probe, outcome: Outcome, changed: string[
     if (foreignIds.length)
       note(
         "another user's row read or changed",
-        `ids ${foreignIds.map((i) => Buffer.from(i, 'base64').toString().split(':')[0]).join(', ')}; answer ${JSON.stringify(outcome.body).slice(0, 200)}`,
+        `ids ${foreignIds.map((i) => Buffer.from(i, 'base64').toString().split(':')[0]).join(', ')}; ` +
+          `answer ${JSON.stringify(outcome.body).slice(0, 200)}`,
       );
   }
   if (!refused) accepted.set(target.name, (accepted.get(target.name) ?? 0) + 1);
@@ -603,7 +628,8 @@ async function afterSuccess(who: Identity): Promise<void> {
       const rows = await app.sql(`SELECT 1 FROM "${type}" WHERE id = $1`, [dbId(id)]).catch(() => [1]);
       if (!rows.length)
         throw new Error(
-          `fixture ${type} ${id} vanished: a probe deleted a row it does not own or a baseline chose a live id of its own type`,
+          `fixture ${type} ${id} vanished: a probe deleted a row it does not own ` +
+            'or a baseline chose a live id of its own type',
         );
     }
   }
@@ -675,17 +701,23 @@ describe('schema-driven fuzz', () => {
       }
       console.log(
         [
-          `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes (${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}; real cursors of ${realCursors.size} connections sent to the others) in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
-          `fuzz: targets that refused every probe (expected for deletions; else the baseline may be too weak to reach deep): ${
-            targets
-              .filter((t) => !accepted.has(t.name))
-              .map((t) => t.name)
-              .join(', ') || 'none'
-          }`,
-          `fuzz: ${findings.length} findings${findings.length ? ': ' + [...byKind].map(([k, n]) => `${k} ×${n}`).join(', ') : ''}`,
+          `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${probes} probes ` +
+            `(${deterministic} deterministic + ${probes - deterministic} fast-check, seed ${SEED}; ` +
+            `real cursors of ${realCursors.size} connections sent to the others) ` +
+            `in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(fingerprintMs / 1000).toFixed(1)} s)`,
+          'fuzz: targets that refused every probe ' +
+            `(expected for deletions; else the baseline may be too weak to reach deep): ${
+              targets
+                .filter((t) => !accepted.has(t.name))
+                .map((t) => t.name)
+                .join(', ') || 'none'
+            }`,
+          `fuzz: ${findings.length} findings` +
+            (findings.length ? ': ' + [...byKind].map(([k, n]) => `${k} ×${n}`).join(', ') : ''),
           ...[...distinct.values()].map(
             ({ first: f, values, who }) =>
-              `  - ${f.kind} | ${f.target} ${f.leaf} = ${[...values].join(' / ')} (${[...who].join(', ')}): ${f.detail}`,
+              `  - ${f.kind} | ${f.target} ${f.leaf} = ${[...values].join(' / ')} ` +
+              `(${[...who].join(', ')}): ${f.detail}`,
           ),
         ].join('\n'),
       );

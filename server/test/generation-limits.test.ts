@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const LIMIT = `... on GenerationLimitError { message kind limit retryAfter } ... on Error { message }`;
-const GENERATE = `mutation($p: ID!, $prompt: String!) { generateImage(input: { projectId: $p, prompt: $prompt }) { __typename ... on MutationGenerateImageSuccess { data { id status } } ${LIMIT} } }`;
+const GENERATE = `mutation($p: ID!, $prompt: String!) { generateImage(input: { projectId: $p, prompt: $prompt }) {
+  __typename ... on MutationGenerateImageSuccess { data { id status } } ${LIMIT} } }`;
 
 async function setup() {
   const user = await app.signUp();
@@ -27,7 +28,8 @@ const generations = async (userId: string) =>
   Number(
     (
       await app.sql(
-        `SELECT (SELECT count(*) FROM "Image" WHERE "userId" = $1) + (SELECT count(*) FROM "Avatar" WHERE "userId" = $1) + (SELECT count(*) FROM "BRoll" WHERE "userId" = $1)
+        `SELECT (SELECT count(*) FROM "Image" WHERE "userId" = $1) + (SELECT count(*) FROM "Avatar"
+          WHERE "userId" = $1) + (SELECT count(*) FROM "BRoll" WHERE "userId" = $1)
               + (SELECT count(*) FROM "GenerationAttempt" WHERE "userId" = $1) AS n`,
         [userId],
       )
@@ -35,7 +37,8 @@ const generations = async (userId: string) =>
   );
 
 describe('generation limits', () => {
-  it('caps generations in flight with a typed error: nothing written, nothing submitted; admins are exempt', async () => {
+  it(`caps generations in flight with a typed error: nothing written, nothing submitted; admins are \
+exempt`, async () => {
     const u = await setup();
     const ready = (await app.gql(GENERATE, { p: u.projectId, prompt: 'ready' }, u.token)).data.generateImage.data.id;
     await untilStatus(app, u.token, ready);
@@ -68,19 +71,22 @@ describe('generation limits', () => {
       );
       expect(edit.data.editImage).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
       const avatar = await app.gql(
-        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { __typename ${LIMIT} } }`,
+        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) {
+          __typename ${LIMIT} } }`,
         { p: u.projectId, i: ready },
         u.token,
       );
       expect(avatar.data.createAvatar).toMatchObject({ __typename: 'GenerationLimitError', kind: 'IN_FLIGHT' });
       expect(await generations(u.userId)).toBe(rows);
       expect(app.emulator.jobs.size).toBe(submitted);
-      expect(app.emulator.requests.filter((r) => r.at >= since)).toEqual([]); // not even the reference handed to fal's storage
+      // Not even the reference handed to fal's storage.
+      expect(app.emulator.requests.filter((r) => r.at >= since)).toEqual([]);
 
       const admin = await app.admin();
       const adminProject = (
         await app.gql(
-          `mutation { createProject(input: { name: "Admin" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+          `mutation { createProject(input: { name: "Admin" }) {
+            ... on MutationCreateProjectSuccess { data { id } } } }`,
           {},
           admin.token,
         )
@@ -117,7 +123,9 @@ describe('generation limits', () => {
     const image = (await app.gql(GENERATE, { p: u.projectId, prompt: 'portrait' }, u.token)).data.generateImage.data.id;
     await untilStatus(app, u.token, image);
     const key = randomUUID();
-    const CREATE_AVATAR = `mutation($p: ID!, $i: ID!, $k: String) { createAvatar(input: { projectId: $p, name: "A", imageId: $i, idempotencyKey: $k }) { __typename ... on MutationCreateAvatarSuccess { data { id } } ${LIMIT} } }`;
+    const CREATE_AVATAR = `mutation($p: ID!, $i: ID!, $k: String) { createAvatar(input: {
+      projectId: $p, name: "A", imageId: $i, idempotencyKey: $k }) { __typename
+      ... on MutationCreateAvatarSuccess { data { id } } ${LIMIT} } }`;
     const avatar = (await app.gql(CREATE_AVATAR, { p: u.projectId, i: image, k: key }, u.token)).data.createAvatar.data
       .id;
     await untilStatus(app, u.token, avatar);
@@ -133,13 +141,16 @@ describe('generation limits', () => {
     const oldest = new Date(Date.now() - 23 * 3600_000);
     const failedBRoll = randomUUID();
     await app.sql(
-      `INSERT INTO "BRoll" (id, name, prompt, source, status, "userId", "projectId", "createdAt", "updatedAt") VALUES ($1, 'old', 'old', 'TEXT_TO_VIDEO', 'FAILED', $2, $3, $4, now())`,
+      `INSERT INTO "BRoll" (id, name, prompt, source, status, "userId", "projectId", "createdAt", "updatedAt")
+        VALUES ($1, 'old', 'old', 'TEXT_TO_VIDEO', 'FAILED', $2, $3, $4, now())`,
       [failedBRoll, u.userId, project, new Date(Date.now() - 22 * 3600_000)],
     );
-    const attempt = `INSERT INTO "GenerationAttempt" (id, "userId", kind, "targetId", status, "createdAt") VALUES ($1, $2, $3, $4, 'FAILED', $5)`;
+    const attempt = `INSERT INTO "GenerationAttempt" (id, "userId", kind, "targetId", status, "createdAt")
+      VALUES ($1, $2, $3, $4, 'FAILED', $5)`;
     await app.sql(attempt, [randomUUID(), u.userId, 'IMAGE', randomUUID(), oldest]);
     await app.sql(attempt, [randomUUID(), u.userId, 'BROLL', failedBRoll, new Date(Date.now() - 22 * 3600_000)]);
-    await app.sql(attempt, [randomUUID(), u.userId, 'IMAGE', randomUUID(), new Date(Date.now() - 25 * 3600_000)]); // out of the window
+    // Out of the window:
+    await app.sql(attempt, [randomUUID(), u.userId, 'IMAGE', randomUUID(), new Date(Date.now() - 25 * 3600_000)]);
     const [rows, submitted] = [await generations(u.userId), app.emulator.jobs.size];
 
     const refused = (await app.gql(GENERATE, { p: u.projectId, prompt: 'fifth' }, u.token)).data.generateImage;

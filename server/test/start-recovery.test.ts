@@ -86,7 +86,8 @@ async function signalNpm(s: Started, signal: NodeJS.Signals, port: number, clust
 }
 
 describe('npm start recovers after a crash', () => {
-  it('kill -9 of the server leaves its PostgreSQL running; the next npm start stops it, says so, and has the data', async () => {
+  it(`kill -9 of the server leaves its PostgreSQL running; the next npm start stops it, says so, and has the \
+data`, async () => {
     const dataDir = await freshDataDir();
     const cluster = join(dataDir, 'postgres');
     const port = await freePort();
@@ -109,14 +110,16 @@ describe('npm start recovers after a crash', () => {
     expect(recovered).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^\\[postgres\\] stopped the embedded PostgreSQL \\(pid ${orphan}, port \\d+\\) left running by an earlier start`,
+          `^\\[postgres\\] stopped the embedded PostgreSQL \\(pid ${orphan}, port \\d+\\) ` +
+            'left running by an earlier start',
         ),
       ),
     ]);
     expect(alive(orphan)).toBe(false);
     expect(await projectsOf(port, token)).toEqual(['Made before the crash']);
     console.log(
-      `[timing] kill -9 of the server → npm start ready: ${crashToReady.toFixed(1)} s (includes npm, prestart and start-up)`,
+      `[timing] kill -9 of the server → npm start ready: ${crashToReady.toFixed(1)} s ` +
+        '(includes npm, prestart and start-up)',
     );
 
     // A power cut: PostgreSQL dies too, and after a reboot its pid may belong to another process (here: us).
@@ -142,7 +145,8 @@ describe('npm start recovers after a crash', () => {
     expect(alive(process.pid)).toBe(true);
     expect(await projectsOf(port, token)).toEqual(['Made before the crash']);
     console.log(
-      `[timing] power cut (server and PostgreSQL killed, pid reused) → npm start ready: ${powerCutToReady.toFixed(1)} s`,
+      '[timing] power cut (server and PostgreSQL killed, pid reused) → ' +
+        `npm start ready: ${powerCutToReady.toFixed(1)} s`,
     );
     await signalNpm(third, 'SIGTERM', port, cluster);
   }, 600_000);
@@ -181,7 +185,10 @@ describe('npm start recovers after a crash', () => {
       (e: unknown) => (e as Error).message,
     );
     expect(refused).toMatch(
-      /npm start failed: connecting to the database failed \(postgresql:\/\/127\.0\.0\.1:\d+\/x\): .*ECONNREFUSED[^\n]*\n\s+→ check that PostgreSQL is running/,
+      new RegExp(
+        /npm start failed: connecting to the database failed \(postgresql:\/\/127\.0\.0\.1:\d+\/x\): /.source +
+          /.*ECONNREFUSED[^\n]*\n\s+→ check that PostgreSQL is running/.source,
+      ),
     );
     const s3Refused = await npmStart({
       SEED: 'never',
@@ -195,7 +202,11 @@ describe('npm start recovers after a crash', () => {
       (e: unknown) => (e as Error).message,
     );
     expect(s3Refused).toMatch(
-      /npm start failed: S3 bucket better-ads on S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ cannot be checked or created: .*ECONNREFUSED[^\n]*\n\s+→ check that the S3 server is up/,
+      new RegExp(
+        /npm start failed: S3 bucket better-ads on S3_ENDPOINT http:\/\/127\.0\.0\.1:\d+ /.source +
+          /cannot be checked or created: /.source +
+          /.*ECONNREFUSED[^\n]*\n\s+→ check that the S3 server is up/.source,
+      ),
     );
     for (const out of [taken, badEnv, refused, s3Refused]) expect(out).not.toMatch(/\bundefined\b|^\s+at /m);
     await signalNpm(first, 'SIGTERM', port, join(dataDir, 'postgres'));
@@ -204,7 +215,8 @@ describe('npm start recovers after a crash', () => {
 
 describe('npm start stops with everything it started', () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    it(`${signal} to the npm process (not its group): npm exits, no server, port free, no PostgreSQL of the data directory`, async () => {
+    it(`${signal} to the npm process (not its group): npm exits, no server, port free, no PostgreSQL of the data \
+directory`, async () => {
       const dataDir = await freshDataDir();
       const port = await freePort();
       const s = await start({ DATA_DIR: dataDir, PORT: String(port) });
@@ -218,7 +230,8 @@ describe('npm start stops with everything it started', () => {
 
 const asRoot = process.getuid?.() === 0;
 describe.skipIf(!asRoot)('as root, from a clone in a 0700 home, with no environment', () => {
-  it('npm start runs PostgreSQL from binaries and data its unprivileged user can reach, and keeps the data', async () => {
+  it(`npm start runs PostgreSQL from binaries and data its unprivileged user can reach, and keeps the \
+data`, async () => {
     const home = await mkdtemp(join(tmpdir(), 'better-ads-home-'));
     chmodSync(home, 0o700);
     cleanups.push(() => rm(home, { recursive: true, force: true }));

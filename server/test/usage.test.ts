@@ -8,9 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const USAGE = `query($period: UsagePeriod!) { me { usage(period: $period) { period from to generations succeeded failed pending totalCost byModel { model count succeeded cost } } } }`;
-const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY) { usageByUser(period: $period, first: $first, after: $after) { __typename
-  ... on UserUsageConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { userId email name usage { generations totalCost byModel { model count cost } } } } }
+const USAGE = `query($period: UsagePeriod!) { me { usage(period: $period) {
+  period from to generations succeeded failed pending totalCost byModel { model count succeeded cost } } } }`;
+const BY_USER = `query($first: Int, $after: String, $period: UsagePeriod! = DAY) {
+  usageByUser(period: $period, first: $first, after: $after) { __typename
+  ... on UserUsageConnection { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+    userId email name usage { generations totalCost byModel { model count cost } } } } }
   ... on ValidationError { fieldErrors { path message } } } }`;
 
 async function project(token: string) {
@@ -25,7 +28,8 @@ async function project(token: string) {
 async function image(token: string, projectId: string, prompt = 'a face') {
   const id = (
     await app.gql(
-      `mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+      `mutation($p: ID!, $t: String!) { generateImage(input: { projectId: $p, prompt: $t }) {
+        ... on MutationGenerateImageSuccess { data { id } } } }`,
       { p: projectId, t: prompt },
       token,
     )
@@ -36,7 +40,8 @@ async function image(token: string, projectId: string, prompt = 'a face') {
 async function bRoll(token: string, projectId: string, prompt: string, status: string) {
   const id = (
     await app.gql(
-      `mutation($p: ID!, $t: String!) { createBRoll(input: { projectId: $p, name: "B", prompt: $t }) { ... on MutationCreateBRollSuccess { data { id } } } }`,
+      `mutation($p: ID!, $t: String!) { createBRoll(input: { projectId: $p, name: "B", prompt: $t }) {
+        ... on MutationCreateBRollSuccess { data { id } } } }`,
       { p: projectId, t: prompt },
       token,
     )
@@ -51,13 +56,20 @@ async function metric(name: string, labels: string) {
     .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
 }
 
-/** What the generation tables themselves say the user spent, grouped by model (SUCCEEDED only), computed apart from the ledger. */
+/**
+ * What the generation tables themselves say the user spent, grouped by model (SUCCEEDED only), computed apart from the
+ * ledger.
+ */
 async function recorded(userId: string) {
   return app.sql<{ model: string; count: number; cost: string }>(
-    `SELECT model, count(*)::int AS count, coalesce(sum(cost) FILTER (WHERE status = 'SUCCEEDED'), 0)::text AS cost FROM (
-       SELECT "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost FROM "Image" WHERE "userId" = $1 AND "falModel" IS NOT NULL
-       UNION ALL SELECT "falModel", status::text, "estimatedCostUsd" FROM "Avatar" WHERE "userId" = $1 AND "falModel" IS NOT NULL
-       UNION ALL SELECT "falModel", status::text, "estimatedCostUsd" FROM "BRoll" WHERE "userId" = $1 AND "falModel" IS NOT NULL) g
+    `SELECT model, count(*)::int AS count, coalesce(sum(cost)
+      FILTER (WHERE status = 'SUCCEEDED'), 0)::text AS cost FROM (
+       SELECT "falModel" AS model, status::text AS status, "estimatedCostUsd" AS cost FROM "Image" WHERE "userId" = $1
+         AND "falModel" IS NOT NULL
+       UNION ALL SELECT "falModel", status::text, "estimatedCostUsd" FROM "Avatar" WHERE "userId" = $1
+         AND "falModel" IS NOT NULL
+       UNION ALL SELECT "falModel", status::text, "estimatedCostUsd" FROM "BRoll" WHERE "userId" = $1
+         AND "falModel" IS NOT NULL) g
      GROUP BY model ORDER BY model`,
     [userId],
   );
@@ -68,7 +80,8 @@ describe('usage and cost', () => {
   let e: { token: string; userId: string };
   let admin: { token: string; userId: string };
 
-  it('me.usage counts every generation submitted, costs only the SUCCEEDED ones, and keeps what was deleted', async () => {
+  it(`me.usage counts every generation submitted, costs only the SUCCEEDED ones, and keeps what was \
+deleted`, async () => {
     const [generationsBefore, webhooksBefore, costBefore, imagesBefore] = [
       await metric('better_ads_generations', 'status="SUCCEEDED"'),
       await metric('better_ads_webhooks_total', 'outcome="accepted"'),
@@ -85,7 +98,8 @@ describe('usage and cost', () => {
     const refRow = await app.prisma.image.findUniqueOrThrow({ where: { id: dbId(ref) } });
     const avatar = (
       await app.gql(
-        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+        `mutation($p: ID!, $i: ID!) { createAvatar(input: { projectId: $p, name: "A", imageId: $i }) {
+          ... on MutationCreateAvatarSuccess { data { id } } } }`,
         { p, i: ref },
         d.token,
       )
@@ -150,12 +164,14 @@ describe('usage and cost', () => {
     expect(await metric('better_ads_generation_cost_usd_total', '')).toBeCloseTo(costBefore + totalCost + eveCost, 4);
   });
 
-  it('usageByUser: admins only, most expensive first, paged by cursor; a public avatar counts for its admin', async () => {
+  it(`usageByUser: admins only, most expensive first, paged by cursor; a public avatar counts for its \
+admin`, async () => {
     admin = await app.admin();
     const ref = await image(admin.token, await project(admin.token), 'catalog face');
     const pub = (
       await app.gql(
-        `mutation($i: ID!) { createPublicAvatar(input: { name: "Cat", imageId: $i, tagSlugs: [] }) { ... on MutationCreatePublicAvatarSuccess { data { id } } ... on Error { message } } }`,
+        `mutation($i: ID!) { createPublicAvatar(input: { name: "Cat", imageId: $i, tagSlugs: [] }) {
+          ... on MutationCreatePublicAvatarSuccess { data { id } } ... on Error { message } } }`,
         { i: ref },
         admin.token,
       )
@@ -217,7 +233,8 @@ describe('usage and cost', () => {
     try {
       const gid = (
         await app.gql(
-          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "short-lived" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "short-lived" }) {
+            ... on MutationGenerateImageSuccess { data { id } } } }`,
           { p },
           f.token,
         )
@@ -252,7 +269,8 @@ describe('usage and cost', () => {
     try {
       const gid = (
         await app.gql(
-          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "lost and deleted" }) { ... on MutationGenerateImageSuccess { data { id } } } }`,
+          `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "lost and deleted" }) {
+            ... on MutationGenerateImageSuccess { data { id } } } }`,
           { p },
           g.token,
         )

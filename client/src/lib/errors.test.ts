@@ -48,7 +48,8 @@ describe('formErrors', () => {
     expect(r.fields.password).toBe('Too short. Too common.');
   });
 
-  it('uses a ConflictError path, and the message of errors without fields (any Error, e.g. GenerationLimitError)', () => {
+  it(`uses a ConflictError path, and the message of errors without fields (any Error, e.g. \
+GenerationLimitError)`, () => {
     expect(
       formErrors({ __typename: 'ConflictError', message: 'Email taken.', path: ['input', 'email'] }, ['email']),
     ).toEqual({

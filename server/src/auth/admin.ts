@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../db.ts';
 import { hashPassword } from './crypto.ts';
 
-/** Makes `email` an ADMIN, creating the account if needed. Returns the generated password for a new account without one. */
+/**
+ * Makes `email` an ADMIN, creating the account if needed. Returns the generated password for a new account without
+ * one.
+ */
 export async function ensureAdmin(
   prisma: PrismaClient,
   email: string,

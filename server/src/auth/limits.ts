@@ -61,7 +61,8 @@ export class LocalCounters implements AttemptCounters {
       if (c) c.n++;
       else this.counts.set(k.key, { n: 1, until: t + k.windowMs });
     }
-    // Ended windows are dropped when read; many keys (a guesser cycling emails) are swept in bulk, less often as they grow.
+    // Ended windows are dropped when read; many keys (a guesser cycling emails) are swept in bulk, less often as they
+    // grow.
     if (this.counts.size > this.sweepAt) {
       for (const key of [...this.counts.keys()]) this.live(key, t);
       this.sweepAt = Math.max(10_000, this.counts.size * 2);

@@ -67,7 +67,10 @@ export class InvalidCredentialsError extends AppError {
   }
 }
 
-/** Too many attempts (failed sign-ins of an account or from an address, sign-ups from an address); nothing was checked or written. */
+/**
+ * Too many attempts (failed sign-ins of an account or from an address, sign-ups from an address); nothing was checked
+ * or written.
+ */
 export class RateLimitedError extends AppError {
   override name = 'RateLimitedError';
   constructor(
@@ -103,7 +106,8 @@ export class GenerationLimitError extends AppError {
     super(
       kind === 'IN_FLIGHT'
         ? `You already have ${limit} generation${limit === 1 ? '' : 's'} in progress; start another when one finishes.`
-        : `You reached your limit of ${limit} generations in 24 hours; try again after ${retryAfter?.toISOString() ?? 'a while'}.`,
+        : `You reached your limit of ${limit} generations in 24 hours; ` +
+            `try again after ${retryAfter?.toISOString() ?? 'a while'}.`,
     );
   }
 }

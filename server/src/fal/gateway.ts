@@ -173,7 +173,8 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
         const done = await resultOf(model, requestId, abortSignal);
         // fal reports a failed request as COMPLETED (with `error` on newer queues).
         if (done.state === 'COMPLETED' && status.error)
-          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a string from fal; anything else still prints
+          // fal's `error` is a string; anything else still prints.
+          // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see the line above
           return { state: 'FAILED', error: String(status.error), payload: done.payload };
         return done;
       }),

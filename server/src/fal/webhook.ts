@@ -136,10 +136,8 @@ export function createWebhookVerifier(opts: WebhookVerifierOptions): WebhookVeri
       }
       const body = falWebhookBodySchema.safeParse(json);
       if (!body.success) {
-        return {
-          ok: false,
-          reason: `unexpected webhook body: ${body.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-        };
+        const issues = body.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+        return { ok: false, reason: `unexpected webhook body: ${issues}` };
       }
       // The signed header names the request; the body must be about that same request.
       if (body.data.request_id !== requestId && body.data.gateway_request_id !== requestId) {

@@ -58,7 +58,8 @@ function schemaWithNewFields(reached: string[]) {
 const PLACE = `mutation($o: Order!) { placeOrder(order: $o) { __typename ... on ValidationError { paths } } }`;
 
 describe('input boundary on fields it does not name', () => {
-  it('refuses controls and lone surrogates at any depth before the resolver, allowing line breaks only in multi-line fields', async () => {
+  it(`refuses controls and lone surrogates at any depth before the resolver, allowing line breaks only in multi-line \
+fields`, async () => {
     const reached: string[] = [];
     const schema = schemaWithNewFields(reached);
     const bad = {

@@ -12,25 +12,31 @@ const line = (name: string, labels: Record<string, string>, value: number) =>
 
 export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jobs: Jobs): Promise<string> {
   const generations = await db.$queryRaw<{ kind: string; model: string; status: string; n: number }[]>`
-    SELECT 'avatar' AS kind, coalesce("falModel", 'none') AS model, status::text AS status, count(*)::int AS n FROM "Avatar" GROUP BY 1, 2, 3
+    SELECT 'avatar' AS kind, coalesce("falModel", 'none') AS model, status::text AS status, count(*)::int AS n
+      FROM "Avatar" GROUP BY 1, 2, 3
     UNION ALL SELECT 'image', coalesce("falModel", 'upload'), status::text, count(*)::int FROM "Image" GROUP BY 1, 2, 3
     UNION ALL SELECT 'b_roll', coalesce("falModel", 'none'), status::text, count(*)::int FROM "BRoll" GROUP BY 1, 2, 3`;
   const latency = await db.$queryRaw<
     { model: string; n: number; sum: number; p50: number | null; p99: number | null }[]
   >`
     WITH d AS (
-      SELECT "falModel" AS model, extract(epoch FROM "finishedAt" - "submittedAt") AS s FROM "Avatar" WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL
-      UNION ALL SELECT "falModel", extract(epoch FROM "finishedAt" - "submittedAt") FROM "Image" WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL
-      UNION ALL SELECT "falModel", extract(epoch FROM "finishedAt" - "submittedAt") FROM "BRoll" WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL)
+      SELECT "falModel" AS model, extract(epoch FROM "finishedAt" - "submittedAt") AS s FROM "Avatar"
+        WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL
+      UNION ALL SELECT "falModel", extract(epoch FROM "finishedAt" - "submittedAt") FROM "Image"
+        WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL
+      UNION ALL SELECT "falModel", extract(epoch FROM "finishedAt" - "submittedAt") FROM "BRoll"
+        WHERE "submittedAt" IS NOT NULL AND "finishedAt" IS NOT NULL AND "falModel" IS NOT NULL)
     SELECT model, count(*)::int AS n, sum(s)::float8 AS sum,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float8 AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY s)::float8 AS p99
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY s)::float8 AS p50,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY s)::float8 AS p99
       FROM d GROUP BY model`;
   // From the ledger, which keeps deleted generations: these only grow (unless a user is deleted).
   const attempts = await db.$queryRaw<
     { kind: string; n: number }[]
   >`SELECT lower(kind) AS kind, count(*)::int AS n FROM "GenerationAttempt" GROUP BY 1`;
   const costs = await db.$queryRaw<{ model: string; usd: number }[]>`
-    SELECT "falModel" AS model, sum("estimatedCostUsd")::float8 AS usd FROM "GenerationAttempt" WHERE status = 'SUCCEEDED' AND "falModel" IS NOT NULL GROUP BY 1`;
+    SELECT "falModel" AS model, sum("estimatedCostUsd")::float8 AS usd FROM "GenerationAttempt"
+      WHERE status = 'SUCCEEDED' AND "falModel" IS NOT NULL GROUP BY 1`;
   const queue = await jobs.queueStats();
   const out = [
     '# HELP better_ads_generations Generations by kind, fal model and status.',

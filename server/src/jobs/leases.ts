@@ -57,12 +57,11 @@ export class Leases {
         byQueue.set(queue, [...(byQueue.get(queue) ?? []), id]);
       }
       for (const [queue, ids] of byQueue) {
-        await this.boss
-          .getDb()
-          .executeSql(
-            `UPDATE pgboss.job SET expire_in = (now() - started_on) + $3 * interval '1 second' WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`,
-            [queue, ids, this.leaseSeconds],
-          );
+        await this.boss.getDb().executeSql(
+          `UPDATE pgboss.job SET expire_in = (now() - started_on) + $3 * interval '1 second'
+              WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`,
+          [queue, ids, this.leaseSeconds],
+        );
       }
     } catch (e) {
       this.log.warn(

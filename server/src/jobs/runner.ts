@@ -151,7 +151,8 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
       });
       if (!delivery || delivery.processedAt) return false;
       const rows = await db.$queryRawUnsafe<{ queued: boolean }[]>(
-        `SELECT EXISTS (SELECT 1 FROM pgboss.job WHERE name = $1 AND data->>'deliveryId' = $2 AND state IN ('created', 'retry', 'active')) AS queued`,
+        `SELECT EXISTS (SELECT 1 FROM pgboss.job
+          WHERE name = $1 AND data->>'deliveryId' = $2 AND state IN ('created', 'retry', 'active')) AS queued`,
         falOutcome.name,
         deliveryId,
       );
@@ -165,7 +166,8 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
       return Promise.all(
         DEFINITIONS.map(async ({ name }) => {
           const rows = await db.$queryRawUnsafe<{ state: string; n: number }[]>(
-            `SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry') GROUP BY state`,
+            `SELECT state::text, count(*)::int AS n FROM pgboss.job
+              WHERE name = $1 AND state IN ('created', 'retry') GROUP BY state`,
             name,
           );
           const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;

@@ -56,7 +56,8 @@ builder.objectType(RateLimitedError, {
   name: 'RateLimitedError',
   interfaces: [ErrorInterface],
   description:
-    'Too many attempts (failed sign-ins for this account or from this address, or sign-ups from this address); nothing was checked or written.',
+    'Too many attempts (failed sign-ins for this account or from this address, or sign-ups from this address); ' +
+    'nothing was checked or written.',
   fields: (t) => ({
     retryAfter: t.expose('retryAfter', { type: 'DateTime', description: 'When the next attempt is accepted.' }),
   }),
@@ -80,7 +81,8 @@ builder.objectType(GenerationLimitError, {
       type: 'DateTime',
       nullable: true,
       description:
-        "DAILY: when enough of the last 24 hours' generations leave the window for one more. IN_FLIGHT: null (it depends on when one of yours finishes; projectUpdated tells).",
+        "DAILY: when enough of the last 24 hours' generations leave the window for one more. " +
+        'IN_FLIGHT: null (it depends on when one of yours finishes; projectUpdated tells).',
     }),
   }),
 });
