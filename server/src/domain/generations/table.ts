@@ -147,3 +147,28 @@ export function settledColumns<Data>(settle: Settle<Data>, requestId: string | u
     ? { ...common, failureReason: settle.failureReason }
     : { ...common, ...settle.data };
 }
+
+/** The columns of a GenerationView every generation table has (`source` only where a table holds several kinds). */
+export const VIEW_COLUMNS = {
+  id: true,
+  userId: true,
+  projectId: true,
+  status: true,
+  falRequestId: true,
+  falModel: true,
+  createdAt: true,
+} as const;
+
+/** A row's GenerationView, from the VIEW_COLUMNS (and `source`, when its table has one). */
+export const viewOf = (
+  r: Pick<GenerationView, keyof typeof VIEW_COLUMNS> & { source?: GenerationView['source'] },
+): GenerationView => ({
+  id: r.id,
+  userId: r.userId,
+  projectId: r.projectId,
+  status: r.status,
+  falRequestId: r.falRequestId,
+  falModel: r.falModel,
+  createdAt: r.createdAt,
+  source: r.source ?? null,
+});

@@ -1,35 +1,13 @@
 // B-rolls: Seedance clips from a prompt, or from one of the user's studio images.
 import type { BRoll } from '../../../generated/prisma/client.ts';
-import { openFor, settledColumns, type Table } from '../table.ts';
-import type { GenerationView } from '../types.ts';
+import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
 
 export interface BRollResult {
   videoStoragePath: string;
   thumbnailStoragePath: string;
 }
 
-const view = (
-  r: Pick<BRoll, 'id' | 'userId' | 'projectId' | 'status' | 'falRequestId' | 'falModel' | 'createdAt' | 'source'>,
-): GenerationView => ({
-  id: r.id,
-  userId: r.userId,
-  projectId: r.projectId,
-  status: r.status,
-  falRequestId: r.falRequestId,
-  falModel: r.falModel,
-  createdAt: r.createdAt,
-  source: r.source,
-});
-const viewColumns = {
-  id: true,
-  userId: true,
-  projectId: true,
-  status: true,
-  falRequestId: true,
-  falModel: true,
-  createdAt: true,
-  source: true,
-} as const;
+const viewColumns = { ...VIEW_COLUMNS, source: true } as const;
 
 export const bRollTable: Table<BRoll, BRollResult> = {
   subject: 'BROLL',
@@ -38,11 +16,11 @@ export const bRollTable: Table<BRoll, BRollResult> = {
   // Read again at retry (image-to-video): the studio image it animates stays.
   studioImageRef: { column: 'imageStoragePath', by: 'storagePath' },
   find: (db, id) => db.bRoll.findUnique({ where: { id } }),
-  view,
+  view: viewOf,
   pending: async (db, before, take) =>
     (
       await db.bRoll.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })
-    ).map(view),
+    ).map(viewOf),
   idByRequest: async (db, falRequestId) =>
     (await db.bRoll.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
   submitted: async (tx, id, data) => (await tx.bRoll.updateMany({ where: { id, status: 'PENDING' }, data })).count,

@@ -1,7 +1,6 @@
 // Studio images: text-to-image and image-to-image rows (uploads are never generations).
 import type { Image } from '../../../generated/prisma/client.ts';
-import { openFor, settledColumns, type Table } from '../table.ts';
-import type { GenerationView } from '../types.ts';
+import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
 
 export interface ImageResult {
   storagePath: string;
@@ -12,39 +11,18 @@ export interface ImageResult {
   nsfw: boolean;
 }
 
-const view = (
-  r: Pick<Image, 'id' | 'userId' | 'projectId' | 'status' | 'falRequestId' | 'falModel' | 'createdAt' | 'source'>,
-): GenerationView => ({
-  id: r.id,
-  userId: r.userId,
-  projectId: r.projectId,
-  status: r.status,
-  falRequestId: r.falRequestId,
-  falModel: r.falModel,
-  createdAt: r.createdAt,
-  source: r.source,
-});
-const viewColumns = {
-  id: true,
-  userId: true,
-  projectId: true,
-  status: true,
-  falRequestId: true,
-  falModel: true,
-  createdAt: true,
-  source: true,
-} as const;
+const viewColumns = { ...VIEW_COLUMNS, source: true } as const;
 
 export const imageTable: Table<Image, ImageResult> = {
   subject: 'IMAGE',
   sqlName: 'Image',
   deadline: 'image',
   find: (db, id) => db.image.findUnique({ where: { id } }),
-  view,
+  view: viewOf,
   pending: async (db, before, take) =>
     (
       await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })
-    ).map(view),
+    ).map(viewOf),
   idByRequest: async (db, falRequestId) =>
     (await db.image.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
   submitted: async (tx, id, data) => (await tx.image.updateMany({ where: { id, status: 'PENDING' }, data })).count,
