@@ -4,7 +4,7 @@ import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
 import { keys } from '../../storage/keys.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import type { NodeRef } from '../generations/node-ref.ts';
-import { ownProject } from '../generations/own-project.ts';
+import { ownProject } from '../projects/own-project.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { copyReference, startAvatar } from './start-avatar.ts';
 
@@ -25,7 +25,7 @@ export async function createAvatar(deps: Deps, actor: Actor, input: CreateAvatar
       : Promise.resolve(null);
   const replayed = await earlier(deps.db);
   if (replayed) return replayed;
-  const project = await ownProject(deps, user.id, input.projectId);
+  const project = await ownProject(deps, user, { projectId: input.projectId.globalId });
   const image = await readyImage(deps, user.id, input.imageId, { toAnimate: true });
   const contentType = image.contentType ?? 'image/png';
   const { row: avatar, created } = await reserveIdempotent(deps, user, 'AVATAR', earlier, (tx) =>

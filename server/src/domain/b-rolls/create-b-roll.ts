@@ -4,7 +4,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import type { NodeRef } from '../generations/node-ref.ts';
-import { ownProject } from '../generations/own-project.ts';
+import { ownProject } from '../projects/own-project.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { startBRoll } from './start-b-roll.ts';
 
@@ -29,7 +29,7 @@ export async function createBRoll(deps: Deps, actor: Actor, input: CreateBRollIn
       : Promise.resolve(null);
   const replayed = await earlier(deps.db);
   if (replayed) return replayed;
-  const project = await ownProject(deps, user.id, input.projectId);
+  const project = await ownProject(deps, user, { projectId: input.projectId.globalId });
   const imageStoragePath = input.imageId
     ? (await readyImage(deps, user.id, input.imageId, { toAnimate: true })).storagePath
     : null;

@@ -4,7 +4,7 @@ import { reserveIdempotent } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { textToImage } from '../generations/kinds/text-to-image.ts';
 import type { NodeRef } from '../generations/node-ref.ts';
-import { ownProject } from '../generations/own-project.ts';
+import { ownProject } from '../projects/own-project.ts';
 import { earlierImage } from './own-image.ts';
 
 export interface GenerateImageInput {
@@ -20,7 +20,7 @@ export async function generateImage(deps: Deps, actor: Actor, input: GenerateIma
   const earlier = earlierImage(user.id, input.idempotencyKey);
   const replayed = await earlier(deps.db);
   if (replayed) return replayed;
-  const project = await ownProject(deps, user.id, input.projectId);
+  const project = await ownProject(deps, user, { projectId: input.projectId.globalId });
   const aspectRatio = input.aspectRatio ?? '1:1';
   // Checked before the row is written: a refused input costs no generation.
   const kindInput = textToImage.input.parse({ prompt: input.prompt, aspectRatio });

@@ -3,7 +3,7 @@ import { inspectImage } from '../../generation/media-check.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { invalid } from '../errors.ts';
 import type { NodeRef } from '../generations/node-ref.ts';
-import { ownProject } from '../generations/own-project.ts';
+import { ownProject } from '../projects/own-project.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, uploadKey } from './uploads.ts';
 
 /** The uploaded file becomes a SUCCEEDED studio image once it is checked to be what was declared. */
@@ -13,7 +13,7 @@ export async function registerUpload(
   input: { projectId: NodeRef; uploadId: string },
 ) {
   const user = requireUser(actor);
-  const project = await ownProject(deps, user.id, input.projectId);
+  const project = await ownProject(deps, user, { projectId: input.projectId.globalId });
   const m = /^([0-9a-f-]{36})\.(jpg|png|webp)$/.exec(input.uploadId);
   if (!m) throw invalid(['input', 'uploadId'], 'Not an upload of this API.');
   const key = uploadKey(user.id, project.id, input.uploadId);
