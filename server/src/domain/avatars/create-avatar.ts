@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
 import { keys } from '../../storage/keys.ts';
 import { requireUser, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { copyReference, startAvatar } from './start-avatar.ts';

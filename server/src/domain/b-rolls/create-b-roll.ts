@@ -3,7 +3,7 @@ import type { SeedanceAspectRatio } from '../../fal/models.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { startBRoll } from './start-b-roll.ts';

@@ -4,7 +4,7 @@ import { requireUser, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { handToFal } from '../generations/hand-to-fal.ts';
 import { imageToImage } from '../generations/kinds/image-to-image.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { earlierImage, readyImage } from './own-image.ts';
 
 export interface EditImageInput {

@@ -8,9 +8,9 @@ import { renameAvatar } from '../../domain/avatars/rename-avatar.ts';
 import { retryAvatar } from '../../domain/avatars/retry-avatar.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../errors.ts';
+import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { Avatar } from './avatar.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
@@ -106,7 +106,7 @@ builder.subscriptionField('avatarUpdated', (t) =>
     args: { id: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const avatar = await findAvatarToWatch(ctx.deps, actorOf(ctx), { id: avatarRef(args.id) });
-      return ctx.pubsub.subscribe('avatarUpdated', avatar.id);
+      return ctx.deps.pubsub.subscribe('avatarUpdated', avatar.id);
     },
     resolve: (event, _args, ctx) => ctx.deps.db.avatar.findUnique({ where: { id: event.avatarId } }),
   }),

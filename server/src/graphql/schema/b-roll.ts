@@ -7,10 +7,10 @@ import { renameBRoll } from '../../domain/b-rolls/rename-b-roll.ts';
 import { retryBRoll } from '../../domain/b-rolls/retry-b-roll.ts';
 import { PROMPT_MAX_LENGTH, SEEDANCE_ASPECT_RATIOS, SEEDANCE_DURATIONS } from '../../fal/models.ts';
 import { builder } from '../builder.ts';
-import { actorOf } from '../context.ts';
-import { GenerationLimitError, NotFoundError } from '../errors.ts';
+import { actorOf, type Context } from '../context.ts';
+import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
@@ -20,11 +20,8 @@ const ratios = Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.repla
 const VideoAspectRatio = builder.enumType('VideoAspectRatio', {
   values: ratios,
 });
-interface Presigner {
-  storage: { presignGet(k: string): Promise<string> };
-}
-const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Presigner) =>
-  b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null;
+const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Context) =>
+  b.status === 'SUCCEEDED' && key ? ctx.deps.storage.presignGet(key) : null;
 
 export const BRoll = builder.prismaNode('BRoll', {
   id: { field: 'id' },
@@ -139,7 +136,7 @@ builder.subscriptionField('bRollUpdated', (t) =>
     args: { id: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const bRoll = await findBRollToWatch(ctx.deps, actorOf(ctx), { id: bRollRef(args.id) });
-      return ctx.pubsub.subscribe('bRollUpdated', bRoll.id);
+      return ctx.deps.pubsub.subscribe('bRollUpdated', bRoll.id);
     },
     resolve: (event, _args, ctx) => ctx.deps.db.bRoll.findUnique({ where: { id: event.bRollId } }),
   }),

@@ -8,9 +8,9 @@ import { registerUpload } from '../../domain/studio-images/register-upload.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadType } from '../../domain/studio-images/uploads.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { GenerationLimitError, NotFoundError } from '../errors.ts';
+import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 
@@ -40,7 +40,7 @@ export const Image = builder.prismaNode('Image', {
       nullable: true,
       select: { storagePath: true, status: true },
       resolve: (i, _a, ctx) =>
-        i.status === 'SUCCEEDED' && i.storagePath ? ctx.storage.presignGet(i.storagePath) : null,
+        i.status === 'SUCCEEDED' && i.storagePath ? ctx.deps.storage.presignGet(i.storagePath) : null,
     }),
   }),
 });
