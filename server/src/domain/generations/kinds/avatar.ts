@@ -1,6 +1,11 @@
 // Seedance image-to-video: a mute avatar from a reference image (private in a project, or public).
 import { z } from 'zod';
-import { seedanceImageToVideoInput } from '../../../fal/models.ts';
+import {
+  SEEDANCE_MODELS,
+  seedanceAspectRatioSchema,
+  seedanceDurationSchema,
+  seedanceImageToVideoInput,
+} from '../../../fal/models.ts';
 import type { Avatar } from '../../../generated/prisma/client.ts';
 import { gen } from '../../../log.ts';
 import { keys } from '../../../storage/keys.ts';
@@ -12,8 +17,13 @@ import type { AvatarResult } from '../tables/avatar.ts';
 import type { PipelineDeps } from '../types.ts';
 import { priceOf } from './common.ts';
 
-const input = z.object({ imageUrl: z.url() });
-const model = 'fal-ai/bytedance/seedance/v1/pro/image-to-video';
+// No aspect ratio: the reference's proportions (Seedance's `auto`).
+const input = z.object({
+  imageUrl: z.url(),
+  durationSeconds: seedanceDurationSchema.optional(),
+  aspectRatio: seedanceAspectRatioSchema.optional(),
+});
+const model = SEEDANCE_MODELS.STANDARD.imageToVideo;
 
 /** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
 async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<void> {
@@ -45,7 +55,7 @@ export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
     const source = row.sourceImageId;
     return {
       kind: 'stored',
-      data: { videoStoragePath: key },
+      data: { videoStoragePath: key, seed: result.seed },
       ...(source ? { after: (d) => discardTempImage(d, source) } : {}),
     };
   },
@@ -53,4 +63,12 @@ export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
     await generationChanged(deps, { kind: 'AVATAR', id: row.id, projectId: row.projectId });
     if (row.visibility === 'PUBLIC' && status === 'SUCCEEDED') await catalogChangedEvent(deps, 'public avatar ready');
   },
+};
+
+/** The same avatar from Seedance 1 Pro Fast: its own model and price, the same inputs and result. */
+export const avatarFast: typeof avatar = {
+  ...avatar,
+  name: 'avatar-fast',
+  model: SEEDANCE_MODELS.FAST.imageToVideo,
+  estimateCost: priceOf(SEEDANCE_MODELS.FAST.imageToVideo),
 };
