@@ -60,6 +60,9 @@ describe('quote', () => {
     const submitted = app.emulator.counts().submissions;
     const q = await quoted({ kind: 'AVATAR', durationSeconds: 10, quality: 'FAST' });
     expect(q).toMatchObject({ kind: 'AVATAR', model: 'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video' });
+    // Prices are no secret: signed out, the same answer.
+    const anonymous = await app.gql<Quoted>(QUOTE, { input: { kind: 'AVATAR', durationSeconds: 10, quality: 'FAST' } });
+    expect(anonymous.data?.quote).toEqual(q);
     expect(await tableCounts(app)).toEqual(before);
     expect(app.emulator.counts().submissions).toBe(submitted);
   });
