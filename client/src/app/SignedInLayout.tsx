@@ -21,6 +21,7 @@ const MeQuery = graphql(`
 export function SignedInLayout() {
   const navigate = useNavigate();
   const onCatalog = useMatch({ path: paths.catalog, caseSensitive: true });
+  const onUsage = useMatch({ path: paths.usage, caseSensitive: true });
   const { data, loading, error } = useQuery(MeQuery);
   const [signOut, { loading: signingOut }] = useSignOutMutation();
 
@@ -43,11 +44,14 @@ export function SignedInLayout() {
           Better Ads
         </Link>
         <nav aria-label="Main">
-          <Link to={paths.projects} aria-current={onCatalog ? undefined : 'page'}>
+          <Link to={paths.projects} aria-current={onCatalog || onUsage ? undefined : 'page'}>
             Projects
           </Link>
           <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
             Catalog
+          </Link>
+          <Link to={paths.usage} aria-current={onUsage ? 'page' : undefined}>
+            Usage
           </Link>
         </nav>
         <div className="user">

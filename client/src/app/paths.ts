@@ -3,6 +3,7 @@
 export const paths = {
   projects: '/',
   catalog: '/catalog',
+  usage: '/usage',
   signIn: '/signin',
   signUp: '/signup',
   /** The route pattern of a studio. */

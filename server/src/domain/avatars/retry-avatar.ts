@@ -17,6 +17,6 @@ export async function retryAvatar(deps: Deps, actor: Actor, input: { id: NodeRef
     const { count } = await tx.avatar.updateMany({ where: { id: avatar.id, status: 'FAILED' }, data: retryReset() });
     return count ? { id: avatar.id } : null;
   });
-  if (retried) await startAvatar(deps, avatar.id, reference, contentTypeOfKey(reference));
+  if (retried) await startAvatar(deps, avatar.id, reference, contentTypeOfKey(reference), avatar);
   return deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
 }

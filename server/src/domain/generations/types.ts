@@ -67,7 +67,9 @@ export interface GenerationView {
 
 /** fal's answer read by a kind: the media to store, or why there is none. */
 export type FalResult =
-  { kind: 'image'; url: string; nsfw: boolean } | { kind: 'video'; url: string } | { kind: 'failed'; reason: string };
+  | { kind: 'image'; url: string; nsfw: boolean; seed: number | null }
+  | { kind: 'video'; url: string; seed: number | null }
+  | { kind: 'failed'; reason: string };
 
 /** A kind's work on a result: the columns to write when the row is settled, or a failure. */
 export type Stored<Data> = ({ kind: 'stored'; data: Data } & FollowUps) | { kind: 'failed'; reason: string };

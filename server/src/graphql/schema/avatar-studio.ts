@@ -6,6 +6,7 @@ import { deleteAvatar } from '../../domain/avatars/delete-avatar.ts';
 import { findAvatarToWatch } from '../../domain/avatars/find-avatar-to-watch.ts';
 import { renameAvatar } from '../../domain/avatars/rename-avatar.ts';
 import { retryAvatar } from '../../domain/avatars/retry-avatar.ts';
+import { videoDuration } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
@@ -14,6 +15,7 @@ import { nodeRef } from '../../domain/ids.ts';
 import { Avatar } from './avatar.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
+import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 
@@ -22,6 +24,9 @@ const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
     projectId: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
     imageId: t.id({ required: true, description: 'A SUCCEEDED image of yours (generated, edited or uploaded).' }),
+    aspectRatio: t.field({ type: VideoAspectRatio, description: "Omitted: the reference image's proportions." }),
+    durationSeconds: t.int({ description: 'Seedance accepts 5 or 10 seconds (default 5).', validate: videoDuration }),
+    quality: t.field({ type: VideoQuality, description: 'Default STANDARD.' }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('avatar'), validate: idempotencyKey }),
   }),
 });

@@ -12,8 +12,10 @@ import './catalog.ts';
 import './image.ts';
 import './avatar-studio.ts';
 import './b-roll.ts';
+import './formats.ts';
 import './api-key.ts';
 import './usage.ts';
+import './quote.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 

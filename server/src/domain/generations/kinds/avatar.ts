@@ -1,6 +1,11 @@
 // Seedance image-to-video: a mute avatar from a reference image (private in a project, or public).
 import { z } from 'zod';
-import { seedanceImageToVideoInput } from '../../../fal/models.ts';
+import {
+  SEEDANCE_MODELS,
+  seedanceAspectRatioSchema,
+  seedanceDurationSchema,
+  seedanceImageToVideoInput,
+} from '../../../fal/models.ts';
 import type { Avatar } from '../../../generated/prisma/client.ts';
 import { gen } from '../../../log.ts';
 import { keys } from '../../../storage/keys.ts';
@@ -12,8 +17,13 @@ import type { AvatarResult } from '../tables/avatar.ts';
 import type { FollowUps, PipelineDeps } from '../types.ts';
 import { priceOf } from './common.ts';
 
-const input = z.object({ imageUrl: z.url() });
-const model = 'fal-ai/bytedance/seedance/v1/pro/image-to-video';
+// No aspect ratio: the reference's proportions (Seedance's `auto`).
+const input = z.object({
+  imageUrl: z.url(),
+  durationSeconds: seedanceDurationSchema.optional(),
+  aspectRatio: seedanceAspectRatioSchema.optional(),
+});
+const model = SEEDANCE_MODELS.STANDARD.imageToVideo;
 
 /**
  * The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. Its
@@ -55,10 +65,18 @@ export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
     const stored = await streamVideo(deps, { kind: 'AVATAR', id: row.id }, result.url, key);
     if (stored.kind === 'failed') return stored;
     const discard = row.sourceImageId ? await discardTempImage(deps, row.sourceImageId) : {};
-    return { kind: 'stored', data: { videoStoragePath: key }, ...discard };
+    return { kind: 'stored', data: { videoStoragePath: key, seed: result.seed }, ...discard };
   },
   async publish(deps, row, status) {
     await generationChanged(deps, { kind: 'AVATAR', id: row.id, projectId: row.projectId });
     if (row.visibility === 'PUBLIC' && status === 'SUCCEEDED') await catalogChangedEvent(deps, 'public avatar ready');
   },
+};
+
+/** The same avatar from Seedance 1 Pro Fast: its own model and price, the same inputs and result. */
+export const avatarFast: typeof avatar = {
+  ...avatar,
+  name: 'avatar-fast',
+  model: SEEDANCE_MODELS.FAST.imageToVideo,
+  estimateCost: priceOf(SEEDANCE_MODELS.FAST.imageToVideo),
 };
