@@ -1,8 +1,8 @@
 // The admin screens of the built React app in headless Chromium, against the real server and the fal
 // emulator: an admin signs in, creates a category and a tag (a typed field error first), moves the category
 // (the order survives a reload), publishes a public avatar from a studio image with that tag (PENDING, then
-// ready through the subscription), creates and revokes a partner key, reads usage by user, and finds the
-// avatar in the catalog filtered by the tag. A USER, and anyone signed out, get the not-found screen at
+// ready through the subscription) and renames it, creates and revokes a partner key, reads usage by user,
+// finds the avatar in the catalog filtered by the tag, and deletes it. A USER, and anyone signed out, get the not-found screen at
 // /admin and no Admin link. Screenshots: test-artifacts/admin-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -112,17 +112,29 @@ describe('admin screens', () => {
       await form.getByRole('button', { name: 'Publish avatar' }).click();
       const row = page.locator('[data-testid="admin-avatar"]', { hasText: 'Coach Léa' });
       await row.waitFor();
+      await row.scrollIntoViewIfNeeded();
       await step('03-avatar-publishing');
       await page.locator('[data-testid="admin-avatar"][data-status="SUCCEEDED"]', { hasText: 'Coach Léa' }).waitFor();
       expect(await row.textContent()).toContain('Sportif');
+      await row.scrollIntoViewIfNeeded();
       await step('04-avatar-published');
+
+      // Edit its name (shown at once, kept by the server).
+      const avatar = page.locator(`[data-testid="admin-avatar"][data-id="${await row.getAttribute('data-id')}"]`);
+      await avatar.getByRole('button', { name: 'Edit Coach Léa' }).click();
+      await avatar.getByLabel('Avatar name').fill('Coach Léa Martin');
+      await avatar.getByRole('button', { name: 'Save' }).click();
+      await avatar.getByRole('heading', { name: 'Coach Léa Martin' }).waitFor();
+      await expect
+        .poll(async () => await app.prisma.avatar.count({ where: { name: 'Coach Léa Martin', visibility: 'PUBLIC' } }))
+        .toBe(1);
 
       // A partner key: its secret shown once, then listed by prefix, never used, and revoked.
       await page.getByRole('link', { name: 'API keys' }).click();
       await page.getByLabel('New key for').fill('Agence X');
       await page.getByRole('button', { name: 'Create key' }).click();
       const secret = (await page.getByTestId('new-api-key').textContent())!;
-      expect(secret).toMatch(/^\w+_\w{20,}/);
+      expect(secret).toMatch(/^bak_[\w-]{43}$/); // base64url of 32 random bytes
       const key = page.locator('[data-testid="api-key"]', { hasText: 'Agence X' });
       expect(await key.textContent()).toContain('Never');
       expect(await key.textContent()).not.toContain(secret);
@@ -147,8 +159,18 @@ describe('admin screens', () => {
       await page.getByRole('checkbox', { name: /^Sportif/ }).check();
       await page.waitForFunction(() => document.querySelector('[data-testid="total-count"]')?.textContent === '1');
       await expect.poll(() => page.getByTestId('catalog-card').count()).toBe(1);
-      expect(await page.getByTestId('catalog-card').textContent()).toContain('Coach Léa');
+      expect(await page.getByTestId('catalog-card').textContent()).toContain('Coach Léa Martin');
       await step('07-catalog-by-tag');
+
+      // Deleted (after a confirmation), it leaves the admin list and the catalog.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+      await page.getByRole('link', { name: 'Public avatars' }).click();
+      await avatar.getByRole('button', { name: 'Delete Coach Léa Martin' }).click();
+      await avatar.waitFor({ state: 'detached' });
+      // Gone from the list at once (optimistic); from the catalog when the server has deleted it.
+      const SPORTIF = `{ publicAvatars(tags: ["sportif"]) { ... on PublicAvatarConnection { totalCount } } }`;
+      await expect.poll(async () => (await app.gql(SPORTIF)).data.publicAvatars.totalCount).toBe(0);
+      expect(await app.prisma.avatar.count({ where: { name: 'Coach Léa Martin' } })).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
