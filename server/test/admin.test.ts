@@ -2,6 +2,10 @@
 // whole when stale), every public avatar whatever its status, deleting one (it leaves the catalog and the
 // counts), publishing one from a studio image through the emulator, and nobody but admins doing any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../src/domain/actor.ts';
+import { listPublicAvatarsForAdmin } from '../src/domain/admin/list-public-avatars.ts';
+import { reorderTagCategories } from '../src/domain/admin/reorder-tag-categories.ts';
+import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../src/domain/errors.ts';
 import { dbId, startTestApp, tableCounts, untilStatus, type TestApp } from './helpers.ts';
 
 let app: TestApp;
@@ -219,5 +223,31 @@ describe('nobody but admins', () => {
       expect(asAnyone.errors?.[0]?.extensions?.code, query).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
     }
     expect(await tableCounts(app)).toEqual(before);
+  });
+});
+
+describe('the use cases called directly', () => {
+  it('authorize inside, refuse a stale order with an InvalidInputError, and announce the change', async () => {
+    const deps = app.app.deps;
+    const asAdmin: Actor = { kind: 'user', id: admin.userId, role: 'ADMIN' };
+    const asUser: Actor = { kind: 'user', id: user.userId, role: 'USER' };
+    const ids = (await deps.db.tagCategory.findMany({ orderBy: { position: 'asc' } })).map((c) =>
+      gid('TagCategory', c.id),
+    );
+    await expect(reorderTagCategories(deps, { kind: 'anonymous' }, { ids })).rejects.toBeInstanceOf(
+      UnauthenticatedError,
+    );
+    await expect(reorderTagCategories(deps, asUser, { ids })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listPublicAvatarsForAdmin(deps, asUser, {}, {})).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(reorderTagCategories(deps, asAdmin, { ids: ids.slice(1) })).rejects.toBeInstanceOf(InvalidInputError);
+
+    const stop = new AbortController();
+    const events = deps.pubsub.subscribe('catalogChanged', 'all', stop.signal)[Symbol.asyncIterator]();
+    const next = events.next();
+    await new Promise((r) => setTimeout(r, 50));
+    const reversed = await reorderTagCategories(deps, asAdmin, { ids: [...ids].reverse() });
+    expect(reversed.map((c) => gid('TagCategory', c.id))).toEqual([...ids].reverse());
+    expect((await next).value).toEqual({ reason: 'tag categories reordered' });
+    stop.abort();
   });
 });
