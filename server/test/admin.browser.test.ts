@@ -2,8 +2,8 @@
 // emulator: an admin signs in, creates a category and a tag (a typed field error first), moves the category
 // (the order survives a reload), publishes a public avatar from a studio image with that tag (PENDING, then
 // ready through the subscription) and renames it, creates and revokes a partner key, reads usage by user,
-// finds the avatar in the catalog filtered by the tag, and deletes it. A USER, and anyone signed out, get the not-found screen at
-// /admin and no Admin link. Screenshots: test-artifacts/admin-*.png.
+// finds the avatar in the catalog filtered by the tag, and deletes it. A USER, and anyone signed out, get
+// the not-found screen at /admin and no Admin link. Screenshots: test-artifacts/admin-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBrowserApp, screenshot } from './browser.ts';
@@ -27,7 +27,8 @@ beforeAll(async () => {
   admin = await app.signUp('Ada Admin');
   await ensureAdmin(app.prisma, admin.email);
   const project = await app.gql(
-    `mutation { createProject(input: { name: "Admin studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+    `mutation { createProject(input: { name: "Admin studio" }) {
+      ... on MutationCreateProjectSuccess { data { id } } } }`,
     {},
     admin.token,
   );

@@ -28,7 +28,8 @@ const CREATE_TAG = `mutation($input: CreateTagInput!) { createTag(input: $input)
 const REORDER_CATEGORIES = `mutation($ids: [ID!]!) { reorderTagCategories(input: { ids: $ids }) { __typename
   ... on MutationReorderTagCategoriesSuccess { data { slug position } }
   ... on ValidationError { fieldErrors { path message } } ... on Error { message } } }`;
-const REORDER_TAGS = `mutation($categoryId: ID!, $ids: [ID!]!) { reorderTags(input: { categoryId: $categoryId, ids: $ids }) {
+const REORDER_TAGS = `mutation($categoryId: ID!, $ids: [ID!]!) {
+  reorderTags(input: { categoryId: $categoryId, ids: $ids }) {
   __typename ... on MutationReorderTagsSuccess { data { slug tags { slug position } } }
   ... on ValidationError { fieldErrors { path } } ... on Error { message } } }`;
 const TAXONOMY = `{ tagCategories { slug tags { slug } } }`;
@@ -116,7 +117,7 @@ describe('display order', () => {
 });
 
 describe('public avatars for admins', () => {
-  it('lists every public avatar whatever its status, counts only ready ones, and deletes one from the catalog', async () => {
+  it('lists every public avatar whatever its status, counts ready ones, deletes one from the catalog', async () => {
     const cat = await category('admin-list');
     const t = await tag(cat.id, 'admin-list-tag');
     const withTag = { tags: { create: [{ tagId: dbId(t.id) }] } };
@@ -137,7 +138,8 @@ describe('public avatars for admins', () => {
     expect(all.totalCount).toBe(3);
     expect(all.pageInfo.hasNextPage).toBe(true);
     const rest = await app.gql(
-      `query($after: String) { adminPublicAvatars(first: 2, after: $after, search: "LISTED") { edges { node { name status } } } }`,
+      `query($after: String) { adminPublicAvatars(first: 2, after: $after, search: "LISTED") {
+        edges { node { name status } } } }`,
       { after: all.pageInfo.endCursor },
       admin.token,
     );
@@ -173,7 +175,8 @@ describe('public avatars for admins', () => {
     const cat = await category('published');
     const t = await tag(cat.id, 'published-tag');
     const project = await app.gql(
-      `mutation { createProject(input: { name: "Admin studio" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      `mutation { createProject(input: { name: "Admin studio" }) {
+        ... on MutationCreateProjectSuccess { data { id } } } }`,
       {},
       admin.token,
     );
@@ -187,7 +190,8 @@ describe('public avatars for admins', () => {
     await untilStatus(app, admin.token, imageId);
     const created = await app.gql(
       `mutation($input: CreatePublicAvatarInput!) { createPublicAvatar(input: $input) { __typename
-        ... on MutationCreatePublicAvatarSuccess { data { id status visibility tags { slug } } } ... on Error { message } } }`,
+        ... on MutationCreatePublicAvatarSuccess { data { id status visibility tags { slug } } }
+        ... on Error { message } } }`,
       { input: { name: 'Published Chemist', imageId, tagSlugs: [t.slug] } },
       admin.token,
     );
