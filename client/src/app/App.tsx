@@ -16,6 +16,8 @@ import { ProjectsScreen } from '../features/projects/ProjectsScreen.tsx';
 import { StudioScreen } from '../features/studio/StudioScreen.tsx';
 import { CatalogScreen } from '../features/catalog/CatalogScreen.tsx';
 import { Spinner } from '../ui/Feedback.tsx';
+import { AdminRoute } from '../features/admin/AdminRoute.tsx';
+import { NotFoundScreen } from './NotFoundScreen.tsx';
 import { SignedInLayout } from './SignedInLayout.tsx';
 import { paths, studioPrefill } from './paths.ts';
 
@@ -25,10 +27,13 @@ const UsageScreen = lazy(() => import('../features/usage/UsageScreen.tsx'));
 export function App() {
   const token = useSyncExternalStore(onTokenChange, getToken);
   const signUp = useMatch({ path: paths.signUp, caseSensitive: true });
+  const admin = useMatch({ path: `${paths.admin}/*`, caseSensitive: true });
   return (
     <>
       <ScrollToTop />
-      {!token ? (
+      {!token && admin ? (
+        <NotFoundScreen />
+      ) : !token ? (
         <AuthScreen mode={signUp ? 'signup' : 'signin'} />
       ) : (
         <Routes>
@@ -44,6 +49,7 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route path={`${paths.admin}/*`} caseSensitive element={<AdminRoute />} />
             <Route path={paths.signIn} caseSensitive element={<Navigate to={paths.projects} replace />} />
             <Route path={paths.signUp} caseSensitive element={<Navigate to={paths.projects} replace />} />
             <Route path="*" element={<ProjectsScreen />} />

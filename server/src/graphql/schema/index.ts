@@ -16,6 +16,7 @@ import './formats.ts';
 import './api-key.ts';
 import './usage.ts';
 import './quote.ts';
+import './admin.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 
