@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-export const CATALOG = `query($first: Int, $last: Int, $after: String, $before: String, $tags: [String!], $search: String,
+const CATALOG = `query($first: Int, $last: Int, $after: String, $before: String, $tags: [String!], $search: String,
   $orderBy: CatalogOrder) {
   publicAvatars(first: $first, last: $last, after: $after, before: $before, tags: $tags, search: $search,
     orderBy: $orderBy) {
@@ -43,6 +43,8 @@ export const CATALOG = `query($first: Int, $last: Int, $after: String, $before: 
     ... on ValidationError { message fieldErrors { path message } }
   }
 }`;
+
+export { CATALOG };
 
 /** The filter semantics written independently, as sets in SQL: OR within a category, AND across. */
 export async function sqlMatches(slugs: string[], search?: string): Promise<Set<string>> {

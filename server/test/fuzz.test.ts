@@ -121,7 +121,8 @@ describe('schema-driven fuzz', () => {
           `fuzz: ${targets.length} targets, ${leaves.length} leaves, ${prober.probes} probes ` +
             `(${deterministic} deterministic + ${prober.probes - deterministic} fast-check, seed ${SEED}; ` +
             `real cursors of ${realCursors.size} connections sent to the others) ` +
-            `in ${((Date.now() - started) / 1000).toFixed(1)} s (fingerprints ${(prober.fingerprintMs / 1000).toFixed(1)} s)`,
+            `in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+            `(fingerprints ${(prober.fingerprintMs / 1000).toFixed(1)} s)`,
           'fuzz: targets that refused every probe ' +
             `(expected for deletions; else the baseline may be too weak to reach deep): ${
               targets

@@ -67,8 +67,9 @@ export function createProber(ctx: ProbeContext) {
     const t0 = Date.now();
     const tables = (
       await app.sql<{ t: string }>(
-        `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
-          AND table_name <> '_prisma_migrations' ORDER BY 1`,
+        `SELECT table_name AS t FROM information_schema.tables
+          WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+          ORDER BY 1`,
       )
     ).map((r) => r.t);
     const rows = await app.sql<{ t: string; d: string }>(
