@@ -10,6 +10,7 @@ import './tag.ts';
 import './avatar.ts';
 import './catalog.ts';
 import './image.ts';
+import './image-upload.ts';
 import './avatar-studio.ts';
 import './b-roll.ts';
 import './formats.ts';
