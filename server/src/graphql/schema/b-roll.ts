@@ -12,6 +12,7 @@ import { GenerationLimitError, NotFoundError } from '../errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../node-ref.ts';
 import { GenerationStatus } from './avatar.ts';
+import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
 
@@ -39,6 +40,7 @@ export const BRoll = builder.prismaNode('BRoll', {
     durationSeconds: t.exposeInt('durationSeconds', { nullable: true }),
     aspectRatio: t.exposeString('aspectRatio', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('BROLL') }),
     videoUrl: t.string({
       nullable: true,
       select: { videoStoragePath: true, status: true },

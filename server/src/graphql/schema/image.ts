@@ -12,6 +12,7 @@ import { GenerationLimitError, NotFoundError } from '../errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../node-ref.ts';
 import { GenerationStatus } from './avatar.ts';
+import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Project } from './project.ts';
 
 const ImageSource = builder.enumType('ImageSource', { values: ['TEXT_TO_IMAGE', 'IMAGE_TO_IMAGE', 'UPLOAD'] as const });
@@ -36,6 +37,7 @@ export const Image = builder.prismaNode('Image', {
     }),
     parent: t.relation('parent', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('IMAGE') }),
     imageUrl: t.string({
       nullable: true,
       select: { storagePath: true, status: true },

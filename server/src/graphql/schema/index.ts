@@ -14,6 +14,7 @@ import './avatar-studio.ts';
 import './b-roll.ts';
 import './api-key.ts';
 import './usage.ts';
+import './generation.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 
