@@ -2,6 +2,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { FailureAndRetry } from './FailureAndRetry.tsx';
 import { useRetryAvatarMutation } from './mutations/useRetryAvatarMutation.ts';
+import { PendingProgress } from './PendingProgress.tsx';
 
 export const AvatarCard_avatar = graphql(`
   fragment AvatarCard_avatar on Avatar {
@@ -12,6 +13,9 @@ export const AvatarCard_avatar = graphql(`
     videoUrl
     failureReason
     createdAt
+    progress {
+      ...PendingProgress_progress
+    }
   }
 `);
 
@@ -56,6 +60,7 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avata
       <div className="media-body">
         <strong className="name">{avatar.name}</strong>
         <StatusBadge status={avatar.status} />
+        {avatar.status === 'PENDING' && <PendingProgress id={avatar.id} progress={avatar.progress} />}
         <FailureAndRetry
           status={avatar.status}
           reason={avatar.failureReason}

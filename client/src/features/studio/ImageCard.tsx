@@ -5,6 +5,7 @@ import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { useEditImageMutation } from './mutations/useEditImageMutation.ts';
+import { PendingProgress } from './PendingProgress.tsx';
 
 export const ImageCard_image = graphql(`
   fragment ImageCard_image on Image {
@@ -18,6 +19,9 @@ export const ImageCard_image = graphql(`
     width
     height
     createdAt
+    progress {
+      ...PendingProgress_progress
+    }
   }
 `);
 
@@ -63,6 +67,7 @@ export function ImageCard(props: {
         <p className="caption" title={image.prompt ?? undefined}>
           {image.source === 'UPLOAD' ? 'Uploaded' : image.prompt}
         </p>
+        {image.status === 'PENDING' && <PendingProgress id={image.id} progress={image.progress} />}
         {image.status === 'FAILED' && (
           <p className="failure" role="alert">
             {image.failureReason ?? 'The generation failed.'}

@@ -38,6 +38,7 @@ export function useCreateAvatarMutation() {
         imageUrl: referenceUrl ?? null,
         videoUrl: null,
         failureReason: null,
+        progress: null,
         createdAt: new Date().toISOString(),
       },
       AvatarCard_avatar,
