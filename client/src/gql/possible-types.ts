@@ -12,6 +12,17 @@ export const possibleTypes: Record<string, string[]> = {
     "UnknownTagsError",
     "ValidationError"
   ],
+  "Generation": [
+    "Avatar",
+    "BRoll",
+    "Image"
+  ],
+  "MutationCancelGenerationResult": [
+    "MutationCancelGenerationSuccess",
+    "NotFoundError",
+    "ProviderUnavailableError",
+    "ValidationError"
+  ],
   "MutationCreateApiKeyResult": [
     "MutationCreateApiKeySuccess",
     "ValidationError"
