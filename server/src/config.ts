@@ -62,6 +62,7 @@ const schema = z.object({
   GENERATION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(50),
   GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),
   TEMP_IMAGE_TTL_HOURS: z.coerce.number().positive().default(24),
+  EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   CLEANUP_CRON: z
     .string()
     .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression')
@@ -116,6 +117,7 @@ export interface Config {
     maxPerDay: number;
     /** Studio images never used as a reference, and unregistered uploads, are swept after this. */
     tempImageTtlMs: number;
+    exportTtlMs: number;
     cleanupCron: string;
   };
 }
@@ -193,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxInFlight: e.GENERATION_MAX_IN_FLIGHT,
       maxPerDay: e.GENERATION_MAX_PER_DAY,
       tempImageTtlMs: e.TEMP_IMAGE_TTL_HOURS * 3600_000,
+      exportTtlMs: e.EXPORT_TTL_HOURS * 3600_000,
       cleanupCron: e.CLEANUP_CRON,
     },
   };

@@ -12,6 +12,8 @@ import './catalog.ts';
 import './image.ts';
 import './avatar-studio.ts';
 import './b-roll.ts';
+import './downloads.ts';
+import './project-export.ts';
 import './api-key.ts';
 import './usage.ts';
 
