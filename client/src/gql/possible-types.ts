@@ -86,6 +86,11 @@ export const possibleTypes: Record<string, string[]> = {
     "NotFoundError",
     "ValidationError"
   ],
+  "MutationExportProjectResult": [
+    "MutationExportProjectSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationGenerateImageResult": [
     "GenerationLimitError",
     "MutationGenerateImageSuccess",
@@ -167,6 +172,7 @@ export const possibleTypes: Record<string, string[]> = {
     "BRoll",
     "Image",
     "Project",
+    "ProjectExport",
     "Tag",
     "TagCategory",
     "User"

@@ -4,6 +4,7 @@ import { useActionKey } from '../../lib/actionKey.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { StatusBadge } from '../../ui/Feedback.tsx';
+import { DownloadLink } from './DownloadLink.tsx';
 import { useEditImageMutation } from './mutations/useEditImageMutation.ts';
 
 export const ImageCard_image = graphql(`
@@ -13,6 +14,7 @@ export const ImageCard_image = graphql(`
     source
     prompt
     imageUrl
+    downloadUrl
     failureReason
     nsfw
     width
@@ -83,6 +85,7 @@ export function ImageCard(props: {
               Edit
             </button>
           )}
+          <DownloadLink url={image.downloadUrl} label={`image ${image.prompt ?? ''}`.trim()} />
         </div>
         {editing && (
           <form onSubmit={submit} noValidate className="stack">

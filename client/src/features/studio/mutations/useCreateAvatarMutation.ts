@@ -37,6 +37,7 @@ export function useCreateAvatarMutation() {
         status: 'PENDING',
         imageUrl: referenceUrl ?? null,
         videoUrl: null,
+        downloadUrl: null,
         failureReason: null,
         createdAt: new Date().toISOString(),
       },
