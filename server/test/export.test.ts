@@ -216,4 +216,19 @@ describe('project export', () => {
     );
     expect(project.data.project.latestExport?.id).not.toBe(exportId);
   });
+
+  it('goes with its project: deleting the project deletes its exports, rows and objects', async () => {
+    const prefix = `exports/${owner.userId}/${dbId(media.projectId)}/`;
+    const started = (await app.gql(EXPORT, { p: media.projectId }, owner.token)).data.exportProject.data;
+    await waitFor('the export', async () => exportEvents(started.id)[0], 120_000);
+    expect(await app.storage.list(prefix)).toContain(`${prefix}${dbId(started.id)}.zip`);
+    const r = await app.gql(
+      `mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`,
+      { id: media.projectId },
+      owner.token,
+    );
+    expect(r.data.deleteProject.__typename).toBe('MutationDeleteProjectSuccess');
+    expect(await app.storage.list(prefix)).toEqual([]);
+    expect(await app.prisma.projectExport.count({ where: { projectId: dbId(media.projectId) } })).toBe(0);
+  });
 });
