@@ -116,7 +116,8 @@ describe('downloads', () => {
       expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('public avatar bytes');
     }
     const page = await app.gql(
-      `{ publicAvatars(first: 5, search: "Chlo") { ... on PublicAvatarConnection { edges { node { downloadUrl } } } } }`,
+      `{ publicAvatars(first: 5, search: "Chlo") {
+        ... on PublicAvatarConnection { edges { node { downloadUrl } } } } }`,
     );
     const url = page.data.publicAvatars.edges[0].node.downloadUrl as string;
     expect((await fetch(url)).status).toBe(200);

@@ -108,6 +108,16 @@ describe('project export', () => {
       { id: media.bRollId, name: 'Vagues', prompt: 'A city street at night', durationSeconds: 5, aspectRatio: '16:9' },
     ]);
 
+    // The seed fal returned, the avatar's format and duration: in the manifest when the row has them.
+    for (const [item, row] of [
+      [byKind('AVATAR')[0], avatar],
+      [byKind('BROLL')[0], bRoll],
+      [byKind('IMAGE')[0], images[0]!],
+    ] as const) {
+      for (const column of ['seed', 'aspectRatio', 'durationSeconds'] as const)
+        expect(item[column], column).toEqual((row as Record<string, unknown>)[column] ?? undefined);
+    }
+
     // Every file is the stored object, byte for byte.
     const expected: [string, string][] = [
       [byKind('AVATAR')[0].file, avatar.videoStoragePath!],

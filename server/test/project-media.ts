@@ -28,7 +28,8 @@ async function data(app: TestApp, token: string, query: string, variables: Recor
 }
 
 export async function makeProject(app: TestApp, token: string, name: string): Promise<string> {
-  const q = `mutation($n: String!) { createProject(input: { name: $n }) { ... on MutationCreateProjectSuccess { data { id } } } }`;
+  const q = `mutation($n: String!) { createProject(input: { name: $n }) {
+    ... on MutationCreateProjectSuccess { data { id } } } }`;
   return (await data(app, token, q, { n: name }, 'createProject')).id;
 }
 
@@ -52,7 +53,8 @@ export async function makeProjectMedia(
   const avatar = await data(
     app,
     token,
-    `mutation($i: CreateAvatarInput!) { createAvatar(input: $i) { ... on MutationCreateAvatarSuccess { data { id } } } }`,
+    `mutation($i: CreateAvatarInput!) { createAvatar(input: $i) {
+      ... on MutationCreateAvatarSuccess { data { id } } } }`,
     { i: { projectId, name: names.avatar, imageId: reference } },
     'createAvatar',
   );

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useLayoutEffect, useSyncExternalStore } from 'react';
 import {
   Navigate,
   NavigationType,
@@ -15,22 +15,41 @@ import { AuthScreen } from '../features/auth/AuthScreen.tsx';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen.tsx';
 import { StudioScreen } from '../features/studio/StudioScreen.tsx';
 import { CatalogScreen } from '../features/catalog/CatalogScreen.tsx';
+import { Spinner } from '../ui/Feedback.tsx';
+import { AdminRoute } from '../features/admin/AdminRoute.tsx';
+import { NotFoundScreen } from './NotFoundScreen.tsx';
 import { SignedInLayout } from './SignedInLayout.tsx';
 import { paths, studioPrefill } from './paths.ts';
+
+// Its own chunk: the first page stays within its size budget (README, Performance notes).
+const UsageScreen = lazy(() => import('../features/usage/UsageScreen.tsx'));
 
 export function App() {
   const token = useSyncExternalStore(onTokenChange, getToken);
   const signUp = useMatch({ path: paths.signUp, caseSensitive: true });
+  const admin = useMatch({ path: `${paths.admin}/*`, caseSensitive: true });
   return (
     <>
       <ScrollToTop />
-      {!token ? (
+      {!token && admin ? (
+        <NotFoundScreen />
+      ) : !token ? (
         <AuthScreen mode={signUp ? 'signup' : 'signin'} />
       ) : (
         <Routes>
           <Route element={<SignedInLayout />}>
             <Route path={paths.studio} caseSensitive element={<StudioRoute />} />
             <Route path={paths.catalog} caseSensitive element={<CatalogScreen />} />
+            <Route
+              path={paths.usage}
+              caseSensitive
+              element={
+                <Suspense fallback={<Spinner />}>
+                  <UsageScreen />
+                </Suspense>
+              }
+            />
+            <Route path={`${paths.admin}/*`} caseSensitive element={<AdminRoute />} />
             <Route path={paths.signIn} caseSensitive element={<Navigate to={paths.projects} replace />} />
             <Route path={paths.signUp} caseSensitive element={<Navigate to={paths.projects} replace />} />
             <Route path="*" element={<ProjectsScreen />} />

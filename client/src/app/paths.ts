@@ -3,8 +3,11 @@
 export const paths = {
   projects: '/',
   catalog: '/catalog',
+  usage: '/usage',
   signIn: '/signin',
   signUp: '/signup',
+  /** Admins only (features/admin); anyone else gets the not-found screen. */
+  admin: '/admin',
   /** The route pattern of a studio. */
   studio: '/projects/:id',
 };

@@ -127,6 +127,15 @@ export const possibleTypes: Record<string, string[]> = {
     "NotFoundError",
     "ValidationError"
   ],
+  "MutationReorderTagCategoriesResult": [
+    "MutationReorderTagCategoriesSuccess",
+    "ValidationError"
+  ],
+  "MutationReorderTagsResult": [
+    "MutationReorderTagsSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationRetryAvatarResult": [
     "GenerationLimitError",
     "MutationRetryAvatarSuccess",

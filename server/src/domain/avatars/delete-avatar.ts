@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { catalogChangedEvent, generationChanged } from '../events.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownAvatar } from './own-avatar.ts';
 
 /** Deletes the avatar with its image and video; a late result for it only reaches the ledger. */

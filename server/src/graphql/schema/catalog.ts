@@ -9,7 +9,7 @@ import { andThen } from '../../catalog/ttl-cache.ts';
 import type { Avatar as AvatarRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { UnknownTagsError } from '../errors.ts';
+import { UnknownTagsError } from '../../domain/errors.ts';
 import { Avatar, PAGE_TAGS } from './avatar.ts';
 import { Tag } from './tag.ts';
 
@@ -66,7 +66,7 @@ builder.queryField('publicAvatars', (t) =>
         totalCount: t.int({ resolve: ({ page }) => andThen(page.counts(), (c) => c.total) }),
         facets: t.field({
           type: [Facet],
-          description: 'Every tag with its count under the current filter, in category then name order.',
+          description: 'Every tag with its count under the current filter, in display order (category, then tag).',
           resolve: ({ page }) => page.facets(),
         }),
       }),

@@ -4,7 +4,7 @@ import { exportUrl } from '../../domain/exports/export-url.ts';
 import { latestExport } from '../../domain/exports/latest-export.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import { Project, ProjectEvent } from './project.ts';
 
 const ExportStatus = builder.enumType('ExportStatus', {
