@@ -63,6 +63,7 @@ const schema = z.object({
   GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),
   GENERATION_PROGRESS_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
   TEMP_IMAGE_TTL_HOURS: z.coerce.number().positive().default(24),
+  EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   CLEANUP_CRON: z
     .string()
     .regex(/^(\S+\s+){4}\S+$/, 'must be a 5-field cron expression')
@@ -119,6 +120,7 @@ export interface Config {
     progressPollMs: number;
     /** Studio images never used as a reference, and unregistered uploads, are swept after this. */
     tempImageTtlMs: number;
+    exportTtlMs: number;
     cleanupCron: string;
   };
 }
@@ -197,6 +199,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxPerDay: e.GENERATION_MAX_PER_DAY,
       progressPollMs: e.GENERATION_PROGRESS_POLL_MS,
       tempImageTtlMs: e.TEMP_IMAGE_TTL_HOURS * 3600_000,
+      exportTtlMs: e.EXPORT_TTL_HOURS * 3600_000,
       cleanupCron: e.CLEANUP_CRON,
     },
   };

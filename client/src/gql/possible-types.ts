@@ -97,6 +97,11 @@ export const possibleTypes: Record<string, string[]> = {
     "NotFoundError",
     "ValidationError"
   ],
+  "MutationExportProjectResult": [
+    "MutationExportProjectSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationGenerateImageResult": [
     "GenerationLimitError",
     "MutationGenerateImageSuccess",
@@ -187,6 +192,7 @@ export const possibleTypes: Record<string, string[]> = {
     "BRoll",
     "Image",
     "Project",
+    "ProjectExport",
     "Tag",
     "TagCategory",
     "User"

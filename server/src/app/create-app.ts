@@ -192,6 +192,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     const authLimits = new AuthLimits(counters, config.auth);
     await track(authLimits, () => authLimits.close());
     const settings = settingsOf(config);
+    const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
+    await track(jobs, () => jobs.stop());
     const deps: Deps = {
       db,
       sql,
@@ -203,9 +205,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       pipeline,
       authLimits,
       catalog,
+      jobs,
     };
-    const jobs = await startJobs({ databaseUrl, db, log, pipeline }, config.generation);
-    await track(jobs, () => jobs.stop());
     const parts = { deps, jobs, verifier: fal.value.verifier, webhookSecret, webhookStats };
     const http = await startHttp(config, parts).catch((e: unknown) => {
       throw listenError(e, config.port, config.host);

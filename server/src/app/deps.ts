@@ -9,6 +9,7 @@ import type { Pipeline } from '../generation/pipeline.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { QueryResultRow } from 'pg';
+import type { z } from 'zod';
 
 export interface Settings {
   sessionTtlMs: number;
@@ -17,6 +18,11 @@ export interface Settings {
 
 /** Rows of a hand-written statement on the Prisma client's own pool (see db.ts). */
 export type SqlRows = <R extends QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+
+/** Queues a job of a definition (jobs/definitions/*) with its payload; the runner validates and runs it. */
+export interface JobQueue {
+  send<S extends z.ZodType>(job: { name: string; payload: S }, data: z.infer<S>): Promise<void>;
+}
 
 export interface Deps {
   db: PrismaClient;
@@ -30,4 +36,5 @@ export interface Deps {
   authLimits: AuthLimits;
   /** This app's catalog caches (counts, taxonomy) and their invalidation (catalog/catalog.ts). */
   catalog: Catalog;
+  jobs: JobQueue;
 }

@@ -29,6 +29,10 @@ export async function generationChanged(
   }
 }
 
+/** A project export was asked for, built, failed or deleted. */
+export const exportChanged = (deps: { pubsub: PubSub }, e: { id: string; projectId: string }): Promise<void> =>
+  deps.pubsub.publish('projectUpdated', e.projectId, { projectId: e.projectId, kind: 'EXPORT', id: e.id });
+
 /** The public catalog changed: this instance's caches drop at once, every other instance's on the event. */
 export const catalogChangedEvent = (deps: { catalog: Catalog }, reason: string): Promise<void> =>
   deps.catalog.changed(reason);

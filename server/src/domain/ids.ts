@@ -6,7 +6,7 @@ import { NotFoundError } from './errors.ts';
 
 /** The types whose rows have public IDs: the schema's Node types (graphql/schema/index.ts checks it at start-up). */
 export const PUBLIC_ID_TYPES: ReadonlySet<string> = Object.freeze(
-  new Set(['ApiKey', 'Avatar', 'BRoll', 'Image', 'Project', 'Tag', 'TagCategory', 'User']),
+  new Set(['ApiKey', 'Avatar', 'BRoll', 'Image', 'Project', 'ProjectExport', 'Tag', 'TagCategory', 'User']),
 );
 
 /** What a row id (the part of a public ID or cursor after the type) looks like: cuids, test and seed ids. */

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 
 /** Every topic and what it carries. Publish only after the database write has committed. */
 export interface Topics {
-  projectUpdated: { projectId: string; kind: 'PROJECT' | 'AVATAR' | 'IMAGE' | 'BROLL'; id: string };
+  projectUpdated: { projectId: string; kind: 'PROJECT' | 'AVATAR' | 'IMAGE' | 'BROLL' | 'EXPORT'; id: string };
   avatarUpdated: { avatarId: string };
   bRollUpdated: { bRollId: string };
   /** The public catalog changed (tags, public avatars): cached counts are dropped on every instance. */

@@ -9,6 +9,7 @@ export interface JobDeps {
   log: Logger;
   pipeline: Pipeline;
   tempImageTtlMs: number;
+  exportTtlMs: number;
 }
 
 /** What a job is, apart from how it runs: the runner makes its queue, validates its payload and runs it. */

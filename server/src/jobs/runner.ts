@@ -3,17 +3,20 @@ import type { PrismaClient } from '../db.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
 import type { SweepResult } from '../generation/cleanup.ts';
 import { sweepTempImages } from '../generation/cleanup.ts';
+import type { JobQueue } from '../app/deps.ts';
 import type { Logger } from '../log.ts';
 import { InvalidPayload, parsePayload, type JobDefinition, type JobDeps } from './definition.ts';
+import { buildProjectExport } from './definitions/build-project-export.ts';
+import { cleanupExports } from './definitions/cleanup-exports.ts';
 import { cleanupTempImages } from './definitions/cleanup-temp-images.ts';
 import { falOutcome } from './definitions/fal-outcome.ts';
 import { reconcile } from './definitions/reconcile.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { Leases } from './leases.ts';
 
-const DEFINITIONS: JobDefinition[] = [falOutcome, reconcile, cleanupTempImages];
+const DEFINITIONS: JobDefinition[] = [falOutcome, reconcile, cleanupTempImages, buildProjectExport, cleanupExports];
 
-export interface Jobs {
+export interface Jobs extends JobQueue {
   /** Durable: survives a crash between the webhook's 200 and the result being applied. */
   enqueueOutcome(deliveryId: string): Promise<void>;
   /** Enqueues a recorded delivery again unless it was applied or a job for it is still waiting or running. */
@@ -32,6 +35,7 @@ export interface JobSettings {
   jobLeaseSeconds: number;
   jobHeartbeatSeconds: number;
   tempImageTtlMs: number;
+  exportTtlMs: number;
   cleanupCron: string;
 }
 
@@ -98,7 +102,13 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
   );
   const heartbeat = setInterval(() => void leases.renew(), settings.jobHeartbeatSeconds * 1000);
   heartbeat.unref();
-  const deps: JobDeps = { db, log, pipeline, tempImageTtlMs: settings.tempImageTtlMs };
+  const deps: JobDeps = {
+    db,
+    log,
+    pipeline,
+    tempImageTtlMs: settings.tempImageTtlMs,
+    exportTtlMs: settings.exportTtlMs,
+  };
   const send = async (definition: JobDefinition, data: unknown) => {
     await boss.send(definition.name, parsePayload(definition, data) as object);
   };
@@ -134,11 +144,27 @@ export async function startJobs({ databaseUrl, db, log, pipeline }: JobsDeps, se
     { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5), includeMetadata: true },
     work(cleanupTempImages),
   );
+  await boss.schedule(cleanupExports.name, settings.cleanupCron, {}, { tz: 'UTC' });
+  await boss.work(
+    cleanupExports.name,
+    { pollingIntervalSeconds: Math.max(settings.pollingIntervalSeconds, 5), includeMetadata: true },
+    work(cleanupExports),
+  );
+  await boss.work(
+    buildProjectExport.name,
+    { pollingIntervalSeconds: settings.pollingIntervalSeconds, includeMetadata: true },
+    work(buildProjectExport),
+  );
   // Every instance asks; the singleton queue runs one reconciliation at a time across instances.
   const timer = setInterval(() => void send(reconcile, {}).catch(() => {}), settings.reconcileEverySeconds * 1000);
   void send(reconcile, {});
 
   return {
+    async send(job, data) {
+      const definition = DEFINITIONS.find((d) => d.name === job.name);
+      if (!definition) throw new Error(`no job named ${job.name}`);
+      await send(definition, data);
+    },
     async enqueueOutcome(deliveryId) {
       await send(falOutcome, { deliveryId });
       // Fetch now rather than at the next poll: status latency is the product.

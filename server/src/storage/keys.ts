@@ -2,6 +2,9 @@
 const ext = (contentType: string) =>
   ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'video/mp4': 'mp4' })[contentType] ?? 'bin';
 
+/** ZIP exports of projects, each kept for EXPORT_TTL_HOURS (domain/exports/sweep-exports.ts). */
+export const EXPORTS_PREFIX = 'exports/';
+
 export const keys = {
   tempImage: (userId: string, scopeId: string, imageId: string, contentType: string) =>
     `images/temp-generated/${userId}/${scopeId}/${imageId}.${ext(contentType)}`,
@@ -14,4 +17,7 @@ export const keys = {
     `videos/b-rolls/${userId}/${projectId}/${bRollId}.mp4`,
   bRollThumbnail: (userId: string, projectId: string, bRollId: string) =>
     `videos/b-rolls/${userId}/${projectId}/${bRollId}.jpg`,
+  projectExports: (userId: string, projectId: string) => `${EXPORTS_PREFIX}${userId}/${projectId}/`,
+  projectExport: (userId: string, projectId: string, exportId: string) =>
+    `${EXPORTS_PREFIX}${userId}/${projectId}/${exportId}.zip`,
 };

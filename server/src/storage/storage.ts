@@ -18,6 +18,13 @@ export interface Storage {
   /** Stores a body of known size as it arrives (nothing held in memory); fails if it is not exactly `size` bytes. */
   putStream(key: string, body: Readable, size: number, contentType: string): Promise<void>;
   get(key: string, maxBytes?: number): Promise<Buffer>;
+  /** The object's bytes as they arrive. */
+  getStream(key: string): Promise<Readable>;
+  /**
+   * Stores a body of unknown size as an S3 multipart upload, one part (`partBytes`, ≥ 5 MiB) in memory at a
+   * time; on failure the upload is aborted and nothing is stored. Resolves to the bytes stored.
+   */
+  putMultipart(key: string, body: AsyncIterable<Buffer>, contentType: string, partBytes?: number): Promise<number>;
   stat(key: string): Promise<ObjectInfo | null>;
   copy(fromKey: string, toKey: string): Promise<void>;
   remove(keys: string[]): Promise<void>;
@@ -26,6 +33,8 @@ export interface Storage {
   listWithDates(prefix: string): Promise<{ key: string; lastModified: Date }[]>;
   presignGet(key: string, ttlSeconds?: number): Promise<string>;
   presignPut(key: string, ttlSeconds?: number): Promise<string>;
+  /** A presigned GET whose answer carries this Content-Disposition (S3's response-content-disposition). */
+  presignDownload(key: string, contentDisposition: string, ttlSeconds?: number): Promise<string>;
   ping(): Promise<boolean>;
 }
 
@@ -40,6 +49,8 @@ export interface S3Settings {
 }
 
 export const PRESIGN_TTL_SECONDS = 15 * 60;
+/** S3's smallest part but the last. */
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
 
 export class StorageError extends Error {
   constructor(
@@ -193,6 +204,51 @@ export function createS3Storage(s: S3Settings): Storage {
         })(),
       );
     },
+    async getStream(key) {
+      return timed('get', client.getObject(bucket, key));
+    },
+    async putMultipart(key, body, contentType, partBytes = 8 * 1024 * 1024) {
+      const size = Math.max(partBytes, MIN_PART_BYTES);
+      const uploadId = await timed(
+        'initiate multipart',
+        client.initiateNewMultipartUpload(bucket, key, { 'Content-Type': contentType }),
+      );
+      const etags: { part: number; etag: string }[] = [];
+      let total = 0;
+      const send = async (chunks: Buffer[]) => {
+        const part = etags.length + 1;
+        const payload = Buffer.concat(chunks);
+        const r = await timed(
+          'upload part',
+          client.uploadPart(
+            { bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: part, headers: {} },
+            payload,
+          ),
+        );
+        etags.push({ part, etag: r.etag });
+        total += payload.length;
+      };
+      try {
+        let chunks: Buffer[] = [];
+        let buffered = 0;
+        for await (const chunk of body) {
+          chunks.push(chunk);
+          buffered += chunk.length;
+          if (buffered >= size) {
+            await send(chunks);
+            chunks = [];
+            buffered = 0;
+          }
+        }
+        // S3 wants at least one part, even an empty one.
+        if (buffered || !etags.length) await send(chunks);
+        await timed('complete multipart', client.completeMultipartUpload(bucket, key, uploadId, etags));
+        return total;
+      } catch (e) {
+        await client.abortMultipartUpload(bucket, key, uploadId).catch(() => {});
+        throw e;
+      }
+    },
     async stat(key) {
       try {
         const st = await timed('stat', client.statObject(bucket, key));
@@ -219,6 +275,8 @@ export function createS3Storage(s: S3Settings): Storage {
     listWithDates,
     presignGet: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedGetObject(bucket, key, ttl),
     presignPut: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedPutObject(bucket, key, ttl),
+    presignDownload: (key, contentDisposition, ttl = PRESIGN_TTL_SECONDS) =>
+      signer.presignedGetObject(bucket, key, ttl, { 'response-content-disposition': contentDisposition }),
     async ping() {
       try {
         return await timed('ping', client.bucketExists(bucket));

@@ -1,5 +1,6 @@
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { StatusBadge } from '../../ui/Feedback.tsx';
+import { DownloadLink } from './DownloadLink.tsx';
 import { FailureAndRetry } from './FailureAndRetry.tsx';
 import { useRetryAvatarMutation } from './mutations/useRetryAvatarMutation.ts';
 import { PendingProgress } from './PendingProgress.tsx';
@@ -11,6 +12,7 @@ export const AvatarCard_avatar = graphql(`
     status
     imageUrl
     videoUrl
+    downloadUrl
     failureReason
     aspectRatio
     durationSeconds
@@ -84,6 +86,7 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avata
           loading={loading}
           retry={() => retry(avatar.id)}
         />
+        <DownloadLink url={avatar.downloadUrl} label={`avatar ${avatar.name}`} />
         {props.onDelete && !optimistic && (
           <button
             type="button"

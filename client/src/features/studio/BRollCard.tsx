@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { StatusBadge } from '../../ui/Feedback.tsx';
+import { DownloadLink } from './DownloadLink.tsx';
 import { FailureAndRetry } from './FailureAndRetry.tsx';
 import { useRetryBRollMutation } from './mutations/useRetryBRollMutation.ts';
 import { PendingProgress } from './PendingProgress.tsx';
@@ -14,6 +15,7 @@ export const BRollCard_bRoll = graphql(`
     status
     thumbnailUrl
     videoUrl
+    downloadUrl
     failureReason
     durationSeconds
     aspectRatio
@@ -81,6 +83,7 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; 
           loading={loading}
           retry={() => retry(bRoll.id)}
         />
+        <DownloadLink url={bRoll.downloadUrl} label={`b-roll ${bRoll.name}`} />
         {props.onDelete && (
           <button
             type="button"

@@ -6,6 +6,7 @@ import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { PriceTag } from '../pricing/PriceTag.tsx';
+import { DownloadLink } from './DownloadLink.tsx';
 import { useEditImageMutation } from './mutations/useEditImageMutation.ts';
 import { PendingProgress } from './PendingProgress.tsx';
 
@@ -16,6 +17,7 @@ export const ImageCard_image = graphql(`
     source
     prompt
     imageUrl
+    downloadUrl
     failureReason
     nsfw
     width
@@ -92,6 +94,7 @@ export function ImageCard(props: {
               Edit
             </button>
           )}
+          <DownloadLink url={image.downloadUrl} label={`image ${image.prompt ?? ''}`.trim()} />
         </div>
         {editing && (
           <form onSubmit={submit} noValidate className="stack">

@@ -2,6 +2,7 @@ import { useNavigate } from 'react-router';
 import { useSubscription } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { paths } from '../../app/paths.ts';
+import { showExport } from './exportCache.ts';
 import { addToProjectList, removeFromProjectList } from './projectLists.ts';
 
 const ProjectUpdatedSubscription = graphql(`
@@ -25,6 +26,10 @@ const ProjectUpdatedSubscription = graphql(`
         id
         ...BRollCard_bRoll
       }
+      export {
+        id
+        ...ExportPanel_export
+      }
     }
   }
 `);
@@ -44,6 +49,10 @@ export function ProjectUpdatedSubscriber({ projectId }: { projectId: string }) {
       if (!ev) return;
       if (ev.kind === 'PROJECT') {
         if (!ev.project) void navigate(paths.projects, { replace: true });
+        return;
+      }
+      if (ev.kind === 'EXPORT') {
+        showExport(client.cache, projectId, ev.export?.id ?? null, ev.subjectId);
         return;
       }
       const item = ev.kind === 'IMAGE' ? ev.image : ev.kind === 'AVATAR' ? ev.avatar : ev.bRoll;

@@ -6,6 +6,7 @@ import { Spinner } from '../../ui/Feedback.tsx';
 import { paths } from '../../app/paths.ts';
 import { AvatarsPanel } from './AvatarsPanel.tsx';
 import { BRollsPanel } from './BRollsPanel.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { ImagesPanel } from './ImagesPanel.tsx';
 import { ProjectUpdatedSubscriber } from './ProjectUpdatedSubscriber.tsx';
 
@@ -32,6 +33,10 @@ const StudioQuery = graphql(`
       bRolls(first: 24) {
         totalCount
         ...BRollsPanel_bRolls
+      }
+      latestExport {
+        id
+        ...ExportPanel_export
       }
     }
   }
@@ -89,6 +94,7 @@ export function StudioScreen(props: {
             totalCount={project.bRolls.totalCount}
             reference={refImage}
           />
+          <ExportPanel projectId={projectId} latest={project.latestExport} />
         </div>
       )}
     </>

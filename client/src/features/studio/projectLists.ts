@@ -3,7 +3,7 @@ import type { ProjectEventKind } from '../../gql/graphql.ts';
 import { insertIntoList, listHas, removeFromList } from '../../lib/connections.ts';
 
 /** The kinds of things a project lists: its images, avatars and b-rolls. */
-export type ProjectListKind = Exclude<ProjectEventKind, 'PROJECT'>;
+export type ProjectListKind = Exclude<ProjectEventKind, 'PROJECT' | 'EXPORT'>;
 
 const LISTS: Record<ProjectListKind, { field: string; typename: string; edge: string }> = {
   IMAGE: { field: 'images', typename: 'Image', edge: 'ProjectImagesConnectionEdge' },

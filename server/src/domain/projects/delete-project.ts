@@ -1,4 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
+import { keys } from '../../storage/keys.ts';
 import type { Actor } from '../actor.ts';
 import { projectChanged } from '../events.ts';
 import { ownProject } from './own-project.ts';
@@ -27,6 +28,8 @@ export async function deleteProject(
     ...avatars.flatMap((a) => [a.imageStoragePath, a.videoStoragePath]),
     // uploads that were never registered
     ...(await deps.storage.list(`images/temp-generated/${project.ownerId}/${project.id}/`)),
+    // its ZIP exports (their rows go by cascade)
+    ...(await deps.storage.list(keys.projectExports(project.ownerId, project.id))),
   ];
   await deps.storage.remove([...new Set(objects.filter((k): k is string => !!k))]);
   await projectChanged(deps, project.id);

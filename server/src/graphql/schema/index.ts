@@ -14,6 +14,8 @@ import './image-upload.ts';
 import './avatar-studio.ts';
 import './b-roll.ts';
 import './formats.ts';
+import './downloads.ts';
+import './project-export.ts';
 import './api-key.ts';
 import './usage.ts';
 import './quote.ts';

@@ -84,15 +84,21 @@ builder.mutationField('deleteProject', (t) =>
 );
 
 const ProjectEventKind = builder.enumType('ProjectEventKind', {
-  values: ['PROJECT', 'AVATAR', 'IMAGE', 'BROLL'] as const,
+  values: ['PROJECT', 'AVATAR', 'IMAGE', 'BROLL', 'EXPORT'] as const,
 });
-const typenameOf = { PROJECT: 'Project', AVATAR: 'Avatar', IMAGE: 'Image', BROLL: 'BRoll' } as const;
+const typenameOf = {
+  PROJECT: 'Project',
+  AVATAR: 'Avatar',
+  IMAGE: 'Image',
+  BROLL: 'BRoll',
+  EXPORT: 'ProjectExport',
+} as const;
 const subjectOf = (kind: Topics['projectUpdated']['kind']) =>
   `When kind is ${kind}: its new state, or null once deleted.`;
 
 // Each field plans its query even when the event is about something else (the plan is read, so Pothos
 // does not warn that it went unused).
-const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent').implement({
+export const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent').implement({
   description: 'Something in a project changed; `kind` says what, and the matching field carries its new state.',
   fields: (t) => ({
     kind: t.field({ type: ProjectEventKind, resolve: (e) => e.kind }),

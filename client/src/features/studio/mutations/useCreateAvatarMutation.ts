@@ -38,6 +38,7 @@ export function useCreateAvatarMutation() {
         status: 'PENDING',
         imageUrl: referenceUrl ?? null,
         videoUrl: null,
+        downloadUrl: null,
         failureReason: null,
         aspectRatio: input.aspectRatio ? ratioLabel(input.aspectRatio) : null,
         durationSeconds: input.durationSeconds ?? 5,
