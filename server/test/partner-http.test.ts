@@ -167,3 +167,58 @@ describe('automatic persisted queries', () => {
     }
   });
 });
+
+describe('rate-limit headers', () => {
+  const HEAVY = `{ publicAvatars(first: 100) {
+    ... on PublicAvatarConnection { edges { node { name tags { slug category { slug } } } } } } }`;
+
+  it('tell a key its budget on every answer, and when to retry on a 429, as extensions.rateLimit does', async () => {
+    const created = await app.gql(
+      `mutation { createApiKey(input: { name: "Headers" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
+      {},
+      admin.token,
+    );
+    const key = created.data.createApiKey.data.key as string;
+    const post = async (token?: string) => {
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: HEAVY }),
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as any };
+    };
+    const seen: number[] = [];
+    let limited: Awaited<ReturnType<typeof post>> | undefined;
+    for (let i = 0; i < 60 && !limited; i++) {
+      const r = await post(key);
+      if (r.status === 429) {
+        limited = r;
+        break;
+      }
+      expect(r.status).toBe(200);
+      expect(r.headers.get('ratelimit-policy')).toBe('"cost";q=3000;w=60');
+      const m = /^"cost";r=(\d+);t=(\d+)$/.exec(r.headers.get('ratelimit') ?? '');
+      expect(m, r.headers.get('ratelimit') ?? 'no RateLimit header').not.toBeNull();
+      expect(Number(m![1])).toBe(r.body.extensions.rateLimit.remaining);
+      expect(Number(m![2])).toBeGreaterThan(0);
+      expect(Number(m![2])).toBeLessThanOrEqual(60);
+      seen.push(Number(m![1]));
+    }
+    expect(seen.length).toBeGreaterThan(1);
+    expect(limited).toBeDefined();
+    const error = limited!.body.errors[0];
+    expect(error.extensions.code).toBe('RATE_LIMITED');
+    expect(limited!.headers.get('retry-after')).toBe(String(error.extensions.retryAfterSeconds));
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited!.headers.get('ratelimit')).toBe(
+      `"cost";r=${error.extensions.remaining};t=${Math.ceil(((3000 - error.extensions.remaining) / 3000) * 60)}`,
+    );
+    expect(limited!.headers.get('ratelimit-policy')).toBe('"cost";q=3000;w=60');
+
+    // Anonymous callers have no partner budget, and no such headers.
+    const anonymous = await post();
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('ratelimit')).toBeNull();
+    expect(anonymous.headers.get('ratelimit-policy')).toBeNull();
+  });
+});

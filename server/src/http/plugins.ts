@@ -6,7 +6,23 @@ import { isCatalogOnly } from '../catalog/operations.ts';
 import type { Context } from '../graphql/context.ts';
 import { admitOperation, type CostBudget, type QueryLimits } from './limits.ts';
 
-/** Measures and admits each operation (limits.ts) and reports its cost in `extensions`. */
+/**
+ * A partner's budget in the IETF headers (draft-ietf-httpapi-ratelimit-headers): the policy (`q` cost units
+ * per `w` seconds) and what is left (`r`), with `t` the seconds until the bucket is full again.
+ */
+export function rateLimitHeaders(remaining: number, perMinute: number): [string, string][] {
+  const left = Math.max(0, Math.floor(remaining));
+  const full = Math.ceil((Math.max(0, perMinute - left) / perMinute) * 60);
+  return [
+    ['ratelimit-policy', `"cost";q=${perMinute};w=60`],
+    ['ratelimit', `"cost";r=${left};t=${full}`],
+  ];
+}
+
+/**
+ * Measures and admits each operation (limits.ts), reports its cost in `extensions`, and a partner's budget
+ * there and in rate-limit headers (429s keep the `Retry-After` of their error).
+ */
 export function costPlugin(
   schema: GraphQLSchema,
   limits: QueryLimits,
@@ -15,6 +31,7 @@ export function costPlugin(
   return {
     async requestDidStart() {
       let admitted: { cost: number; remaining?: number } = { cost: 0 };
+      let left: number | undefined;
       return {
         async didResolveOperation(rc) {
           if (rc.operation?.operation === OperationTypeNode.SUBSCRIPTION) {
@@ -23,19 +40,29 @@ export function costPlugin(
               { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
             );
           }
-          admitted = await admitOperation(
-            {
-              schema,
-              document: rc.document,
-              variables: rc.request.variables ?? {},
-              operationName: rc.operationName,
-              ctx: rc.contextValue,
-            },
-            limits,
-            budget,
-          );
+          try {
+            admitted = await admitOperation(
+              {
+                schema,
+                document: rc.document,
+                variables: rc.request.variables ?? {},
+                operationName: rc.operationName,
+                ctx: rc.contextValue,
+              },
+              limits,
+              budget,
+            );
+            left = admitted.remaining;
+          } catch (e) {
+            if (e instanceof GraphQLError && e.extensions.code === 'RATE_LIMITED')
+              left = Number(e.extensions.remaining);
+            throw e;
+          }
         },
         async willSendResponse(rc) {
+          if (left !== undefined)
+            for (const [name, value] of rateLimitHeaders(left, limits.apiKeyCostPerMinute))
+              rc.response.http.headers.set(name, value);
           if (rc.response.body.kind !== 'single') return;
           const extensions: Record<string, unknown> = {
             ...rc.response.body.singleResult.extensions,
