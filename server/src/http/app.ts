@@ -20,7 +20,7 @@ import { schema } from '../graphql/schema/index.ts';
 import { jitGateway } from '../graphql/jit.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
-import { renderMetrics } from './metrics.ts';
+import { createMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
 import { redisQueryCache } from './persisted-queries.ts';
@@ -184,8 +184,9 @@ export async function startHttp(
       .json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
   app.use(falWebhookRouter(deps, verifier, jobs, webhookStats, webhookSecret, bindRequestId));
+  const metrics = createMetrics(db, webhookStats, jobs);
   app.get('/metrics', async (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(await renderMetrics(db, webhookStats, jobs));
+    res.type(metrics.contentType).send(await metrics.render());
   });
 
   const dist = config.clientDist ?? DEFAULT_CLIENT_DIST;
