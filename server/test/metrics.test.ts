@@ -1,7 +1,7 @@
 // /metrics through prom-client: Node's default process metrics beside the Better Ads series, one registry per
 // app (two apps in one process count their own webhooks), in the Prometheus text format.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './helpers.ts';
+import { startTestApp, type TestApp, untilStatus } from './helpers.ts';
 
 let a: TestApp;
 let b: TestApp;
@@ -63,5 +63,31 @@ describe('/metrics', () => {
     expect(value(await scrape(a), rejected)).toBe(beforeA + 2);
     expect(value(await scrape(a), rejected)).toBe(a.app.webhookStats.rejected);
     expect(value(await scrape(b), rejected)).toBe(beforeB);
+  });
+
+  it('reports fal latency quantiles, sum and count per model from the generations in the database', async () => {
+    const { token } = await a.signUp();
+    const project = await a.gql(
+      `mutation { createProject(input: { name: "Metrics" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      token,
+    );
+    const image = await a.gql(
+      `mutation($input: GenerateImageInput!) { generateImage(input: $input) {
+        ... on MutationGenerateImageSuccess { data { id } } } }`,
+      { input: { projectId: project.data.createProject.data.id, prompt: 'a lighthouse' } },
+      token,
+    );
+    await untilStatus(a, token, image.data.generateImage.data.id);
+    const [row] = await a.sql(`SELECT "falModel" AS model FROM "Image" WHERE "finishedAt" IS NOT NULL`);
+    const model = row.model as string;
+    // Read from the shared database, B reports it too, though A ran it.
+    const text = await scrape(b);
+    const p50 = value(text, `better_ads_fal_latency_seconds{model="${model}",quantile="0.5"}`);
+    expect(p50).toBeGreaterThan(0);
+    expect(value(text, `better_ads_fal_latency_seconds{model="${model}",quantile="0.99"}`)).toBeGreaterThanOrEqual(p50);
+    expect(value(text, `better_ads_fal_latency_seconds_sum{model="${model}"}`)).toBeCloseTo(p50, 6);
+    expect(value(text, `better_ads_fal_latency_seconds_count{model="${model}"}`)).toBe(1);
+    expect(value(text, 'better_ads_generation_attempts_total{kind="image"}')).toBe(1);
   });
 });
