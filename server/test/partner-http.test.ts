@@ -21,7 +21,8 @@ beforeAll(async () => {
   await app.sql(`UPDATE "Avatar" SET "imageStoragePath" = 'avatars/' || id || '.png'`);
   admin = await app.admin();
   const created = await app.gql(
-    `mutation { createApiKey(input: { name: "Partner HTTP" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
+    `mutation { createApiKey(input: { name: "Partner HTTP" }) {
+      ... on MutationCreateApiKeySuccess { data { key } } } }`,
     {},
     admin.token,
   );
