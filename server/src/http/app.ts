@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, parse, validate, OperationTypeNode } from 'graphql';
+import { GraphQLError, parse, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
@@ -20,9 +20,11 @@ import { schema } from '../graphql/schema/index.ts';
 import { jitGateway } from '../graphql/jit.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
-import { renderMetrics } from './metrics.ts';
+import { createMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
+import { redisQueryCache } from './persisted-queries.ts';
+import { cacheHeadersPlugin, costPlugin } from './plugins.ts';
 import { withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
 import { clientAddressOf } from './client-address.ts';
@@ -81,6 +83,8 @@ export async function startHttp(
   };
   // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
   const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
+  // Persisted query texts: in Redis for every instance when there is one, else Apollo's in-memory default.
+  const queryTexts = config.redisUrl ? redisQueryCache(config.redisUrl, log) : undefined;
   const dev = config.env === 'development';
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
@@ -128,45 +132,6 @@ export async function startHttp(
     wss,
   );
 
-  const costPlugin: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
-      let admitted: { cost: number; remaining?: number } = { cost: 0 };
-      return {
-        async didResolveOperation(rc) {
-          if (rc.operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-            throw new GraphQLError(
-              'Subscriptions run over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST.',
-              {
-                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-              },
-            );
-          }
-          admitted = await admitOperation(
-            {
-              schema,
-              document: rc.document,
-              variables: rc.request.variables ?? {},
-              operationName: rc.operationName,
-              ctx: rc.contextValue,
-            },
-            limits,
-            budget,
-          );
-        },
-        async willSendResponse(rc) {
-          if (rc.response.body.kind !== 'single') return;
-          const extensions: Record<string, unknown> = {
-            ...rc.response.body.singleResult.extensions,
-            cost: admitted.cost,
-          };
-          if (admitted.remaining !== undefined)
-            extensions.rateLimit = { remaining: admitted.remaining, perMinute: limits.apiKeyCostPerMinute };
-          rc.response.body.singleResult.extensions = extensions;
-        },
-      };
-    },
-  };
-
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
     introspection: true,
@@ -186,8 +151,10 @@ export async function startHttp(
       },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      costPlugin,
+      costPlugin(schema, limits, budget),
+      cacheHeadersPlugin(Math.round(deps.catalog.ttlMs / 1000)),
     ],
+    ...(queryTexts ? { persistedQueries: { cache: queryTexts.cache } } : {}),
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { dev, log }),
   });
   await apollo.start();
@@ -217,8 +184,9 @@ export async function startHttp(
       .json({ status: database && objectStorage ? 'ready' : 'unavailable', database, storage: objectStorage });
   });
   app.use(falWebhookRouter(deps, verifier, jobs, webhookStats, webhookSecret, bindRequestId));
+  const metrics = createMetrics(db, webhookStats, jobs);
   app.get('/metrics', async (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(await renderMetrics(db, webhookStats, jobs));
+    res.type(metrics.contentType).send(await metrics.render());
   });
 
   const dist = config.clientDist ?? DEFAULT_CLIENT_DIST;
@@ -264,7 +232,8 @@ export async function startHttp(
   } catch (e) {
     // Not serving (the port is taken): stop what started here, so that the caller can stop the database under it.
     wss.close();
-    for (const stop of [() => apollo.stop(), () => budget.close()]) await stop().catch(() => {});
+    for (const stop of [() => apollo.stop(), () => budget.close(), async () => queryTexts?.close()])
+      await stop().catch(() => {});
     throw e;
   }
   const { port } = server.address() as AddressInfo;
@@ -275,6 +244,7 @@ export async function startHttp(
       await apollo.stop();
       wss.close();
       await budget.close();
+      await queryTexts?.close();
     },
   };
 }

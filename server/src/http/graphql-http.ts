@@ -2,11 +2,12 @@
 // integration API (executeHTTPGraphQLRequest, on which its Express integration is built), without Express:
 // measured with `npm run bench:catalog`, Express's router and body parser cost about a tenth of a
 // catalog request's CPU. Express serves every other path. WebSocket upgrades never come here.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { type Logger, withRequestId } from '../log.ts';
 import type { CatalogAnswers } from './catalog-responses.ts';
+import { NO_STORE, PRIVATE, VARY } from './plugins.ts';
 
 const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
 const REQUEST_ID = /^[\w-]{1,64}$/;
@@ -70,11 +71,24 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
+/** A strong validator of an answer's bytes. */
+const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+
+/** Whether `If-None-Match` names this ETag (or `*`); weak ones compare by their opaque part (RFC 9110 13.1.2). */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** What no HTTP cache may keep: anything asked with credentials is private as well. */
+const uncached = (req: IncomingMessage) => (req.headers.authorization === undefined ? NO_STORE : PRIVATE);
+
 const jsonError = (res: ServerResponse, requestId: string, status: number, code: string, message: string) =>
   send(
     res,
     status,
-    { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+    { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId, 'cache-control': NO_STORE },
     Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] })),
   );
 
@@ -108,7 +122,8 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
           key = answers.keyOf(req.headers, raw, body);
           const kept = key === null ? undefined : answers.get(req.headers, key);
           if (kept) {
-            send(res, 200, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId }, kept);
+            const headers = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId };
+            send(res, 200, { ...headers, 'cache-control': NO_STORE, vary: VARY }, kept);
             return;
           }
         }
@@ -127,9 +142,20 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
       const status = response.status ?? 200;
       const out: Record<string, string> = { 'x-request-id': requestId };
       for (const [name, value] of response.headers) out[name] = value;
+      // The plugin (plugins.ts) says what may be kept; an answer it never saw (a context that failed) may not.
+      if (req.headers.authorization !== undefined || !out['cache-control']) out['cache-control'] = uncached(req);
       if (response.body.kind === 'complete') {
         const bytes = Buffer.from(response.body.string);
         if (key !== null) answers.keep(key, status, bytes);
+        if (method === 'GET' && status === 200 && out['cache-control'].startsWith('public')) {
+          out.etag = etagOf(bytes);
+          if (matchesEtag(req.headers['if-none-match'], out.etag)) {
+            delete out['content-type'];
+            res.writeHead(304, out);
+            res.end();
+            return;
+          }
+        }
         send(res, status, out, bytes);
         return;
       }

@@ -1,16 +1,16 @@
-// GET /metrics in Prometheus text format. Generation counts and fal latency come from the database (so
-// every instance reports the same truth); webhook outcomes are this instance's counters.
+// GET /metrics in Prometheus text format, through prom-client: one Registry per app (built by startHttp, never
+// module-global), with Node's default process metrics beside ours. Generation counts and fal latency come from
+// the database at each scrape (so every instance reports the same truth); webhook outcomes are this instance's
+// counters.
+import { collectDefaultMetrics, Counter, Gauge, Registry, Summary } from 'prom-client';
 import type { PrismaClient } from '../db.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import type { WebhookStats } from './webhooks.ts';
 
-const esc = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const line = (name: string, labels: Record<string, string>, value: number) =>
-  `${name}{${Object.entries(labels)
-    .map(([k, v]) => `${k}="${esc(v)}"`)
-    .join(',')}} ${value}`;
+type Snapshot = Awaited<ReturnType<typeof load>>;
+const LATENCY = 'better_ads_fal_latency_seconds';
 
-export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jobs: Jobs): Promise<string> {
+async function load(db: PrismaClient, jobs: Jobs) {
   const generations = await db.$queryRaw<{ kind: string; model: string; status: string; n: number }[]>`
     SELECT 'avatar' AS kind, coalesce("falModel", 'none') AS model, status::text AS status, count(*)::int AS n
       FROM "Avatar" GROUP BY 1, 2, 3
@@ -37,38 +37,107 @@ export async function renderMetrics(db: PrismaClient, webhooks: WebhookStats, jo
   const costs = await db.$queryRaw<{ model: string; usd: number }[]>`
     SELECT "falModel" AS model, sum("estimatedCostUsd")::float8 AS usd FROM "GenerationAttempt"
       WHERE status = 'SUCCEEDED' AND "falModel" IS NOT NULL GROUP BY 1`;
-  const queue = await jobs.queueStats();
-  const out = [
-    '# HELP better_ads_generations Generations by kind, fal model and status.',
-    '# TYPE better_ads_generations gauge',
-    ...generations.map((g) => line('better_ads_generations', { kind: g.kind, model: g.model, status: g.status }, g.n)),
-    '# HELP better_ads_fal_latency_seconds Time from submit to result, per fal model.',
-    '# TYPE better_ads_fal_latency_seconds summary',
-    ...latency.flatMap((l) => [
-      line('better_ads_fal_latency_seconds', { model: l.model, quantile: '0.5' }, l.p50 ?? 0),
-      line('better_ads_fal_latency_seconds', { model: l.model, quantile: '0.99' }, l.p99 ?? 0),
-      line('better_ads_fal_latency_seconds_sum', { model: l.model }, l.sum),
-      line('better_ads_fal_latency_seconds_count', { model: l.model }, l.n),
-    ]),
-    '# HELP better_ads_webhooks_total fal webhooks received by this instance, by outcome.',
-    '# TYPE better_ads_webhooks_total counter',
-    ...(['accepted', 'rejected', 'duplicate'] as const).map((o) =>
-      line('better_ads_webhooks_total', { outcome: o }, webhooks[o]),
-    ),
-    '# HELP better_ads_generation_attempts_total Generations started (retries included, deleted ones kept), by kind.',
-    '# TYPE better_ads_generation_attempts_total counter',
-    ...attempts.map((a) =>
-      line('better_ads_generation_attempts_total', { kind: a.kind === 'broll' ? 'b_roll' : a.kind }, a.n),
-    ),
-    '# HELP better_ads_generation_cost_usd_total Estimated USD of SUCCEEDED generations, by fal model.',
-    '# TYPE better_ads_generation_cost_usd_total counter',
-    ...costs.map((c) => line('better_ads_generation_cost_usd_total', { model: c.model }, c.usd)),
-    '# HELP better_ads_job_queue_depth Jobs waiting (created or retry) per queue.',
-    '# TYPE better_ads_job_queue_depth gauge',
-    ...queue.map((q) => line('better_ads_job_queue_depth', { queue: q.name }, q.waiting)),
-    '# HELP better_ads_job_retries Jobs waiting for a retry after a failure, per queue.',
-    '# TYPE better_ads_job_retries gauge',
-    ...queue.map((q) => line('better_ads_job_retries', { queue: q.name }, q.retrying)),
-  ];
-  return `${out.join('\n')}\n`;
+  return { generations, latency, attempts, costs, queue: await jobs.queueStats() };
+}
+
+/** fal latency quantiles computed by PostgreSQL over every generation, not observed by this instance. */
+class LatencySummary extends Summary<'model' | 'quantile'> {
+  constructor(
+    registry: Registry,
+    private readonly latest: () => Snapshot | undefined,
+  ) {
+    super({ name: LATENCY, help: 'Time from submit to result, per fal model.', registers: [registry] });
+  }
+
+  override async get() {
+    const values = (this.latest()?.latency ?? []).flatMap((l) => [
+      { labels: { model: l.model, quantile: 0.5 }, value: l.p50 ?? 0, metricName: LATENCY },
+      { labels: { model: l.model, quantile: 0.99 }, value: l.p99 ?? 0, metricName: LATENCY },
+      { labels: { model: l.model }, value: l.sum, metricName: `${LATENCY}_sum` },
+      { labels: { model: l.model }, value: l.n, metricName: `${LATENCY}_count` },
+    ]);
+    return { ...(await super.get()), values };
+  }
+}
+
+export interface Metrics {
+  contentType: string;
+  render(): Promise<string>;
+}
+
+/** This app's registry: the default process metrics and the Better Ads series (names kept from before). */
+export function createMetrics(db: PrismaClient, webhooks: WebhookStats, jobs: Jobs): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  // Read by every collect() of one scrape: render() loads it, then asks the registry at once.
+  let latest: Snapshot | undefined;
+  const registers = [registry];
+  new Gauge({
+    name: 'better_ads_generations',
+    help: 'Generations by kind, fal model and status.',
+    labelNames: ['kind', 'model', 'status'],
+    registers,
+    collect() {
+      this.reset();
+      for (const g of latest?.generations ?? []) this.set({ kind: g.kind, model: g.model, status: g.status }, g.n);
+    },
+  });
+  new LatencySummary(registry, () => latest);
+  new Counter({
+    name: 'better_ads_webhooks_total',
+    help: 'fal webhooks received by this instance, by outcome.',
+    labelNames: ['outcome'],
+    registers,
+    collect() {
+      this.reset();
+      for (const o of ['accepted', 'rejected', 'duplicate'] as const) this.inc({ outcome: o }, webhooks[o]);
+    },
+  });
+  new Counter({
+    name: 'better_ads_generation_attempts_total',
+    help: 'Generations started (retries included, deleted ones kept), by kind.',
+    labelNames: ['kind'],
+    registers,
+    collect() {
+      this.reset();
+      for (const a of latest?.attempts ?? []) this.inc({ kind: a.kind === 'broll' ? 'b_roll' : a.kind }, a.n);
+    },
+  });
+  new Counter({
+    name: 'better_ads_generation_cost_usd_total',
+    help: 'Estimated USD of SUCCEEDED generations, by fal model.',
+    labelNames: ['model'],
+    registers,
+    collect() {
+      this.reset();
+      for (const c of latest?.costs ?? []) this.inc({ model: c.model }, c.usd);
+    },
+  });
+  new Gauge({
+    name: 'better_ads_job_queue_depth',
+    help: 'Jobs waiting (created or retry) per queue.',
+    labelNames: ['queue'],
+    registers,
+    collect() {
+      this.reset();
+      for (const q of latest?.queue ?? []) this.set({ queue: q.name }, q.waiting);
+    },
+  });
+  new Gauge({
+    name: 'better_ads_job_retries',
+    help: 'Jobs waiting for a retry after a failure, per queue.',
+    labelNames: ['queue'],
+    registers,
+    collect() {
+      this.reset();
+      for (const q of latest?.queue ?? []) this.set({ queue: q.name }, q.retrying);
+    },
+  });
+  return {
+    contentType: registry.contentType,
+    async render() {
+      latest = await load(db, jobs);
+      return registry.metrics();
+    },
+  };
 }

@@ -51,6 +51,12 @@ export interface S3Settings {
 export const PRESIGN_TTL_SECONDS = 15 * 60;
 /** S3's smallest part but the last. */
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
+/**
+ * GET URLs are signed as of the start of a 5-minute window (and valid `ttl` past now all the same): the same
+ * object gets the same URL within it, so a catalog answer keeps its bytes and its ETag across recomputes.
+ */
+const SIGNING_WINDOW_MS = 5 * 60_000;
+const signedAt = (now = Date.now()) => new Date(now - (now % SIGNING_WINDOW_MS));
 
 export class StorageError extends Error {
   constructor(
@@ -273,7 +279,8 @@ export function createS3Storage(s: S3Settings): Storage {
     },
     list: async (prefix) => (await listWithDates(prefix)).map((o) => o.key),
     listWithDates,
-    presignGet: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedGetObject(bucket, key, ttl),
+    presignGet: (key, ttl = PRESIGN_TTL_SECONDS) =>
+      signer.presignedGetObject(bucket, key, ttl + SIGNING_WINDOW_MS / 1000, {}, signedAt()),
     presignPut: (key, ttl = PRESIGN_TTL_SECONDS) => signer.presignedPutObject(bucket, key, ttl),
     presignDownload: (key, contentDisposition, ttl = PRESIGN_TTL_SECONDS) =>
       signer.presignedGetObject(bucket, key, ttl, { 'response-content-disposition': contentDisposition }),
