@@ -11,6 +11,7 @@ import './avatar.ts';
 import './catalog.ts';
 import './image.ts';
 import './avatar-studio.ts';
+import './library.ts';
 import './b-roll.ts';
 import './api-key.ts';
 import './usage.ts';

@@ -4,6 +4,7 @@ import { displayName } from '../../domain/fields.ts';
 import { createProject } from '../../domain/projects/create-project.ts';
 import { deleteProject } from '../../domain/projects/delete-project.ts';
 import { getProject } from '../../domain/projects/get-project.ts';
+import { inProject } from '../../domain/projects/project-avatars.ts';
 import { renameProject } from '../../domain/projects/rename-project.ts';
 import { visibleProject } from '../../domain/projects/visible-project.ts';
 import { watchProject } from '../../domain/projects/watch-project.ts';
@@ -99,9 +100,11 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
     avatar: t.prismaField({
       type: 'Avatar',
       nullable: true,
-      description: subjectOf('AVATAR'),
+      description: 'When kind is AVATAR: its new state, or null once deleted or removed from the project.',
       resolve: (query, e, _args, ctx) =>
-        e.kind === 'AVATAR' ? ctx.deps.db.avatar.findUnique({ ...query, where: { id: e.id } }) : null,
+        e.kind === 'AVATAR'
+          ? ctx.deps.db.avatar.findFirst({ ...query, where: { id: e.id, ...inProject(e.projectId) } })
+          : null,
     }),
     image: t.prismaField({
       type: 'Image',
