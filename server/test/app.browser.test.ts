@@ -319,7 +319,7 @@ describe('the app in a browser', () => {
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
       await step('17-use-in-project');
-      await dialog.getByRole('button', { name: 'Use in project' }).click();
+      await dialog.getByRole('button', { name: /^Make my own version/ }).click();
       await page.getByRole('heading', { name: 'Campagne printemps', level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toBe(projectPath);
       expect(await page.getByLabel('Avatar name').inputValue()).toBe(avatarName);

@@ -21,6 +21,7 @@ const MeQuery = graphql(`
 export function SignedInLayout() {
   const navigate = useNavigate();
   const onCatalog = useMatch({ path: paths.catalog, caseSensitive: true });
+  const onLibrary = useMatch({ path: paths.library, caseSensitive: true });
   const { data, loading, error } = useQuery(MeQuery);
   const [signOut, { loading: signingOut }] = useSignOutMutation();
 
@@ -43,8 +44,11 @@ export function SignedInLayout() {
           Better Ads
         </Link>
         <nav aria-label="Main">
-          <Link to={paths.projects} aria-current={onCatalog ? undefined : 'page'}>
+          <Link to={paths.projects} aria-current={onCatalog || onLibrary ? undefined : 'page'}>
             Projects
+          </Link>
+          <Link to={paths.library} aria-current={onLibrary ? 'page' : undefined}>
+            Library
           </Link>
           <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
             Catalog

@@ -12,6 +12,11 @@ export const possibleTypes: Record<string, string[]> = {
     "UnknownTagsError",
     "ValidationError"
   ],
+  "MutationAddAvatarToProjectResult": [
+    "MutationAddAvatarToProjectSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationCreateApiKeyResult": [
     "MutationCreateApiKeySuccess",
     "ValidationError"
@@ -94,6 +99,11 @@ export const possibleTypes: Record<string, string[]> = {
   ],
   "MutationRegisterUploadResult": [
     "MutationRegisterUploadSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
+  "MutationRemoveAvatarFromProjectResult": [
+    "MutationRemoveAvatarFromProjectSuccess",
     "NotFoundError",
     "ValidationError"
   ],

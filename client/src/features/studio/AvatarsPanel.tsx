@@ -6,6 +6,7 @@ import { AvatarCard } from './AvatarCard.tsx';
 import { AvatarForm, type Reference } from './AvatarForm.tsx';
 import { confirmDelete } from './confirmDelete.ts';
 import { useDeleteAvatarMutation } from './mutations/useDeleteAvatarMutation.ts';
+import { useRemoveAvatarFromProjectMutation } from '../library/mutations/useRemoveAvatarFromProjectMutation.ts';
 
 // A page of the list: the first (StudioScreen's query) and the next ones ("More avatars") alike; the cache
 // appends them (cachePolicies.ts).
@@ -46,6 +47,7 @@ export function AvatarsPanel(props: {
   const client = useApolloClient();
   const page = getFragmentData(AvatarsPanel_avatars, props.avatars);
   const [deleteAvatar] = useDeleteAvatarMutation(props.projectId);
+  const [removeAvatar] = useRemoveAvatarFromProjectMutation(props.projectId);
   const more = () =>
     client.query({
       query: MoreAvatarsQuery,
@@ -67,7 +69,9 @@ export function AvatarsPanel(props: {
           <AvatarCard
             key={e.node.id}
             avatar={e.node}
+            projectId={props.projectId}
             onDelete={(id) => void confirmDelete('Delete this avatar and its video?', () => deleteAvatar(id))}
+            onRemove={(id) => void removeAvatar(id)}
           />
         )}
       </PagedList>

@@ -39,6 +39,7 @@ export function useCreateAvatarMutation() {
         videoUrl: null,
         failureReason: null,
         createdAt: new Date().toISOString(),
+        project: { __typename: 'Project', id: input.projectId },
       },
       AvatarCard_avatar,
     );
