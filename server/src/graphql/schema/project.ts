@@ -101,10 +101,11 @@ const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('ProjectEvent')
       type: 'Avatar',
       nullable: true,
       description: 'When kind is AVATAR: its new state, or null once deleted or removed from the project.',
-      resolve: (query, e, _args, ctx) =>
-        e.kind === 'AVATAR'
-          ? ctx.deps.db.avatar.findFirst({ ...query, where: { id: e.id, ...inProject(e.projectId) } })
-          : null,
+      resolve: (query, e, _args, ctx) => {
+        // Built first: its plan includes relations (Avatar.project) and must be read for every event.
+        const find = { ...query, where: { id: e.id, ...inProject(e.projectId) } };
+        return e.kind === 'AVATAR' ? ctx.deps.db.avatar.findFirst(find) : null;
+      },
     }),
     image: t.prismaField({
       type: 'Image',
