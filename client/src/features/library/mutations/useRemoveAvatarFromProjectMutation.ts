@@ -1,8 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '../../../gql';
-import { removeEdge } from '../../../lib/connections.ts';
-
-type Connection = Parameters<typeof removeEdge>[0];
+import { leaveProjectAvatars } from '../links.ts';
 
 const RemoveAvatarFromProjectMutation = graphql(`
   mutation RemoveAvatarFromProject($input: RemoveAvatarFromProjectInput!) {
@@ -39,13 +37,7 @@ export function useRemoveAvatarFromProjectMutation(projectId: string) {
         },
         update(cache, { data }) {
           const r = data?.removeAvatarFromProject;
-          const project = cache.identify({ __typename: 'Project', id: projectId });
-          const avatar = cache.identify({ __typename: 'Avatar', id: avatarId });
-          if (!r || !('data' in r) || !project || !avatar) return;
-          cache.modify({
-            id: project,
-            fields: { avatars: (existing: unknown) => removeEdge(existing as Connection, avatar) ?? existing },
-          });
+          if (r && 'data' in r) leaveProjectAvatars(cache, projectId, avatarId);
         },
       })
     ).data?.removeAvatarFromProject;
