@@ -1,6 +1,7 @@
 // ESLint: typescript-eslint's strict, type-checked rules for all TypeScript; react-hooks for the client;
 // formatting is Prettier's job (eslint-config-prettier turns off the rules that would fight it).
 import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -92,4 +93,13 @@ export default defineConfig(
     },
   },
   prettier,
+  {
+    // Lines ≤ 120 columns (ARCHITECTURE.md). It comes after `prettier`, which turns this rule off: Prettier wraps
+    // code at 120 but leaves what it cannot break (a long string or comment), and this rule has no fix to fight it.
+    // URLs (in comments or strings) and regex literals are exempt: either stops working when split.
+    plugins: { '@stylistic': stylistic },
+    rules: {
+      '@stylistic/max-len': ['error', { code: 120, tabWidth: 2, ignoreUrls: true, ignoreRegExpLiterals: true }],
+    },
+  },
 );

@@ -143,16 +143,7 @@ describe('publicAvatars filter and facets', () => {
       { first: 0 },
     ]) {
       const viaHttp = await app.gql(CATALOG, variables);
-      const ctx = await buildContext(
-        {
-          storage: app.storage,
-          pubsub: app.app.deps.pipeline.deps.pubsub,
-          pipeline: app.app.deps.pipeline,
-          authLimits: app.app.deps.authLimits,
-          deps: app.app.deps,
-        },
-        undefined,
-      );
+      const ctx = await buildContext(app.app.deps, undefined);
       const direct = await execute({ schema, document: parse(CATALOG), contextValue: ctx, variableValues: variables });
       expect(viaHttp.data, JSON.stringify(variables)).toEqual(JSON.parse(JSON.stringify(direct.data)));
     }

@@ -34,6 +34,7 @@ describe('results', () => {
       kind: 'image',
       url: 'https://x/1.png',
       nsfw: true,
+      seed: null,
     });
     expect(fluxImageResult({ images: [] })).toMatchObject({
       kind: 'failed',
@@ -42,6 +43,7 @@ describe('results', () => {
     expect(seedanceVideoResult({ video: { url: 'https://x/v.mp4' } })).toEqual({
       kind: 'video',
       url: 'https://x/v.mp4',
+      seed: null,
     });
     expect(seedanceVideoResult({ video: {} })).toMatchObject({
       kind: 'failed',
@@ -113,11 +115,17 @@ describe('registry', () => {
     expect(kinds).toEqual([
       'IMAGE/text-to-image',
       'IMAGE/image-to-image',
+      'IMAGE/instruction-edit',
       'AVATAR/avatar',
+      'AVATAR/avatar-fast',
       'BROLL/b-roll-from-text',
       'BROLL/b-roll-from-image',
+      'BROLL/b-roll-from-text-fast',
+      'BROLL/b-roll-from-image-fast',
     ]);
     expect(kindOf('BROLL', 'fal-ai/bytedance/seedance/v1/pro/image-to-video')?.name).toBe('b-roll-from-image');
+    expect(kindOf('BROLL', 'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video')?.name).toBe('b-roll-from-text-fast');
+    expect(kindOf('IMAGE', 'fal-ai/flux-pro/kontext')?.name).toBe('instruction-edit');
     expect(kindOf('AVATAR', 'fal-ai/bytedance/seedance/v1/pro/image-to-video')?.name).toBe('avatar');
     expect(parseTarget('AVATAR:abc-1')).toEqual({ kind: 'AVATAR', id: 'abc-1' });
     expect(parseTarget('PROJECT:abc')).toBeNull();

@@ -115,9 +115,7 @@ describe('library and links in a browser', () => {
       await first.getByRole('button', { name: 'Use in project' }).click();
       await dialog.getByRole('heading', { name: `Add “${name}” to a project` }).waitFor();
       const id = new URL(page.url()).searchParams.get('avatar')!;
-      const price = (
-        await app.gql(`query($id: ID!) { node(id: $id) { ... on Avatar { newVersionEstimatedCost } } }`, { id })
-      ).data.node.newVersionEstimatedCost;
+      const price = (await app.gql(`{ quote(input: { kind: AVATAR }) { estimatedCost } }`)).data.quote.estimatedCost;
       expect(price).toBeGreaterThan(0);
       expect(await dialog.getByTestId('own-version-price').textContent()).toBe(`$${price.toFixed(2)}`);
       await dialog.getByLabel('Project').selectOption({ label: 'Rentrée' });

@@ -20,7 +20,7 @@ const REMOVE = `mutation($p: ID!, $a: ID!) { removeAvatarFromProject(input: { pr
 const PROJECT_AVATARS = `query($id: ID!, $first: Int, $after: String) { project(id: $id) {
   avatars(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
 const LIBRARY = `query($p: ID, $s: GenerationStatus) { me { avatars(first: 50, projectId: $p, status: $s) {
-  totalCount edges { node { id status project { id name } newVersionEstimatedCost } } } } }`;
+  totalCount edges { node { id status project { id name } } } } } }`;
 const USAGE = `{ me { usage(period: ALL) { generations totalCost } } }`;
 
 async function project(token: string, name: string): Promise<string> {
@@ -123,7 +123,7 @@ describe('library and project links', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(live.seen.length).toBe(before);
 
-    // The library: all of mine, filtered by project (made there or added) and status, with the remake price.
+    // The library: all of mine, filtered by project (made there or added) and status.
     const lib = (p?: string, s?: string) => app.gql(LIBRARY, { p, s }, u.token).then((r) => r.data.me.avatars);
     expect((await lib()).totalCount).toBe(2);
     expect((await lib(b)).edges.map((e: any) => e.node.id)).toEqual([older, avatar]);
@@ -131,7 +131,6 @@ describe('library and project links', () => {
     expect((await lib(undefined, 'FAILED')).totalCount).toBe(0);
     expect((await lib(a)).edges[0].node).toMatchObject({
       project: { id: a, name: 'A' },
-      newVersionEstimatedCost: 0.62,
     });
 
     // Removed from B: still in A, the link row gone, B's subscribers see it leave (avatar null).

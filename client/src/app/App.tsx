@@ -1,4 +1,4 @@
-import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useLayoutEffect, useSyncExternalStore } from 'react';
 import {
   Navigate,
   NavigationType,
@@ -17,8 +17,12 @@ import { StudioScreen } from '../features/studio/StudioScreen.tsx';
 import { CatalogScreen } from '../features/catalog/CatalogScreen.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
+import { Spinner } from '../ui/Feedback.tsx';
 import { SignedInLayout } from './SignedInLayout.tsx';
 import { nextPath, paths, studioPrefill } from './paths.ts';
+
+// Its own chunk: the first page stays within its size budget (README, Performance notes).
+const UsageScreen = lazy(() => import('../features/usage/UsageScreen.tsx'));
 
 export function App() {
   const token = useSyncExternalStore(onTokenChange, getToken);
@@ -38,6 +42,15 @@ export function App() {
           <Route element={<SignedInLayout />}>
             <Route path={paths.studio} caseSensitive element={<StudioRoute />} />
             <Route path={paths.catalog} caseSensitive element={<CatalogScreen signedIn />} />
+            <Route
+              path={paths.usage}
+              caseSensitive
+              element={
+                <Suspense fallback={<Spinner />}>
+                  <UsageScreen />
+                </Suspense>
+              }
+            />
             <Route path={paths.library} caseSensitive element={<LibraryScreen />} />
             <Route path={paths.signIn} caseSensitive element={<AfterSignIn />} />
             <Route path={paths.signUp} caseSensitive element={<AfterSignIn />} />

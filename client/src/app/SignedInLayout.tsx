@@ -22,6 +22,7 @@ export function SignedInLayout() {
   const navigate = useNavigate();
   const onCatalog = useMatch({ path: paths.catalog, caseSensitive: true });
   const onLibrary = useMatch({ path: paths.library, caseSensitive: true });
+  const onUsage = useMatch({ path: paths.usage, caseSensitive: true });
   const { data, loading, error } = useQuery(MeQuery);
   const [signOut, { loading: signingOut }] = useSignOutMutation();
 
@@ -44,7 +45,7 @@ export function SignedInLayout() {
           Better Ads
         </Link>
         <nav aria-label="Main">
-          <Link to={paths.projects} aria-current={onCatalog || onLibrary ? undefined : 'page'}>
+          <Link to={paths.projects} aria-current={onCatalog || onLibrary || onUsage ? undefined : 'page'}>
             Projects
           </Link>
           <Link to={paths.library} aria-current={onLibrary ? 'page' : undefined}>
@@ -52,6 +53,9 @@ export function SignedInLayout() {
           </Link>
           <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
             Catalog
+          </Link>
+          <Link to={paths.usage} aria-current={onUsage ? 'page' : undefined}>
+            Usage
           </Link>
         </nav>
         <div className="user">

@@ -4,7 +4,7 @@ import { catalogAvatarHref, nextPath, paths, signInHref, studioHref, studioPrefi
 
 /** The route a path shows, as App's <Routes> match it (anything else shows the projects). */
 function routeOf(pathname: string): string {
-  const named = [paths.studio, paths.catalog, paths.signIn, paths.signUp];
+  const named = [paths.studio, paths.catalog, paths.usage, paths.signIn, paths.signUp];
   return named.find((p) => matchPath({ path: p, caseSensitive: true }, pathname)) ?? paths.projects;
 }
 
@@ -13,6 +13,8 @@ describe('paths', () => {
     expect(routeOf('/')).toBe(paths.projects);
     expect(routeOf('/catalog')).toBe(paths.catalog);
     expect(routeOf('/catalog/')).toBe(paths.catalog);
+    expect(routeOf('/usage')).toBe(paths.usage);
+    expect(routeOf('/Usage')).toBe(paths.projects);
     const studio = matchPath(paths.studio, '/projects/UHJvamVjdDox');
     expect(studio?.params.id).toBe('UHJvamVjdDox');
     expect(studioPrefill(new URLSearchParams('?ref=SW1hZ2U6Mg%3D%3D&name=Camille+%E2%80%94+Tech'))).toEqual({

@@ -4,6 +4,7 @@ export const paths = {
   projects: '/',
   catalog: '/catalog',
   library: '/library',
+  usage: '/usage',
   signIn: '/signin',
   signUp: '/signup',
   /** The route pattern of a studio. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, percent, ratioLabel, statusLabel } from './format.ts';
+import { formatBytes, formatUsd, percent, ratioLabel, statusLabel } from './format.ts';
 
 describe('formatters', () => {
   it('formats sizes', () => {
@@ -12,6 +12,16 @@ describe('formatters', () => {
     expect(percent(50, 200)).toBe(25);
     expect(percent(300, 200)).toBe(100);
     expect(percent(5, 0)).toBe(0);
+  });
+  it('formats prices to the tenth of a cent when it matters', () => {
+    expect([0.62, 0.025, 0.243, 1.24, 0, 0.0486].map(formatUsd)).toEqual([
+      '$0.62',
+      '$0.025',
+      '$0.243',
+      '$1.24',
+      '$0.00',
+      '$0.0486',
+    ]);
   });
   it('labels ratios and statuses', () => {
     expect(ratioLabel('R16_9')).toBe('16:9');

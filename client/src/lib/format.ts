@@ -36,3 +36,10 @@ export function statusLabel(status: string): string {
       return status;
   }
 }
+
+/** USD with cents, and the tenths of a cent when they matter: 0.62 → "$0.62", 0.025 → "$0.025", 0 → "$0.00". */
+export function formatUsd(usd: number): string {
+  const cents = usd.toFixed(2);
+  const finer = usd.toFixed(4).replace(/0+$/, '');
+  return `$${Number(finer) === Number(cents) ? cents : finer}`;
+}

@@ -1,5 +1,6 @@
 // The catalog's cursors: (order, order key, id), base64url JSON, checked before they reach a statement.
-import { isLocalId, textProblem } from '../graphql/input-rules.ts';
+import { isRowId } from '../domain/ids.ts';
+import { textProblem } from '../graphql/input-rules.ts';
 import type { CatalogOrder, Cursor } from './filter.ts';
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.order, c.value, c.id])).toString('base64url');
@@ -20,7 +21,7 @@ export function decodeCursor(s: string): Cursor | null {
     if (!Array.isArray(parsed) || parsed.length !== 3) return null;
     const [order, value, id] = parsed as unknown[];
     if (order !== 'NEWEST' && order !== 'OLDEST' && order !== 'NAME') return null;
-    if (typeof value !== 'string' || !isLocalId(id)) return null;
+    if (typeof value !== 'string' || !isRowId(id)) return null;
     if (order === 'NAME' ? value.length > 200 || textProblem(value) !== null : !isIsoInstant(value)) return null;
     return { order, value, id };
   } catch {

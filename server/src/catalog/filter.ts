@@ -66,7 +66,18 @@ const orderSpec = {
 /** The Avatar columns the GraphQL Avatar type reads: what a catalog page selects. */
 export type CatalogAvatar = Pick<
   Avatar,
-  'id' | 'name' | 'visibility' | 'status' | 'failureReason' | 'imageStoragePath' | 'videoStoragePath' | 'createdAt'
+  | 'id'
+  | 'name'
+  | 'visibility'
+  | 'status'
+  | 'failureReason'
+  | 'imageStoragePath'
+  | 'videoStoragePath'
+  | 'createdAt'
+  | 'aspectRatio'
+  | 'durationSeconds'
+  | 'quality'
+  | 'seed'
 >;
 
 /** A page's row: the avatar's columns and its tag ids. */
@@ -98,6 +109,7 @@ export function catalogPage(
   return sql<CatalogRow>(Prisma.sql`
     SELECT a.id, a.name, a.visibility::text AS visibility, a.status::text AS status, a."failureReason",
            a."imageStoragePath", a."videoStoragePath", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+           a."aspectRatio", a."durationSeconds", a.quality::text AS quality, a.seed,
            ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id) AS "tagIds"
       FROM "Avatar" a
      WHERE ${Prisma.join(parts, ' AND ')}

@@ -1,19 +1,31 @@
-// Use cases name rows by their public IDs (the global IDs clients hold), so that a NotFoundError says what
-// the caller asked for. Here a public ID becomes a row id of one type, or names nothing.
+// Clients name rows by public IDs (relay global IDs, base64 of "Type:rowId"). This is the one decoder of them,
+// for use cases and for the GraphQL layer alike (node(id:), relay's ID arguments), so that a malformed ID, one
+// of another type and a missing row are refused alike everywhere.
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { NotFoundError } from './errors.ts';
 
-// What a row id looks like (cuids, test and seed ids): the input boundary's rule (graphql/input-rules.ts).
-const ROW_ID = /^[\w-]{1,128}$/;
+/** The types whose rows have public IDs: the schema's Node types (graphql/schema/index.ts checks it at start-up). */
+export const PUBLIC_ID_TYPES: ReadonlySet<string> = Object.freeze(
+  new Set(['ApiKey', 'Avatar', 'BRoll', 'Image', 'Project', 'Tag', 'TagCategory', 'User']),
+);
 
-/** The row id inside the public ID of a `typename`, or null when it is malformed or of another type. */
-export function rowIdOrNull(publicId: string, typename: string): string | null {
+/** What a row id (the part of a public ID or cursor after the type) looks like: cuids, test and seed ids. */
+export const isRowId = (id: unknown): id is string => typeof id === 'string' && /^[\w-]{1,128}$/.test(id);
+
+/** The type and row id inside a public ID, or null when it is not the ID of a row of a public type. */
+export function decodePublicId(publicId: string): { typename: string; id: string } | null {
   try {
     const decoded = decodeGlobalID(publicId);
-    return decoded.typename === typename && ROW_ID.test(decoded.id) ? decoded.id : null;
+    return PUBLIC_ID_TYPES.has(decoded.typename) && isRowId(decoded.id) ? decoded : null;
   } catch {
     return null;
   }
+}
+
+/** The row id inside the public ID of a `typename`, or null when it is malformed or of another type. */
+export function rowIdOrNull(publicId: string, typename: string): string | null {
+  const decoded = decodePublicId(publicId);
+  return decoded?.typename === typename ? decoded.id : null;
 }
 
 /** The row id inside the public ID of a `typename`; anything else names no such row (`what` in the message). */
@@ -22,3 +34,19 @@ export function rowId(publicId: string, typename: string, what = typename): stri
   if (id === null) throw new NotFoundError(what, publicId);
   return id;
 }
+
+/**
+ * A row the client named: its id (null when the public ID is malformed or of another type, which names
+ * no row, exactly like a missing one), and the public ID it was named by (what a NotFoundError repeats).
+ * Decoded by the adapter, refused by the use case, so a replayed idempotency key is answered first.
+ */
+export interface NodeRef {
+  id: string | null;
+  globalId: string;
+}
+
+/** A public ID of `typename` as a use case takes it. */
+export const nodeRef = (publicId: string | number, typename: string): NodeRef => ({
+  id: rowIdOrNull(String(publicId), typename),
+  globalId: String(publicId),
+});

@@ -46,6 +46,19 @@ const fluxImageToImage = z.looseObject({
   strength: z.number().min(0.01).max(1).default(0.95),
 });
 
+// FLUX.1 Kontext [pro] (fal-ai/flux-pro/kontext): no strength, no image_size, no enable_safety_checker.
+const fluxKontext = z.looseObject({
+  prompt,
+  image_url: url,
+  seed: z.int().optional(),
+  guidance_scale: z.number().min(1).max(20).default(3.5),
+  sync_mode: z.boolean().optional(),
+  num_images: z.int().min(1).max(4).default(1),
+  output_format: z.enum(['jpeg', 'png']).default('jpeg'),
+  safety_tolerance: z.enum(['1', '2', '3', '4', '5', '6']).default('2'),
+  aspect_ratio: z.enum(['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21']).optional(),
+});
+
 const seedanceCommon = {
   prompt,
   resolution: z.enum(['480p', '720p', '1080p']).default('1080p'),
@@ -75,10 +88,15 @@ export const endpointSchemas = {
   'fal-ai/flux/dev/image-to-image': fluxImageToImage,
   'fal-ai/bytedance/seedance/v1/pro/image-to-video': seedanceImageToVideo,
   'fal-ai/bytedance/seedance/v1/pro/text-to-video': seedanceTextToVideo,
+  // Pro Fast takes the same inputs as Pro (fal's model pages), image-to-video defaulting to `auto` too.
+  'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video': seedanceImageToVideo,
+  'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video': seedanceTextToVideo,
+  'fal-ai/flux-pro/kontext': fluxKontext,
 } satisfies Record<FalModel, z.ZodType>;
 
 export type FluxTextToImageArgs = z.infer<typeof fluxTextToImage>;
 export type FluxImageToImageArgs = z.infer<typeof fluxImageToImage>;
+export type FluxKontextArgs = z.infer<typeof fluxKontext>;
 export type SeedanceImageToVideoArgs = z.infer<typeof seedanceImageToVideo>;
 export type SeedanceTextToVideoArgs = z.infer<typeof seedanceTextToVideo>;
 

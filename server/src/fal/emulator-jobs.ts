@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ValidatedInput, ValidationDetail } from './emulator-inputs.ts';
 import {
   fluxImageToImage,
+  fluxKontext,
   fluxTextToImage,
   hasTag,
   JobError,
@@ -100,6 +101,9 @@ const producers: Record<FalModel, (input: never, ctx: MediaContext) => Promise<u
   'fal-ai/flux/dev/image-to-image': fluxImageToImage,
   'fal-ai/bytedance/seedance/v1/pro/image-to-video': seedanceImageToVideo,
   'fal-ai/bytedance/seedance/v1/pro/text-to-video': seedanceTextToVideo,
+  'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video': seedanceImageToVideo,
+  'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video': seedanceTextToVideo,
+  'fal-ai/flux-pro/kontext': fluxKontext,
 };
 
 /** A result reduced to the fields fal's output schemas mark required. */

@@ -7,6 +7,9 @@ export const FAL_MODELS = [
   'fal-ai/flux/dev/image-to-image',
   'fal-ai/bytedance/seedance/v1/pro/image-to-video',
   'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+  'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video',
+  'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video',
+  'fal-ai/flux-pro/kontext',
 ] as const;
 export type FalModel = (typeof FAL_MODELS)[number];
 
@@ -35,6 +38,21 @@ export const SEEDANCE_ASPECT_RATIOS = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:1
 export type SeedanceAspectRatio = (typeof SEEDANCE_ASPECT_RATIOS)[number];
 export const SEEDANCE_RESOLUTION = '1080p';
 export const SEEDANCE_DEFAULT_DURATION: SeedanceDuration = 5;
+
+/** Seedance 1 Pro, or Seedance 1 Pro Fast: same inputs and output, about 60% cheaper. */
+export const VIDEO_QUALITIES = ['STANDARD', 'FAST'] as const;
+export type VideoQuality = (typeof VIDEO_QUALITIES)[number];
+export const videoQualitySchema = z.enum(VIDEO_QUALITIES);
+export const SEEDANCE_MODELS = {
+  STANDARD: {
+    imageToVideo: 'fal-ai/bytedance/seedance/v1/pro/image-to-video',
+    textToVideo: 'fal-ai/bytedance/seedance/v1/pro/text-to-video',
+  },
+  FAST: {
+    imageToVideo: 'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video',
+    textToVideo: 'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video',
+  },
+} as const satisfies Record<VideoQuality, Record<'imageToVideo' | 'textToVideo', FalModel>>;
 
 /** Prompts longer than this are refused before submitting (fal's own limit is not documented per model). */
 export const PROMPT_MAX_LENGTH = 2000;
@@ -170,18 +188,45 @@ export function seedanceTextToVideoInput(o: {
   };
 }
 
+// A type, not an interface: it must stay assignable to the gateway's Record<string, unknown>.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type FluxKontextInput = {
+  image_url: string;
+  prompt: string;
+  num_images: 1;
+  output_format: 'png';
+  safety_tolerance: '2';
+};
+
+/** FLUX Kontext pro: an instruction edit ("make the coat red"); the output keeps the input's proportions. */
+export function fluxKontextInput(o: { imageUrl: string; prompt: string }): FluxKontextInput {
+  return {
+    image_url: check(z.url(), o.imageUrl, 'image URL'),
+    prompt: check(promptSchema, o.prompt, 'prompt'),
+    num_images: 1,
+    output_format: 'png',
+    // fal's default; Kontext has no enable_safety_checker.
+    safety_tolerance: '2',
+  };
+}
+
 // ---------------------------------------------------------------------------------------------- prices
 // ESTIMATES in USD, kept in this one place; check fal's pricing pages before trusting them for billing.
 // FLUX dev bills per megapixel (1024×1024 px), rounded up: $0.025 text-to-image, $0.03 image-to-image
-// (of the input, which the output follows); Seedance 1.0 pro ≈ $0.62 for 5 s of 1080p.
+// (of the input, which the output follows); Seedance 1.0 pro ≈ $0.62 for 5 s of 1080p ($2.5 per million video
+// tokens), Pro Fast ≈ $0.243 ($1 per million); FLUX Kontext pro $0.04 per image, whatever its size.
 
-export type FalPrice = { unit: 'megapixel'; usd: number } | { unit: 'video-second'; usd: number };
+export type FalPrice =
+  { unit: 'megapixel'; usd: number } | { unit: 'video-second'; usd: number } | { unit: 'image'; usd: number };
 
 export const FAL_PRICES: Record<FalModel, FalPrice> = {
   'fal-ai/flux/dev': { unit: 'megapixel', usd: 0.025 },
   'fal-ai/flux/dev/image-to-image': { unit: 'megapixel', usd: 0.03 },
   'fal-ai/bytedance/seedance/v1/pro/image-to-video': { unit: 'video-second', usd: 0.124 },
   'fal-ai/bytedance/seedance/v1/pro/text-to-video': { unit: 'video-second', usd: 0.124 },
+  'fal-ai/bytedance/seedance/v1/pro/fast/image-to-video': { unit: 'video-second', usd: 0.0486 },
+  'fal-ai/bytedance/seedance/v1/pro/fast/text-to-video': { unit: 'video-second', usd: 0.0486 },
+  'fal-ai/flux-pro/kontext': { unit: 'image', usd: 0.04 },
 };
 
 const roundUsd = (usd: number) => Math.round(usd * 10_000) / 10_000;
@@ -208,6 +253,8 @@ export function estimateCostUsd(
   inputImage?: { width: number; height: number },
 ): number {
   const count = typeof input.num_images === 'number' ? input.num_images : 1;
+  const price = FAL_PRICES[model];
+  if (price.unit === 'image') return roundUsd(price.usd * count);
   if (model === 'fal-ai/flux/dev') {
     const size = Object.values(FLUX_IMAGE_SIZES).find((s) => s.preset === input.image_size) ?? FLUX_IMAGE_SIZES['4:3'];
     return estimateImageCostUsd(model, size.width, size.height, count);
@@ -218,61 +265,4 @@ export function estimateCostUsd(
   return estimateVideoCostUsd(model, Number.isFinite(seconds) ? seconds : SEEDANCE_DEFAULT_DURATION);
 }
 
-// ---------------------------------------------------------------------------------------------- result parsers
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Only `url` is required by fal's output schema; callers measure the bytes they download anyway. */
-export interface FluxImage {
-  url: string;
-  width?: number;
-  height?: number;
-  contentType: string;
-}
-
-const fluxResultSchema = z.object({
-  images: z
-    .array(
-      z.object({
-        url: z.string().min(1),
-        width: z.number().int().positive().nullish(),
-        height: z.number().int().positive().nullish(),
-        content_type: z
-          .string()
-          .nullish()
-          .transform((t) => t ?? 'image/jpeg'),
-      }),
-    )
-    .min(1, 'no image in the result'),
-  has_nsfw_concepts: z.array(z.boolean()).optional(),
-});
-
-const seedanceResultSchema = z.object({ video: z.object({ url: z.string().min(1) }) });
-
-function fail(what: string, error: z.ZodError): { ok: false; error: string } {
-  const details = error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
-  return { ok: false, error: `unexpected ${what} result from fal (${details.join('; ')})` };
-}
-
-export function parseFluxResult(payload: unknown): ParseResult<{ images: FluxImage[]; nsfw: boolean[] }> {
-  const parsed = fluxResultSchema.safeParse(payload);
-  if (!parsed.success) return fail('FLUX', parsed.error);
-  const { images, has_nsfw_concepts } = parsed.data;
-  return {
-    ok: true,
-    value: {
-      images: images.map((i) => ({
-        url: i.url,
-        ...(i.width && i.height ? { width: i.width, height: i.height } : {}),
-        contentType: i.content_type,
-      })),
-      nsfw: images.map((_, n) => has_nsfw_concepts?.[n] ?? false),
-    },
-  };
-}
-
-export function parseSeedanceResult(payload: unknown): ParseResult<{ videoUrl: string }> {
-  const parsed = seedanceResultSchema.safeParse(payload);
-  if (!parsed.success) return fail('Seedance', parsed.error);
-  return { ok: true, value: { videoUrl: parsed.data.video.url } };
-}
+export { parseFluxResult, parseSeedanceResult, type FluxImage, type ParseResult } from './results.ts';

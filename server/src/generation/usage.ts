@@ -15,6 +15,8 @@ export interface ModelUsage {
   cost: number;
 }
 export interface UsageSummary {
+  /** Whose usage: what its per-day breakdown is read for. */
+  userId: string;
   period: UsagePeriod;
   from: Date | null;
   to: Date;
@@ -80,7 +82,18 @@ export async function usageOf(
       FROM g GROUP BY GROUPING SETS ((uid, model), (uid)) ORDER BY uid, model`;
   const out = new Map<string, UsageSummary>();
   for (const id of userIds)
-    out.set(id, { period, from, to, generations: 0, succeeded: 0, failed: 0, pending: 0, totalCost: 0, byModel: [] });
+    out.set(id, {
+      userId: id,
+      period,
+      from,
+      to,
+      generations: 0,
+      succeeded: 0,
+      failed: 0,
+      pending: 0,
+      totalCost: 0,
+      byModel: [],
+    });
   for (const r of rows) {
     const u = out.get(r.uid);
     if (!u) continue;
@@ -136,4 +149,42 @@ export async function usageUserCount({ db }: Db, period: UsagePeriod, now = new 
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(DISTINCT "userId")::int AS n FROM "GenerationAttempt" WHERE ${submittedIn(periodRange(period, now))}`;
   return row?.n ?? 0;
+}
+
+export interface DailyUsage {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string;
+  generations: number;
+  cost: number;
+}
+
+/**
+ * One user's attempts and SUCCEEDED cost per UTC day of the period (ALL: from the first attempt, at most
+ * `maxDays` back), every day listed, spent or not: one statement.
+ */
+export async function usageByDay(
+  { db }: Db,
+  userId: string,
+  period: UsagePeriod,
+  now = new Date(),
+  maxDays = 366,
+): Promise<DailyUsage[]> {
+  const range = periodRange(period, now);
+  const floor = new Date(now.getTime() - (maxDays - 1) * 86_400_000);
+  // Stored timestamps are UTC wall times; the ISO text casts to the same.
+  const [from, today] = [range.from?.toISOString() ?? null, now.toISOString()];
+  const rows = await db.$queryRaw<DailyUsage[]>`
+    WITH a AS (
+      SELECT date_trunc('day', "submittedAt") AS day, status::text AS status, "estimatedCostUsd" AS cost
+        FROM "GenerationAttempt"
+       WHERE "userId" = ${userId} AND ${submittedIn(range)} AND "submittedAt" >= ${floor}),
+    days AS (
+      SELECT generate_series(
+               date_trunc('day', coalesce(${from}::timestamp, (SELECT min(day) FROM a), ${today}::timestamp)),
+               date_trunc('day', ${today}::timestamp), interval '1 day') AS day)
+    SELECT to_char(d.day, 'YYYY-MM-DD') AS day, count(a.day)::int AS generations,
+           coalesce(sum(a.cost) FILTER (WHERE a.status = 'SUCCEEDED'), 0)::float8 AS cost
+      FROM days d LEFT JOIN a ON a.day = d.day
+     GROUP BY d.day ORDER BY d.day`;
+  return rows;
 }

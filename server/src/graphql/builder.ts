@@ -2,17 +2,16 @@ import SchemaBuilder, { PothosValidationError } from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { InvalidInputError } from '../domain/errors.ts';
+import { decodePublicId } from '../domain/ids.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
 import InputBoundaryPlugin from './input-boundary.ts';
-import { isLocalId } from './input-rules.ts';
-import { NODE_TYPES } from './node-types.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -60,9 +59,8 @@ export const builder = new SchemaBuilder<{
   relay: {
     // An ID of a type that is not a node is as unknown as a malformed one: a client error, not a crash.
     decodeGlobalID: (globalID) => {
-      const decoded = decodeGlobalID(globalID);
-      if (!NODE_TYPES.has(decoded.typename) || !isLocalId(decoded.id))
-        throw new PothosValidationError(`Invalid global ID: ${globalID}`);
+      const decoded = decodePublicId(globalID);
+      if (!decoded) throw new PothosValidationError(`Invalid global ID: ${globalID}`);
       return decoded;
     },
     // node and nodes are schema/node.ts's: a malformed or missing ID is null there, not an error.

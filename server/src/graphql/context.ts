@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { API_KEY_PREFIX, sha256 } from '../auth/crypto.ts';
-import type { AuthLimits } from '../auth/limits.ts';
-import type { Storage } from '../storage/storage.ts';
-import type { PubSub } from './pubsub.ts';
-import type { Pipeline } from '../generation/pipeline.ts';
 import type { Deps } from '../app/deps.ts';
 import type { Actor } from '../domain/actor.ts';
 
@@ -21,19 +17,7 @@ export interface Context {
   sessionTokenHash: string | null;
   /** Where the request came from (see clientAddressOf), for the sign-in and sign-up limits. */
   clientAddress: string;
-  storage: Storage;
-  pubsub: PubSub;
-  pipeline: Pipeline;
-  authLimits: AuthLimits;
-  /** What use cases are given (app/deps.ts). */
-  deps: Deps;
-}
-
-export interface ContextServices {
-  storage: Storage;
-  pubsub: PubSub;
-  pipeline: Pipeline;
-  authLimits: AuthLimits;
+  /** The app's services, the same for every request: what use cases are given (app/deps.ts). */
   deps: Deps;
 }
 
@@ -56,7 +40,7 @@ export function unauthenticated(message = 'The access token is missing, invalid 
  * A token that is present but wrong is an error, never silently anonymous.
  */
 export async function buildContext(
-  services: ContextServices,
+  deps: Deps,
   authorization: unknown,
   { requestId, clientAddress }: { requestId?: string; clientAddress?: string } = {},
 ): Promise<Context> {
@@ -66,13 +50,13 @@ export async function buildContext(
     apiKey: null,
     sessionTokenHash: null,
     clientAddress: clientAddress ?? 'unknown',
-    ...services,
+    deps,
   };
   const token = bearer(authorization);
   if (authorization !== undefined && authorization !== null && authorization !== '' && !token)
     throw unauthenticated('Authorization must be "Bearer <token>".');
   if (!token) return ctx;
-  const { db } = services.deps;
+  const { db } = deps;
   const tokenHash = sha256(token);
   if (token.startsWith(API_KEY_PREFIX)) {
     const key = await db.apiKey.findUnique({

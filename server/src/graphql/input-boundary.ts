@@ -27,7 +27,8 @@ import SchemaBuilder, {
 import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { GraphQLFieldResolver } from 'graphql';
-import { isLocalId, textProblem } from './input-rules.ts';
+import { isRowId } from '../domain/ids.ts';
+import { textProblem } from './input-rules.ts';
 
 declare global {
   export namespace PothosSchemaTypes {
@@ -50,7 +51,7 @@ declare global {
 /** Whether `cursor` is a Pothos Prisma cursor of a row id. */
 export function isRowCursor(cursor: string): boolean {
   try {
-    return isLocalId(parsePrismaCursor(cursor));
+    return isRowId(parsePrismaCursor(cursor));
   } catch {
     return false;
   }

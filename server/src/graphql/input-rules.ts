@@ -1,5 +1,5 @@
-// What a string or a row id must look like to cross the input boundary (input-boundary.ts); also used
-// where a value arrives packed inside another (a cursor, a global ID).
+// What a string must look like to cross the input boundary (input-boundary.ts); also used where a value
+// arrives packed inside another (a cursor). What a row id looks like is domain/ids.ts's.
 
 declare global {
   // Node 20 has it (ES2024); the project's lib is ES2023.
@@ -20,6 +20,3 @@ export function textProblem(text: string, multiline = false): string | null {
     return CONTROL_BUT_LINES.test(text) ? 'Must not contain control characters other than tab and line breaks.' : null;
   return CONTROL.test(text) ? 'Must be a single line of text without control characters.' : null;
 }
-
-/** What a row id (the part of a global ID or cursor after the type) looks like: cuids, test and seed ids. */
-export const isLocalId = (id: unknown): id is string => typeof id === 'string' && /^[\w-]{1,128}$/.test(id);

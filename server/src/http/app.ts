@@ -57,13 +57,12 @@ export async function startHttp(
   { deps, jobs, verifier, webhookSecret, webhookStats }: HttpParts,
 ): Promise<HttpServer> {
   const app = express();
-  const { db, log, storage, pubsub, pipeline, authLimits } = deps;
-  const services = { storage, pubsub, pipeline, authLimits, deps };
+  const { db, log, storage } = deps;
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo,
     context: (req, requestId) =>
-      buildContext(services, req.headers.authorization, {
+      buildContext(deps, req.headers.authorization, {
         requestId,
         clientAddress: clientAddressOf(req, config.trustProxy),
       }),
@@ -90,7 +89,7 @@ export async function startHttp(
       schema,
       onConnect: async (ws) => {
         try {
-          ws.extra.ctx = await buildContext(services, ws.connectionParams?.authorization, {
+          ws.extra.ctx = await buildContext(deps, ws.connectionParams?.authorization, {
             clientAddress: clientAddressOf(ws.extra.request, config.trustProxy),
           });
           return true;

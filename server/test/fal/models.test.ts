@@ -7,6 +7,7 @@ import {
   FAL_PRICES,
   FLUX_ASPECT_RATIOS,
   fluxImageToImageInput,
+  fluxKontextInput,
   fluxTextToImageInput,
   isSeedanceDuration,
   parseFluxResult,
@@ -27,6 +28,27 @@ describe('prices', () => {
     expect(estimateVideoCostUsd('fal-ai/bytedance/seedance/v1/pro/image-to-video', 5)).toBeCloseTo(0.62, 2);
     expect(estimateVideoCostUsd('fal-ai/bytedance/seedance/v1/pro/text-to-video', 10)).toBeCloseTo(1.24, 2);
     expect(() => estimateVideoCostUsd('fal-ai/flux/dev', 5)).toThrow(RangeError);
+    // Seedance 1 Pro Fast ≈ $0.243 per 5 s of 1080p; FLUX Kontext pro $0.04 per image whatever its size.
+    expect(estimateVideoCostUsd('fal-ai/bytedance/seedance/v1/pro/fast/image-to-video', 5)).toBeCloseTo(0.243, 3);
+    expect(estimateVideoCostUsd('fal-ai/bytedance/seedance/v1/pro/fast/text-to-video', 10)).toBeCloseTo(0.486, 3);
+    const kontext = fluxKontextInput({ imageUrl: 'https://x.test/a.png', prompt: 'make it red' });
+    expect(estimateCostUsd('fal-ai/flux-pro/kontext', kontext, { width: 4096, height: 4096 })).toBe(0.04);
+    expect(estimateCostUsd('fal-ai/flux-pro/kontext', { ...kontext, num_images: 3 })).toBe(0.12);
+  });
+
+  it('keeps a seed fal reports as a 32-bit integer, and drops one it cannot keep', () => {
+    const seedOf = (seed: unknown) => {
+      const r = parseSeedanceResult({ video: { url: 'u' }, seed });
+      return r.ok ? r.value.seed : 'failed';
+    };
+    expect([0, 42, 2 ** 31 - 1, -1].map(seedOf)).toEqual([0, 42, 2 ** 31 - 1, -1]);
+    expect([2 ** 31, 1.5, '7', null, undefined].map(seedOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('estimates a submission from the input the builders make', () => {
@@ -105,6 +127,7 @@ describe('result parsers', () => {
       value: {
         images: [{ url: 'https://cdn/x.png', width: 1024, height: 768, contentType: 'image/png' }],
         nsfw: [true],
+        seed: 1,
       },
     });
     expect(parseFluxResult({ images: [{ url: 'u', width: 1, height: 1 }] })).toMatchObject({
@@ -113,7 +136,7 @@ describe('result parsers', () => {
     });
     expect(parseSeedanceResult({ video: { url: 'https://cdn/v.mp4', content_type: 'video/mp4' }, seed: 3 })).toEqual({
       ok: true,
-      value: { videoUrl: 'https://cdn/v.mp4' },
+      value: { videoUrl: 'https://cdn/v.mp4', seed: 3 },
     });
   });
 

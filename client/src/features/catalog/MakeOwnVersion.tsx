@@ -10,10 +10,12 @@ const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD',
  * "Make my own version": a new avatar of the user's, generated from this one's reference image. Its reference
  * is copied into the chosen project's studio (createUpload → PUT → registerUpload), which opens with it picked
  * and the name filled in; "Create avatar" there starts the (priced) generation. The price is the server's
- * estimate from its price table (Avatar.newVersionEstimatedCost), never a number of the client's.
+ * estimate from its price table (`quote(input: { kind: AVATAR })`), never a number of the client's.
  */
 export function MakeOwnVersion(props: {
-  avatar: { name: string; imageUrl: string | null | undefined; newVersionEstimatedCost: number };
+  avatar: { name: string; imageUrl: string | null | undefined };
+  /** USD, from the server's quote. */
+  price: number;
   choice: ProjectChoiceState;
   form: FormErrorsState;
   setBusy: (busy: boolean) => void;
@@ -22,7 +24,7 @@ export function MakeOwnVersion(props: {
   const navigate = useNavigate();
   const upload = useUploadImageMutation();
   const { avatar, form } = props;
-  const price = usd.format(avatar.newVersionEstimatedCost);
+  const price = usd.format(props.price);
 
   const make = async () => {
     const { imageUrl } = avatar;

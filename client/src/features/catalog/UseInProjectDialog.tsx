@@ -13,8 +13,10 @@ const CatalogAvatarQuery = graphql(`
       ... on Avatar {
         name
         imageUrl
-        newVersionEstimatedCost
       }
+    }
+    quote(input: { kind: AVATAR }) {
+      estimatedCost
     }
   }
 `);
@@ -27,8 +29,9 @@ export function UseInProjectDialog(props: { avatarId: string; signedIn: boolean;
   const { data, loading } = useQuery(CatalogAvatarQuery, { variables: { id: props.avatarId } });
   const node = data?.node;
   const avatar = node && 'name' in node ? node : undefined;
+  const price = data?.quote.estimatedCost;
   if (loading && !data) return null;
-  if (!avatar || !props.signedIn)
+  if (!avatar || price === undefined || !props.signedIn)
     return <PlainDialog avatarId={props.avatarId} name={avatar?.name} onClose={props.onClose} />;
   return (
     <AddToProjectDialog
@@ -40,7 +43,14 @@ export function UseInProjectDialog(props: { avatarId: string; signedIn: boolean;
       }
       onClose={props.onClose}
       extra={(choice, form, setBusy) => (
-        <MakeOwnVersion avatar={avatar} choice={choice} form={form} setBusy={setBusy} onDone={props.onClose} />
+        <MakeOwnVersion
+          avatar={avatar}
+          price={price}
+          choice={choice}
+          form={form}
+          setBusy={setBusy}
+          onDone={props.onClose}
+        />
       )}
     />
   );

@@ -11,6 +11,9 @@ export const AvatarCard_avatar = graphql(`
     imageUrl
     videoUrl
     failureReason
+    aspectRatio
+    durationSeconds
+    quality
     createdAt
     project {
       __typename
@@ -18,6 +21,17 @@ export const AvatarCard_avatar = graphql(`
     }
   }
 `);
+
+/** "9:16 · 5 s · Fast": what the avatar was made as (no format: the reference's proportions). */
+export function formatLine(a: {
+  aspectRatio?: string | null;
+  durationSeconds?: number | null;
+  quality?: string | null;
+}) {
+  const parts = [a.aspectRatio ?? 'As the reference', a.durationSeconds ? `${a.durationSeconds} s` : null];
+  if (a.quality === 'FAST') parts.push('Fast');
+  return parts.filter(Boolean).join(' · ');
+}
 
 /** A muted looping video that plays inline (autoplay is allowed for muted videos). */
 export function LoopVideo({ src, poster, label }: { src: string; poster?: string | null | undefined; label: string }) {
@@ -69,6 +83,9 @@ export function AvatarCard(props: {
       </div>
       <div className="media-body">
         <strong className="name">{avatar.name}</strong>
+        <small className="muted" data-testid="avatar-format">
+          {formatLine(avatar)}
+        </small>
         <StatusBadge status={avatar.status} />
         <FailureAndRetry
           status={avatar.status}

@@ -1,8 +1,13 @@
 import { useState, type SubmitEvent } from 'react';
+import { GenerationKind, VideoQuality } from '../../gql/graphql.ts';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { PriceTag } from '../pricing/PriceTag.tsx';
 import { useCreateAvatarMutation } from './mutations/useCreateAvatarMutation.ts';
+import { VideoFields, type VideoFormat } from './VideoFields.tsx';
+
+const DEFAULT_FORMAT: VideoFormat = { durationSeconds: 5, aspectRatio: null, quality: VideoQuality.Standard };
 
 /** The image picked as the reference of the next avatar (and b-roll from an image). */
 export type Reference = { id: string; imageUrl?: string | null } | undefined;
@@ -10,10 +15,12 @@ export type Reference = { id: string; imageUrl?: string | null } | undefined;
 export function AvatarForm(props: { projectId: string; reference: Reference; initialName?: string | undefined }) {
   const { projectId, reference } = props;
   const [name, setName] = useState(props.initialName ?? '');
-  const form = useFormErrors(['name', 'imageId']);
+  const [format, setFormat] = useState(DEFAULT_FORMAT);
+  const form = useFormErrors(['name', 'imageId', 'durationSeconds', 'aspectRatio', 'quality']);
   const { errors } = form;
   const [create, { loading }] = useCreateAvatarMutation();
-  const [key, renewKey] = useActionKey([projectId, name, reference?.id]);
+  const { durationSeconds, aspectRatio, quality } = format;
+  const [key, renewKey] = useActionKey([projectId, name, reference?.id, durationSeconds, aspectRatio, quality]);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -21,7 +28,15 @@ export function AvatarForm(props: { projectId: string; reference: Reference; ini
       form.set({ fields: { imageId: 'Pick a reference image above first.' } });
       return;
     }
-    const input = { projectId, name, imageId: reference.id, idempotencyKey: key };
+    const input = {
+      projectId,
+      name,
+      imageId: reference.id,
+      durationSeconds,
+      aspectRatio,
+      quality,
+      idempotencyKey: key,
+    };
     if (!(await form.run(() => create(input, reference.imageUrl)))) return;
     setName('');
     renewKey();
@@ -57,6 +72,8 @@ export function AvatarForm(props: { projectId: string; reference: Reference; ini
         ) : (
           <p className="muted">{reference ? 'Reference selected.' : 'Pick a reference image above.'}</p>
         )}
+        <VideoFields value={format} onChange={setFormat} errors={errors.fields} referenceRatio />
+        <PriceTag input={{ kind: GenerationKind.Avatar, durationSeconds, aspectRatio, quality }} />
         <FormError message={errors.general} />
         <button type="submit" className="btn-primary" disabled={loading}>
           Create avatar

@@ -1,6 +1,5 @@
-import { useApolloClient } from '@apollo/client/react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import { nextCursor } from '../../lib/connections.ts';
+import { useLoadMore } from '../../lib/useLoadMore.ts';
 import { PagedList } from '../../ui/PagedList.tsx';
 import { AvatarCard } from './AvatarCard.tsx';
 import { AvatarForm, type Reference } from './AvatarForm.tsx';
@@ -44,16 +43,10 @@ export function AvatarsPanel(props: {
   reference: Reference;
   initialName: string | undefined;
 }) {
-  const client = useApolloClient();
   const page = getFragmentData(AvatarsPanel_avatars, props.avatars);
   const [deleteAvatar] = useDeleteAvatarMutation(props.projectId);
   const [removeAvatar] = useRemoveAvatarFromProjectMutation(props.projectId);
-  const more = () =>
-    client.query({
-      query: MoreAvatarsQuery,
-      variables: { id: props.projectId, after: nextCursor(page) ?? '' },
-      fetchPolicy: 'network-only',
-    });
+  const more = useLoadMore(MoreAvatarsQuery, props.projectId, page, 'More avatars');
   return (
     <section aria-labelledby="avatar-title" className="panel">
       <h2 id="avatar-title">New avatar</h2>
@@ -63,7 +56,7 @@ export function AvatarsPanel(props: {
         items={page.edges}
         empty="No avatar yet."
         listProps={{ 'aria-labelledby': 'avatars-title' }}
-        more={page.pageInfo.hasNextPage ? { label: 'More avatars', load: more } : undefined}
+        more={more}
       >
         {(e) => (
           <AvatarCard

@@ -1,6 +1,5 @@
-import { useApolloClient } from '@apollo/client/react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import { nextCursor } from '../../lib/connections.ts';
+import { useLoadMore } from '../../lib/useLoadMore.ts';
 import { PagedList } from '../../ui/PagedList.tsx';
 import type { Reference } from './AvatarForm.tsx';
 import { BRollCard } from './BRollCard.tsx';
@@ -43,25 +42,14 @@ export function BRollsPanel(props: {
   totalCount: number;
   reference: Reference;
 }) {
-  const client = useApolloClient();
   const page = getFragmentData(BRollsPanel_bRolls, props.bRolls);
   const [deleteBRoll] = useDeleteBRollMutation(props.projectId);
-  const more = () =>
-    client.query({
-      query: MoreBRollsQuery,
-      variables: { id: props.projectId, after: nextCursor(page) ?? '' },
-      fetchPolicy: 'network-only',
-    });
+  const more = useLoadMore(MoreBRollsQuery, props.projectId, page, 'More b-rolls');
   return (
     <section aria-labelledby="brolls-title" className="panel">
       <h2 id="brolls-title">B-rolls ({props.totalCount})</h2>
       <BRollForm projectId={props.projectId} reference={props.reference} />
-      <PagedList
-        items={page.edges}
-        empty="No b-roll yet."
-        listProps={{ 'aria-label': 'B-rolls' }}
-        more={page.pageInfo.hasNextPage ? { label: 'More b-rolls', load: more } : undefined}
-      >
+      <PagedList items={page.edges} empty="No b-roll yet." listProps={{ 'aria-label': 'B-rolls' }} more={more}>
         {(e) => (
           <BRollCard
             key={e.node.id}

@@ -1,9 +1,10 @@
 import { useState, type SubmitEvent } from 'react';
-import { ImageAspectRatio } from '../../gql/graphql.ts';
+import { GenerationKind, ImageAspectRatio, VideoAspectRatio } from '../../gql/graphql.ts';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { ratioLabel } from '../../lib/format.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
+import { PriceTag } from '../pricing/PriceTag.tsx';
 import { useGenerateImageMutation } from './mutations/useGenerateImageMutation.ts';
 
 const RATIOS = Object.values(ImageAspectRatio);
@@ -56,6 +57,13 @@ export function GenerateImageForm({ projectId }: { projectId: string }) {
           </select>
         )}
       </Field>
+      <PriceTag
+        input={{
+          kind: GenerationKind.TextToImage,
+          // The quote names formats as videos do; every FLUX format is one of them.
+          aspectRatio: Object.values(VideoAspectRatio).find((r) => r === aspectRatio) ?? null,
+        }}
+      />
       <FormError message={errors.general} />
       <button type="submit" className="btn-primary" disabled={loading}>
         {loading ? 'Sending…' : 'Generate image'}

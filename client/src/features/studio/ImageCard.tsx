@@ -1,9 +1,11 @@
 import { useState, type SubmitEvent } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
+import { GenerationKind, ImageEditMode } from '../../gql/graphql.ts';
 import { useActionKey } from '../../lib/actionKey.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { StatusBadge } from '../../ui/Feedback.tsx';
+import { PriceTag } from '../pricing/PriceTag.tsx';
 import { useEditImageMutation } from './mutations/useEditImageMutation.ts';
 
 export const ImageCard_image = graphql(`
@@ -30,15 +32,17 @@ export function ImageCard(props: {
   const image = getFragmentData(ImageCard_image, props.image);
   const [editing, setEditing] = useState(false);
   const [prompt, setPrompt] = useState('');
-  const form = useFormErrors(['prompt', 'strength']);
+  const [mode, setMode] = useState<ImageEditMode>(ImageEditMode.Strength);
+  const form = useFormErrors(['prompt', 'strength', 'mode']);
   const { errors } = form;
   const [edit, { loading }] = useEditImageMutation(props.projectId);
-  const [idempotencyKey, renewKey] = useActionKey([image.id, prompt]);
+  const [idempotencyKey, renewKey] = useActionKey([image.id, prompt, mode]);
+  const instruction = mode === ImageEditMode.Instruction;
   const usable = image.status === 'SUCCEEDED' && !image.nsfw;
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (!(await form.run(() => edit({ imageId: image.id, prompt, idempotencyKey })))) return;
+    if (!(await form.run(() => edit({ imageId: image.id, prompt, mode, idempotencyKey })))) return;
     setEditing(false);
     setPrompt('');
     renewKey();
@@ -86,19 +90,41 @@ export function ImageCard(props: {
         </div>
         {editing && (
           <form onSubmit={submit} noValidate className="stack">
+            <Field label="Kind of edit" error={errors.fields.mode}>
+              {(id, d) => (
+                <select
+                  id={id}
+                  value={mode}
+                  onChange={(e) =>
+                    setMode(e.target.value === 'INSTRUCTION' ? ImageEditMode.Instruction : ImageEditMode.Strength)
+                  }
+                  aria-describedby={d}
+                >
+                  <option value={ImageEditMode.Strength}>Describe the result (FLUX dev)</option>
+                  <option value={ImageEditMode.Instruction}>Give an instruction (FLUX Kontext)</option>
+                </select>
+              )}
+            </Field>
             <Field label="Edit with a prompt" error={errors.fields.prompt}>
               {(id, d) => (
                 <input
                   id={id}
                   value={prompt}
                   onChange={(e) => setPrompt(e.target.value)}
-                  placeholder="Same person, smiling"
+                  placeholder={instruction ? 'Make the coat red' : 'Same person, smiling'}
                   aria-describedby={d}
                   aria-invalid={!!errors.fields.prompt}
                   autoFocus
                 />
               )}
             </Field>
+            <PriceTag
+              input={
+                instruction
+                  ? { kind: GenerationKind.InstructionEdit }
+                  : { kind: GenerationKind.ImageToImage, imageId: image.id }
+              }
+            />
             <FormError message={errors.general} />
             <button type="submit" className="btn-primary" disabled={loading}>
               {loading ? 'Sending…' : 'Edit image'}

@@ -1,6 +1,5 @@
-import { useApolloClient } from '@apollo/client/react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
-import { nextCursor } from '../../lib/connections.ts';
+import { useLoadMore } from '../../lib/useLoadMore.ts';
 import { PagedList } from '../../ui/PagedList.tsx';
 import { GenerateImageForm } from './GenerateImageForm.tsx';
 import { ImageCard } from './ImageCard.tsx';
@@ -41,14 +40,8 @@ export function ImagesPanel(props: {
   reference: string | undefined;
   onSelect: (imageId: string) => void;
 }) {
-  const client = useApolloClient();
   const page = getFragmentData(ImagesPanel_images, props.images);
-  const more = () =>
-    client.query({
-      query: MoreImagesQuery,
-      variables: { id: props.projectId, after: nextCursor(page) ?? '' },
-      fetchPolicy: 'network-only',
-    });
+  const more = useLoadMore(MoreImagesQuery, props.projectId, page, 'More images');
   return (
     <section aria-labelledby="images-title" className="panel">
       <h2 id="images-title">Reference images</h2>
@@ -59,12 +52,7 @@ export function ImagesPanel(props: {
         <GenerateImageForm projectId={props.projectId} />
         <UploadForm projectId={props.projectId} onUploaded={props.onSelect} />
       </div>
-      <PagedList
-        items={page.edges}
-        empty="No image yet."
-        listProps={{ 'aria-label': 'Images' }}
-        more={page.pageInfo.hasNextPage ? { label: 'More images', load: more } : undefined}
-      >
+      <PagedList items={page.edges} empty="No image yet." listProps={{ 'aria-label': 'Images' }} more={more}>
         {(e) => (
           <ImageCard
             key={e.node.id}

@@ -1,9 +1,18 @@
 import type { Deps } from '../../app/deps.ts';
+import {
+  isSeedanceAspectRatio,
+  isSeedanceDuration,
+  SEEDANCE_DEFAULT_DURATION,
+  type SeedanceAspectRatio,
+  type VideoQuality,
+} from '../../fal/models.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
 import { keys } from '../../storage/keys.ts';
 import { requireUser, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import { invalid } from '../errors.ts';
+import { VIDEO_DURATION_RULE } from '../fields.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { copyReference, startAvatar } from './start-avatar.ts';
@@ -12,12 +21,21 @@ export interface CreateAvatarInput {
   projectId: NodeRef;
   name: string;
   imageId: NodeRef;
+  /** Omitted: the reference image's proportions. */
+  aspectRatio?: SeedanceAspectRatio | null;
+  durationSeconds?: number | null;
+  quality?: VideoQuality | null;
   idempotencyKey?: string | null;
 }
 
 /** A private avatar in a project from one of the user's images: PENDING at once, its video comes by event. */
 export async function createAvatar(deps: Deps, actor: Actor, input: CreateAvatarInput) {
   const user = requireUser(actor);
+  // Checked before anything is read or written: a refused format costs nothing.
+  if (input.durationSeconds != null && !isSeedanceDuration(input.durationSeconds))
+    throw invalid(['input', 'durationSeconds'], VIDEO_DURATION_RULE);
+  if (input.aspectRatio != null && !isSeedanceAspectRatio(input.aspectRatio))
+    throw invalid(['input', 'aspectRatio'], 'Not a format Seedance makes.');
   const idempotencyKey = input.idempotencyKey ?? null;
   const earlier = (client: Tx | PrismaClient) =>
     idempotencyKey
@@ -36,6 +54,9 @@ export async function createAvatar(deps: Deps, actor: Actor, input: CreateAvatar
         userId: user.id,
         projectId: project.id,
         sourceImageId: image.id,
+        aspectRatio: input.aspectRatio ?? null,
+        durationSeconds: input.durationSeconds ?? SEEDANCE_DEFAULT_DURATION,
+        quality: input.quality ?? 'STANDARD',
         idempotencyKey,
       },
     }),
@@ -44,6 +65,6 @@ export async function createAvatar(deps: Deps, actor: Actor, input: CreateAvatar
   if (!created) return avatar;
   const key = keys.privateAvatarImage(user.id, avatar.id, contentType);
   if (await copyReference(deps, avatar.id, image.storagePath, key))
-    await startAvatar(deps, avatar.id, key, contentType);
+    await startAvatar(deps, avatar.id, key, contentType, avatar);
   return deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
 }

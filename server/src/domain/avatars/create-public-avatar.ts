@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { reserveGeneration } from '../../generation/limits.ts';
 import { keys } from '../../storage/keys.ts';
 import { requireAdmin, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { copyReference, startAvatar } from './start-avatar.ts';
 import { tagIdsFor } from './tag-ids.ts';

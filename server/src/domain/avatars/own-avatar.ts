@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import type { UserActor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 
 /** An avatar the user may change: their own, or (admins) any public one. Else a NotFoundError. */
 export async function ownAvatar(deps: Pick<Deps, 'db'>, user: UserActor, ref: NodeRef) {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { avatarLinksChanged, catalogChangedEvent, generationChanged } from '../events.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { linkedProjectIds } from '../projects/project-avatars.ts';
 import { ownAvatar } from './own-avatar.ts';
 

@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { reserveGeneration, retryReset } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { invalid } from '../errors.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownAvatar } from './own-avatar.ts';
 import { contentTypeOfKey, startAvatar } from './start-avatar.ts';
 
@@ -17,6 +17,6 @@ export async function retryAvatar(deps: Deps, actor: Actor, input: { id: NodeRef
     const { count } = await tx.avatar.updateMany({ where: { id: avatar.id, status: 'FAILED' }, data: retryReset() });
     return count ? { id: avatar.id } : null;
   });
-  if (retried) await startAvatar(deps, avatar.id, reference, contentTypeOfKey(reference));
+  if (retried) await startAvatar(deps, avatar.id, reference, contentTypeOfKey(reference), avatar);
   return deps.db.avatar.findUniqueOrThrow({ where: { id: avatar.id } });
 }

@@ -1,7 +1,15 @@
 // The workflow of an avatar once its row is PENDING: its own copy of the reference, then Seedance (mute).
 import type { Deps } from '../../app/deps.ts';
+import type { SeedanceAspectRatio, SeedanceDuration, VideoQuality } from '../../fal/models.ts';
 import { handToFal } from '../generations/hand-to-fal.ts';
-import { avatar as avatarKind } from '../generations/kinds/avatar.ts';
+import { avatar as avatarKind, avatarFast } from '../generations/kinds/avatar.ts';
+
+/** An avatar's format as its row keeps it: no aspect ratio = the reference's proportions. */
+export interface AvatarFormat {
+  aspectRatio?: string | null;
+  durationSeconds?: number | null;
+  quality?: VideoQuality | null;
+}
 
 /**
  * Copies the studio image to the avatar's own key. The studio image may vanish between the check and the
@@ -24,12 +32,13 @@ export async function copyReference(
   return true;
 }
 
-/** Hands fal a URL of the avatar's reference and submits it. */
+/** Hands fal a URL of the avatar's reference and submits it, in the avatar's format. */
 export async function startAvatar(
   deps: Pick<Deps, 'storage' | 'gateway' | 'pipeline'>,
   avatarId: string,
   imageKey: string,
   contentType: string,
+  format: AvatarFormat = {},
 ) {
   const target = { kind: 'AVATAR' as const, id: avatarId };
   const handed = await handToFal(
@@ -38,7 +47,14 @@ export async function startAvatar(
     { key: imageKey, contentType },
     'The reference image is no longer available. Create a new avatar.',
   );
-  if (handed.kind === 'uploaded') await deps.pipeline.start(avatarKind, target, { imageUrl: handed.url });
+  if (handed.kind !== 'uploaded') return;
+  // The row's values were checked by the use case that wrote them; the kind's schema checks them again.
+  const input = {
+    imageUrl: handed.url,
+    ...(format.durationSeconds ? { durationSeconds: format.durationSeconds as SeedanceDuration } : {}),
+    ...(format.aspectRatio ? { aspectRatio: format.aspectRatio as SeedanceAspectRatio } : {}),
+  };
+  await deps.pipeline.start(format.quality === 'FAST' ? avatarFast : avatarKind, target, input);
 }
 
 export const contentTypeOfKey = (key: string) =>

@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { requireAdmin, type Actor } from '../actor.ts';
 import { NotFoundError } from '../errors.ts';
 import { catalogChangedEvent } from '../events.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { tagIdsFor } from './tag-ids.ts';
 
 /** Admins: a public avatar's name and (all of) its tags. */

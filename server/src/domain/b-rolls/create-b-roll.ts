@@ -1,9 +1,11 @@
 import type { Deps } from '../../app/deps.ts';
-import type { SeedanceAspectRatio } from '../../fal/models.ts';
+import { isSeedanceDuration, type SeedanceAspectRatio, type VideoQuality } from '../../fal/models.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import { reserveIdempotent, type Tx } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import { invalid } from '../errors.ts';
+import { VIDEO_DURATION_RULE } from '../fields.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { readyImage } from '../studio-images/own-image.ts';
 import { startBRoll } from './start-b-roll.ts';
@@ -16,12 +18,16 @@ export interface CreateBRollInput {
   imageId?: NodeRef | null;
   durationSeconds?: number | null;
   aspectRatio?: SeedanceAspectRatio | null;
+  /** Seedance 1 Pro (default) or Pro Fast. */
+  quality?: VideoQuality | null;
   idempotencyKey?: string | null;
 }
 
 /** A PENDING b-roll at once; its video and thumbnail come by event. */
 export async function createBRoll(deps: Deps, actor: Actor, input: CreateBRollInput) {
   const user = requireUser(actor);
+  if (input.durationSeconds != null && !isSeedanceDuration(input.durationSeconds))
+    throw invalid(['input', 'durationSeconds'], VIDEO_DURATION_RULE);
   const key = input.idempotencyKey ?? null;
   const earlier = (client: Tx | PrismaClient) =>
     key
@@ -42,6 +48,7 @@ export async function createBRoll(deps: Deps, actor: Actor, input: CreateBRollIn
         imageStoragePath,
         durationSeconds: input.durationSeconds ?? 5,
         aspectRatio: input.aspectRatio ?? '16:9',
+        quality: input.quality ?? 'STANDARD',
         userId: user.id,
         projectId: project.id,
         idempotencyKey: key,

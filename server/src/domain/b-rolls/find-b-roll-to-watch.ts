@@ -1,6 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import { requireUser, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownBRoll } from './own-b-roll.ts';
 
 /** The b-roll whose changes `bRollUpdated` follows; a NotFoundError when it is not the user's. */

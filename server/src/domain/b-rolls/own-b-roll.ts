@@ -1,6 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import { NotFoundError } from '../errors.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 
 /** The user's b-roll, or a NotFoundError. */
 export async function ownBRoll(deps: Pick<Deps, 'db'>, userId: string, ref: NodeRef) {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { generationChanged } from '../events.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownBRoll } from './own-b-roll.ts';
 
 export async function renameBRoll(

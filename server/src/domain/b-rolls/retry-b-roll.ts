@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { reserveGeneration, retryReset } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { invalid } from '../errors.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownBRoll } from './own-b-roll.ts';
 import { startBRoll } from './start-b-roll.ts';
 

@@ -2,10 +2,11 @@
 // line here. The pipeline, reconciler, jobs, limits and cleanup iterate this list; only the use case that
 // starts a kind imports its module. Immutable: declarations, not state.
 import { bindTable, type GenerationTable, type KindInfo } from './table.ts';
-import { avatar } from './kinds/avatar.ts';
-import { bRollFromImage } from './kinds/b-roll-from-image.ts';
-import { bRollFromText } from './kinds/b-roll-from-text.ts';
+import { avatar, avatarFast } from './kinds/avatar.ts';
+import { bRollFromImage, bRollFromImageFast } from './kinds/b-roll-from-image.ts';
+import { bRollFromText, bRollFromTextFast } from './kinds/b-roll-from-text.ts';
 import { imageToImage } from './kinds/image-to-image.ts';
+import { instructionEdit } from './kinds/instruction-edit.ts';
 import { textToImage } from './kinds/text-to-image.ts';
 import { avatarTable } from './tables/avatar.ts';
 import { bRollTable } from './tables/b-roll.ts';
@@ -13,9 +14,9 @@ import { imageTable } from './tables/image.ts';
 import type { GenerationSubject, Target } from './types.ts';
 
 export const generationTables: readonly GenerationTable[] = Object.freeze([
-  bindTable(imageTable, [textToImage, imageToImage]),
-  bindTable(avatarTable, [avatar]),
-  bindTable(bRollTable, [bRollFromText, bRollFromImage]),
+  bindTable(imageTable, [textToImage, imageToImage, instructionEdit]),
+  bindTable(avatarTable, [avatar, avatarFast]),
+  bindTable(bRollTable, [bRollFromText, bRollFromImage, bRollFromTextFast, bRollFromImageFast]),
 ]);
 
 export function tableOf(subject: GenerationSubject): GenerationTable {

@@ -5,12 +5,14 @@ import type { FalResult, Outcome } from './types.ts';
 export function fluxImageResult(payload: unknown): FalResult {
   const parsed = parseFluxResult(payload);
   if (!parsed.ok) return { kind: 'failed', reason: parsed.error };
-  return { kind: 'image', url: parsed.value.images[0]!.url, nsfw: parsed.value.nsfw[0] ?? false };
+  const { images, nsfw, seed } = parsed.value;
+  return { kind: 'image', url: images[0]!.url, nsfw: nsfw[0] ?? false, seed: seed ?? null };
 }
 
 export function seedanceVideoResult(payload: unknown): FalResult {
   const parsed = parseSeedanceResult(payload);
-  return parsed.ok ? { kind: 'video', url: parsed.value.videoUrl } : { kind: 'failed', reason: parsed.error };
+  if (!parsed.ok) return { kind: 'failed', reason: parsed.error };
+  return { kind: 'video', url: parsed.value.videoUrl, seed: parsed.value.seed ?? null };
 }
 
 /** A reason a person can read, from fal's validation detail (`{ loc, msg, type }[]`) or its error string. */

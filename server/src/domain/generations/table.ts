@@ -120,7 +120,11 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
           const settle: Settle<Data> = { status: 'SUCCEEDED', data: stored.data };
           return {
             kind: 'succeeded',
-            write: (tx, requestId) => table.settle(tx, id, requestId, settle),
+            async write(tx, requestId) {
+              const rows = await table.settle(tx, id, requestId, settle);
+              if (rows) await stored.inTransaction?.(tx);
+              return rows;
+            },
             ...(stored.after ? { after: stored.after } : {}),
           };
         },

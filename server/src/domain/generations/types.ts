@@ -67,11 +67,20 @@ export interface GenerationView {
 
 /** fal's answer read by a kind: the media to store, or why there is none. */
 export type FalResult =
-  { kind: 'image'; url: string; nsfw: boolean } | { kind: 'video'; url: string } | { kind: 'failed'; reason: string };
+  | { kind: 'image'; url: string; nsfw: boolean; seed: number | null }
+  | { kind: 'video'; url: string; seed: number | null }
+  | { kind: 'failed'; reason: string };
 
 /** A kind's work on a result: the columns to write when the row is settled, or a failure. */
-export type Stored<Data> =
-  { kind: 'stored'; data: Data; after?: (deps: PipelineDeps) => Promise<void> } | { kind: 'failed'; reason: string };
+export type Stored<Data> = ({ kind: 'stored'; data: Data } & FollowUps) | { kind: 'failed'; reason: string };
+
+/** What a stored result still has to do besides its own columns. */
+export interface FollowUps {
+  /** More to write in the transaction that settles the row (whoever sees it final sees this done too). */
+  inTransaction?: (tx: Tx) => Promise<void>;
+  /** What follows the success once subscribers have heard of it. */
+  after?: (deps: PipelineDeps) => Promise<void>;
+}
 
 /** What `apply` did with an outcome. */
 export type ApplyResult =

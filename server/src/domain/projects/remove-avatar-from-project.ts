@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { invalid, NotFoundError } from '../errors.ts';
 import { avatarLinksChanged } from '../events.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from './own-project.ts';
 import { linkableBy } from './project-avatars.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../app/deps.ts';
 import { requireUser, type Actor } from '../actor.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { UPLOAD_TTL_SECONDS, UPLOAD_TYPES, uploadKey, type UploadType } from './uploads.ts';
 

@@ -3,7 +3,7 @@ import type { FluxAspectRatio } from '../../fal/models.ts';
 import { reserveIdempotent } from '../../generation/limits.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { textToImage } from '../generations/kinds/text-to-image.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { earlierImage } from './own-image.ts';
 

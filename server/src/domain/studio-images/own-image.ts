@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { Tx } from '../../generation/limits.ts';
 import { invalid, NotFoundError } from '../errors.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 
 /** The user's image, or a NotFoundError (someone else's is indistinguishable from a missing one). */
 export async function ownImage(deps: Pick<Deps, 'db'>, userId: string, ref: NodeRef) {

@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { inspectImage } from '../../generation/media-check.ts';
 import { requireUser, type Actor } from '../actor.ts';
 import { invalid } from '../errors.ts';
-import type { NodeRef } from '../generations/node-ref.ts';
+import type { NodeRef } from '../ids.ts';
 import { ownProject } from '../projects/own-project.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, uploadKey } from './uploads.ts';
 

@@ -6,12 +6,14 @@ import { deleteAvatar } from '../../domain/avatars/delete-avatar.ts';
 import { findAvatarToWatch } from '../../domain/avatars/find-avatar-to-watch.ts';
 import { renameAvatar } from '../../domain/avatars/rename-avatar.ts';
 import { retryAvatar } from '../../domain/avatars/retry-avatar.ts';
+import { videoDuration } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../errors.ts';
+import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { Avatar } from './avatar.ts';
+import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 
@@ -20,6 +22,9 @@ const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
     projectId: t.id({ required: true }),
     name: t.string({ required: true, validate: name }),
     imageId: t.id({ required: true, description: 'A SUCCEEDED image of yours (generated, edited or uploaded).' }),
+    aspectRatio: t.field({ type: VideoAspectRatio, description: "Omitted: the reference image's proportions." }),
+    durationSeconds: t.int({ description: 'Seedance accepts 5 or 10 seconds (default 5).', validate: videoDuration }),
+    quality: t.field({ type: VideoQuality, description: 'Default STANDARD.' }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('avatar'), validate: idempotencyKey }),
   }),
 });
@@ -98,7 +103,7 @@ builder.subscriptionField('avatarUpdated', (t) =>
     args: { id: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const avatar = await findAvatarToWatch(ctx.deps, actorOf(ctx), { id: avatarRef(args.id) });
-      return ctx.pubsub.subscribe('avatarUpdated', avatar.id);
+      return ctx.deps.pubsub.subscribe('avatarUpdated', avatar.id);
     },
     resolve: (event, _args, ctx) => ctx.deps.db.avatar.findUnique({ where: { id: event.avatarId } }),
   }),

@@ -5,8 +5,8 @@ import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { updatePublicAvatar } from '../../domain/avatars/update-public-avatar.ts';
 import { actorOf, type Context } from '../context.ts';
-import { NotFoundError, UnknownTagsError } from '../errors.ts';
-import { nodeRef } from '../node-ref.ts';
+import { NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { Tag } from './tag.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
@@ -15,8 +15,7 @@ export const GenerationStatus = builder.enumType('GenerationStatus', {
   description: 'PENDING until the provider answers, then SUCCEEDED or FAILED (with a reason).',
 });
 
-const presigned = (key: string | null, ctx: { storage: { presignGet(k: string): Promise<string> } }) =>
-  key ? ctx.storage.presignGet(key) : null;
+const presigned = (key: string | null, ctx: Context) => (key ? ctx.deps.storage.presignGet(key) : null);
 
 /** Tags a catalog page read with its rows (schema/catalog.ts): given as they are, without a promise per avatar. */
 export const PAGE_TAGS = Symbol('tags read with the page');

@@ -5,26 +5,21 @@ import { deleteBRoll } from '../../domain/b-rolls/delete-b-roll.ts';
 import { findBRollToWatch } from '../../domain/b-rolls/find-b-roll-to-watch.ts';
 import { renameBRoll } from '../../domain/b-rolls/rename-b-roll.ts';
 import { retryBRoll } from '../../domain/b-rolls/retry-b-roll.ts';
-import { PROMPT_MAX_LENGTH, SEEDANCE_ASPECT_RATIOS, SEEDANCE_DURATIONS } from '../../fal/models.ts';
+import { PROMPT_MAX_LENGTH, SEEDANCE_DURATIONS } from '../../fal/models.ts';
+import { videoDuration } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
-import { actorOf } from '../context.ts';
-import { GenerationLimitError, NotFoundError } from '../errors.ts';
+import { actorOf, type Context } from '../context.ts';
+import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
+import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
 
 const BRollSource = builder.enumType('BRollSource', { values: ['TEXT_TO_VIDEO', 'IMAGE_TO_VIDEO'] as const });
-const ratios = Object.fromEntries(SEEDANCE_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
-const VideoAspectRatio = builder.enumType('VideoAspectRatio', {
-  values: ratios,
-});
-interface Presigner {
-  storage: { presignGet(k: string): Promise<string> };
-}
-const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Presigner) =>
-  b.status === 'SUCCEEDED' && key ? ctx.storage.presignGet(key) : null;
+const presignedWhenDone = (b: { status: string }, key: string | null, ctx: Context) =>
+  b.status === 'SUCCEEDED' && key ? ctx.deps.storage.presignGet(key) : null;
 
 export const BRoll = builder.prismaNode('BRoll', {
   id: { field: 'id' },
@@ -68,8 +63,6 @@ builder.prismaObjectField(User, 'bRolls', (t) =>
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 const durations = SEEDANCE_DURATIONS.join(' or ');
-const allowed = SEEDANCE_DURATIONS as readonly number[];
-const duration = z.number().refine((n) => allowed.includes(n), `Must be ${durations}.`);
 const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
 const CreateBRollInput = builder.inputType('CreateBRollInput', {
   fields: (t) => ({
@@ -77,8 +70,12 @@ const CreateBRollInput = builder.inputType('CreateBRollInput', {
     name: t.string({ required: true, validate: name }),
     prompt: t.string({ required: true, multiline: true, validate: prompt }),
     imageId: t.id({ description: 'Animate this image (image-to-video); without it, text-to-video.' }),
-    durationSeconds: t.int({ description: `Seedance accepts ${durations} seconds (default 5).`, validate: duration }),
+    durationSeconds: t.int({
+      description: `Seedance accepts ${durations} seconds (default 5).`,
+      validate: videoDuration,
+    }),
     aspectRatio: t.field({ type: VideoAspectRatio, description: 'Default 16:9.' }),
+    quality: t.field({ type: VideoQuality, description: 'Default STANDARD.' }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('b-roll'), validate: idempotencyKey }),
   }),
 });
@@ -139,7 +136,7 @@ builder.subscriptionField('bRollUpdated', (t) =>
     args: { id: t.arg.id({ required: true }) },
     subscribe: async (_root, args, ctx) => {
       const bRoll = await findBRollToWatch(ctx.deps, actorOf(ctx), { id: bRollRef(args.id) });
-      return ctx.pubsub.subscribe('bRollUpdated', bRoll.id);
+      return ctx.deps.pubsub.subscribe('bRollUpdated', bRoll.id);
     },
     resolve: (event, _args, ctx) => ctx.deps.db.bRoll.findUnique({ where: { id: event.bRollId } }),
   }),

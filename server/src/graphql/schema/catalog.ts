@@ -9,7 +9,7 @@ import { andThen } from '../../catalog/ttl-cache.ts';
 import type { Avatar as AvatarRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { UnknownTagsError } from '../errors.ts';
+import { UnknownTagsError } from '../../domain/errors.ts';
 import { Avatar, PAGE_TAGS } from './avatar.ts';
 import { Tag } from './tag.ts';
 

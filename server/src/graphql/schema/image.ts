@@ -1,6 +1,6 @@
 // Studio images: generated (FLUX), edited (FLUX image-to-image) or uploaded. Adapters of domain/studio-images.
 import { z } from 'zod';
-import { FLUX_ASPECT_RATIOS, PROMPT_MAX_LENGTH } from '../../fal/models.ts';
+import { prompt } from '../../domain/fields.ts';
 import { createUpload } from '../../domain/studio-images/create-upload.ts';
 import { editImage } from '../../domain/studio-images/edit-image.ts';
 import { generateImage } from '../../domain/studio-images/generate-image.ts';
@@ -8,15 +8,12 @@ import { registerUpload } from '../../domain/studio-images/register-upload.ts';
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type UploadType } from '../../domain/studio-images/uploads.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { GenerationLimitError, NotFoundError } from '../errors.ts';
+import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
-
-const ImageSource = builder.enumType('ImageSource', { values: ['TEXT_TO_IMAGE', 'IMAGE_TO_IMAGE', 'UPLOAD'] as const });
-const ratios = Object.fromEntries(FLUX_ASPECT_RATIOS.map((r) => [`R${r.replace(':', '_')}`, { value: r }]));
-const AspectRatio = builder.enumType('ImageAspectRatio', { values: ratios });
+import { ImageAspectRatio, ImageEditMode, ImageSource } from './generation-enums.ts';
 
 export const Image = builder.prismaNode('Image', {
   id: { field: 'id' },
@@ -40,7 +37,7 @@ export const Image = builder.prismaNode('Image', {
       nullable: true,
       select: { storagePath: true, status: true },
       resolve: (i, _a, ctx) =>
-        i.status === 'SUCCEEDED' && i.storagePath ? ctx.storage.presignGet(i.storagePath) : null,
+        i.status === 'SUCCEEDED' && i.storagePath ? ctx.deps.storage.presignGet(i.storagePath) : null,
     }),
   }),
 });
@@ -83,14 +80,13 @@ const CreateUploadInput = builder.inputType('CreateUploadInput', {
 const RegisterUploadInput = builder.inputType('RegisterUploadInput', {
   fields: (t) => ({ projectId: t.id({ required: true }), uploadId: t.string({ required: true }) }),
 });
-const prompt = z.string().trim().min(1, 'Required.').max(PROMPT_MAX_LENGTH, `At most ${PROMPT_MAX_LENGTH} characters.`);
 const IMAGE_KEY_DESCRIPTION =
   IDEMPOTENCY_KEY_DESCRIPTION('image') + ' generateImage and editImage share the keys of your images.';
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     prompt: t.string({ required: true, multiline: true, validate: prompt }),
-    aspectRatio: t.field({ type: AspectRatio }),
+    aspectRatio: t.field({ type: ImageAspectRatio }),
     idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
@@ -99,8 +95,9 @@ const EditImageInput = builder.inputType('EditImageInput', {
   fields: (t) => ({
     imageId: t.id({ required: true }),
     prompt: t.string({ required: true, multiline: true, validate: prompt }),
+    mode: t.field({ type: ImageEditMode, description: 'Default STRENGTH.' }),
     strength: t.float({
-      description: 'How far the edit may move from the original, 0.01–1 (default 0.85).',
+      description: 'STRENGTH mode: how far the edit may move from the original, 0.01–1 (default 0.85).',
       validate: z.number().min(0.01, between).max(1, between),
     }),
     idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
@@ -143,7 +140,7 @@ builder.mutationFields((t) => ({
     type: Image,
     authScopes: { user: true },
     description:
-      'FLUX image-to-image from one of your images. Returns the PENDING edit at once ' +
+      'FLUX dev image-to-image (STRENGTH) or FLUX Kontext (INSTRUCTION). Returns the PENDING edit at once ' +
       '(FAILED with a reason if the generator cannot be reached).',
     args: { input: t.arg({ type: EditImageInput, required: true }) },
     errors: { types: [NotFoundError, GenerationLimitError] },

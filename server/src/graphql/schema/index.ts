@@ -1,7 +1,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { isObjectType, lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
-import { NODE_TYPES } from '../node-types.ts';
+import { PUBLIC_ID_TYPES } from '../../domain/ids.ts';
 import './errors.ts';
 import './node.ts';
 import './user.ts';
@@ -13,8 +13,10 @@ import './image.ts';
 import './avatar-studio.ts';
 import './library.ts';
 import './b-roll.ts';
+import './formats.ts';
 import './api-key.ts';
 import './usage.ts';
+import './quote.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 
@@ -25,10 +27,10 @@ export const nodeTypesOf = (s: typeof schema): string[] =>
     .map((t) => t.name);
 
 const nodeTypes = nodeTypesOf(schema);
-// NODE_TYPES is what global IDs are checked against: it must name exactly the schema's nodes.
-if (nodeTypes.length !== NODE_TYPES.size || nodeTypes.some((n) => !NODE_TYPES.has(n))) {
+// PUBLIC_ID_TYPES is what global IDs are checked against: it must name exactly the schema's nodes.
+if (nodeTypes.length !== PUBLIC_ID_TYPES.size || nodeTypes.some((n) => !PUBLIC_ID_TYPES.has(n))) {
   throw new Error(
-    `graphql/node-types.ts lists ${[...NODE_TYPES].join(', ')}; the schema's nodes are ${nodeTypes.join(', ')}`,
+    `domain/ids.ts lists ${[...PUBLIC_ID_TYPES].join(', ')}; the schema's nodes are ${nodeTypes.join(', ')}`,
   );
 }
 

@@ -1,13 +1,13 @@
 // The library and project links: the avatars a project shows, the user's avatars across projects, adding an
 // existing avatar to a project (free) and removing it. Adapters of domain/projects and domain/avatars.
-import { libraryFilter, newAvatarEstimatedCost } from '../../domain/avatars/library.ts';
+import { libraryFilter } from '../../domain/avatars/library.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { addAvatarToProject } from '../../domain/projects/add-avatar-to-project.ts';
 import { inProject } from '../../domain/projects/project-avatars.ts';
 import { removeAvatarFromProject } from '../../domain/projects/remove-avatar-from-project.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
-import { nodeRef } from '../node-ref.ts';
+import { nodeRef } from '../../domain/ids.ts';
 import { Avatar, GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
@@ -46,12 +46,6 @@ builder.prismaObjectFields(Avatar, (t) => ({
     nullable: true,
     description:
       'The project it was made in (null for a public avatar); listed in another project, it was added there.',
-  }),
-  newVersionEstimatedCost: t.float({
-    description:
-      'Estimated USD of making your own version of it (a new avatar from its reference image, createAvatar, ' +
-      'from the price table usage counts with). Adding it to a project (addAvatarToProject) costs nothing.',
-    resolve: () => newAvatarEstimatedCost(),
   }),
 }));
 

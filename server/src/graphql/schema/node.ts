@@ -4,7 +4,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../../domain/errors.ts';
-import { decodeNodeId } from '../ids.ts';
+import { decodePublicId } from '../../domain/ids.ts';
 
 export const MAX_NODES = 100;
 
@@ -16,7 +16,7 @@ const Node = builder.nodeInterfaceRef();
  * never fails the others.
  */
 async function nodeOf(globalId: string, ctx: Context, info: GraphQLResolveInfo): Promise<unknown> {
-  const decoded = decodeNodeId(globalId);
+  const decoded = decodePublicId(globalId);
   if (!decoded) return null;
   try {
     const [node] = await resolveNodes(builder, ctx, info, [decoded]);

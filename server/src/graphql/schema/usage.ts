@@ -1,8 +1,9 @@
 // Usage and estimated cost: `me { usage(period) }` for everyone, `usageByUser` for admins.
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { usageByUser, type UsagePage, type UserUsage } from '../../domain/usage/usage-by-user.ts';
+import { usageByDay } from '../../domain/usage/usage-by-day.ts';
 import { usageOfUser } from '../../domain/usage/usage-of-user.ts';
-import type { UsageSummary } from '../../generation/usage.ts';
+import type { DailyUsage, UsageSummary } from '../../generation/usage.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import { User } from './user.ts';
@@ -28,6 +29,14 @@ const ModelUsageRef = builder.objectRef<UsageSummary['byModel'][number]>('ModelU
   }),
 });
 
+const DailyUsageRef = builder.objectRef<DailyUsage>('DailyUsage').implement({
+  fields: (t) => ({
+    day: t.exposeString('day', { description: 'The UTC day, YYYY-MM-DD.' }),
+    generations: t.exposeInt('generations'),
+    cost: t.exposeFloat('cost', { description: 'Estimated USD of the SUCCEEDED ones.' }),
+  }),
+});
+
 const UsageRef = builder.objectRef<UsageSummary>('Usage').implement({
   description:
     'Generations (images, avatars, b-rolls) submitted to the generator in the period. Uploads are not generations. ' +
@@ -43,6 +52,11 @@ const UsageRef = builder.objectRef<UsageSummary>('Usage').implement({
     pending: t.exposeInt('pending'),
     totalCost: t.exposeFloat('totalCost', { description: 'Estimated USD of the SUCCEEDED generations.' }),
     byModel: t.field({ type: [ModelUsageRef], resolve: (u) => u.byModel }),
+    byDay: t.field({
+      type: [DailyUsageRef],
+      description: 'Every UTC day of the period (ALL: from the first generation, at most a year), spent or not.',
+      resolve: (u, _a, ctx) => usageByDay(ctx.deps, actorOf(ctx), { userId: u.userId, period: u.period }),
+    }),
   }),
 });
 

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql, makeFragmentData } from '../../../gql';
-import type { CreateAvatarInput, CreateAvatarMutation as Answer } from '../../../gql/graphql.ts';
+import { VideoQuality, type CreateAvatarInput, type CreateAvatarMutation as Answer } from '../../../gql/graphql.ts';
+import { ratioLabel } from '../../../lib/format.ts';
 import { AvatarCard_avatar } from '../AvatarCard.tsx';
 import { addToProjectList } from '../projectLists.ts';
 
@@ -38,6 +39,9 @@ export function useCreateAvatarMutation() {
         imageUrl: referenceUrl ?? null,
         videoUrl: null,
         failureReason: null,
+        aspectRatio: input.aspectRatio ? ratioLabel(input.aspectRatio) : null,
+        durationSeconds: input.durationSeconds ?? 5,
+        quality: input.quality ?? VideoQuality.Standard,
         createdAt: new Date().toISOString(),
         project: { __typename: 'Project', id: input.projectId },
       },

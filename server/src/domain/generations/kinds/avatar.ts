@@ -1,6 +1,11 @@
 // Seedance image-to-video: a mute avatar from a reference image (private in a project, or public).
 import { z } from 'zod';
-import { seedanceImageToVideoInput } from '../../../fal/models.ts';
+import {
+  SEEDANCE_MODELS,
+  seedanceAspectRatioSchema,
+  seedanceDurationSchema,
+  seedanceImageToVideoInput,
+} from '../../../fal/models.ts';
 import type { Avatar } from '../../../generated/prisma/client.ts';
 import { gen } from '../../../log.ts';
 import { keys } from '../../../storage/keys.ts';
@@ -9,23 +14,40 @@ import { seedanceVideoResult } from '../results.ts';
 import { NOT_MP4, streamVideo } from '../store-media.ts';
 import type { KindSpec } from '../table.ts';
 import type { AvatarResult } from '../tables/avatar.ts';
-import type { PipelineDeps } from '../types.ts';
+import type { FollowUps, PipelineDeps } from '../types.ts';
 import { priceOf } from './common.ts';
 
-const input = z.object({ imageUrl: z.url() });
-const model = 'fal-ai/bytedance/seedance/v1/pro/image-to-video';
+// No aspect ratio: the reference's proportions (Seedance's `auto`).
+const input = z.object({
+  imageUrl: z.url(),
+  durationSeconds: seedanceDurationSchema.optional(),
+  aspectRatio: seedanceAspectRatioSchema.optional(),
+});
+const model = SEEDANCE_MODELS.STANDARD.imageToVideo;
 
-/** The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. */
-async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<void> {
-  const image = await deps.db.image.findUnique({ where: { id: imageId } });
-  if (!image) return;
-  await deps.db.image.delete({ where: { id: imageId } }).catch(() => {});
-  if (image.storagePath) await deps.storage.remove([image.storagePath]);
-  deps.log.info(
-    { event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath },
-    'temp studio image deleted after use',
-  );
-  await generationChanged(deps, { kind: 'IMAGE', id: imageId, projectId: image.projectId });
+/**
+ * The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. Its
+ * row goes in the transaction that makes the avatar SUCCEEDED, its object and its event after the avatar's event.
+ */
+async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<FollowUps> {
+  const image = await deps.db.image.findUnique({
+    where: { id: imageId },
+    select: { storagePath: true, projectId: true },
+  });
+  if (!image) return {};
+  return {
+    inTransaction: async (tx) => {
+      await tx.image.deleteMany({ where: { id: imageId } });
+    },
+    after: async (d) => {
+      if (image.storagePath) await d.storage.remove([image.storagePath]);
+      d.log.info(
+        { event: 'cleanup.temp_image_used', ...gen('IMAGE', imageId), key: image.storagePath },
+        'temp studio image deleted after use',
+      );
+      await generationChanged(d, { kind: 'IMAGE', id: imageId, projectId: image.projectId });
+    },
+  };
 }
 
 export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
@@ -42,15 +64,19 @@ export const avatar: KindSpec<Avatar, AvatarResult, z.infer<typeof input>> = {
       row.visibility === 'PUBLIC' ? keys.publicAvatarVideo(row.id) : keys.privateAvatarVideo(row.userId!, row.id);
     const stored = await streamVideo(deps, { kind: 'AVATAR', id: row.id }, result.url, key);
     if (stored.kind === 'failed') return stored;
-    const source = row.sourceImageId;
-    return {
-      kind: 'stored',
-      data: { videoStoragePath: key },
-      ...(source ? { after: (d) => discardTempImage(d, source) } : {}),
-    };
+    const discard = row.sourceImageId ? await discardTempImage(deps, row.sourceImageId) : {};
+    return { kind: 'stored', data: { videoStoragePath: key, seed: result.seed }, ...discard };
   },
   async publish(deps, row, status) {
     await generationChanged(deps, { kind: 'AVATAR', id: row.id, projectId: row.projectId });
     if (row.visibility === 'PUBLIC' && status === 'SUCCEEDED') await catalogChangedEvent(deps, 'public avatar ready');
   },
+};
+
+/** The same avatar from Seedance 1 Pro Fast: its own model and price, the same inputs and result. */
+export const avatarFast: typeof avatar = {
+  ...avatar,
+  name: 'avatar-fast',
+  model: SEEDANCE_MODELS.FAST.imageToVideo,
+  estimateCost: priceOf(SEEDANCE_MODELS.FAST.imageToVideo),
 };

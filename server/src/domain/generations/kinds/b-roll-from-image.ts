@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   promptSchema,
+  SEEDANCE_MODELS,
   seedanceAspectRatioSchema,
   seedanceDurationSchema,
   seedanceImageToVideoInput,
@@ -19,7 +20,7 @@ const input = z.object({
   durationSeconds: seedanceDurationSchema,
   aspectRatio: seedanceAspectRatioSchema,
 });
-const model = 'fal-ai/bytedance/seedance/v1/pro/image-to-video';
+const model = SEEDANCE_MODELS.STANDARD.imageToVideo;
 
 export const bRollFromImage: KindSpec<BRoll, BRollResult, z.infer<typeof input>> = {
   name: 'b-roll-from-image',
@@ -31,4 +32,12 @@ export const bRollFromImage: KindSpec<BRoll, BRollResult, z.infer<typeof input>>
   parse: seedanceVideoResult,
   store: storeBRollVideo,
   publish: publishGeneration('BROLL'),
+};
+
+/** Seedance 1 Pro Fast: its own model and price, the same inputs and result. */
+export const bRollFromImageFast: typeof bRollFromImage = {
+  ...bRollFromImage,
+  name: 'b-roll-from-image-fast',
+  model: SEEDANCE_MODELS.FAST.imageToVideo,
+  estimateCost: priceOf(SEEDANCE_MODELS.FAST.imageToVideo),
 };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   promptSchema,
+  SEEDANCE_MODELS,
   seedanceAspectRatioSchema,
   seedanceDurationSchema,
   seedanceTextToVideoInput,
@@ -18,7 +19,7 @@ const input = z.object({
   durationSeconds: seedanceDurationSchema,
   aspectRatio: seedanceAspectRatioSchema,
 });
-const model = 'fal-ai/bytedance/seedance/v1/pro/text-to-video';
+const model = SEEDANCE_MODELS.STANDARD.textToVideo;
 
 export const bRollFromText: KindSpec<BRoll, BRollResult, z.infer<typeof input>> = {
   name: 'b-roll-from-text',
@@ -30,4 +31,12 @@ export const bRollFromText: KindSpec<BRoll, BRollResult, z.infer<typeof input>> 
   parse: seedanceVideoResult,
   store: storeBRollVideo,
   publish: publishGeneration('BROLL'),
+};
+
+/** Seedance 1 Pro Fast: its own model and price, the same inputs and result. */
+export const bRollFromTextFast: typeof bRollFromText = {
+  ...bRollFromText,
+  name: 'b-roll-from-text-fast',
+  model: SEEDANCE_MODELS.FAST.textToVideo,
+  estimateCost: priceOf(SEEDANCE_MODELS.FAST.textToVideo),
 };

@@ -15,5 +15,6 @@ export async function storeBRollVideo(
   const thumbnail = keys.bRollThumbnail(row.userId, row.projectId, row.id);
   const stored = await storeVideoWithThumbnail(deps, { kind: 'BROLL', id: row.id }, result.url, { video, thumbnail });
   if (stored.kind === 'failed') return stored;
-  return { kind: 'stored', data: { videoStoragePath: stored.videoKey, thumbnailStoragePath: stored.thumbnailKey } };
+  const { videoKey: videoStoragePath, thumbnailKey: thumbnailStoragePath } = stored;
+  return { kind: 'stored', data: { videoStoragePath, thumbnailStoragePath, seed: result.seed } };
 }

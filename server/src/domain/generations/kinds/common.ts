@@ -31,5 +31,6 @@ export async function storeStudioImage(
   );
   if (stored.kind === 'failed') return stored;
   const { key: storagePath, contentType, bytes: byteSize, width, height } = stored;
-  return { kind: 'stored', data: { storagePath, contentType, byteSize, width, height, nsfw: result.nsfw } };
+  const data = { storagePath, contentType, byteSize, width, height, nsfw: result.nsfw, seed: result.seed };
+  return { kind: 'stored', data };
 }

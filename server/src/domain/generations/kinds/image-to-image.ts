@@ -12,16 +12,24 @@ import { publishGeneration, storeStudioImage } from './common.ts';
 const input = z.object({ imageUrl: z.url(), prompt: promptSchema, strength: fluxStrengthSchema });
 const model = 'fal-ai/flux/dev/image-to-image';
 
-/** The size of the image an edit starts from (fal bills image-to-image on it); undefined when unknown. */
+type Sized = { width: number | null; height: number | null; storagePath: string | null } | null | undefined;
+
+/** The size of an image (fal bills image-to-image on the one edited); undefined when unknown. */
+export async function imageSize(
+  deps: Pick<PipelineDeps, 'storage'>,
+  image: Sized,
+): Promise<{ width: number; height: number } | undefined> {
+  if (image?.width && image.height) return { width: image.width, height: image.height };
+  if (!image?.storagePath) return undefined;
+  return (await deps.storage.get(image.storagePath).then(inspectImage, () => null)) ?? undefined;
+}
+
 async function parentSize(deps: PipelineDeps, id: string): Promise<{ width: number; height: number } | undefined> {
   const edit = await deps.db.image.findUnique({
     where: { id },
     select: { parent: { select: { width: true, height: true, storagePath: true } } },
   });
-  const parent = edit?.parent;
-  if (parent?.width && parent.height) return { width: parent.width, height: parent.height };
-  if (!parent?.storagePath) return undefined;
-  return (await deps.storage.get(parent.storagePath).then(inspectImage, () => null)) ?? undefined;
+  return imageSize(deps, edit?.parent);
 }
 
 export const imageToImage: KindSpec<Image, ImageResult, z.infer<typeof input>> = {

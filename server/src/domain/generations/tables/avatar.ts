@@ -4,6 +4,7 @@ import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../ta
 
 export interface AvatarResult {
   videoStoragePath: string;
+  seed: number | null;
 }
 
 export const avatarTable: Table<Avatar, AvatarResult> = {

@@ -5,6 +5,7 @@ import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../ta
 export interface BRollResult {
   videoStoragePath: string;
   thumbnailStoragePath: string;
+  seed: number | null;
 }
 
 const viewColumns = { ...VIEW_COLUMNS, source: true } as const;

@@ -9,6 +9,7 @@ export interface ImageResult {
   width: number;
   height: number;
   nsfw: boolean;
+  seed: number | null;
 }
 
 const viewColumns = { ...VIEW_COLUMNS, source: true } as const;
