@@ -1,198 +1,34 @@
 // Static checks of the production wiring: docker-compose.yml, the Dockerfile and the env variables
 // `loadConfig` reads. No Docker engine is needed: the files are parsed and cross-checked, so a renamed
 // service, a bucket typo or an env variable the app does not know fails here rather than at `compose up`.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { loadConfig } from '../src/config.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
-
-type Env = Record<string, string>;
-interface Service {
-  image?: string;
-  build?: string | { context?: string; dockerfile?: string };
-  command?: string | string[];
-  entrypoint?: string | string[];
-  environment?: Record<string, string | number | boolean | null> | string[];
-  ports?: (string | number | { target: number; published?: string | number })[];
-  depends_on?: string[] | Record<string, { condition?: string }>;
-  healthcheck?: { test?: string | string[]; disable?: boolean };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Compose interpolation (https://docs.docker.com/reference/compose-file/interpolation/)
-// ---------------------------------------------------------------------------------------------
-
-const BRACED = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:-|-|:\?|\?|:\+|\+)([^${}]*))?\}/;
-
-/** Problems in one scalar: every `$` must start `$$` (a literal `$`) or a well-formed `${NAME...}`. */
-function interpolationProblems(value: string): string[] {
-  const problems: string[] = [];
-  for (let i = 0; i < value.length; i++) {
-    if (value[i] !== '$') continue;
-    if (value[i + 1] === '$') {
-      i++;
-      continue;
-    }
-    const m = BRACED.exec(value.slice(i));
-    if (!m) {
-      problems.push(
-        `${JSON.stringify(value)}: "${value.slice(i, i + 20)}" is not ` +
-          '$$ or ${NAME}, ${NAME:-default}, ${NAME:?error}, ${NAME:+alt}',
-      );
-      continue;
-    }
-    i += m[0].length - 1;
-  }
-  return problems;
-}
-
-/** What `docker compose config` yields in a shell where none of the variables is set. */
-function interpolate(value: string): string {
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    if (value[i] === '$' && value[i + 1] === '$') {
-      out += '$';
-      i++;
-      continue;
-    }
-    const m = value[i] === '$' ? BRACED.exec(value.slice(i)) : null;
-    if (!m) {
-      out += value[i]!;
-      continue;
-    }
-    const [whole, , op, arg = ''] = m;
-    out += op === ':-' || op === '-' ? arg : '';
-    i += whole.length - 1;
-  }
-  return out;
-}
-
-function scalars(node: unknown, path: string, visit: (value: string, path: string) => void): void {
-  if (typeof node === 'string') visit(node, path);
-  else if (Array.isArray(node)) node.forEach((n, i) => scalars(n, `${path}[${i}]`, visit));
-  else if (node && typeof node === 'object')
-    for (const [k, v] of Object.entries(node)) scalars(v, path ? `${path}.${k}` : k, visit);
-}
-
-function resolveAll<T>(node: T): T {
-  if (typeof node === 'string') return interpolate(node) as T;
-  if (Array.isArray(node)) return node.map(resolveAll) as T;
-  if (node && typeof node === 'object')
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveAll(v)])) as T;
-  return node;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The parsed files
-// ---------------------------------------------------------------------------------------------
-
-const rawCompose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
-const compose = resolveAll(rawCompose);
-const services = compose.services;
-
-function envOf(service: Service): Env {
-  const env = service.environment ?? {};
-  if (Array.isArray(env)) {
-    return Object.fromEntries(
-      env.map((line) => {
-        const eq = line.indexOf('=');
-        return eq < 0 ? [line, ''] : [line.slice(0, eq), line.slice(eq + 1)];
-      }),
-    );
-  }
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v == null ? '' : String(v)]));
-}
-
-function dependsOn(service: Service): Record<string, string> {
-  const d = service.depends_on ?? {};
-  if (Array.isArray(d)) return Object.fromEntries(d.map((name) => [name, 'service_started']));
-  return Object.fromEntries(Object.entries(d).map(([name, v]) => [name, v.condition ?? 'service_started']));
-}
-
-const words = (v: string | string[] | undefined) => (v === undefined ? '' : Array.isArray(v) ? v.join(' ') : v);
-const script = (s: Service) => `${words(s.entrypoint)} ${words(s.command)}`;
-
-/** Container port -> published host port. */
-function published(service: Service): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const p of service.ports ?? []) {
-    if (typeof p === 'object') {
-      map.set(p.target, Number(p.published ?? p.target));
-      continue;
-    }
-    const parts = String(p)
-      .replace(/\/(tcp|udp)$/, '')
-      .split(':');
-    const target = Number(parts.at(-1));
-    map.set(target, parts.length > 1 ? Number(parts.at(-2)) : target);
-  }
-  return map;
-}
-
-function findService(what: string, test: (name: string, s: Service) => boolean): [string, Service] {
-  const found = Object.entries(services).find(([name, s]) => test(name, s));
-  if (!found) throw new Error(`docker-compose.yml has no ${what} service`);
-  return found;
-}
-
-const imageIs = (s: Service, re: RegExp) => re.test(s.image ?? '');
-const [pgName, pgService] = findService('postgres', (_, s) => imageIs(s, /^(docker\.io\/)?(library\/)?postgres(:|$)/));
-const [minioName, minioService] = findService('minio', (_, s) => imageIs(s, /(^|\/)minio\/minio(:|$)/));
-const [redisName, redisService] = findService('redis', (_, s) => imageIs(s, /^(docker\.io\/)?(library\/)?redis(:|$)/));
-const [initName, initService] = findService('bucket-creation (`mc mb`)', (_, s) => /\bmc\s+mb\b/.test(script(s)));
-const [, appService] = findService('app (build: .)', (_, s) => s.build !== undefined);
-const appEnv = envOf(appService);
-
-// Dockerfile: instructions of the final stage, continuation lines joined.
-const dockerfilePath = (() => {
-  const b = appService.build;
-  const context = typeof b === 'string' ? b : (b?.context ?? '.');
-  const file = typeof b === 'string' ? 'Dockerfile' : (b?.dockerfile ?? 'Dockerfile');
-  return { context, path: resolve(ROOT, context, file) };
-})();
-const instructions = existsSync(dockerfilePath.path)
-  ? readFileSync(dockerfilePath.path, 'utf8')
-      .replace(/\\\r?\n/g, ' ')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#'))
-      .map((l) => {
-        const [, op = '', rest = ''] = /^(\S+)\s*(.*)$/.exec(l) ?? [];
-        return { op: op.toUpperCase(), rest };
-      })
-  : [];
-const lastFrom = instructions.map((i) => i.op).lastIndexOf('FROM');
-const finalStage = instructions.slice(lastFrom);
-
-function dockerEnv(stage: typeof instructions): Env {
-  const env: Env = {};
-  for (const { op, rest } of stage) {
-    if (op !== 'ENV') continue;
-    if (!rest.includes('=')) {
-      const [k = '', ...v] = rest.split(/\s+/);
-      env[k] = v.join(' ');
-      continue;
-    }
-    for (const m of rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g))
-      env[m[1]!] = m[2]!.replace(/^["']|["']$/g, '');
-  }
-  return env;
-}
-
-/** Keys of the zod object in config.ts: the env variables `loadConfig` knows. */
-const configKeys = (() => {
-  const src = read('server/src/config.ts');
-  const body = /z\.object\(\{([\s\S]*?)\n\}\)/.exec(src)?.[1] ?? '';
-  return new Set([...body.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*:/gm)].map((m) => m[1]!));
-})();
-/** Read by the fal integration rather than `loadConfig` (empty = the embedded fal emulator). */
-const EXTERNAL_KEYS = new Set(['FAL_KEY', 'FAL_JWKS_URL']);
-
-// ---------------------------------------------------------------------------------------------
+import {
+  EXTERNAL_KEYS,
+  appEnv,
+  appService,
+  configKeys,
+  dependsOn,
+  dockerEnv,
+  dockerfilePath,
+  envOf,
+  finalStage,
+  initName,
+  initService,
+  interpolationProblems,
+  minioName,
+  minioService,
+  pgName,
+  pgService,
+  published,
+  rawCompose,
+  redisName,
+  redisService,
+  scalars,
+  script,
+  words,
+} from './compose-files.ts';
 
 describe('docker-compose.yml', () => {
   it('uses only well-formed ${VAR}, ${VAR:-default} interpolations (or $$ for a literal $)', () => {
@@ -305,63 +141,5 @@ describe('docker-compose.yml', () => {
     expect(config.env).toBe('production');
     // Published on the host where PUBLIC_URL says (webhooks and links are built from it).
     expect(Number(new URL(config.publicUrl!).port || 80)).toBe(published(appService).get(config.port));
-  });
-});
-
-describe('Dockerfile', () => {
-  const env = dockerEnv(finalStage);
-  const appPort = () => loadConfig({ ...env, ...appEnv, FAL_KEY: '' }).port;
-
-  it('exposes and listens on the port compose publishes', () => {
-    const port = appPort();
-    expect(env.NODE_ENV).toBe('production');
-    const exposed = finalStage
-      .filter((i) => i.op === 'EXPOSE')
-      .flatMap((i) => i.rest.split(/\s+/).map((p) => Number(p.replace(/\/tcp$/, ''))));
-    expect(exposed).toContain(port);
-    expect(published(appService).has(port)).toBe(true);
-  });
-
-  it('runs server/src/main.ts through tsx as a non-root user, with a /healthz healthcheck', () => {
-    const port = appPort();
-    const cmd = finalStage.filter((i) => i.op === 'CMD').at(-1)?.rest ?? '';
-    const argv = JSON.parse(cmd) as string[];
-    expect(argv).toEqual(['node', '--import', 'tsx', 'server/src/main.ts']);
-    expect(existsSync(resolve(ROOT, 'server/src/main.ts'))).toBe(true);
-    const user = finalStage.filter((i) => i.op === 'USER').at(-1)?.rest;
-    expect(user).toBeDefined();
-    expect(user).not.toMatch(/^(root|0)(:|$)/);
-    const health = finalStage.filter((i) => i.op === 'HEALTHCHECK').at(-1)?.rest ?? '';
-    expect(health).toContain(`:${port}/healthz`);
-  });
-
-  it('copies what the root postinstall needs, and every workspace manifest, before npm ci', () => {
-    const ci = instructions.findIndex((i) => i.op === 'RUN' && /\bnpm\s+ci\b/.test(i.rest));
-    expect(ci).toBeGreaterThan(0);
-    const copied = instructions
-      .slice(0, ci)
-      .filter((i) => i.op === 'COPY' && !i.rest.includes('--from='))
-      .flatMap((i) => {
-        const parts = i.rest.split(/\s+/).filter((p) => !p.startsWith('--'));
-        return parts.slice(0, -1).map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
-      });
-    const pkg = JSON.parse(read('package.json')) as { workspaces: string[]; scripts: Record<string, string> };
-    const needed = ['package.json', 'package-lock.json', ...pkg.workspaces.map((w) => `${w}/package.json`)];
-    for (const m of (pkg.scripts.postinstall ?? '').matchAll(/\b([\w.-]+)\/[\w./-]+/g)) needed.push(m[1]!);
-    if ((pkg.scripts.postinstall ?? '').includes('prisma')) needed.push('prisma');
-    for (const path of needed)
-      expect(
-        copied.some((c) => c === '.' || c === path || path.startsWith(`${c}/`)),
-        `${path} copied before npm ci`,
-      ).toBe(true);
-  });
-
-  it('keeps host installs and local data out of the build context', () => {
-    const ignored = read('.dockerignore')
-      .split(/\r?\n/)
-      .map((l) => l.trim());
-    expect(ignored.some((l) => /^(\*\*\/)?node_modules\/?$/.test(l))).toBe(true);
-    expect(ignored).toContain('.data');
-    expect(ignored).toContain('client/dist');
   });
 });

@@ -1,42 +1,15 @@
 // One idempotency key, one generation: one row, one reference copy, one fal submission, counted at the
 // emulator (fal's stand-in), however many requests carry the key at once.
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFalEmulator } from '../src/fal/emulator.ts';
 import { dbId, startTestApp, tableCounts, untilStatus, type TestApp } from './helpers.ts';
+import { CREATE_AVATAR, CREATE_BROLL, EDIT, GENERATE, slowCopies } from './idempotency-shared.ts';
 
 let app: TestApp;
 let user: { token: string; userId: string };
 let projectId: string;
 let slowStorage: Server;
-
-/**
- * A slow link to the real S3 server: every object copy waits `delayMs` before it is forwarded, so the
- * time between writing an avatar's row and copying its reference is long enough for the other racers
- * to arrive in it (without it, whether a loser slips in depends on the machine's load).
- */
-async function slowCopies(target: string, delayMs: number): Promise<{ server: Server; url: string }> {
-  const to = new URL(target);
-  const server = createServer((req, res) => {
-    const forward = () => {
-      const upstream = request(
-        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    };
-    if (req.headers['x-amz-copy-source']) setTimeout(forward, delayMs);
-    else forward();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
 
 beforeAll(async () => {
   const proxy = await slowCopies(inject('s3Endpoint'), 1000);
@@ -57,16 +30,6 @@ afterAll(async () => {
   slowStorage.closeAllConnections();
   await new Promise((r) => slowStorage.close(r));
 });
-
-const RESULT = `__typename ... on Error { message } ... on ValidationError { fieldErrors { path message } }`;
-const GENERATE = `mutation($input: GenerateImageInput!) { generateImage(input: $input) { ${RESULT}
-  ... on MutationGenerateImageSuccess { data { id status prompt } } } }`;
-const EDIT = `mutation($input: EditImageInput!) { editImage(input: $input) { ${RESULT}
-  ... on MutationEditImageSuccess { data { id status prompt } } } }`;
-const CREATE_AVATAR = `mutation($input: CreateAvatarInput!) { createAvatar(input: $input) { ${RESULT}
-  ... on MutationCreateAvatarSuccess { data { id status name } } } }`;
-const CREATE_BROLL = `mutation($input: CreateBRollInput!) { createBRoll(input: $input) { ${RESULT}
-  ... on MutationCreateBRollSuccess { data { id status name } } } }`;
 
 const RACERS = 50;
 
@@ -295,97 +258,4 @@ describe('replays', () => {
       expect(app.emulator.counts()).toEqual(before);
     },
   );
-});
-
-describe('limits', () => {
-  // Started by the test below, which a filtered run may skip.
-  let limited: TestApp | undefined;
-  afterAll(() => limited?.stop());
-
-  it('a replay at the in-flight cap returns its generation; a new key is refused', async () => {
-    const capped = await startTestApp({ RECONCILE_AFTER_SECONDS: '600', GENERATION_MAX_IN_FLIGHT: '1' });
-    limited = capped;
-    capped.emulator.configure({ latencyMs: 60_000 });
-    const u = await capped.signUp();
-    const p = await capped.gql(
-      `mutation { createProject(input: { name: "Cap" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
-      {},
-      u.token,
-    );
-    const pid = p.data.createProject.data.id;
-    const LIMIT = `... on GenerationLimitError { kind }`;
-    const gen = (key: string) =>
-      capped.gql(
-        GENERATE.replace('__typename', `__typename ${LIMIT}`),
-        { input: { projectId: pid, prompt: 'slow', idempotencyKey: key } },
-        u.token,
-      );
-    const broll = (key: string) =>
-      capped.gql(
-        CREATE_BROLL.replace('__typename', `__typename ${LIMIT}`),
-        { input: { projectId: pid, name: 'b', prompt: 'slow', idempotencyKey: key } },
-        u.token,
-      );
-    const first = (await gen('cap-1')).data.generateImage;
-    expect(first.data.status).toBe('PENDING');
-    const replays = await Promise.all([gen('cap-1'), gen('cap-1'), gen('cap-1')]);
-    for (const r of replays) expect(r.data.generateImage.data?.id).toBe(first.data.id);
-    expect((await gen('cap-2')).data.generateImage).toMatchObject({
-      __typename: 'GenerationLimitError',
-      kind: 'IN_FLIGHT',
-    });
-    expect((await broll('cap-3')).data.createBRoll).toMatchObject({
-      __typename: 'GenerationLimitError',
-      kind: 'IN_FLIGHT',
-    });
-    expect(capped.emulator.counts().submissions).toBe(1);
-  });
-});
-
-describe('editImage writes its row before it uploads', () => {
-  it('an unreachable provider fails the edit with a reason (one attempt), not the request', async () => {
-    const emulator = await startFalEmulator({ latencyMs: 100 });
-    const own = await startTestApp({ RECONCILE_AFTER_SECONDS: '600' }, { emulator });
-    try {
-      const u = await own.signUp();
-      const p = await own.gql(
-        `mutation { createProject(input: { name: "Down" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
-        {},
-        u.token,
-      );
-      const g = await own.gql(
-        GENERATE,
-        { input: { projectId: p.data.createProject.data.id, prompt: 'before the outage' } },
-        u.token,
-      );
-      const parentId = g.data.generateImage.data.id;
-      await untilStatus(own, u.token, parentId);
-      await emulator.stop();
-      const r = await own.gql(
-        EDIT.replace('status prompt', 'status prompt failureReason'),
-        { input: { imageId: parentId, prompt: 'during the outage', idempotencyKey: 'outage' } },
-        u.token,
-      );
-      expect(r.status).toBe(200);
-      expect(r.data.editImage.data).toMatchObject({
-        status: 'FAILED',
-        failureReason: expect.stringMatching(/^The generator could not be reached/),
-      });
-      const again = await own.gql(
-        EDIT,
-        { input: { imageId: parentId, prompt: 'during the outage', idempotencyKey: 'outage' } },
-        u.token,
-      );
-      expect(again.data.editImage.data).toMatchObject({ id: r.data.editImage.data.id, status: 'FAILED' });
-      expect(
-        await own.prisma.generationAttempt.findMany({
-          where: { targetId: dbId(r.data.editImage.data.id) },
-          select: { status: true },
-        }),
-      ).toEqual([{ status: 'FAILED' }]);
-    } finally {
-      await own.stop();
-      await emulator.stop().catch(() => {});
-    }
-  });
 });

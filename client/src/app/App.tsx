@@ -18,6 +18,8 @@ import { CatalogScreen } from '../features/catalog/CatalogScreen.tsx';
 import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
 import { PublicLayout } from './PublicLayout.tsx';
 import { Spinner } from '../ui/Feedback.tsx';
+import { AdminRoute } from '../features/admin/AdminRoute.tsx';
+import { NotFoundScreen } from './NotFoundScreen.tsx';
 import { SignedInLayout } from './SignedInLayout.tsx';
 import { nextPath, paths, studioPrefill } from './paths.ts';
 
@@ -27,10 +29,13 @@ const UsageScreen = lazy(() => import('../features/usage/UsageScreen.tsx'));
 export function App() {
   const token = useSyncExternalStore(onTokenChange, getToken);
   const signUp = useMatch({ path: paths.signUp, caseSensitive: true });
+  const admin = useMatch({ path: `${paths.admin}/*`, caseSensitive: true });
   return (
     <>
       <ScrollToTop />
-      {!token ? (
+      {!token && admin ? (
+        <NotFoundScreen />
+      ) : !token ? (
         <Routes>
           <Route element={<PublicLayout />}>
             <Route path={paths.catalog} caseSensitive element={<CatalogScreen signedIn={false} />} />
@@ -51,6 +56,7 @@ export function App() {
                 </Suspense>
               }
             />
+            <Route path={`${paths.admin}/*`} caseSensitive element={<AdminRoute />} />
             <Route path={paths.library} caseSensitive element={<LibraryScreen />} />
             <Route path={paths.signIn} caseSensitive element={<AfterSignIn />} />
             <Route path={paths.signUp} caseSensitive element={<AfterSignIn />} />

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, Outlet, useMatch, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
+import { Role } from '../gql/graphql.ts';
 import { setToken } from '../lib/session.ts';
 import { Spinner } from '../ui/Feedback.tsx';
 import { useSignOutMutation } from '../features/auth/mutations/useSignOutMutation.ts';
@@ -23,6 +24,7 @@ export function SignedInLayout() {
   const onCatalog = useMatch({ path: paths.catalog, caseSensitive: true });
   const onLibrary = useMatch({ path: paths.library, caseSensitive: true });
   const onUsage = useMatch({ path: paths.usage, caseSensitive: true });
+  const onAdmin = useMatch({ path: `${paths.admin}/*`, caseSensitive: true });
   const { data, loading, error } = useQuery(MeQuery);
   const [signOut, { loading: signingOut }] = useSignOutMutation();
 
@@ -45,7 +47,7 @@ export function SignedInLayout() {
           Better Ads
         </Link>
         <nav aria-label="Main">
-          <Link to={paths.projects} aria-current={onCatalog || onLibrary || onUsage ? undefined : 'page'}>
+          <Link to={paths.projects} aria-current={onCatalog || onLibrary || onUsage || onAdmin ? undefined : 'page'}>
             Projects
           </Link>
           <Link to={paths.library} aria-current={onLibrary ? 'page' : undefined}>
@@ -57,6 +59,11 @@ export function SignedInLayout() {
           <Link to={paths.usage} aria-current={onUsage ? 'page' : undefined}>
             Usage
           </Link>
+          {data?.me?.role === Role.Admin && (
+            <Link to={paths.admin} aria-current={onAdmin ? 'page' : undefined}>
+              Admin
+            </Link>
+          )}
         </nav>
         <div className="user">
           {data?.me && (

@@ -7,6 +7,8 @@ export const paths = {
   usage: '/usage',
   signIn: '/signin',
   signUp: '/signup',
+  /** Admins only (features/admin); anyone else gets the not-found screen. */
+  admin: '/admin',
   /** The route pattern of a studio. */
   studio: '/projects/:id',
 };

@@ -15,6 +15,33 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query AdminViewer {\n    me {\n      id\n      role\n    }\n  }\n": typeof types.AdminViewerDocument,
+    "\n  subscription AdminAvatarUpdated($id: ID!) {\n    avatarUpdated(id: $id) {\n      id\n      ...PublicAvatarRow_avatar\n    }\n  }\n": typeof types.AdminAvatarUpdatedDocument,
+    "\n  query AdminProjects {\n    me {\n      id\n      projects(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminProjectsDocument,
+    "\n  query AdminStudioImages($projectId: ID!) {\n    project(id: $projectId) {\n      id\n      images(first: 48) {\n        edges {\n          node {\n            id\n            status\n            nsfw\n            prompt\n            imageUrl\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminStudioImagesDocument,
+    "\n  fragment PublicAvatarRow_avatar on Avatar {\n    id\n    name\n    status\n    failureReason\n    imageUrl\n    videoUrl\n    createdAt\n    tags {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.PublicAvatarRow_AvatarFragmentDoc,
+    "\n  query AdminPublicAvatars($first: Int!, $after: String, $search: String) {\n    tagCategories {\n      id\n      ...TagPicker_category\n    }\n    adminPublicAvatars(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n    }\n  }\n": typeof types.AdminPublicAvatarsDocument,
+    "\n  fragment TagPicker_category on TagCategory {\n    id\n    name\n    tags {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.TagPicker_CategoryFragmentDoc,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  query AdminApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRow_apiKey\n    }\n  }\n": typeof types.AdminApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      ... on MutationCreateApiKeySuccess {\n        data {\n          key\n          apiKey {\n            id\n            ...ApiKeyRow_apiKey\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation CreatePublicAvatar($input: CreatePublicAvatarInput!) {\n    createPublicAvatar(input: $input) {\n      ... on MutationCreatePublicAvatarSuccess {\n        data {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.CreatePublicAvatarDocument,
+    "\n  mutation CreateTagCategory($input: CreateTagCategoryInput!) {\n    createTagCategory(input: $input) {\n      ... on MutationCreateTagCategorySuccess {\n        data {\n          id\n          ...CategoryItem_category\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.CreateTagCategoryDocument,
+    "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      ... on MutationCreateTagSuccess {\n        data {\n          id\n          ...TagItem_tag\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.CreateTagDocument,
+    "\n  mutation DeletePublicAvatar($input: DeleteAvatarInput!) {\n    deleteAvatar(input: $input) {\n      __typename\n      ... on MutationDeleteAvatarSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.DeletePublicAvatarDocument,
+    "\n  mutation DeleteTagCategory($input: DeleteTagCategoryInput!) {\n    deleteTagCategory(input: $input) {\n      __typename\n      ... on MutationDeleteTagCategorySuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.DeleteTagCategoryDocument,
+    "\n  mutation DeleteTag($input: DeleteTagInput!) {\n    deleteTag(input: $input) {\n      __typename\n      ... on MutationDeleteTagSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.DeleteTagDocument,
+    "\n  mutation RenameTagCategory($input: RenameTagCategoryInput!) {\n    renameTagCategory(input: $input) {\n      __typename\n      ... on MutationRenameTagCategorySuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.RenameTagCategoryDocument,
+    "\n  mutation RenameTag($input: RenameTagInput!) {\n    renameTag(input: $input) {\n      __typename\n      ... on MutationRenameTagSuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.RenameTagDocument,
+    "\n  mutation ReorderTagCategories($input: ReorderTagCategoriesInput!) {\n    reorderTagCategories(input: $input) {\n      __typename\n      ... on MutationReorderTagCategoriesSuccess {\n        data {\n          __typename\n          id\n          position\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.ReorderTagCategoriesDocument,
+    "\n  mutation ReorderTags($input: ReorderTagsInput!) {\n    reorderTags(input: $input) {\n      __typename\n      ... on MutationReorderTagsSuccess {\n        data {\n          __typename\n          id\n          tags {\n            __typename\n            id\n            position\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.ReorderTagsDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on MutationRevokeApiKeySuccess {\n        data {\n          __typename\n          id\n          revokedAt\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  mutation UpdatePublicAvatar($input: UpdatePublicAvatarInput!) {\n    updatePublicAvatar(input: $input) {\n      __typename\n      ... on MutationUpdatePublicAvatarSuccess {\n        data {\n          __typename\n          id\n          name\n          tags {\n            __typename\n            id\n            slug\n            name\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": typeof types.UpdatePublicAvatarDocument,
+    "\n  fragment CategoryItem_category on TagCategory {\n    id\n    name\n    slug\n    position\n    tags {\n      id\n      ...TagItem_tag\n    }\n  }\n": typeof types.CategoryItem_CategoryFragmentDoc,
+    "\n  fragment TagItem_tag on Tag {\n    id\n    name\n    slug\n    position\n    avatarCount\n  }\n": typeof types.TagItem_TagFragmentDoc,
+    "\n  query AdminTags {\n    tagCategories {\n      id\n      ...CategoryItem_category\n    }\n  }\n": typeof types.AdminTagsDocument,
+    "\n  query AdminUsageByUser($period: UsagePeriod!, $first: Int!, $after: String) {\n    usageByUser(period: $period, first: $first, after: $after) {\n      __typename\n      ... on UserUsageConnection {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            userId\n            ...UserUsageRow_usage\n          }\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.AdminUsageByUserDocument,
+    "\n  fragment UserUsageRow_usage on UserUsage {\n    userId\n    email\n    name\n    usage {\n      generations\n      succeeded\n      failed\n      pending\n      totalCost\n      byModel {\n        model\n        count\n        cost\n      }\n    }\n  }\n": typeof types.UserUsageRow_UsageFragmentDoc,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ... on MutationSignInSuccess {\n        data {\n          token\n        }\n      }\n      ...FormErrors_error\n      ... on RateLimitedError {\n        retryAfter\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut(input: {}) {\n      ... on MutationSignOutSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ... on MutationSignUpSuccess {\n        data {\n          token\n        }\n      }\n      ...FormErrors_error\n      ... on ConflictError {\n        path\n      }\n      ... on RateLimitedError {\n        retryAfter\n      }\n    }\n  }\n": typeof types.SignUpDocument,
@@ -60,6 +87,33 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.MeDocument,
+    "\n  query AdminViewer {\n    me {\n      id\n      role\n    }\n  }\n": types.AdminViewerDocument,
+    "\n  subscription AdminAvatarUpdated($id: ID!) {\n    avatarUpdated(id: $id) {\n      id\n      ...PublicAvatarRow_avatar\n    }\n  }\n": types.AdminAvatarUpdatedDocument,
+    "\n  query AdminProjects {\n    me {\n      id\n      projects(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AdminProjectsDocument,
+    "\n  query AdminStudioImages($projectId: ID!) {\n    project(id: $projectId) {\n      id\n      images(first: 48) {\n        edges {\n          node {\n            id\n            status\n            nsfw\n            prompt\n            imageUrl\n          }\n        }\n      }\n    }\n  }\n": types.AdminStudioImagesDocument,
+    "\n  fragment PublicAvatarRow_avatar on Avatar {\n    id\n    name\n    status\n    failureReason\n    imageUrl\n    videoUrl\n    createdAt\n    tags {\n      id\n      slug\n      name\n    }\n  }\n": types.PublicAvatarRow_AvatarFragmentDoc,
+    "\n  query AdminPublicAvatars($first: Int!, $after: String, $search: String) {\n    tagCategories {\n      id\n      ...TagPicker_category\n    }\n    adminPublicAvatars(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n    }\n  }\n": types.AdminPublicAvatarsDocument,
+    "\n  fragment TagPicker_category on TagCategory {\n    id\n    name\n    tags {\n      id\n      slug\n      name\n    }\n  }\n": types.TagPicker_CategoryFragmentDoc,
+    "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyRow_ApiKeyFragmentDoc,
+    "\n  query AdminApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRow_apiKey\n    }\n  }\n": types.AdminApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      ... on MutationCreateApiKeySuccess {\n        data {\n          key\n          apiKey {\n            id\n            ...ApiKeyRow_apiKey\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation CreatePublicAvatar($input: CreatePublicAvatarInput!) {\n    createPublicAvatar(input: $input) {\n      ... on MutationCreatePublicAvatarSuccess {\n        data {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.CreatePublicAvatarDocument,
+    "\n  mutation CreateTagCategory($input: CreateTagCategoryInput!) {\n    createTagCategory(input: $input) {\n      ... on MutationCreateTagCategorySuccess {\n        data {\n          id\n          ...CategoryItem_category\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.CreateTagCategoryDocument,
+    "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      ... on MutationCreateTagSuccess {\n        data {\n          id\n          ...TagItem_tag\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.CreateTagDocument,
+    "\n  mutation DeletePublicAvatar($input: DeleteAvatarInput!) {\n    deleteAvatar(input: $input) {\n      __typename\n      ... on MutationDeleteAvatarSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.DeletePublicAvatarDocument,
+    "\n  mutation DeleteTagCategory($input: DeleteTagCategoryInput!) {\n    deleteTagCategory(input: $input) {\n      __typename\n      ... on MutationDeleteTagCategorySuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.DeleteTagCategoryDocument,
+    "\n  mutation DeleteTag($input: DeleteTagInput!) {\n    deleteTag(input: $input) {\n      __typename\n      ... on MutationDeleteTagSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.DeleteTagDocument,
+    "\n  mutation RenameTagCategory($input: RenameTagCategoryInput!) {\n    renameTagCategory(input: $input) {\n      __typename\n      ... on MutationRenameTagCategorySuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.RenameTagCategoryDocument,
+    "\n  mutation RenameTag($input: RenameTagInput!) {\n    renameTag(input: $input) {\n      __typename\n      ... on MutationRenameTagSuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.RenameTagDocument,
+    "\n  mutation ReorderTagCategories($input: ReorderTagCategoriesInput!) {\n    reorderTagCategories(input: $input) {\n      __typename\n      ... on MutationReorderTagCategoriesSuccess {\n        data {\n          __typename\n          id\n          position\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.ReorderTagCategoriesDocument,
+    "\n  mutation ReorderTags($input: ReorderTagsInput!) {\n    reorderTags(input: $input) {\n      __typename\n      ... on MutationReorderTagsSuccess {\n        data {\n          __typename\n          id\n          tags {\n            __typename\n            id\n            position\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.ReorderTagsDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on MutationRevokeApiKeySuccess {\n        data {\n          __typename\n          id\n          revokedAt\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  mutation UpdatePublicAvatar($input: UpdatePublicAvatarInput!) {\n    updatePublicAvatar(input: $input) {\n      __typename\n      ... on MutationUpdatePublicAvatarSuccess {\n        data {\n          __typename\n          id\n          name\n          tags {\n            __typename\n            id\n            slug\n            name\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n": types.UpdatePublicAvatarDocument,
+    "\n  fragment CategoryItem_category on TagCategory {\n    id\n    name\n    slug\n    position\n    tags {\n      id\n      ...TagItem_tag\n    }\n  }\n": types.CategoryItem_CategoryFragmentDoc,
+    "\n  fragment TagItem_tag on Tag {\n    id\n    name\n    slug\n    position\n    avatarCount\n  }\n": types.TagItem_TagFragmentDoc,
+    "\n  query AdminTags {\n    tagCategories {\n      id\n      ...CategoryItem_category\n    }\n  }\n": types.AdminTagsDocument,
+    "\n  query AdminUsageByUser($period: UsagePeriod!, $first: Int!, $after: String) {\n    usageByUser(period: $period, first: $first, after: $after) {\n      __typename\n      ... on UserUsageConnection {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            userId\n            ...UserUsageRow_usage\n          }\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.AdminUsageByUserDocument,
+    "\n  fragment UserUsageRow_usage on UserUsage {\n    userId\n    email\n    name\n    usage {\n      generations\n      succeeded\n      failed\n      pending\n      totalCost\n      byModel {\n        model\n        count\n        cost\n      }\n    }\n  }\n": types.UserUsageRow_UsageFragmentDoc,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ... on MutationSignInSuccess {\n        data {\n          token\n        }\n      }\n      ...FormErrors_error\n      ... on RateLimitedError {\n        retryAfter\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut(input: {}) {\n      ... on MutationSignOutSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n": types.SignOutDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      ... on MutationSignUpSuccess {\n        data {\n          token\n        }\n      }\n      ...FormErrors_error\n      ... on ConflictError {\n        path\n      }\n      ... on RateLimitedError {\n        retryAfter\n      }\n    }\n  }\n": types.SignUpDocument,
@@ -122,6 +176,114 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminViewer {\n    me {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  query AdminViewer {\n    me {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AdminAvatarUpdated($id: ID!) {\n    avatarUpdated(id: $id) {\n      id\n      ...PublicAvatarRow_avatar\n    }\n  }\n"): (typeof documents)["\n  subscription AdminAvatarUpdated($id: ID!) {\n    avatarUpdated(id: $id) {\n      id\n      ...PublicAvatarRow_avatar\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminProjects {\n    me {\n      id\n      projects(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminProjects {\n    me {\n      id\n      projects(first: 100) {\n        edges {\n          node {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminStudioImages($projectId: ID!) {\n    project(id: $projectId) {\n      id\n      images(first: 48) {\n        edges {\n          node {\n            id\n            status\n            nsfw\n            prompt\n            imageUrl\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminStudioImages($projectId: ID!) {\n    project(id: $projectId) {\n      id\n      images(first: 48) {\n        edges {\n          node {\n            id\n            status\n            nsfw\n            prompt\n            imageUrl\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PublicAvatarRow_avatar on Avatar {\n    id\n    name\n    status\n    failureReason\n    imageUrl\n    videoUrl\n    createdAt\n    tags {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment PublicAvatarRow_avatar on Avatar {\n    id\n    name\n    status\n    failureReason\n    imageUrl\n    videoUrl\n    createdAt\n    tags {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPublicAvatars($first: Int!, $after: String, $search: String) {\n    tagCategories {\n      id\n      ...TagPicker_category\n    }\n    adminPublicAvatars(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminPublicAvatars($first: Int!, $after: String, $search: String) {\n    tagCategories {\n      id\n      ...TagPicker_category\n    }\n    adminPublicAvatars(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TagPicker_category on TagCategory {\n    id\n    name\n    tags {\n      id\n      slug\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment TagPicker_category on TagCategory {\n    id\n    name\n    tags {\n      id\n      slug\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow_apiKey on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRow_apiKey\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeys {\n    apiKeys {\n      id\n      ...ApiKeyRow_apiKey\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      ... on MutationCreateApiKeySuccess {\n        data {\n          key\n          apiKey {\n            id\n            ...ApiKeyRow_apiKey\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      ... on MutationCreateApiKeySuccess {\n        data {\n          key\n          apiKey {\n            id\n            ...ApiKeyRow_apiKey\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePublicAvatar($input: CreatePublicAvatarInput!) {\n    createPublicAvatar(input: $input) {\n      ... on MutationCreatePublicAvatarSuccess {\n        data {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation CreatePublicAvatar($input: CreatePublicAvatarInput!) {\n    createPublicAvatar(input: $input) {\n      ... on MutationCreatePublicAvatarSuccess {\n        data {\n          id\n          ...PublicAvatarRow_avatar\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTagCategory($input: CreateTagCategoryInput!) {\n    createTagCategory(input: $input) {\n      ... on MutationCreateTagCategorySuccess {\n        data {\n          id\n          ...CategoryItem_category\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTagCategory($input: CreateTagCategoryInput!) {\n    createTagCategory(input: $input) {\n      ... on MutationCreateTagCategorySuccess {\n        data {\n          id\n          ...CategoryItem_category\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      ... on MutationCreateTagSuccess {\n        data {\n          id\n          ...TagItem_tag\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTag($input: CreateTagInput!) {\n    createTag(input: $input) {\n      ... on MutationCreateTagSuccess {\n        data {\n          id\n          ...TagItem_tag\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePublicAvatar($input: DeleteAvatarInput!) {\n    deleteAvatar(input: $input) {\n      __typename\n      ... on MutationDeleteAvatarSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeletePublicAvatar($input: DeleteAvatarInput!) {\n    deleteAvatar(input: $input) {\n      __typename\n      ... on MutationDeleteAvatarSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTagCategory($input: DeleteTagCategoryInput!) {\n    deleteTagCategory(input: $input) {\n      __typename\n      ... on MutationDeleteTagCategorySuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteTagCategory($input: DeleteTagCategoryInput!) {\n    deleteTagCategory(input: $input) {\n      __typename\n      ... on MutationDeleteTagCategorySuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTag($input: DeleteTagInput!) {\n    deleteTag(input: $input) {\n      __typename\n      ... on MutationDeleteTagSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteTag($input: DeleteTagInput!) {\n    deleteTag(input: $input) {\n      __typename\n      ... on MutationDeleteTagSuccess {\n        data\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameTagCategory($input: RenameTagCategoryInput!) {\n    renameTagCategory(input: $input) {\n      __typename\n      ... on MutationRenameTagCategorySuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation RenameTagCategory($input: RenameTagCategoryInput!) {\n    renameTagCategory(input: $input) {\n      __typename\n      ... on MutationRenameTagCategorySuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameTag($input: RenameTagInput!) {\n    renameTag(input: $input) {\n      __typename\n      ... on MutationRenameTagSuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation RenameTag($input: RenameTagInput!) {\n    renameTag(input: $input) {\n      __typename\n      ... on MutationRenameTagSuccess {\n        data {\n          __typename\n          id\n          name\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderTagCategories($input: ReorderTagCategoriesInput!) {\n    reorderTagCategories(input: $input) {\n      __typename\n      ... on MutationReorderTagCategoriesSuccess {\n        data {\n          __typename\n          id\n          position\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderTagCategories($input: ReorderTagCategoriesInput!) {\n    reorderTagCategories(input: $input) {\n      __typename\n      ... on MutationReorderTagCategoriesSuccess {\n        data {\n          __typename\n          id\n          position\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReorderTags($input: ReorderTagsInput!) {\n    reorderTags(input: $input) {\n      __typename\n      ... on MutationReorderTagsSuccess {\n        data {\n          __typename\n          id\n          tags {\n            __typename\n            id\n            position\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderTags($input: ReorderTagsInput!) {\n    reorderTags(input: $input) {\n      __typename\n      ... on MutationReorderTagsSuccess {\n        data {\n          __typename\n          id\n          tags {\n            __typename\n            id\n            position\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on MutationRevokeApiKeySuccess {\n        data {\n          __typename\n          id\n          revokedAt\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on MutationRevokeApiKeySuccess {\n        data {\n          __typename\n          id\n          revokedAt\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePublicAvatar($input: UpdatePublicAvatarInput!) {\n    updatePublicAvatar(input: $input) {\n      __typename\n      ... on MutationUpdatePublicAvatarSuccess {\n        data {\n          __typename\n          id\n          name\n          tags {\n            __typename\n            id\n            slug\n            name\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"): (typeof documents)["\n  mutation UpdatePublicAvatar($input: UpdatePublicAvatarInput!) {\n    updatePublicAvatar(input: $input) {\n      __typename\n      ... on MutationUpdatePublicAvatarSuccess {\n        data {\n          __typename\n          id\n          name\n          tags {\n            __typename\n            id\n            slug\n            name\n          }\n        }\n      }\n      ...FormErrors_error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CategoryItem_category on TagCategory {\n    id\n    name\n    slug\n    position\n    tags {\n      id\n      ...TagItem_tag\n    }\n  }\n"): (typeof documents)["\n  fragment CategoryItem_category on TagCategory {\n    id\n    name\n    slug\n    position\n    tags {\n      id\n      ...TagItem_tag\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TagItem_tag on Tag {\n    id\n    name\n    slug\n    position\n    avatarCount\n  }\n"): (typeof documents)["\n  fragment TagItem_tag on Tag {\n    id\n    name\n    slug\n    position\n    avatarCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTags {\n    tagCategories {\n      id\n      ...CategoryItem_category\n    }\n  }\n"): (typeof documents)["\n  query AdminTags {\n    tagCategories {\n      id\n      ...CategoryItem_category\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsageByUser($period: UsagePeriod!, $first: Int!, $after: String) {\n    usageByUser(period: $period, first: $first, after: $after) {\n      __typename\n      ... on UserUsageConnection {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            userId\n            ...UserUsageRow_usage\n          }\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsageByUser($period: UsagePeriod!, $first: Int!, $after: String) {\n    usageByUser(period: $period, first: $first, after: $after) {\n      __typename\n      ... on UserUsageConnection {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            userId\n            ...UserUsageRow_usage\n          }\n        }\n      }\n      ... on Error {\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserUsageRow_usage on UserUsage {\n    userId\n    email\n    name\n    usage {\n      generations\n      succeeded\n      failed\n      pending\n      totalCost\n      byModel {\n        model\n        count\n        cost\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment UserUsageRow_usage on UserUsage {\n    userId\n    email\n    name\n    usage {\n      generations\n      succeeded\n      failed\n      pending\n      totalCost\n      byModel {\n        model\n        count\n        cost\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

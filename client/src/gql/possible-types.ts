@@ -132,6 +132,15 @@ export const possibleTypes: Record<string, string[]> = {
     "NotFoundError",
     "ValidationError"
   ],
+  "MutationReorderTagCategoriesResult": [
+    "MutationReorderTagCategoriesSuccess",
+    "ValidationError"
+  ],
+  "MutationReorderTagsResult": [
+    "MutationReorderTagsSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationRetryAvatarResult": [
     "GenerationLimitError",
     "MutationRetryAvatarSuccess",

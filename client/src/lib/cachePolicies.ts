@@ -67,6 +67,15 @@ const projectListPolicy: FieldPolicy<ConnectionLike> = {
   },
 };
 
+/** Admin lists paged with Load more: one entry per filter, later pages appended; an error replaces the list. */
+const adminListPolicy = (keyArgs: string[], typename: string): FieldPolicy<ConnectionLike> => ({
+  keyArgs,
+  merge(existing, incoming, { args }) {
+    if ((incoming.__typename ?? typename) !== typename) return incoming;
+    return appendPage(existing, incoming, args?.after);
+  },
+});
+
 export const publicAvatarsPolicy: FieldPolicy<ConnectionLike> = {
   // One cache entry per filter and order; `first`/`after` are pages of it.
   keyArgs: ['tags', 'search', 'orderBy'],
@@ -109,6 +118,8 @@ export const cacheConfig: InMemoryCacheConfig = {
     Query: {
       fields: {
         publicAvatars: publicAvatarsPolicy as FieldPolicy,
+        adminPublicAvatars: adminListPolicy(['search'], 'QueryAdminPublicAvatarsConnection') as FieldPolicy,
+        usageByUser: adminListPolicy(['period'], 'UserUsageConnection') as FieldPolicy,
         project: {
           // A project fetched by the list is already in the cache: read it from there.
           read(existing: Reference | undefined, { args, toReference }) {

@@ -1,7 +1,7 @@
 import type { PrismaClient, Tag, TagCategory } from '../generated/prisma/client.ts';
 import type { CatalogFilter } from './filter.ts';
 
-/** Every category and tag, in display order (category position then name; tags by name within one). */
+/** Every category and tag, in display order (position then name, for categories and for tags within one). */
 export interface Taxonomy {
   categories: TagCategory[];
   tags: Tag[];
@@ -16,7 +16,7 @@ export type TaxonomyDb = Pick<PrismaClient, 'tagCategory' | 'tag'>;
 export async function loadTaxonomy(db: TaxonomyDb): Promise<Taxonomy> {
   const categories = await db.tagCategory.findMany({
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
-    include: { tags: { orderBy: [{ name: 'asc' }] } },
+    include: { tags: { orderBy: [{ position: 'asc' }, { name: 'asc' }] } },
   });
   const tagsByCategory = new Map(categories.map(({ tags, ...c }) => [c.id, tags]));
   const plain = categories.map(({ tags: _tags, ...c }) => c);

@@ -1,9 +1,8 @@
 // The real @fal-ai/client (through our gateway) against the fal emulator over HTTP; webhooks land on a real
 // local HTTP server and are checked by the real verifier against the emulator's JWKS.
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { startFalEmulator, type FalEmulator, type FalEmulatorConfig } from '../../src/fal/emulator.ts';
-import { createFalGateway, type FalGateway, type FalModel } from '../../src/fal/gateway.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { type FalModel } from '../../src/fal/gateway.ts';
 import {
   fluxImageToImageInput,
   fluxTextToImageInput,
@@ -12,83 +11,10 @@ import {
   seedanceImageToVideoInput,
   seedanceTextToVideoInput,
 } from '../../src/fal/models.ts';
-import { createWebhookVerifier, type FalWebhookBody, type WebhookVerifier } from '../../src/fal/webhook.ts';
 import { renderPortraitPng } from '../../src/media/render.ts';
 import { createS3Storage } from '../../src/storage/storage.ts';
-import { describeMedia, download, startWebhookReceiver, until, type WebhookReceiver } from './helpers.ts';
-
-const TEST_CONFIG: Partial<FalEmulatorConfig> = {
-  latencyMs: 50,
-  failure: 'tagged',
-  webhook: 'deliver',
-  webhookDelayMs: 0,
-  webhookRetries: 3,
-  webhookRetryDelayMs: 50,
-  videoBytes: null,
-  videoFps: 12,
-  validation: 'queued',
-  webhookPayload: 'inline',
-  resultFields: 'all',
-  cancelRunning: 'completes',
-  fileTtlMs: null,
-};
-
-let emu: FalEmulator;
-let hooks: WebhookReceiver;
-let fal: FalGateway;
-let verifier: WebhookVerifier;
-
-beforeAll(async () => {
-  emu = await startFalEmulator(TEST_CONFIG);
-  hooks = await startWebhookReceiver();
-  fal = createFalGateway({ credentials: 'emulator', baseUrl: emu.url, timeoutMs: 30_000 });
-  verifier = createWebhookVerifier({ jwksUrl: emu.jwksUrl });
-});
-afterAll(async () => {
-  // Either is unset when beforeAll failed part-way.
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-  await hooks?.stop();
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-  await emu?.stop();
-});
-beforeEach(() => {
-  emu.configure(TEST_CONFIG);
-  hooks.respondWith = () => 200;
-});
-
-async function submit(model: FalModel, input: Record<string, unknown>): Promise<string> {
-  const r = await fal.submit(model, input, hooks.url);
-  if (!r.ok) throw new Error(`submit failed: ${JSON.stringify(r.error)}`);
-  return r.value.requestId;
-}
-
-/** Waits for the webhook of `requestId` and verifies it like the app will. */
-async function webhookOf(requestId: string): Promise<FalWebhookBody> {
-  const [hook] = await hooks.waitFor(requestId);
-  const v = await verifier.verify(hook!.headers, hook!.raw);
-  if (!v.ok) throw new Error(`webhook refused: ${v.reason}`);
-  expect(v.requestId).toBe(requestId);
-  return v.body;
-}
-
-async function uploadPortrait(width: number, height: number): Promise<{ url: string; png: Buffer }> {
-  const png = await renderPortraitPng({ title: 'Reference', hue: 30, width, height });
-  const up = await fal.uploadFile(png, 'image/png');
-  if (!up.ok) throw new Error(JSON.stringify(up.error));
-  return { url: up.value.url, png };
-}
-
-async function expectMuteH264(url: string, seconds: number): Promise<string> {
-  const video = await download(url);
-  expect(video.status).toBe(200);
-  expect(video.type).toBe('video/mp4');
-  expect(video.data.subarray(4, 8).toString('latin1')).toBe('ftyp');
-  const info = await describeMedia(video.data);
-  expect(info).toMatch(/Video: h264/);
-  expect(info).not.toMatch(/Audio:/);
-  expect(info).toContain(`Duration: 00:00:${String(seconds).padStart(2, '0')}`);
-  return info;
-}
+import { describeMedia, download } from './helpers.ts';
+import { emu, expectMuteH264, fal, hooks, submit, uploadPortrait, webhookOf } from './emulator-setup.ts';
 
 describe('the four models through the real client', () => {
   it('FLUX text-to-image: signed webhook, PNG result, status COMPLETED with the same payload', async () => {
@@ -192,150 +118,6 @@ describe('the four models through the real client', () => {
     const parsed = parseSeedanceResult((await webhookOf(id)).payload);
     if (!parsed.ok) throw new Error(parsed.error);
     expect(await describeMedia((await download(parsed.value.videoUrl)).data)).toMatch(/Audio: aac/);
-  });
-});
-
-describe('webhook behaviours', () => {
-  it('drop: no webhook, but status() reports COMPLETED with the payload', async () => {
-    emu.configure({ webhook: 'drop' });
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Lost webhook', aspectRatio: '1:1' }));
-    await emu.jobs.get(id)!.settled;
-    expect(hooks.received.filter((h) => h.requestId === id)).toEqual([]);
-    const status = await fal.status('fal-ai/flux/dev', id);
-    if (!status.ok || status.value.state !== 'COMPLETED') throw new Error(JSON.stringify(status));
-    const parsed = parseFluxResult(status.value.payload);
-    expect(parsed.ok && parsed.value.images[0]).toMatchObject({ width: 1024, height: 1024 });
-  });
-
-  it('failure: an ERROR webhook in fal shape, and status FAILED with a readable reason', async () => {
-    const id = await submit(
-      'fal-ai/flux/dev',
-      fluxTextToImageInput({ prompt: 'Please [fail] now', aspectRatio: '1:1' }),
-    );
-    const body = await webhookOf(id);
-    expect(body).toMatchObject({
-      status: 'ERROR',
-      error: 'Invalid status code: 422',
-      payload: { detail: [{ loc: ['body', 'prompt'], type: 'content_policy_violation' }] },
-    });
-    const status = await fal.status('fal-ai/flux/dev', id);
-    expect(status).toMatchObject({
-      ok: true,
-      value: {
-        state: 'FAILED',
-        error: expect.stringContaining('content checker'),
-        payload: { detail: [expect.anything()] },
-      },
-    });
-
-    emu.configure({ failure: 'all' });
-    const other = await submit(
-      'fal-ai/bytedance/seedance/v1/pro/text-to-video',
-      seedanceTextToVideoInput({ prompt: 'Anything' }),
-    );
-    expect((await webhookOf(other)).status).toBe('ERROR');
-  });
-
-  it('duplicate: two identical, valid deliveries', async () => {
-    emu.configure({ webhook: 'duplicate' });
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Twice', aspectRatio: '16:9' }));
-    const [a, b] = await hooks.waitFor(id, 2);
-    expect(b!.raw.equals(a!.raw)).toBe(true);
-    for (const h of [
-      'x-fal-webhook-request-id',
-      'x-fal-webhook-user-id',
-      'x-fal-webhook-timestamp',
-      'x-fal-webhook-signature',
-    ]) {
-      expect(b!.headers[h]).toBe(a!.headers[h]);
-    }
-    expect((await verifier.verify(b!.headers, b!.raw)).ok).toBe(true);
-  });
-
-  it('retries a failed delivery with backoff until the receiver accepts it', async () => {
-    let answered = 0;
-    hooks.respondWith = () => (++answered <= 2 ? 503 : 200);
-    const calls = hooks.received.length;
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Retry me', aspectRatio: '1:1' }));
-    await webhookOf(id);
-    await emu.jobs.get(id)!.settled;
-    expect(hooks.received.length).toBe(calls + 1);
-    const attempts = emu.deliveries.filter((d) => d.requestId === id).map((d) => [d.attempt, d.status]);
-    expect(attempts).toEqual([
-      [1, 503],
-      [2, 503],
-      [3, 200],
-    ]);
-  });
-
-  it('the verifier refuses a tampered delivery', async () => {
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Untouched', aspectRatio: '1:1' }));
-    const [hook] = await hooks.waitFor(id);
-    const tampered = Buffer.from(hook!.raw.toString().replace('"OK"', '"ERROR"'));
-    expect(await verifier.verify(hook!.headers, tampered)).toMatchObject({ ok: false });
-  });
-
-  it('cancel: a queued request is removed (OK), fails, and its webhook says so', async () => {
-    emu.configure({ latencyMs: 5_000 });
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Never mind', aspectRatio: '1:1' }));
-    expect(await fal.status('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { state: 'IN_QUEUE' } });
-    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'OK' } });
-    expect((await webhookOf(id)).status).toBe('ERROR');
-    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({
-      ok: true,
-      value: { state: 'FAILED', error: expect.stringContaining('cancelled') },
-    });
-    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'ALREADY_COMPLETED' } });
-  });
-
-  it('cancel of a running request is only requested: it may still complete, with its OK webhook', async () => {
-    emu.configure({ latencyMs: 2_000 });
-    const id = await submit(
-      'fal-ai/flux/dev',
-      fluxTextToImageInput({ prompt: 'Too late to stop', aspectRatio: '1:1' }),
-    );
-    await until(() => emu.jobs.get(id)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
-    expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'CANCELLATION_REQUESTED' } });
-    const body = await webhookOf(id);
-    expect(body.status).toBe('OK');
-    expect(parseFluxResult(body.payload).ok).toBe(true);
-    expect(await fal.status('fal-ai/flux/dev', id)).toMatchObject({ ok: true, value: { state: 'COMPLETED' } });
-
-    emu.configure({ cancelRunning: 'stops' });
-    const stopped = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Stop me', aspectRatio: '1:1' }));
-    await until(() => emu.jobs.get(stopped)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
-    expect(await fal.cancel('fal-ai/flux/dev', stopped)).toEqual({
-      ok: true,
-      value: { status: 'CANCELLATION_REQUESTED' },
-    });
-    expect((await webhookOf(stopped)).status).toBe('ERROR');
-  });
-
-  it("webhookPayload 'payload_error': OK with payload null and payload_error, the result still queued", async () => {
-    emu.configure({ webhookPayload: 'payload_error' });
-    const id = await submit(
-      'fal-ai/flux/dev',
-      fluxTextToImageInput({ prompt: 'Too big for the body', aspectRatio: '1:1' }),
-    );
-    const body = await webhookOf(id);
-    expect(body).toMatchObject({ status: 'OK', payload: null, payload_error: expect.any(String) });
-    const result = await fal.result('fal-ai/flux/dev', id);
-    if (!result.ok || result.value.state !== 'COMPLETED') throw new Error(JSON.stringify(result));
-    expect(parseFluxResult(result.value.payload)).toMatchObject({
-      ok: true,
-      value: { images: [{ url: expect.stringContaining('/files/') }] },
-    });
-  });
-
-  it("resultFields 'required': images with only a url, which our parser accepts", async () => {
-    emu.configure({ resultFields: 'required' });
-    const id = await submit('fal-ai/flux/dev', fluxTextToImageInput({ prompt: 'Bare result', aspectRatio: '1:1' }));
-    const body = await webhookOf(id);
-    expect(body.payload).toEqual({ images: [{ url: expect.any(String) }] });
-    expect(parseFluxResult(body.payload)).toMatchObject({
-      ok: true,
-      value: { images: [{ url: expect.any(String) }], nsfw: [false] },
-    });
   });
 });
 

@@ -1,7 +1,7 @@
 // Hostile values by the kind of a leaf (String, ID, Int, Float, Boolean, enum, list, input object).
 // `core` ones are sent to every leaf of that kind; the fast-check runs draw from all of them.
-import type { Leaf } from './schema-probes.ts';
-import { typeKind } from './schema-probes.ts';
+import type { Leaf } from './schema-targets.ts';
+import { typeKind } from './schema-values.ts';
 
 export interface Hostile {
   label: string;

@@ -20,9 +20,9 @@ export async function createTagCategory(
   if (await deps.db.tagCategory.findUnique({ where: { slug } })) {
     throw new ConflictError(`A category with slug "${slug}" exists.`, ['input', 'slug']);
   }
-  const created = await deps.db.tagCategory.create({
-    data: { name: input.name.trim(), slug, position: input.position ?? 0 },
-  });
+  const last = input.position == null ? await deps.db.tagCategory.aggregate({ _max: { position: true } }) : null;
+  const position = input.position ?? (last?._max.position ?? -1) + 1; // without one, it comes last
+  const created = await deps.db.tagCategory.create({ data: { name: input.name.trim(), slug, position } });
   await catalogChangedEvent(deps, 'tag category created');
   return created;
 }

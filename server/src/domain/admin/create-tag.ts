@@ -20,7 +20,9 @@ export async function createTag(deps: Pick<Deps, 'db' | 'catalog'>, actor: Actor
   }
   if (await deps.db.tag.findUnique({ where: { slug } }))
     throw new ConflictError(`A tag with slug "${slug}" exists.`, ['input', 'slug']);
-  const created = await deps.db.tag.create({ data: { name: input.name.trim(), slug, categoryId } });
+  const last = await deps.db.tag.aggregate({ where: { categoryId }, _max: { position: true } });
+  const position = (last._max.position ?? -1) + 1; // a new tag comes last in its category
+  const created = await deps.db.tag.create({ data: { name: input.name.trim(), slug, categoryId, position } });
   await catalogChangedEvent(deps, 'tag created');
   return created;
 }

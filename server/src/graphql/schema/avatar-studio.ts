@@ -82,7 +82,8 @@ builder.mutationFields((t) => ({
   deleteAvatar: t.id({
     authScopes: { user: true },
     description:
-      'Deletes the avatar and its image and video; a late result for it is ignored. `data` is the deleted ID.',
+      'Deletes the avatar and its image and video; a late result for it is ignored. `data` is the deleted ID. ' +
+      'Admins may delete any public avatar: it leaves the catalog at once.',
     args: { input: t.arg({ type: AvatarIdInput('DeleteAvatarInput'), required: true }) },
     errors: { types: [NotFoundError] },
     resolve: async (_r, { input }, ctx) => {

@@ -66,7 +66,7 @@ builder.queryField('publicAvatars', (t) =>
         totalCount: t.int({ resolve: ({ page }) => andThen(page.counts(), (c) => c.total) }),
         facets: t.field({
           type: [Facet],
-          description: 'Every tag with its count under the current filter, in category then name order.',
+          description: 'Every tag with its count under the current filter, in display order (category, then tag).',
           resolve: ({ page }) => page.facets(),
         }),
       }),

@@ -10,6 +10,7 @@ import './tag.ts';
 import './avatar.ts';
 import './catalog.ts';
 import './image.ts';
+import './image-upload.ts';
 import './avatar-studio.ts';
 import './library.ts';
 import './b-roll.ts';
@@ -17,6 +18,7 @@ import './formats.ts';
 import './api-key.ts';
 import './usage.ts';
 import './quote.ts';
+import './admin.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 

@@ -27,7 +27,7 @@ const tagsOf = (categoryId: string, ctx: Context) =>
     ctx.deps.catalog.taxonomy(),
     (t) =>
       t.tagsByCategory.get(categoryId) ??
-      ctx.deps.db.tag.findMany({ where: { categoryId }, orderBy: [{ name: 'asc' }] }),
+      ctx.deps.db.tag.findMany({ where: { categoryId }, orderBy: [{ position: 'asc' }, { name: 'asc' }] }),
   );
 
 export const TagCategory = builder.prismaNode('TagCategory', {
@@ -46,6 +46,7 @@ export const Tag = builder.prismaNode('Tag', {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
+    position: t.exposeInt('position', { description: 'Display order within the category (then name).' }),
     category: t.field({ type: TagCategory, resolve: (tag, _args, ctx) => categoryOf(tag.categoryId, ctx) }),
     avatarCount: t.int({
       description: 'Public avatars ready to use that carry this tag.',
@@ -56,7 +57,11 @@ export const Tag = builder.prismaNode('Tag', {
 });
 
 builder.objectField(TagCategory, 'tags', (t) =>
-  t.field({ type: [Tag], description: 'In name order.', resolve: (category, _args, ctx) => tagsOf(category.id, ctx) }),
+  t.field({
+    type: [Tag],
+    description: 'In display order (position, then name).',
+    resolve: (category, _args, ctx) => tagsOf(category.id, ctx),
+  }),
 );
 
 builder.queryField('tagCategories', (t) =>

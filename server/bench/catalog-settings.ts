@@ -1,0 +1,29 @@
+// The catalog benchmark's settings (from the environment, see catalog.ts), its query, and the number formats
+// of its report, which scripts/bench-compare.mjs parses.
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
+export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+export const AVATARS = Number(process.env.BENCH_AVATARS ?? 20_000);
+export const WARMUP_SECONDS = 1.5;
+export const UNLOADED_REQUESTS = 10;
+export const PAGE = 24;
+export const FILTER = ['femme', 'jeune', 'adulte']; // (femme) AND (jeune OR adulte)
+export const AIM_RATIO = 0.5;
+export const AIM_P99_MS = 50;
+export const WATCHDOG_MS = 10 * 60_000;
+
+export const QUERY = `query Catalog($first: Int!, $tags: [String!]) {
+  publicAvatars(first: $first, tags: $tags) {
+    ... on PublicAvatarConnection {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { id name tags { slug name category { slug } } } }
+      facets { tag { slug name category { slug } } count }
+    }
+    ... on Error { message }
+  }
+}`;
+
+export const log = (s = '') => console.log(s);
+export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+export const secs = (fromMs: number) => `${((performance.now() - fromMs) / 1000).toFixed(1)} s`;
