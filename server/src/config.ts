@@ -61,6 +61,7 @@ const schema = z.object({
   JOB_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).default(10),
   GENERATION_MAX_IN_FLIGHT: z.coerce.number().int().min(0).default(50),
   GENERATION_MAX_PER_DAY: z.coerce.number().int().min(0).default(1000),
+  GENERATION_PROGRESS_POLL_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
   TEMP_IMAGE_TTL_HOURS: z.coerce.number().positive().default(24),
   CLEANUP_CRON: z
     .string()
@@ -114,6 +115,8 @@ export interface Config {
     /** Per user (admins exempt); 0 means no cap. */
     maxInFlight: number;
     maxPerDay: number;
+    /** How often fal's queue status of each PENDING generation is asked, for its live progress. */
+    progressPollMs: number;
     /** Studio images never used as a reference, and unregistered uploads, are swept after this. */
     tempImageTtlMs: number;
     cleanupCron: string;
@@ -192,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       jobHeartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
       maxInFlight: e.GENERATION_MAX_IN_FLIGHT,
       maxPerDay: e.GENERATION_MAX_PER_DAY,
+      progressPollMs: e.GENERATION_PROGRESS_POLL_MS,
       tempImageTtlMs: e.TEMP_IMAGE_TTL_HOURS * 3600_000,
       cleanupCron: e.CLEANUP_CRON,
     },

@@ -87,7 +87,8 @@ describe('b-rolls', () => {
       thumbnailUrl: null,
     });
     await seen;
-    expect(events).toEqual(['PENDING', 'SUCCEEDED']);
+    // Progress may push more PENDING events in between (progress.test.ts).
+    expect(events.filter((s, i) => s !== events[i - 1])).toEqual(['PENDING', 'SUCCEEDED']);
     const done = await until(created.id, ['SUCCEEDED']);
     const row = await expectStored(created.id);
     expect(row.falModel).toBe('fal-ai/bytedance/seedance/v1/pro/text-to-video');

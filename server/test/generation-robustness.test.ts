@@ -155,7 +155,8 @@ describe('several instances', () => {
     // The mutation and so the webhook go to instance A; the subscriber listens on B.
     await a.gql(GENERATE, { input: { projectId, prompt: 'across instances' } }, token);
     await done;
-    expect(seen).toEqual(['PENDING', 'SUCCEEDED']);
+    // Progress may push more PENDING events in between (progress.test.ts).
+    expect(seen.filter((s, i) => s !== seen[i - 1])).toEqual(['PENDING', 'SUCCEEDED']);
     expect(a.app.webhookStats.accepted).toBe(1);
     expect(b.app.webhookStats.accepted).toBe(0);
   });

@@ -118,7 +118,9 @@ describe('two apps in one process', () => {
     const id = dbId(image.data.generateImage.data.id);
     await waitFor('SUCCEEDED on B', async () => events.some((e) => e.kind === 'IMAGE' && e.status === 'SUCCEEDED'));
     expect(failed).toBeUndefined();
-    expect(events.filter((e) => e.kind === 'IMAGE').map((e) => e.status)).toEqual(['PENDING', 'SUCCEEDED']);
+    // Progress may push more PENDING events in between (progress.test.ts).
+    const statuses = events.filter((e) => e.kind === 'IMAGE').map((e) => e.status);
+    expect(statuses.filter((s, i) => s !== statuses[i - 1])).toEqual(['PENDING', 'SUCCEEDED']);
 
     // Each app wrote its own lines: the generation is in B's log only.
     const about = (lines: string[]) =>

@@ -12,9 +12,20 @@ export const possibleTypes: Record<string, string[]> = {
     "UnknownTagsError",
     "ValidationError"
   ],
+  "Generation": [
+    "Avatar",
+    "BRoll",
+    "Image"
+  ],
   "MutationAddAvatarToProjectResult": [
     "MutationAddAvatarToProjectSuccess",
     "NotFoundError",
+    "ValidationError"
+  ],
+  "MutationCancelGenerationResult": [
+    "MutationCancelGenerationSuccess",
+    "NotFoundError",
+    "ProviderUnavailableError",
     "ValidationError"
   ],
   "MutationCreateApiKeyResult": [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatUsd, percent, ratioLabel, statusLabel } from './format.ts';
+import { formatBytes, formatUsd, percent, progressLabel, ratioLabel, statusLabel } from './format.ts';
 
 describe('formatters', () => {
   it('formats sizes', () => {
@@ -27,5 +27,13 @@ describe('formatters', () => {
     expect(ratioLabel('R16_9')).toBe('16:9');
     expect(statusLabel('PENDING')).toBe('In progress');
     expect(statusLabel('FAILED')).toBe('Failed');
+    expect(statusLabel('CANCELLED')).toBe('Cancelled');
+  });
+  it('says where a pending generation stands', () => {
+    expect(progressLabel({ queuePosition: 3, startedAt: null }, 5, 60)).toBe('In queue (#3)');
+    expect(progressLabel({ queuePosition: null, startedAt: null }, 1, null)).toBe('Waiting for the generator…');
+    expect(progressLabel({ queuePosition: null, startedAt: 'x' }, 42, 60)).toBe('Generating… 42 s (usually ~60 s)');
+    expect(progressLabel({ queuePosition: null, startedAt: 'x' }, 42, null)).toBe('Generating… 42 s');
+    expect(progressLabel({ queuePosition: null, startedAt: 'x' }, 75, 60)).toBe('Generating… 75 s (longer than usual)');
   });
 });

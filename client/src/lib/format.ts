@@ -32,6 +32,8 @@ export function statusLabel(status: string): string {
       return 'Ready';
     case 'FAILED':
       return 'Failed';
+    case 'CANCELLED':
+      return 'Cancelled';
     default:
       return status;
   }
@@ -42,4 +44,21 @@ export function formatUsd(usd: number): string {
   const cents = usd.toFixed(2);
   const finer = usd.toFixed(4).replace(/0+$/, '');
   return `$${Number(finer) === Number(cents) ? cents : finer}`;
+}
+
+/**
+ * Where a PENDING generation stands: "In queue (#3)", then "Generating… 42 s (usually ~60 s)". `elapsed` is
+ * the seconds since submission as shown now; `usual` the model's typical duration (null: not known yet).
+ */
+export function progressLabel(
+  p: { queuePosition: number | null; startedAt: unknown },
+  elapsed: number,
+  usual: number | null,
+) {
+  if (p.queuePosition != null) return `In queue (#${p.queuePosition})`;
+  if (!p.startedAt) return 'Waiting for the generator…';
+  if (usual == null) return `Generating… ${elapsed} s`;
+  return elapsed <= usual
+    ? `Generating… ${elapsed} s (usually ~${usual} s)`
+    : `Generating… ${elapsed} s (longer than usual)`;
 }

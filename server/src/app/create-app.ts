@@ -14,6 +14,7 @@ import { seed } from '../db/seed.ts';
 import { createDatabase, type OnQuery } from '../db.ts';
 import type { FalEmulator } from '../fal/emulator.ts';
 import { Pipeline } from '../generation/pipeline.ts';
+import { startProgressPoller } from '../generation/progress-poller.ts';
 import { loadWebhookSecret } from '../generation/webhook-target.ts';
 import { inProcessPubSub, redisPubSub } from '../graphql/pubsub.ts';
 import { startHttp } from '../http/app.ts';
@@ -173,6 +174,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     catalog.listen(catalogEvents.signal);
     await track(catalogEvents, async () => catalogEvents.abort());
     const pipeline = new Pipeline({
+      progressWake: () => progress.wake(),
       catalog,
       db,
       log,
@@ -183,6 +185,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       settings: config.generation,
       webhookSecret,
     });
+    const progress = startProgressPoller(pipeline.deps, config.generation.progressPollMs);
+    await track(progress, () => progress.stop());
     // Sign-in and sign-up allowances: shared through Redis when the instances share one, else this app's.
     const counters = config.redisUrl ? redisCounters(config.redisUrl, log) : new LocalCounters();
     const authLimits = new AuthLimits(counters, config.auth);

@@ -1,7 +1,7 @@
 // The emulator's queue: jobs go IN_QUEUE → IN_PROGRESS → COMPLETED (success or failure, as fal reports
 // both), produce real media, then fire their webhook according to the configuration of the moment they were submitted.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { FalEmulatorConfig } from './emulator-config.ts';
 import type { ValidatedInput, ValidationDetail } from './emulator-inputs.ts';
 import {
   fluxImageToImage,
@@ -14,67 +14,11 @@ import {
   type MediaContext,
   createRenderCache,
 } from './emulator-media.ts';
+import { createQueue } from './emulator-queue.ts';
 import { deliverWebhook, type Delivery, type WebhookSigner } from './emulator-webhooks.ts';
 import type { FalModel } from './models.ts';
 
-export const emulatorConfigSchema = z.strictObject({
-  /** Time from submit to completion (longer if producing the media takes longer). */
-  latencyMs: z.int().min(0),
-  /** 'tagged': only requests whose prompt contains `[fail]`. */
-  failure: z.enum(['none', 'all', 'tagged']),
-  /** 'drop' loses the webhook (the result stays available by status/result); 'duplicate' delivers it twice. */
-  webhook: z.enum(['deliver', 'drop', 'duplicate']),
-  webhookDelayMs: z.int().min(0),
-  webhookRetries: z.int().min(0).max(20),
-  webhookRetryDelayMs: z.int().min(0),
-  webhookTimeoutMs: z.int().min(1),
-  /** Result videos are padded to about this many bytes (null: as encoded). */
-  videoBytes: z.int().min(0).nullable(),
-  /** Result videos are rendered at most this tall (fal's 1080p would be slow to encode for nothing). */
-  videoHeight: z.int().min(16).max(1080),
-  videoFps: z.int().min(1).max(60),
-  /**
-   * Where an invalid input is refused: as a failed request (ERROR webhook with `detail[]`), as fal usually does,
-   * or at submit (HTTP 422).
-   */
-  validation: z.enum(['submit', 'queued']),
-  /**
-   * 'payload_error': OK webhooks carry `payload: null` and a `payload_error`, as fal sends when the result does not
-   * fit the body; the queue still has it.
-   */
-  webhookPayload: z.enum(['inline', 'payload_error']),
-  /**
-   * 'required': results carry only what fal's output schemas require (`images[].url`, `video.url`), without the
-   * optional width, height, content type…
-   */
-  resultFields: z.enum(['all', 'required']),
-  /** Cancelling a running request: at fal it is only signalled, and the request may still complete (and be billed). */
-  cancelRunning: z.enum(['completes', 'stops']),
-  /** Stored files expire after this long, like fal's CDN URLs (null: never). */
-  fileTtlMs: z.int().min(1).nullable(),
-  /** A slow CDN: a stored file's bytes start this long after it is asked for. */
-  fileDelayMs: z.int().min(0),
-});
-export type FalEmulatorConfig = z.infer<typeof emulatorConfigSchema>;
-
-export const DEFAULT_EMULATOR_CONFIG: FalEmulatorConfig = {
-  latencyMs: 500,
-  failure: 'tagged',
-  webhook: 'deliver',
-  webhookDelayMs: 0,
-  webhookRetries: 3,
-  webhookRetryDelayMs: 500,
-  webhookTimeoutMs: 15_000,
-  videoBytes: null,
-  videoHeight: 360,
-  videoFps: 24,
-  validation: 'queued',
-  webhookPayload: 'inline',
-  resultFields: 'all',
-  cancelRunning: 'completes',
-  fileTtlMs: null,
-  fileDelayMs: 0,
-};
+export { DEFAULT_EMULATOR_CONFIG, emulatorConfigSchema, type FalEmulatorConfig } from './emulator-config.ts';
 
 const MAX_JOBS = 10_000;
 
@@ -90,10 +34,21 @@ export interface EmulatedJob {
   webhookUrl?: string;
   state: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
   submittedAt: number;
+  /** When a worker took it (IN_PROGRESS). */
+  startedAt?: number;
   completedAt?: number;
+  /** What the worker logged, as fal's status gives it with `?logs=1`. */
+  logs: QueueLog[];
   outcome?: JobOutcome;
   /** Resolves once the job is COMPLETED and its webhook deliveries are over. */
   settled: Promise<EmulatedJob>;
+}
+
+export interface QueueLog {
+  message: string;
+  level: 'INFO';
+  source: 'USER';
+  timestamp: string;
 }
 
 const producers: Record<FalModel, (input: never, ctx: MediaContext) => Promise<unknown>> = {
@@ -214,8 +169,13 @@ export function createJobEngine(deps: JobEngineDeps) {
     }
   }
 
+  const queue = createQueue(() => deps.config().workers);
+  const say = (job: EmulatedJob, message: string) =>
+    job.logs.push({ message, level: 'INFO', source: 'USER', timestamp: new Date().toISOString() });
+
   function complete(job: EmulatedJob, outcome: JobOutcome): boolean {
     if (job.state === 'COMPLETED') return false;
+    queue.leave(job);
     job.state = 'COMPLETED';
     job.completedAt = Date.now();
     job.outcome = outcome;
@@ -224,14 +184,28 @@ export function createJobEngine(deps: JobEngineDeps) {
 
   const cancellations = new WeakMap<EmulatedJob, Promise<void>>();
 
+  /** The worker's time on a job: its share of latencyMs, logged in quarters. */
+  async function work(job: EmulatedJob, runMs: number) {
+    const startedAt = job.startedAt ?? Date.now();
+    for (let quarter = 1; quarter <= 4; quarter++) {
+      await wait(Math.max(0, startedAt + (runMs * quarter) / 4 - Date.now()));
+      if (job.state !== 'IN_PROGRESS') return;
+      say(job, `Generating: ${quarter * 25}%`);
+    }
+  }
+
   async function run(job: EmulatedJob, cfg: FalEmulatorConfig, checked: ValidatedInput) {
-    await wait(Math.round(cfg.latencyMs * 0.2));
-    if (job.state === 'IN_QUEUE') {
+    const queued = cfg.queueMs ?? Math.round(cfg.latencyMs * 0.2);
+    await wait(queued);
+    // A cancelled request leaves the queue: acquire answers false.
+    if (job.state === 'IN_QUEUE' && (await queue.acquire(job))) {
       job.state = 'IN_PROGRESS';
+      job.startedAt = Date.now();
+      say(job, `Starting ${job.endpoint}`);
       const outcome = checked.ok
         ? await produce(job, checked.input, cfg)
         : failure(422, checked.detail, 'validation_error');
-      await wait(Math.max(0, job.submittedAt + cfg.latencyMs - Date.now()));
+      await work(job, Math.max(0, cfg.latencyMs - queued));
       if (complete(job, outcome)) return notify(job, cfg);
     }
     await cancellations.get(job);
@@ -255,9 +229,11 @@ export function createJobEngine(deps: JobEngineDeps) {
         ...(webhookUrl ? { webhookUrl } : {}),
         state: 'IN_QUEUE',
         submittedAt: Date.now(),
+        logs: [],
         settled: new Promise((resolve) => (resolveSettled = resolve)),
       };
       jobs.set(job.requestId, job);
+      queue.enter(job);
       // The app runs the emulator for days in embedded mode: forget the oldest finished jobs.
       if (jobs.size > MAX_JOBS) {
         for (const [id, old] of jobs) {
@@ -291,7 +267,10 @@ export function createJobEngine(deps: JobEngineDeps) {
       }
       return answer;
     },
+    /** Requests of its endpoint ahead of it in the queue. */
+    position: (job: EmulatedJob) => queue.position(job),
     stop() {
+      queue.stop();
       for (const t of timers) clearTimeout(t);
       timers.clear();
     },

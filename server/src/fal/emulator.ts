@@ -162,15 +162,17 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       const headers = { 'x-fal-request-id': job.requestId };
       if (action === '/status' && method === 'GET') {
         const urls = queueUrls(job);
-        if (job.state === 'IN_QUEUE') return [200, { status: 'IN_QUEUE', queue_position: 0, ...urls }, headers];
-        if (job.state === 'IN_PROGRESS') return [200, { status: 'IN_PROGRESS', logs: null, ...urls }, headers];
+        const logs = url.searchParams.get('logs') === '1' ? job.logs : null;
+        if (job.state === 'IN_QUEUE')
+          return [200, { status: 'IN_QUEUE', queue_position: engine.position(job), ...urls }, headers];
+        if (job.state === 'IN_PROGRESS') return [200, { status: 'IN_PROGRESS', logs, ...urls }, headers];
         const o = job.outcome!;
         const metrics = { inference_time: ((job.completedAt ?? job.submittedAt) - job.submittedAt) / 1000 };
         return [
           200,
           {
             status: 'COMPLETED',
-            logs: null,
+            logs,
             metrics,
             ...urls,
             ...(o.ok ? {} : { error: o.error, error_type: o.errorType }),
@@ -212,7 +214,12 @@ export async function startFalEmulator(opts: FalEmulatorOptions = {}): Promise<F
       log.requestId = job.requestId;
       return [
         200,
-        { ...queueUrls(job), gateway_request_id: job.requestId, queue_position: 0 },
+        {
+          status: 'IN_QUEUE',
+          ...queueUrls(job),
+          gateway_request_id: job.requestId,
+          queue_position: engine.position(job),
+        },
         { 'x-fal-request-id': job.requestId },
       ];
     }

@@ -19,6 +19,12 @@ export type FalStatus =
   | { state: 'COMPLETED'; payload: unknown }
   | { state: 'FAILED'; error: string; payload?: unknown };
 
+/** A request as it stands, for progress: its place in the queue (0 = next), or its logs once it runs. */
+export type FalProgress =
+  | { state: 'IN_QUEUE'; queuePosition: number | null }
+  | { state: 'IN_PROGRESS'; logs: string[] }
+  | { state: 'COMPLETED' };
+
 export type FalCancelStatus = 'OK' | 'CANCELLATION_REQUESTED' | 'ALREADY_COMPLETED';
 
 export interface FalGateway {
@@ -29,6 +35,8 @@ export interface FalGateway {
   ): Promise<FalResult<{ requestId: string }>>;
   /** For the reconciler: COMPLETED carries the result payload, FAILED the error and its details. */
   status(model: FalModel, requestId: string): Promise<FalResult<FalStatus>>;
+  /** The queue status with its logs (`?logs=1`), without fetching any result. */
+  progress(model: FalModel, requestId: string): Promise<FalResult<FalProgress>>;
   /** The result of a request fal reported done (e.g. by a webhook whose payload it could not inline). */
   result(model: FalModel, requestId: string): Promise<FalResult<Extract<FalStatus, { state: 'COMPLETED' | 'FAILED' }>>>;
   /**
@@ -177,6 +185,24 @@ export function createFalGateway(opts: FalGatewayOptions): FalGateway {
           // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see the line above
           return { state: 'FAILED', error: String(status.error), payload: done.payload };
         return done;
+      }),
+
+    progress: (model, requestId) =>
+      guarded(`status ${model} ${requestId}`, async (abortSignal): Promise<FalProgress> => {
+        const status = (await client.queue.status(model, { requestId, logs: true, abortSignal })) as {
+          status: string;
+          queue_position?: unknown;
+          logs?: { message?: unknown }[] | null;
+        };
+        if (status.status === 'IN_QUEUE') {
+          const position = status.queue_position;
+          return { state: 'IN_QUEUE', queuePosition: typeof position === 'number' ? position : null };
+        }
+        if (status.status === 'IN_PROGRESS') {
+          const logs = (status.logs ?? []).map((l) => l.message).filter((m): m is string => typeof m === 'string');
+          return { state: 'IN_PROGRESS', logs };
+        }
+        return { state: 'COMPLETED' };
       }),
 
     result: (model, requestId) =>

@@ -1,7 +1,7 @@
 // The generation pipeline, one object per app: submit a PENDING row to fal, apply fal's answer once,
 // fail a row with a reason, reconcile what webhooks missed. Its parts live in domain/generations/.
 import type { FalModel } from '../fal/models.ts';
-import { applyOutcome, fail } from '../domain/generations/apply.ts';
+import { applyOutcome, fail, settle } from '../domain/generations/apply.ts';
 import { reconcile, type ReconcileReport } from '../domain/generations/reconcile.ts';
 import { tableOf } from '../domain/generations/registry.ts';
 import { submit, webhookUrl } from '../domain/generations/submit.ts';
@@ -45,6 +45,11 @@ export class Pipeline {
   /** Moves a PENDING row (for `requestId`, or not yet submitted) to FAILED with a reason, then tells subscribers. */
   fail(target: Target, reason: string, requestId?: string): Promise<ApplyResult> {
     return fail(this.deps, target, reason, requestId);
+  }
+
+  /** A PENDING row fal removed from its queue: CANCELLED, its attempt unbilled, then subscribers told. */
+  cancelled(target: Target, requestId: string): Promise<ApplyResult> {
+    return settle(this.deps, target, null, { kind: 'cancelled' }, requestId);
   }
 
   /** Tells subscribers that a row changed (as it stands now). */

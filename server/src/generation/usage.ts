@@ -24,6 +24,7 @@ export interface UsageSummary {
   succeeded: number;
   failed: number;
   pending: number;
+  cancelled: number;
   totalCost: number;
   byModel: ModelUsage[];
 }
@@ -47,7 +48,7 @@ const submittedIn = ({ from, to }: { from: Date | null; to: Date }) =>
  * Read from the ledger of attempts (GenerationAttempt), so a deleted generation, or a studio image
  * removed once animated, still counts. An attempt is counted when it was submitted to fal in the
  * period (one that never reached fal has no model and cost nothing); a retry is a new attempt.
- * Cost sums only SUCCEEDED attempts: fal does not bill a refused or failed request. A public avatar
+ * Cost sums only SUCCEEDED attempts: fal does not bill a refused, failed or cancelled request. A public avatar
  * counts for the admin who made it. Sums are exact (numeric) in SQL; they become Float on the way out.
  * One statement whatever the number of users.
  */
@@ -67,6 +68,7 @@ export async function usageOf(
       succeeded: number;
       failed: number;
       pending: number;
+      cancelled: number;
       cost: number;
     }[]
   >`
@@ -78,6 +80,7 @@ export async function usageOf(
            count(*) FILTER (WHERE status = 'SUCCEEDED')::int AS succeeded,
            count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
            count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+           count(*) FILTER (WHERE status = 'CANCELLED')::int AS cancelled,
            coalesce(sum(cost) FILTER (WHERE status = 'SUCCEEDED'), 0)::float8 AS cost
       FROM g GROUP BY GROUPING SETS ((uid, model), (uid)) ORDER BY uid, model`;
   const out = new Map<string, UsageSummary>();
@@ -91,6 +94,7 @@ export async function usageOf(
       succeeded: 0,
       failed: 0,
       pending: 0,
+      cancelled: 0,
       totalCost: 0,
       byModel: [],
     });
@@ -103,6 +107,7 @@ export async function usageOf(
         succeeded: r.succeeded,
         failed: r.failed,
         pending: r.pending,
+        cancelled: r.cancelled,
         totalCost: r.cost,
       });
     else u.byModel.push({ model: r.model!, count: r.count, succeeded: r.succeeded, cost: r.cost });

@@ -21,6 +21,8 @@ export const TEST_CONFIG: Partial<FalEmulatorConfig> = {
   resultFields: 'all',
   cancelRunning: 'completes',
   fileTtlMs: null,
+  queueMs: null,
+  workers: null,
 };
 
 export let emu: FalEmulator;

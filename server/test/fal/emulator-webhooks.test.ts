@@ -98,6 +98,45 @@ describe('webhook behaviours', () => {
     expect(await fal.cancel('fal-ai/flux/dev', id)).toEqual({ ok: true, value: { status: 'ALREADY_COMPLETED' } });
   });
 
+  it('queue: requests wait for a free worker in order, with their queue_position, and log while they run', async () => {
+    emu.configure({ workers: 1, queueMs: 0, latencyMs: 1_500 });
+    const input = fluxTextToImageInput({ prompt: 'In line', aspectRatio: '1:1' });
+    const [first, second, third] = [
+      await submit('fal-ai/flux/dev', input),
+      await submit('fal-ai/flux/dev', input),
+      await submit('fal-ai/flux/dev', input),
+    ];
+    await until(() => emu.jobs.get(first)!.state === 'IN_PROGRESS', 5_000, 'IN_PROGRESS');
+    expect(await fal.progress('fal-ai/flux/dev', second)).toEqual({
+      ok: true,
+      value: { state: 'IN_QUEUE', queuePosition: 0 },
+    });
+    expect(await fal.progress('fal-ai/flux/dev', third)).toEqual({
+      ok: true,
+      value: { state: 'IN_QUEUE', queuePosition: 1 },
+    });
+    await until(() => emu.jobs.get(first)!.logs.length >= 2, 5_000, 'a progress line');
+    const running = await fal.progress('fal-ai/flux/dev', first);
+    expect(running).toMatchObject({ ok: true, value: { state: 'IN_PROGRESS' } });
+    expect(running.ok && running.value.state === 'IN_PROGRESS' && running.value.logs.slice(0, 2)).toEqual([
+      'Starting fal-ai/flux/dev',
+      'Generating: 25%',
+    ]);
+    // Without ?logs=1 fal sends no logs.
+    const plain = await fetch(`${emu.url}/fal-ai/flux/requests/${first}/status`, {
+      headers: { authorization: 'Key emulator' },
+    });
+    expect(((await plain.json()) as { logs: unknown }).logs).toBeNull();
+    // A cancelled request leaves the line: the one behind it moves up.
+    expect(await fal.cancel('fal-ai/flux/dev', second)).toEqual({ ok: true, value: { status: 'OK' } });
+    expect(await fal.progress('fal-ai/flux/dev', third)).toEqual({
+      ok: true,
+      value: { state: 'IN_QUEUE', queuePosition: 0 },
+    });
+    await webhookOf(third);
+    expect(emu.jobs.get(third)!.startedAt!).toBeGreaterThanOrEqual(emu.jobs.get(first)!.completedAt!);
+  });
+
   it('cancel of a running request is only requested: it may still complete, with its OK webhook', async () => {
     emu.configure({ latencyMs: 2_000 });
     const id = await submit(

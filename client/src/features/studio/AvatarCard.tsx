@@ -2,6 +2,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { FailureAndRetry } from './FailureAndRetry.tsx';
 import { useRetryAvatarMutation } from './mutations/useRetryAvatarMutation.ts';
+import { PendingProgress } from './PendingProgress.tsx';
 
 export const AvatarCard_avatar = graphql(`
   fragment AvatarCard_avatar on Avatar {
@@ -18,6 +19,9 @@ export const AvatarCard_avatar = graphql(`
     project {
       __typename
       id
+    }
+    progress {
+      ...PendingProgress_progress
     }
   }
 `);
@@ -87,6 +91,7 @@ export function AvatarCard(props: {
           {formatLine(avatar)}
         </small>
         <StatusBadge status={avatar.status} />
+        {avatar.status === 'PENDING' && <PendingProgress id={avatar.id} progress={avatar.progress} />}
         <FailureAndRetry
           status={avatar.status}
           reason={avatar.failureReason}

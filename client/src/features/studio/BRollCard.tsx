@@ -3,6 +3,7 @@ import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { FailureAndRetry } from './FailureAndRetry.tsx';
 import { useRetryBRollMutation } from './mutations/useRetryBRollMutation.ts';
+import { PendingProgress } from './PendingProgress.tsx';
 
 export const BRollCard_bRoll = graphql(`
   fragment BRollCard_bRoll on BRoll {
@@ -17,6 +18,9 @@ export const BRollCard_bRoll = graphql(`
     durationSeconds
     aspectRatio
     createdAt
+    progress {
+      ...PendingProgress_progress
+    }
   }
 `);
 
@@ -67,6 +71,7 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; 
       <div className="media-body">
         <strong className="name">{bRoll.name}</strong>
         <StatusBadge status={bRoll.status} />
+        {bRoll.status === 'PENDING' && <PendingProgress id={bRoll.id} progress={bRoll.progress} />}
         <p className="caption" title={bRoll.prompt}>
           {bRoll.prompt}
         </p>

@@ -1,6 +1,9 @@
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 
-/** A FAILED generation's reason and its Retry button; a refused retry (typed error or thrown) says why beneath. */
+/**
+ * A FAILED generation's reason and its Retry button (a CANCELLED one's Retry only); a refused retry (typed
+ * error or thrown) says why beneath.
+ */
 export function FailureAndRetry(props: {
   status: string;
   reason: string | null | undefined;
@@ -11,11 +14,13 @@ export function FailureAndRetry(props: {
   const error = form.errors.general;
   return (
     <>
-      {props.status === 'FAILED' && (
+      {(props.status === 'FAILED' || props.status === 'CANCELLED') && (
         <>
-          <p className="failure" role="alert" data-testid="failure-reason">
-            {props.reason ?? 'The generation failed.'}
-          </p>
+          {props.status === 'FAILED' && (
+            <p className="failure" role="alert" data-testid="failure-reason">
+              {props.reason ?? 'The generation failed.'}
+            </p>
+          )}
           <button type="button" onClick={() => void form.run(props.retry)} disabled={props.loading}>
             {props.loading ? 'Retrying…' : 'Retry'}
           </button>

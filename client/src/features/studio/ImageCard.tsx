@@ -7,6 +7,7 @@ import { Field, FormError } from '../../ui/Field.tsx';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { PriceTag } from '../pricing/PriceTag.tsx';
 import { useEditImageMutation } from './mutations/useEditImageMutation.ts';
+import { PendingProgress } from './PendingProgress.tsx';
 
 export const ImageCard_image = graphql(`
   fragment ImageCard_image on Image {
@@ -20,6 +21,9 @@ export const ImageCard_image = graphql(`
     width
     height
     createdAt
+    progress {
+      ...PendingProgress_progress
+    }
   }
 `);
 
@@ -67,6 +71,7 @@ export function ImageCard(props: {
         <p className="caption" title={image.prompt ?? undefined}>
           {image.source === 'UPLOAD' ? 'Uploaded' : image.prompt}
         </p>
+        {image.status === 'PENDING' && <PendingProgress id={image.id} progress={image.progress} />}
         {image.status === 'FAILED' && (
           <p className="failure" role="alert">
             {image.failureReason ?? 'The generation failed.'}

@@ -7,9 +7,19 @@ import { withPayload } from './outcome.ts';
 import { tableOf } from './registry.ts';
 import { readableFailure } from './results.ts';
 import type { Loaded, Settlement } from './table.ts';
-import { isStillOpen, type ApplyResult, type Outcome, type PipelineDeps, type Target } from './types.ts';
+import {
+  isStillOpen,
+  type ApplyResult,
+  type FinalStatus,
+  type Outcome,
+  type PipelineDeps,
+  type Target,
+} from './types.ts';
 
-/** Settles a PENDING row (for `requestId`, or not yet submitted) and its attempt; then tells subscribers. */
+/**
+ * Settles a PENDING row (for `requestId`, or not yet submitted) and its attempt; then tells subscribers.
+ * A row whose cancellation was asked and that does not succeed ends CANCELLED, however fal said it stopped.
+ */
 export async function settle(
   deps: PipelineDeps,
   target: Target,
@@ -18,13 +28,21 @@ export async function settle(
   requestId?: string,
 ): Promise<ApplyResult> {
   const table = tableOf(target.kind);
-  const status = settlement.kind === 'failed' ? 'FAILED' : 'SUCCEEDED';
+  const progressOf = { kind: target.kind, targetId: target.id };
+  const cancelAsked =
+    settlement.kind === 'failed' &&
+    !!(await deps.db.generationProgress.findUnique({ where: { kind_targetId: progressOf } }))?.cancelRequestedAt;
+  const status = statusOf(settlement, cancelAsked);
   const written = await deps.db.$transaction(async (tx) => {
-    const rows =
-      settlement.kind === 'failed'
-        ? await table.fail(tx, target.id, requestId, settlement.reason)
-        : await settlement.write(tx, requestId);
-    if (rows) await attemptSettled(tx, target, requestId, status);
+    let rows: number;
+    if (status === 'CANCELLED') rows = await table.cancel(tx, target.id, requestId);
+    else if (settlement.kind === 'failed') rows = await table.fail(tx, target.id, requestId, settlement.reason);
+    else if (settlement.kind === 'succeeded') rows = await settlement.write(tx, requestId);
+    else rows = 0;
+    if (rows) {
+      await attemptSettled(tx, target, requestId, status);
+      await tx.generationProgress.deleteMany({ where: progressOf });
+    }
     return rows;
   });
   const line = {
@@ -37,14 +55,20 @@ export async function settle(
     deps.log.debug({ ...line, event: 'generation.finish_ignored' }, 'not PENDING any more: left alone');
     return { kind: 'ignored', reason: 'not pending' };
   }
-  if (settlement.kind === 'failed') deps.log.warn({ ...line, failureReason: settlement.reason }, 'generation FAILED');
-  else deps.log.info(line, 'generation SUCCEEDED');
+  if (settlement.kind === 'failed')
+    deps.log.warn({ ...line, failureReason: settlement.reason }, `generation ${status}`);
+  else deps.log.info(line, `generation ${status}`);
   const row = loaded ?? (await table.load(deps.db, target.id));
   await row?.publish(deps, status);
   // After the event: bench:status measured the temp image's removal before it at +55 ms per event (p50).
   if (settlement.kind === 'succeeded') await settlement.after?.(deps);
   return { kind: 'applied', status };
 }
+
+const statusOf = (settlement: Settlement, cancelAsked: boolean): FinalStatus => {
+  if (settlement.kind === 'succeeded') return 'SUCCEEDED';
+  return settlement.kind === 'cancelled' || cancelAsked ? 'CANCELLED' : 'FAILED';
+};
 
 /** Fails a PENDING row with a reason a person can read (a refusal, a timeout, a result that cannot be used). */
 export async function fail(
@@ -65,6 +89,7 @@ export async function applyOutcome(deps: PipelineDeps, target: Target, received:
   }
   const outcome = await withPayload(deps, table, target, loaded?.view ?? null, received);
   if (!loaded) {
+    await deps.db.generationProgress.deleteMany({ where: { kind: target.kind, targetId: target.id } });
     await settleDeleted(deps, target, outcome.requestId, outcome.status === 'OK' ? 'SUCCEEDED' : 'FAILED');
     return { kind: 'ignored', reason: 'deleted' };
   }

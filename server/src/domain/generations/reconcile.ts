@@ -22,7 +22,11 @@ const deadlineOf = (deps: PipelineDeps, kind: GenerationSubject, createdAt: Date
 };
 
 /** fal's final answer for a request, or null while it works (or cannot be asked). */
-async function askFal(deps: PipelineDeps, model: string | null, requestId: string | null): Promise<Outcome | null> {
+export async function askFal(
+  deps: PipelineDeps,
+  model: string | null,
+  requestId: string | null,
+): Promise<Outcome | null> {
   if (!requestId || !model || !isFalModel(model)) return null;
   const status = await deps.gateway.status(model, requestId);
   if (!status.ok) return null;

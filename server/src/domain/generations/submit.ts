@@ -37,10 +37,20 @@ export async function submit(
   const estimatedCostUsd = kind ? await kind.estimateCost(deps, target.id, input) : estimateCostUsd(model, input);
   const falRequestId = result.value.requestId;
   const data = { falRequestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
-  await deps.db.$transaction(async (tx) => {
-    await tableOf(target.kind).submitted(tx, target.id, data);
+  const progress = { kind: target.kind, targetId: target.id, falModel: model, falRequestId };
+  const pending = await deps.db.$transaction(async (tx) => {
+    const rows = await tableOf(target.kind).submitted(tx, target.id, data);
     await attemptSubmitted(tx, target, data);
+    // Polled for its queue position and logs while it stays PENDING (progress-poller.ts).
+    if (rows)
+      await tx.generationProgress.upsert({
+        where: { kind_targetId: { kind: target.kind, targetId: target.id } },
+        create: { ...progress, polledAt: new Date() },
+        update: progress,
+      });
+    return rows;
   });
+  if (pending) deps.progressWake?.();
   const line = {
     event: 'generation.submitted',
     ...gen(target.kind, target.id),

@@ -5,7 +5,8 @@ import type { FalModel } from '../../fal/models.ts';
 import type { Db, FalResult, GenerationSubject, GenerationView, PipelineDeps, Stored, Tx } from './types.ts';
 
 /** What a row gets when it finishes; `requestId` scopes it to that request (or to a row not yet submitted). */
-export type Settle<Data> = { status: 'SUCCEEDED'; data: Data } | { status: 'FAILED'; failureReason: string };
+export type Settle<Data> =
+  { status: 'SUCCEEDED'; data: Data } | { status: 'FAILED'; failureReason: string } | { status: 'CANCELLED' };
 export interface Submitted {
   falRequestId: string;
   submittedAt: Date;
@@ -68,7 +69,8 @@ export type Settlement =
       write(tx: Tx, requestId: string | undefined): Promise<number>;
       after?: (deps: PipelineDeps) => Promise<void>;
     }
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string }
+  | { kind: 'cancelled' };
 
 export interface GenerationTable {
   subject: GenerationSubject;
@@ -81,6 +83,7 @@ export interface GenerationTable {
   idByRequest(db: Db, requestId: string): Promise<string | null>;
   submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
   fail(tx: Tx, id: string, requestId: string | undefined, reason: string): Promise<number>;
+  cancel(tx: Tx, id: string, requestId: string | undefined): Promise<number>;
 }
 
 /** A kind's input type is its own business (the use case that builds it imports the kind itself). */
@@ -134,6 +137,7 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
     idByRequest: (db, requestId) => table.idByRequest(db, requestId),
     submitted: (tx, id, data) => table.submitted(tx, id, data),
     fail: (tx, id, requestId, failureReason) => table.settle(tx, id, requestId, { status: 'FAILED', failureReason }),
+    cancel: (tx, id, requestId) => table.settle(tx, id, requestId, { status: 'CANCELLED' }),
   };
 }
 
@@ -147,9 +151,8 @@ export const openFor = (id: string, requestId: string | undefined) => ({
 /** The columns a settle writes besides the kind's own. */
 export function settledColumns<Data>(settle: Settle<Data>, requestId: string | undefined) {
   const common = { status: settle.status, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
-  return settle.status === 'FAILED'
-    ? { ...common, failureReason: settle.failureReason }
-    : { ...common, ...settle.data };
+  if (settle.status === 'FAILED') return { ...common, failureReason: settle.failureReason };
+  return settle.status === 'CANCELLED' ? common : { ...common, ...settle.data };
 }
 
 /** The columns of a GenerationView every generation table has (`source` only where a table holds several kinds). */

@@ -10,7 +10,7 @@ import type { Catalog } from '../../catalog/catalog.ts';
 export type { GenerationSubject };
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
-export type Status = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+export type Status = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 export type FinalStatus = Exclude<Status, 'PENDING'>;
 
 /** A row of one of the generation tables, as a webhook URL and the ledger name it. */
@@ -50,6 +50,8 @@ export interface PipelineDeps {
   publicUrl: () => string;
   settings: PipelineSettings;
   webhookSecret: string;
+  /** Told when a row was submitted: the progress poller (bound after it starts) polls while rows are PENDING. */
+  progressWake?: () => void;
 }
 
 /** The columns every generation table has, as the pipeline reads them. */

@@ -7,12 +7,15 @@ import { updatePublicAvatar } from '../../domain/avatars/update-public-avatar.ts
 import { actorOf, type Context } from '../context.ts';
 import { NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
 import { nodeRef } from '../../domain/ids.ts';
+import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Tag } from './tag.ts';
 
 export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
 export const GenerationStatus = builder.enumType('GenerationStatus', {
-  values: ['PENDING', 'SUCCEEDED', 'FAILED'] as const,
-  description: 'PENDING until the provider answers, then SUCCEEDED or FAILED (with a reason).',
+  values: ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const,
+  description:
+    'PENDING until the provider answers, then SUCCEEDED or FAILED (with a reason); CANCELLED when you cancelled it ' +
+    'and the provider did not produce it.',
 });
 
 const presigned = (key: string | null, ctx: Context) => (key ? ctx.deps.storage.presignGet(key) : null);
@@ -56,6 +59,7 @@ export const Avatar = builder.prismaNode('Avatar', {
     status: t.expose('status', { type: GenerationStatus }),
     failureReason: t.exposeString('failureReason', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('AVATAR') }),
     tags: t.field({
       type: [Tag],
       description: 'In slug order.',

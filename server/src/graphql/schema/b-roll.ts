@@ -13,6 +13,7 @@ import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../../domain/ids.ts';
 import { GenerationStatus } from './avatar.ts';
+import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Project } from './project.ts';
 import { User } from './user.ts';
 import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
@@ -34,6 +35,7 @@ export const BRoll = builder.prismaNode('BRoll', {
     durationSeconds: t.exposeInt('durationSeconds', { nullable: true }),
     aspectRatio: t.exposeString('aspectRatio', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('BROLL') }),
     videoUrl: t.string({
       nullable: true,
       select: { videoStoragePath: true, status: true },

@@ -10,6 +10,7 @@ import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../../domain/ids.ts';
 import { GenerationStatus } from './avatar.ts';
+import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Project } from './project.ts';
 import { ImageAspectRatio, ImageEditMode, ImageSource } from './generation-enums.ts';
 
@@ -31,6 +32,7 @@ export const Image = builder.prismaNode('Image', {
     }),
     parent: t.relation('parent', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('IMAGE') }),
     imageUrl: t.string({
       nullable: true,
       select: { storagePath: true, status: true },

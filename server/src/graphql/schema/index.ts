@@ -19,6 +19,7 @@ import './api-key.ts';
 import './usage.ts';
 import './quote.ts';
 import './admin.ts';
+import './generation.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
 

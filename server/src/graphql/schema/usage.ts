@@ -46,10 +46,13 @@ const UsageRef = builder.objectRef<UsageSummary>('Usage').implement({
     period: t.field({ type: UsagePeriodEnum, resolve: (u) => u.period }),
     from: t.expose('from', { type: 'DateTime', nullable: true, description: 'Null for ALL.' }),
     to: t.expose('to', { type: 'DateTime' }),
-    generations: t.exposeInt('generations', { description: 'Every outcome: PENDING, SUCCEEDED and FAILED.' }),
+    generations: t.exposeInt('generations', {
+      description: 'Every outcome: PENDING, SUCCEEDED, FAILED and CANCELLED.',
+    }),
     succeeded: t.exposeInt('succeeded'),
     failed: t.exposeInt('failed'),
     pending: t.exposeInt('pending'),
+    cancelled: t.exposeInt('cancelled', { description: 'Cancelled before the generator produced them: not billed.' }),
     totalCost: t.exposeFloat('totalCost', { description: 'Estimated USD of the SUCCEEDED generations.' }),
     byModel: t.field({ type: [ModelUsageRef], resolve: (u) => u.byModel }),
     byDay: t.field({

@@ -42,6 +42,7 @@ export function useCreateAvatarMutation() {
         aspectRatio: input.aspectRatio ? ratioLabel(input.aspectRatio) : null,
         durationSeconds: input.durationSeconds ?? 5,
         quality: input.quality ?? VideoQuality.Standard,
+        progress: null,
         createdAt: new Date().toISOString(),
         project: { __typename: 'Project', id: input.projectId },
       },
