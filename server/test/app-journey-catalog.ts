@@ -69,7 +69,7 @@ export async function useInProject({ page, step }: Journey, projectPath: string)
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   await step('17-use-in-project');
-  await dialog.getByRole('button', { name: 'Use in project' }).click();
+  await dialog.getByRole('button', { name: /^Make my own version/ }).click();
   await page.getByRole('heading', { name: 'Campagne printemps', level: 1 }).waitFor();
   expect(new URL(page.url()).pathname).toBe(projectPath);
   expect(await page.getByLabel('Avatar name').inputValue()).toBe(avatarName);

@@ -171,6 +171,7 @@ export async function tableCounts(app: TestApp): Promise<Record<string, number>>
     'Tag',
     'Avatar',
     'AvatarTag',
+    'ProjectAvatarLink',
     'BRoll',
     'Image',
     'GenerationAttempt',

@@ -15,11 +15,13 @@ import { AuthScreen } from '../features/auth/AuthScreen.tsx';
 import { ProjectsScreen } from '../features/projects/ProjectsScreen.tsx';
 import { StudioScreen } from '../features/studio/StudioScreen.tsx';
 import { CatalogScreen } from '../features/catalog/CatalogScreen.tsx';
+import { LibraryScreen } from '../features/library/LibraryScreen.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
 import { Spinner } from '../ui/Feedback.tsx';
 import { AdminRoute } from '../features/admin/AdminRoute.tsx';
 import { NotFoundScreen } from './NotFoundScreen.tsx';
 import { SignedInLayout } from './SignedInLayout.tsx';
-import { paths, studioPrefill } from './paths.ts';
+import { nextPath, paths, studioPrefill } from './paths.ts';
 
 // Its own chunk: the first page stays within its size budget (README, Performance notes).
 const UsageScreen = lazy(() => import('../features/usage/UsageScreen.tsx'));
@@ -34,12 +36,17 @@ export function App() {
       {!token && admin ? (
         <NotFoundScreen />
       ) : !token ? (
-        <AuthScreen mode={signUp ? 'signup' : 'signin'} />
+        <Routes>
+          <Route element={<PublicLayout />}>
+            <Route path={paths.catalog} caseSensitive element={<CatalogScreen signedIn={false} />} />
+          </Route>
+          <Route path="*" element={<AuthScreen mode={signUp ? 'signup' : 'signin'} />} />
+        </Routes>
       ) : (
         <Routes>
           <Route element={<SignedInLayout />}>
             <Route path={paths.studio} caseSensitive element={<StudioRoute />} />
-            <Route path={paths.catalog} caseSensitive element={<CatalogScreen />} />
+            <Route path={paths.catalog} caseSensitive element={<CatalogScreen signedIn />} />
             <Route
               path={paths.usage}
               caseSensitive
@@ -50,14 +57,21 @@ export function App() {
               }
             />
             <Route path={`${paths.admin}/*`} caseSensitive element={<AdminRoute />} />
-            <Route path={paths.signIn} caseSensitive element={<Navigate to={paths.projects} replace />} />
-            <Route path={paths.signUp} caseSensitive element={<Navigate to={paths.projects} replace />} />
+            <Route path={paths.library} caseSensitive element={<LibraryScreen />} />
+            <Route path={paths.signIn} caseSensitive element={<AfterSignIn />} />
+            <Route path={paths.signUp} caseSensitive element={<AfterSignIn />} />
             <Route path="*" element={<ProjectsScreen />} />
           </Route>
         </Routes>
       )}
     </>
   );
+}
+
+/** Signed in on /signin or /signup: where the sign-in was asked from (`?next=`), else the projects. */
+function AfterSignIn() {
+  const [search] = useSearchParams();
+  return <Navigate to={nextPath(search) ?? paths.projects} replace />;
 }
 
 function StudioRoute() {

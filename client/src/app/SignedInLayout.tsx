@@ -22,6 +22,7 @@ const MeQuery = graphql(`
 export function SignedInLayout() {
   const navigate = useNavigate();
   const onCatalog = useMatch({ path: paths.catalog, caseSensitive: true });
+  const onLibrary = useMatch({ path: paths.library, caseSensitive: true });
   const onUsage = useMatch({ path: paths.usage, caseSensitive: true });
   const onAdmin = useMatch({ path: `${paths.admin}/*`, caseSensitive: true });
   const { data, loading, error } = useQuery(MeQuery);
@@ -46,8 +47,11 @@ export function SignedInLayout() {
           Better Ads
         </Link>
         <nav aria-label="Main">
-          <Link to={paths.projects} aria-current={onCatalog || onUsage || onAdmin ? undefined : 'page'}>
+          <Link to={paths.projects} aria-current={onCatalog || onLibrary || onUsage || onAdmin ? undefined : 'page'}>
             Projects
+          </Link>
+          <Link to={paths.library} aria-current={onLibrary ? 'page' : undefined}>
+            Library
           </Link>
           <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
             Catalog

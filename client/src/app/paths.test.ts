@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchPath } from 'react-router';
-import { paths, studioHref, studioPrefill } from './paths.ts';
+import { catalogAvatarHref, nextPath, paths, signInHref, studioHref, studioPrefill } from './paths.ts';
 
 /** The route a path shows, as App's <Routes> match it (anything else shows the projects). */
 function routeOf(pathname: string): string {
@@ -26,5 +26,18 @@ describe('paths', () => {
     expect(matchPath(paths.studio, url.pathname)?.params.id).toBe('UHJvamVjdDox');
     expect(studioPrefill(url.searchParams)).toEqual({ ref: 'SW1hZ2U6Mg==', avatarName: 'Camille — Tech' });
     expect(routeOf('/nowhere')).toBe(paths.projects);
+  });
+});
+
+describe('coming back after signing in', () => {
+  it('keeps a path of the app and refuses anything that could leave it', () => {
+    const back = catalogAvatarHref('QXZhdGFyOjE=');
+    expect(back).toBe('/catalog?avatar=QXZhdGFyOjE%3D');
+    const signIn = new URL(signInHref(back), 'http://x');
+    expect(signIn.pathname).toBe(paths.signIn);
+    expect(nextPath(signIn.searchParams)).toBe(back);
+    for (const bad of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'catalog', ''])
+      expect(nextPath(new URLSearchParams({ next: bad }))).toBeNull();
+    expect(nextPath(new URLSearchParams())).toBeNull();
   });
 });

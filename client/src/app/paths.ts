@@ -3,6 +3,7 @@
 export const paths = {
   projects: '/',
   catalog: '/catalog',
+  library: '/library',
   usage: '/usage',
   signIn: '/signin',
   signUp: '/signup',
@@ -29,4 +30,18 @@ export function studioPrefill(search: URLSearchParams): { ref?: string; avatarNa
   if (ref) out.ref = ref;
   if (avatarName) out.avatarName = avatarName;
   return out;
+}
+
+/** The catalog with one avatar's dialog open (what signing in from that dialog comes back to). */
+export const catalogAvatarHref = (avatarId: string): string =>
+  `${paths.catalog}?${new URLSearchParams({ avatar: avatarId }).toString()}`;
+
+/** The sign-in (or sign-up) page that comes back to `next` once signed in. */
+export const signInHref = (next: string, page: string = paths.signIn): string =>
+  `${page}?${new URLSearchParams({ next }).toString()}`;
+
+/** Where to go once signed in: `next` when it is a path of this app (never another origin), else null. */
+export function nextPath(search: URLSearchParams): string | null {
+  const next = search.get('next');
+  return next?.startsWith('/') && !next.startsWith('//') && !next.includes('\\') ? next : null;
 }

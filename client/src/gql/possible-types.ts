@@ -17,6 +17,11 @@ export const possibleTypes: Record<string, string[]> = {
     "BRoll",
     "Image"
   ],
+  "MutationAddAvatarToProjectResult": [
+    "MutationAddAvatarToProjectSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationCancelGenerationResult": [
     "MutationCancelGenerationSuccess",
     "NotFoundError",
@@ -110,6 +115,11 @@ export const possibleTypes: Record<string, string[]> = {
   ],
   "MutationRegisterUploadResult": [
     "MutationRegisterUploadSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
+  "MutationRemoveAvatarFromProjectResult": [
+    "MutationRemoveAvatarFromProjectSuccess",
     "NotFoundError",
     "ValidationError"
   ],

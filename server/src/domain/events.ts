@@ -32,6 +32,18 @@ export async function generationChanged(
 /** A project export was asked for, built, failed or deleted. */
 export const exportChanged = (deps: { pubsub: PubSub }, e: { id: string; projectId: string }): Promise<void> =>
   deps.pubsub.publish('projectUpdated', e.projectId, { projectId: e.projectId, kind: 'EXPORT', id: e.id });
+/**
+ * An avatar joined or left projects it was not made in (a link added or removed), or changed while added
+ * to them: each such project's subscribers re-read it (null once it is no longer in their project).
+ */
+export async function avatarLinksChanged(
+  deps: { pubsub: PubSub },
+  avatarId: string,
+  projectIds: readonly string[],
+): Promise<void> {
+  for (const projectId of new Set(projectIds))
+    await deps.pubsub.publish('projectUpdated', projectId, { projectId, kind: 'AVATAR', id: avatarId });
+}
 
 /** The public catalog changed: this instance's caches drop at once, every other instance's on the event. */
 export const catalogChangedEvent = (deps: { catalog: Catalog }, reason: string): Promise<void> =>

@@ -1,10 +1,10 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
 import { setToken } from '../../lib/session.ts';
 import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
-import { paths } from '../../app/paths.ts';
+import { nextPath, paths, signInHref } from '../../app/paths.ts';
 import { useSignInMutation } from './mutations/useSignInMutation.ts';
 import { useSignUpMutation } from './mutations/useSignUpMutation.ts';
 
@@ -18,6 +18,8 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const next = nextPath(search); // where the sign-in was asked from (the catalog's "Add to project")
   const form = useFormErrors(FIELDS);
   const { errors } = form;
   const [signIn, signInState] = useSignInMutation();
@@ -40,7 +42,7 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
       if (result && 'data' in result) {
         await client.clearStore(); // nothing of a previous session stays in the cache
         setToken(result.data.token);
-        void navigate(paths.projects, { replace: true });
+        void navigate(next ?? paths.projects, { replace: true });
       }
       return result;
     });
@@ -115,13 +117,16 @@ export function AuthScreen({ mode }: { mode: 'signin' | 'signup' }) {
         <p className="switch">
           {mode === 'signin' ? (
             <>
-              New here? <Link to={paths.signUp}>Create an account</Link>
+              New here? <Link to={next ? signInHref(next, paths.signUp) : paths.signUp}>Create an account</Link>
             </>
           ) : (
             <>
-              Already have an account? <Link to={paths.signIn}>Sign in</Link>
+              Already have an account? <Link to={next ? signInHref(next) : paths.signIn}>Sign in</Link>
             </>
           )}
+        </p>
+        <p className="switch">
+          <Link to={paths.catalog}>Browse the public catalog</Link> without an account.
         </p>
       </form>
     </main>

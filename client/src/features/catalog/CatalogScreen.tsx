@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { CatalogOrder } from '../../gql/graphql.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { Spinner } from '../../ui/Feedback.tsx';
 import { describeFilter, groupFacets, tagsArgument } from './facets.ts';
-import { CatalogCard, type UsedAvatar } from './CatalogCard.tsx';
+import { CatalogCard } from './CatalogCard.tsx';
 import { CatalogFilters } from './CatalogFilters.tsx';
 import { UseInProjectDialog } from './UseInProjectDialog.tsx';
 
@@ -54,7 +55,8 @@ const CatalogQuery = graphql(`
   }
 `);
 
-export function CatalogScreen() {
+/** The public catalog, signed in or not: filters, search, previews; "Use in project" opens `?avatar=`. */
+export function CatalogScreen({ signedIn }: { signedIn: boolean }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [searchText, setSearchText] = useState('');
   const [orderBy, setOrderBy] = useState<CatalogOrder>(CatalogOrder.Newest);
@@ -70,7 +72,9 @@ export function CatalogScreen() {
   const shown = data ?? previousData; // keep the previous results on screen while a new filter loads
   const result = shown?.publicAvatars;
   const conn = result?.__typename === 'PublicAvatarConnection' ? result : undefined;
-  const [using, setUsing] = useState<UsedAvatar>();
+  // The avatar whose dialog is open is in the URL, so signing in from it comes back to it.
+  const [params, setParams] = useSearchParams();
+  const using = params.get('avatar');
   const [loadingMore, setLoadingMore] = useState(false);
   const lastTrigger = useRef<HTMLButtonElement | null>(null);
 
@@ -149,7 +153,7 @@ export function CatalogScreen() {
                   avatar={node}
                   onUse={(avatar, trigger) => {
                     lastTrigger.current = trigger;
-                    setUsing(avatar);
+                    setParams({ avatar: avatar.id });
                   }}
                 />
               ))}
@@ -166,9 +170,11 @@ export function CatalogScreen() {
       </div>
       {using && (
         <UseInProjectDialog
-          avatar={using}
+          key={using}
+          avatarId={using}
+          signedIn={signedIn}
           onClose={() => {
-            setUsing(undefined);
+            setParams({}, { replace: true });
             lastTrigger.current?.focus(); // back where the keyboard was
           }}
         />

@@ -1,127 +1,100 @@
-import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
-import { useFormErrors } from '../../lib/useFormErrors.ts';
-import { Field, FormError } from '../../ui/Field.tsx';
-import { studioHref } from '../../app/paths.ts';
-import { useUploadImageMutation } from '../studio/mutations/useUploadImageMutation.ts';
-import type { UsedAvatar } from './CatalogCard.tsx';
-import { useQuickProjectMutation } from './mutations/useQuickProjectMutation.ts';
+import { catalogAvatarHref, paths, signInHref } from '../../app/paths.ts';
+import { AddToProjectDialog } from '../library/AddToProjectDialog.tsx';
+import { MakeOwnVersion } from './MakeOwnVersion.tsx';
 
-const ProjectChoicesQuery = graphql(`
-  query ProjectChoices {
-    me {
+const CatalogAvatarQuery = graphql(`
+  query CatalogAvatar($id: ID!) {
+    node(id: $id) {
       id
-      projects(first: 100) {
-        edges {
-          node {
-            id
-            name
-          }
-        }
+      ... on Avatar {
+        name
+        imageUrl
       }
+    }
+    quote(input: { kind: AVATAR }) {
+      estimatedCost
     }
   }
 `);
 
-const NEW = '__new__';
-
 /**
- * "Use in project": a public avatar cannot be attached to a project as it is (the API has no such
- * mutation), so its reference image is copied into the chosen project's studio (createUpload → PUT →
- * registerUpload) and the studio opens with it picked as the reference and the name filled in: one
- * click on "Create avatar" makes the project's own avatar from it.
+ * A public avatar's "Use in project": signed in, "Add to project" links it (free) and "Make my own version"
+ * is the priced alternative; signed out, it asks to sign in and comes back to this avatar (`?avatar=`).
  */
-export function UseInProjectDialog({ avatar, onClose }: { avatar: UsedAvatar; onClose: () => void }) {
-  const navigate = useNavigate();
-  const [createProject] = useQuickProjectMutation();
-  const upload = useUploadImageMutation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const { data } = useQuery(ProjectChoicesQuery);
-  const projects = data?.me?.projects.edges.map((e) => e.node) ?? [];
-  const [projectId, setProjectId] = useState('');
-  const [newName, setNewName] = useState('');
-  const form = useFormErrors(['name']);
-  const { errors } = form;
-  const [busy, setBusy] = useState(false);
-  const choice = projectId || (projects[0]?.id ?? NEW);
+export function UseInProjectDialog(props: { avatarId: string; signedIn: boolean; onClose: () => void }) {
+  const { data, loading } = useQuery(CatalogAvatarQuery, { variables: { id: props.avatarId } });
+  const node = data?.node;
+  const avatar = node && 'name' in node ? node : undefined;
+  const price = data?.quote.estimatedCost;
+  if (loading && !data) return null;
+  if (!avatar || price === undefined || !props.signedIn)
+    return <PlainDialog avatarId={props.avatarId} name={avatar?.name} onClose={props.onClose} />;
+  return (
+    <AddToProjectDialog
+      avatar={avatar}
+      intro={
+        <p className="muted">
+          Adding it is free: the catalog's avatar itself is listed in your project, nothing is generated.
+        </p>
+      }
+      onClose={props.onClose}
+      extra={(choice, form, setBusy) => (
+        <MakeOwnVersion
+          avatar={avatar}
+          price={price}
+          choice={choice}
+          form={form}
+          setBusy={setBusy}
+          onDone={props.onClose}
+        />
+      )}
+    />
+  );
+}
 
+/** Signed out (sign in first, then back here), or an avatar that is no longer in the catalog. */
+function PlainDialog(props: { avatarId: string; name: string | undefined; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
-
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const { imageUrl } = avatar;
-    if (!imageUrl) {
-      form.set({ fields: {}, general: 'This avatar has no reference image.' });
-      return;
-    }
-    setBusy(true);
-    const copied = await form.run(async () => {
-      let target = choice;
-      if (target === NEW) {
-        const r = await createProject(newName);
-        if (!r || !('data' in r)) return r;
-        target = r.data.id;
-      }
-      const res = await fetch(imageUrl);
-      if (!res.ok) throw new Error(`Could not read the avatar's image (HTTP ${res.status}).`);
-      const up = await upload(target, await res.blob());
-      if (!up.ok) return { message: up.error.message };
-      return { data: { projectId: target, imageId: up.image.id } };
-    });
-    setBusy(false);
-    if (!copied) return;
-    onClose();
-    void navigate(studioHref(copied.data.projectId, { ref: copied.data.imageId, avatarName: avatar.name }));
-  };
-
+  const back = catalogAvatarHref(props.avatarId);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="use-title" onClose={onClose} onCancel={onClose}>
-      <form onSubmit={submit} noValidate className="stack">
-        <h2 id="use-title">Use “{avatar.name}” in a project</h2>
-        <p className="muted">
-          Its reference image is copied into the project's studio, ready to become your own avatar.
-        </p>
-        <Field label="Project">
-          {(id) => (
-            <select id={id} value={choice} onChange={(e) => setProjectId(e.target.value)}>
-              {projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-              <option value={NEW}>New project…</option>
-            </select>
-          )}
-        </Field>
-        {choice === NEW && (
-          <Field label="New project name" error={errors.fields.name}>
-            {(id, d) => (
-              <input
-                id={id}
-                value={newName}
-                onChange={(e) => setNewName(e.target.value)}
-                aria-describedby={d}
-                aria-invalid={!!errors.fields.name}
-                autoFocus
-              />
-            )}
-          </Field>
+    <dialog ref={ref} className="dialog" aria-labelledby="use-title" onClose={props.onClose} onCancel={props.onClose}>
+      <div className="stack">
+        {props.name ? (
+          <>
+            <h2 id="use-title">Add “{props.name}” to a project</h2>
+            <p className="muted">Sign in to add it to one of your projects; you will come back to this avatar.</p>
+            <div className="actions">
+              <Link className="btn btn-primary" to={signInHref(back)}>
+                Sign in to add it
+              </Link>
+              <Link className="btn" to={signInHref(back, paths.signUp)}>
+                Create an account
+              </Link>
+              <button type="button" onClick={props.onClose}>
+                Cancel
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <h2 id="use-title">Avatar not found</h2>
+            <p className="muted">It is no longer in the catalog.</p>
+            <div className="actions">
+              <button type="button" onClick={props.onClose}>
+                Close
+              </button>
+            </div>
+          </>
         )}
-        <FormError message={errors.general} />
-        <div className="actions">
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {busy ? 'Copying…' : 'Use in project'}
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </div>
     </dialog>
   );
 }

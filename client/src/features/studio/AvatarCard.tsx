@@ -18,6 +18,10 @@ export const AvatarCard_avatar = graphql(`
     durationSeconds
     quality
     createdAt
+    project {
+      __typename
+      id
+    }
     progress {
       ...PendingProgress_progress
     }
@@ -51,8 +55,18 @@ export function LoopVideo({ src, poster, label }: { src: string; poster?: string
   );
 }
 
-export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avatar>; onDelete?: (id: string) => void }) {
+/**
+ * An avatar of the project `projectId`. One made elsewhere and added here (addAvatarToProject) says where it
+ * comes from and is removed from the project (`onRemove`) rather than deleted.
+ */
+export function AvatarCard(props: {
+  avatar: FragmentType<typeof AvatarCard_avatar>;
+  projectId?: string;
+  onDelete?: (id: string) => void;
+  onRemove?: (id: string) => void;
+}) {
   const avatar = getFragmentData(AvatarCard_avatar, props.avatar);
+  const linked = !!props.projectId && avatar.project?.id !== props.projectId;
   const [retry, { loading }] = useRetryAvatarMutation();
   const optimistic = avatar.id.startsWith('optimistic:');
 
@@ -87,7 +101,18 @@ export function AvatarCard(props: { avatar: FragmentType<typeof AvatarCard_avata
           retry={() => retry(avatar.id)}
         />
         <DownloadLink url={avatar.downloadUrl} label={`avatar ${avatar.name}`} />
-        {props.onDelete && !optimistic && (
+        {linked && <p className="muted">{avatar.project ? 'Added from another project' : 'Added from the catalog'}</p>}
+        {linked && props.onRemove && (
+          <button
+            type="button"
+            className="btn-ghost btn-small"
+            onClick={() => props.onRemove?.(avatar.id)}
+            aria-label={`Remove avatar ${avatar.name} from this project`}
+          >
+            Remove from project
+          </button>
+        )}
+        {!linked && props.onDelete && !optimistic && (
           <button
             type="button"
             className="btn-ghost btn-small"

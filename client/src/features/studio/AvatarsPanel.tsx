@@ -5,6 +5,7 @@ import { AvatarCard } from './AvatarCard.tsx';
 import { AvatarForm, type Reference } from './AvatarForm.tsx';
 import { confirmDelete } from './confirmDelete.ts';
 import { useDeleteAvatarMutation } from './mutations/useDeleteAvatarMutation.ts';
+import { useRemoveAvatarFromProjectMutation } from '../library/mutations/useRemoveAvatarFromProjectMutation.ts';
 
 // A page of the list: the first (StudioScreen's query) and the next ones ("More avatars") alike; the cache
 // appends them (cachePolicies.ts).
@@ -44,6 +45,7 @@ export function AvatarsPanel(props: {
 }) {
   const page = getFragmentData(AvatarsPanel_avatars, props.avatars);
   const [deleteAvatar] = useDeleteAvatarMutation(props.projectId);
+  const [removeAvatar] = useRemoveAvatarFromProjectMutation(props.projectId);
   const more = useLoadMore(MoreAvatarsQuery, props.projectId, page, 'More avatars');
   return (
     <section aria-labelledby="avatar-title" className="panel">
@@ -60,7 +62,9 @@ export function AvatarsPanel(props: {
           <AvatarCard
             key={e.node.id}
             avatar={e.node}
+            projectId={props.projectId}
             onDelete={(id) => void confirmDelete('Delete this avatar and its video?', () => deleteAvatar(id))}
+            onRemove={(id) => void removeAvatar(id)}
           />
         )}
       </PagedList>

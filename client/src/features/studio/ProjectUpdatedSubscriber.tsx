@@ -3,6 +3,7 @@ import { useSubscription } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { paths } from '../../app/paths.ts';
 import { showExport } from './exportCache.ts';
+import { addedFromElsewhere, leaveProjectAvatars } from '../library/links.ts';
 import { addToProjectList, removeFromProjectList } from './projectLists.ts';
 
 const ProjectUpdatedSubscription = graphql(`
@@ -57,6 +58,9 @@ export function ProjectUpdatedSubscriber({ projectId }: { projectId: string }) {
       }
       const item = ev.kind === 'IMAGE' ? ev.image : ev.kind === 'AVATAR' ? ev.avatar : ev.bRoll;
       if (item) addToProjectList(client.cache, projectId, ev.kind, item.id);
+      // Removed from this project only (it was added from elsewhere) or deleted: only a deleted one leaves the cache.
+      else if (ev.kind === 'AVATAR' && addedFromElsewhere(client.cache, projectId, ev.subjectId))
+        leaveProjectAvatars(client.cache, projectId, ev.subjectId);
       else removeFromProjectList(client.cache, projectId, ev.kind, ev.subjectId);
     },
   });

@@ -1,10 +1,14 @@
 import type { Deps } from '../../app/deps.ts';
 import { keys } from '../../storage/keys.ts';
 import type { Actor } from '../actor.ts';
-import { projectChanged } from '../events.ts';
+import { avatarLinksChanged, projectChanged } from '../events.ts';
 import { ownProject } from './own-project.ts';
+import { linkedProjectIds } from './project-avatars.ts';
 
-/** Deletes the project with everything made in it: rows, then their objects in storage. */
+/**
+ * Deletes the project with everything made in it: rows, then their objects in storage. Avatars added to it
+ * from elsewhere only lose their link; avatars made in it leave the other projects they were added to.
+ */
 export async function deleteProject(
   deps: Pick<Deps, 'db' | 'storage' | 'pubsub'>,
   actor: Actor,
@@ -17,6 +21,7 @@ export async function deleteProject(
     deps.db.bRoll.findMany({ where, select: { videoStoragePath: true, thumbnailStoragePath: true } }),
     deps.db.avatar.findMany({ where, select: { imageStoragePath: true, videoStoragePath: true } }),
   ]);
+  const elsewhere = await linkedProjectIds(deps, { avatar: where, projectId: { not: project.id } });
   // Images and b-rolls go by cascade; avatars would stay, detached (their project is set null).
   await deps.db.$transaction([
     deps.db.avatar.deleteMany({ where }),
@@ -33,5 +38,6 @@ export async function deleteProject(
   ];
   await deps.storage.remove([...new Set(objects.filter((k): k is string => !!k))]);
   await projectChanged(deps, project.id);
+  for (const link of elsewhere) await avatarLinksChanged(deps, link.avatarId, [link.projectId]);
   return { projectId: input.projectId };
 }

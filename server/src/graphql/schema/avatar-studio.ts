@@ -13,8 +13,6 @@ import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../../dom
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../../domain/ids.ts';
 import { Avatar } from './avatar.ts';
-import { Project } from './project.ts';
-import { User } from './user.ts';
 import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
@@ -95,13 +93,7 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-const avatarsOrder = { orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }] };
-builder.prismaObjectField(User, 'avatars', (t) =>
-  t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }),
-);
-builder.prismaObjectField(Project, 'avatars', (t) =>
-  t.relatedConnection('avatars', { cursor: 'id', totalCount: true, query: avatarsOrder }),
-);
+// User.avatars and Project.avatars (with the avatars added to a project): schema/library.ts.
 
 builder.subscriptionField('avatarUpdated', (t) =>
   t.field({

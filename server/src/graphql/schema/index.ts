@@ -12,6 +12,7 @@ import './catalog.ts';
 import './image.ts';
 import './image-upload.ts';
 import './avatar-studio.ts';
+import './library.ts';
 import './b-roll.ts';
 import './formats.ts';
 import './downloads.ts';

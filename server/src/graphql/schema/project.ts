@@ -4,6 +4,7 @@ import { displayName } from '../../domain/fields.ts';
 import { createProject } from '../../domain/projects/create-project.ts';
 import { deleteProject } from '../../domain/projects/delete-project.ts';
 import { getProject } from '../../domain/projects/get-project.ts';
+import { inProject } from '../../domain/projects/project-avatars.ts';
 import { renameProject } from '../../domain/projects/rename-project.ts';
 import { visibleProject } from '../../domain/projects/visible-project.ts';
 import { watchProject } from '../../domain/projects/watch-project.ts';
@@ -105,9 +106,12 @@ export const ProjectEvent = builder.objectRef<Topics['projectUpdated']>('Project
     avatar: t.prismaField({
       type: 'Avatar',
       nullable: true,
-      description: subjectOf('AVATAR'),
-      resolve: (query, e, _args, ctx) =>
-        e.kind === 'AVATAR' ? ctx.deps.db.avatar.findUnique({ ...query, where: { id: e.id } }) : null,
+      description: 'When kind is AVATAR: its new state, or null once deleted or removed from the project.',
+      resolve: (query, e, _args, ctx) => {
+        // Built first: its plan includes relations (Avatar.project) and must be read for every event.
+        const find = { ...query, where: { id: e.id, ...inProject(e.projectId) } };
+        return e.kind === 'AVATAR' ? ctx.deps.db.avatar.findFirst(find) : null;
+      },
     }),
     image: t.prismaField({
       type: 'Image',

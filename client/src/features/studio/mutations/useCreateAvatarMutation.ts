@@ -45,6 +45,7 @@ export function useCreateAvatarMutation() {
         quality: input.quality ?? VideoQuality.Standard,
         progress: null,
         createdAt: new Date().toISOString(),
+        project: { __typename: 'Project', id: input.projectId },
       },
       AvatarCard_avatar,
     );
