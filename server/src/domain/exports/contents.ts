@@ -58,7 +58,15 @@ export async function exportContents(
   const orderBy = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
   const [images, avatars, bRolls] = await Promise.all([
     deps.db.image.findMany({ where, orderBy }),
-    deps.db.avatar.findMany({ where, orderBy, include: { tags: { include: { tag: true } } } }),
+    // Those made in the project and those added to it from elsewhere (the library's links).
+    deps.db.avatar.findMany({
+      where: {
+        status: 'SUCCEEDED',
+        OR: [{ projectId: project.id }, { projectLinks: { some: { projectId: project.id } } }],
+      },
+      orderBy,
+      include: { tags: { include: { tag: true } } },
+    }),
     deps.db.bRoll.findMany({ where, orderBy }),
   ]);
   const entries: Entry[] = [];
