@@ -227,6 +227,38 @@ describe('project export', () => {
     expect(project.data.project.latestExport?.id).not.toBe(exportId);
   });
 
+  it('holds the avatars added to the project from another one, as its own', async () => {
+    const created = await app.gql(
+      `mutation { createProject(input: { name: "Autre" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+      {},
+      owner.token,
+    );
+    const otherProject: string = created.data.createProject.data.id;
+    const linked = await app.gql(
+      `mutation($p: ID!, $a: ID!) { addAvatarToProject(input: { projectId: $p, avatarId: $a }) { __typename } }`,
+      { p: otherProject, a: media.avatarId },
+      owner.token,
+    );
+    expect(linked.data.addAvatarToProject.__typename).toBe('MutationAddAvatarToProjectSuccess');
+    await app.gql(EXPORT, { p: otherProject }, owner.token);
+    const url = await waitFor(
+      'the export of the other project',
+      async () => {
+        const r = await app.gql(
+          `query($id: ID!) { project(id: $id) { latestExport { status url } } }`,
+          { id: otherProject },
+          owner.token,
+        );
+        const latest: { status: string; url: string | null } | null = r.data.project.latestExport;
+        return latest?.status === 'SUCCEEDED' ? (latest.url ?? undefined) : undefined;
+      },
+      120_000,
+    );
+    const zipPath = join(dir, 'linked.zip');
+    await writeFile(zipPath, Buffer.from(await (await fetch(url)).arrayBuffer()));
+    expect(unzip('-Z1', zipPath).split('\n')).toContain('avatars/Léa.mp4');
+  });
+
   it('goes with its project: deleting the project deletes its exports, rows and objects', async () => {
     const prefix = `exports/${owner.userId}/${dbId(media.projectId)}/`;
     const started = (await app.gql(EXPORT, { p: media.projectId }, owner.token)).data.exportProject.data;
