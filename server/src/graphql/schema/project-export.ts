@@ -56,8 +56,11 @@ builder.objectField(ProjectEvent, 'export', (t) =>
     type: 'ProjectExport',
     nullable: true,
     description: 'When kind is EXPORT: its new state, or null once deleted.',
-    resolve: (query, e, _args, ctx) =>
-      e.kind === 'EXPORT' ? ctx.deps.db.projectExport.findUnique({ ...query, where: { id: e.id } }) : null,
+    resolve: (query, e, _args, ctx) => {
+      // Built first: its plan (ProjectExport.project) must be read for every event, or Pothos warns it went unused.
+      const find = { ...query, where: { id: e.id } };
+      return e.kind === 'EXPORT' ? ctx.deps.db.projectExport.findUnique(find) : null;
+    },
   }),
 );
 
