@@ -14,6 +14,7 @@ import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { getToken } from './lib/session.ts';
 import { exampleTabs, headersFor } from './graphiql/examples.ts';
+import { graphiqlStorage } from './graphiql/storage.ts';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 type Headers = Record<string, unknown> | undefined;
@@ -107,13 +108,16 @@ const fetcher: Fetcher = async (params, opts) => {
 
 // The app's session token (same origin, same localStorage), read once per page load: signed out, no header.
 // shouldPersistHeaders={false} keeps headers out of GraphiQL's stored tabs, so a token from an earlier session
-// never comes back; the saved tabs get this load's headers (defaultHeaders) as they are opened.
-const headers = headersFor(getToken());
+// never comes back; the saved tabs get this load's headers (defaultHeaders) as they are opened. The history
+// keeps no token either (see graphiql/storage.ts).
+const token = getToken();
+const headers = headersFor(token);
 
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
     <GraphiQL
       fetcher={fetcher}
+      storage={graphiqlStorage(token)}
       defaultTabs={exampleTabs(headers)}
       defaultHeaders={headers}
       initialHeaders={headers}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchema, getOperationAST, getVariableValues, parse, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, getOperationAST, getVariableValues, Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import sdl from '../../../schema.graphql?raw';
 import { exampleTabs, examples, headersFor } from './examples.ts';
 
@@ -20,17 +20,12 @@ describe('GraphiQL example tabs', () => {
   it('covers the catalog by tags with facets, my projects, creating an avatar and a project subscription', () => {
     const roots = examples.map((e) => {
       const op = getOperationAST(parse(e.query))!;
-      const fields = op.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind));
+      const fields = op.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind));
       return `${op.operation} ${fields.join(',')}`;
     });
-    expect(roots).toEqual([
-      'query publicAvatars',
-      'query me',
-      'mutation createAvatar',
-      'subscription projectUpdated',
-    ]);
-    expect(examples[0]!.query).toMatch(/\bfacets\s*\{/);
-    expect(examples[0]!.variables).toMatchObject({ tags: expect.any(Array) });
+    expect(roots).toEqual(['query publicAvatars', 'query me', 'mutation createAvatar', 'subscription projectUpdated']);
+    expect(examples[0].query).toMatch(/\bfacets\s*\{/);
+    expect(examples[0].variables).toMatchObject({ tags: expect.any(Array) });
   });
 
   it('puts the Bearer token in every tab only when there is one', () => {

@@ -120,7 +120,7 @@ mutation CreateAvatar($input: CreateAvatarInput!) {
 }
 `;
 
-const projectUpdates = `# Live changes of one of your projects over WebSocket (graphql-ws): run it, then work in the app.
+const projectUpdates = `# Live changes of one of your projects over WebSocket: run it, then work in the app.
 subscription ProjectUpdates($projectId: ID!) {
   projectUpdated(projectId: $projectId) {
     kind
