@@ -12,46 +12,15 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { getOperationAST, OperationTypeNode, parse } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+import { getToken } from './lib/session.ts';
+import { exampleTabs, headersFor } from './graphiql/examples.ts';
+import { graphiqlStorage } from './graphiql/storage.ts';
 
 type Fetcher = ComponentProps<typeof GraphiQL>['fetcher'];
 type Headers = Record<string, unknown> | undefined;
 
 const httpUrl = `${location.origin}/graphql`;
 const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
-
-const defaultQuery = `# Better Ads GraphQL API. To authenticate, set Headers to
-#   {"Authorization": "Bearer <token>"}
-# (subscriptions get it as connectionParams.authorization).
-
-query Catalog {
-  publicAvatars(first: 12, tags: ["femme"]) {
-    ... on PublicAvatarConnection {
-      totalCount
-      edges {
-        node {
-          id
-          name
-          videoUrl
-          tags {
-            slug
-            name
-          }
-        }
-      }
-      facets {
-        tag {
-          slug
-          name
-        }
-        count
-      }
-    }
-    ... on Error {
-      message
-    }
-  }
-}
-`;
 
 /** The headers editor's Authorization value (any case), or undefined. */
 function authorizationOf(headers: Headers): string | undefined {
@@ -137,8 +106,25 @@ const fetcher: Fetcher = async (params, opts) => {
   }
 };
 
+// The app's session token (same origin, same localStorage), read once per page load: signed out, no header.
+// shouldPersistHeaders={false} keeps headers out of GraphiQL's stored tabs, so a token from an earlier session
+// never comes back; the saved tabs get this load's headers (defaultHeaders) as they are opened. The history
+// keeps no token either (see graphiql/storage.ts).
+const token = getToken();
+const headers = headersFor(token);
+
 createRoot(document.getElementById('graphiql')!).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} defaultEditorToolsVisibility="headers" />
+    <GraphiQL
+      fetcher={fetcher}
+      storage={graphiqlStorage(token)}
+      defaultTabs={exampleTabs(headers)}
+      defaultHeaders={headers}
+      initialHeaders={headers}
+      shouldPersistHeaders={false}
+      defaultEditorToolsVisibility="headers"
+      schemaDescription
+      inputValueDeprecation
+    />
   </StrictMode>,
 );
