@@ -12,6 +12,7 @@ import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
 import InputBoundaryPlugin from './input-boundary.ts';
+import { relayDocs } from './relay-docs.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -40,7 +41,14 @@ export const builder = new SchemaBuilder<{
         ? new GraphQLError('You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } })
         : new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } }),
   },
-  errors: { defaultTypes: [InvalidInputError], unsafelyHandleInputErrors: true },
+  errors: {
+    defaultTypes: [InvalidInputError],
+    unsafelyHandleInputErrors: true,
+    defaultUnionOptions: {
+      description: 'Either the Success result or one of the typed errors this field documents (select `__typename`).',
+    },
+    defaultResultOptions: { description: 'The result of the field when it succeeded.' },
+  },
   validation: {
     validationError: (failure) =>
       new InvalidInputError(
@@ -69,7 +77,11 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     // A connection's own field charges per requested item; its edges list must not multiply again.
-    edgesFieldOptions: { complexity: { field: 0, multiplier: 1 } },
+    edgesFieldOptions: {
+      complexity: { field: 0, multiplier: 1 },
+      description: 'The items of this page with their cursors, in the connection order.',
+    },
+    ...relayDocs,
   },
   complexity: {
     defaultComplexity: 1,
