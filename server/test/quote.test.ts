@@ -168,6 +168,19 @@ describe('quote', () => {
   });
 
   it('me.usage.byDay lists every day of the period with what the ledger cost', async () => {
+    // The totals and the days are two statements: an earlier test's generation settling between them would
+    // count in one and not the other.
+    await waitFor(
+      'every earlier generation settled',
+      async () =>
+        (
+          await app.sql<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "GenerationAttempt" WHERE "userId" = $1 AND status = 'PENDING'`,
+            [user.userId],
+          )
+        )[0]!.n === 0,
+      120_000,
+    );
     const r = await app.gql(
       `{ me { usage(period: MONTH) { totalCost generations byDay { day generations cost } } } }`,
       {},
