@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExport } from '../src/domain/exports/build-export.ts';
 import { sweepExports } from '../src/domain/exports/sweep-exports.ts';
 import { dbId, startTestApp, waitFor, type TestApp } from './helpers.ts';
-import { makeImage, makeProjectMedia, type ProjectMedia } from './project-media.ts';
+import { makeImage, makeProject, makeProjectMedia, type ProjectMedia } from './project-media.ts';
 
 let app: TestApp;
 let owner: { token: string; userId: string };
@@ -228,12 +228,7 @@ describe('project export', () => {
   });
 
   it('holds the avatars added to the project from another one, as its own', async () => {
-    const created = await app.gql(
-      `mutation { createProject(input: { name: "Autre" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
-      {},
-      owner.token,
-    );
-    const otherProject: string = created.data.createProject.data.id;
+    const otherProject = await makeProject(app, owner.token, 'Autre');
     const linked = await app.gql(
       `mutation($p: ID!, $a: ID!) { addAvatarToProject(input: { projectId: $p, avatarId: $a }) { __typename } }`,
       { p: otherProject, a: media.avatarId },

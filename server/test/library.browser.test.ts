@@ -2,11 +2,12 @@
 // S3, a fresh seeded database): a user's avatars across projects, one of them and a public one added to
 // another project for free; the catalog signed out (filters, search, a playing preview), "Add to project"
 // asking to sign in and coming back to the same avatar. Screenshots: test-artifacts/library-*.png.
+import { makeAvatar, makeProject } from './project-media.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seed } from '../src/db/seed.ts';
 import { screenshot, startBrowserApp } from './browser.ts';
-import { dbId, untilStatus, type TestApp } from './helpers.ts';
+import { dbId, type TestApp } from './helpers.ts';
 
 declare const document: any;
 
@@ -34,46 +35,14 @@ async function newPage(token?: string): Promise<{ page: Page; errors: string[]; 
 }
 declare const localStorage: any;
 
-async function project(token: string, name: string): Promise<string> {
-  const r = await app.gql(
-    `mutation($n: String!) { createProject(input: { name: $n }) {
-      ... on MutationCreateProjectSuccess { data { id } } } }`,
-    { n: name },
-    token,
-  );
-  return r.data.createProject.data.id;
-}
-
-async function avatarIn(token: string, projectId: string, name: string): Promise<string> {
-  const image = (
-    await app.gql(
-      `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "a face" }) {
-        ... on MutationGenerateImageSuccess { data { id } } } }`,
-      { p: projectId },
-      token,
-    )
-  ).data.generateImage.data.id;
-  await untilStatus(app, token, image);
-  const avatar = (
-    await app.gql(
-      `mutation($p: ID!, $i: ID!, $n: String!) { createAvatar(input: { projectId: $p, name: $n, imageId: $i }) {
-        ... on MutationCreateAvatarSuccess { data { id } } } }`,
-      { p: projectId, i: image, n: name },
-      token,
-    )
-  ).data.createAvatar.data.id;
-  await untilStatus(app, token, avatar);
-  return avatar;
-}
-
 const avatarCards = (page: Page) => page.locator('[data-testid="avatar-card"]');
 
 describe('library and links in a browser', () => {
   it('lists my avatars across projects, adds one and a public one to another project for free', async () => {
     const u = await app.signUp('Lou');
-    const a = await project(u.token, 'Printemps');
-    const b = await project(u.token, 'Rentrée');
-    const claire = await avatarIn(u.token, a, 'Claire');
+    const a = await makeProject(app, u.token, 'Printemps');
+    const b = await makeProject(app, u.token, 'Rentrée');
+    const claire = await makeAvatar(app, u.token, a, 'Claire');
     const attempts = await app.prisma.generationAttempt.count({ where: { userId: u.userId } });
     const submissions = app.emulator.counts().submissions;
     const { page, errors, close } = await newPage(u.token);

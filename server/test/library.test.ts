@@ -1,7 +1,8 @@
 // The library and project links over HTTP and WebSocket: an avatar made in project A, or a public one, added to
 // project B without a copy, a generation or a cost; refusals; removal; what deleting either side does.
+import { makeAvatar, makeProject } from './project-media.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbId, startTestApp, tableCounts, untilStatus, type TestApp } from './helpers.ts';
+import { dbId, startTestApp, tableCounts, type TestApp } from './helpers.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -22,39 +23,6 @@ const PROJECT_AVATARS = `query($id: ID!, $first: Int, $after: String) { project(
 const LIBRARY = `query($p: ID, $s: GenerationStatus) { me { avatars(first: 50, projectId: $p, status: $s) {
   totalCount edges { node { id status project { id name } } } } } }`;
 const USAGE = `{ me { usage(period: ALL) { generations totalCost } } }`;
-
-async function project(token: string, name: string): Promise<string> {
-  const r = await app.gql(
-    `mutation($n: String!) { createProject(input: { name: $n }) {
-      ... on MutationCreateProjectSuccess { data { id } } } }`,
-    { n: name },
-    token,
-  );
-  return r.data.createProject.data.id;
-}
-
-/** A private avatar made through the API (image, then Seedance), SUCCEEDED. */
-async function madeAvatar(token: string, projectId: string, name: string): Promise<string> {
-  const image = (
-    await app.gql(
-      `mutation($p: ID!) { generateImage(input: { projectId: $p, prompt: "a face" }) {
-        ... on MutationGenerateImageSuccess { data { id } } } }`,
-      { p: projectId },
-      token,
-    )
-  ).data.generateImage.data.id;
-  await untilStatus(app, token, image);
-  const avatar = (
-    await app.gql(
-      `mutation($p: ID!, $i: ID!, $n: String!) { createAvatar(input: { projectId: $p, name: $n, imageId: $i }) {
-        ... on MutationCreateAvatarSuccess { data { id } } } }`,
-      { p: projectId, i: image, n: name },
-      token,
-    )
-  ).data.createAvatar.data.id;
-  await untilStatus(app, token, avatar);
-  return avatar;
-}
 
 const ids = async (token: string, projectId: string) =>
   (await app.gql(PROJECT_AVATARS, { id: projectId, first: 50 }, token)).data.project.avatars.edges.map(
@@ -81,10 +49,10 @@ async function until(what: string, check: () => boolean) {
 describe('library and project links', () => {
   it('adds an own avatar from project A to B: listed in both, announced, one row, nothing generated', async () => {
     const u = await app.signUp('Lia');
-    const a = await project(u.token, 'A');
-    const b = await project(u.token, 'B');
-    const avatar = await madeAvatar(u.token, a, 'Claire');
-    const older = await madeAvatar(u.token, b, 'Made in B');
+    const a = await makeProject(app, u.token, 'A');
+    const b = await makeProject(app, u.token, 'B');
+    const avatar = await makeAvatar(app, u.token, a, 'Claire');
+    const older = await makeAvatar(app, u.token, b, 'Made in B');
     const submissions = app.emulator.counts().submissions;
     const attempts = await app.prisma.generationAttempt.count();
     const usage = (await app.gql(USAGE, {}, u.token)).data.me.usage;
@@ -153,7 +121,7 @@ describe('library and project links', () => {
 
   it('adds a public avatar with no attempt, no cost and no copy; deleting the project keeps the avatar', async () => {
     const u = await app.signUp('Max');
-    const b = await project(u.token, 'B');
+    const b = await makeProject(app, u.token, 'B');
     const pub = await app.prisma.avatar.create({
       data: { name: 'Stock', visibility: 'PUBLIC', status: 'SUCCEEDED', videoStoragePath: 'avatars/public/x.mp4' },
     });
@@ -182,8 +150,12 @@ describe('library and project links', () => {
 
   it('deleting project B keeps an avatar made in A; deleting the avatar removes its links', async () => {
     const u = await app.signUp('Noa');
-    const [a, b, c] = [await project(u.token, 'A'), await project(u.token, 'B'), await project(u.token, 'C')];
-    const avatar = await madeAvatar(u.token, a, 'Kept');
+    const [a, b, c] = [
+      await makeProject(app, u.token, 'A'),
+      await makeProject(app, u.token, 'B'),
+      await makeProject(app, u.token, 'C'),
+    ];
+    const avatar = await makeAvatar(app, u.token, a, 'Kept');
     for (const p of [b, c]) await app.gql(ADD, { p, a: avatar }, u.token);
     await app.gql(`mutation($id: ID!) { deleteProject(input: { id: $id }) { __typename } }`, { id: b }, u.token);
     expect(await ids(u.token, a)).toEqual([avatar]);
@@ -204,8 +176,8 @@ describe('library and project links', () => {
   it('refuses with typed errors and writes nothing', async () => {
     const u = await app.signUp('Ola');
     const other = await app.signUp('Pia');
-    const mine = await project(u.token, 'Mine');
-    const theirs = await project(other.token, 'Theirs');
+    const mine = await makeProject(app, u.token, 'Mine');
+    const theirs = await makeProject(app, other.token, 'Theirs');
     const row = (status: 'PENDING' | 'FAILED' | 'SUCCEEDED', userId: string, visibility = 'PRIVATE' as const) =>
       app.prisma.avatar.create({ data: { name: status, status, visibility, userId, projectId: dbId(mine) } });
     const pending = await row('PENDING', u.userId);
@@ -222,7 +194,7 @@ describe('library and project links', () => {
     const pendingPublic = await app.prisma.avatar.create({
       data: { name: 'Soon', status: 'PENDING', visibility: 'PUBLIC' },
     });
-    const target = await project(u.token, 'Target');
+    const target = await makeProject(app, u.token, 'Target');
     const before = await tableCounts(app);
 
     for (const a of [pending, failed]) {

@@ -41,6 +41,16 @@ export async function makeImage(app: TestApp, token: string, projectId: string, 
   return id;
 }
 
+/** A private avatar made through the API (a studio image, then Seedance), SUCCEEDED. */
+export async function makeAvatar(app: TestApp, token: string, projectId: string, name: string): Promise<string> {
+  const imageId = await makeImage(app, token, projectId, 'a face');
+  const q = `mutation($i: CreateAvatarInput!) { createAvatar(input: $i) {
+    ... on MutationCreateAvatarSuccess { data { id } } ... on Error { message } } }`;
+  const { id } = await data(app, token, q, { i: { projectId, name, imageId } }, 'createAvatar');
+  await untilSucceeded(app, token, id);
+  return id;
+}
+
 /** An image, an avatar made from another image, and a b-roll, all SUCCEEDED, in a new project. */
 export async function makeProjectMedia(
   app: TestApp,
