@@ -62,7 +62,8 @@ describe('progress and cancel in the app', () => {
       const dawnQueued = (await dawn.getByText('In queue (#1)').count()) > 0;
       const [queued, running] = dawnQueued ? [dawn, dusk] : [dusk, dawn];
       await running.getByText(/^Generating… \d+ s$/).waitFor();
-      await running.getByText('Starting fal-ai/flux/dev').waitFor();
+      // The last log line: "Starting …", or "Generating: 25%" if a slow machine took a quarter of the run to get here.
+      await running.getByText(/^(Starting fal-ai\/flux\/dev|Generating: \d+%)$/).waitFor();
       await screenshot(page, 'progress-01-queued-and-generating');
 
       await queued.getByRole('button', { name: 'Cancel' }).click();
@@ -72,8 +73,27 @@ describe('progress and cancel in the app', () => {
       expect(await running.getAttribute('data-status')).toBe('PENDING');
       await screenshot(page, 'progress-02-queued-cancelled');
 
+      // fal stops a running request at once here, so its CANCELLED event can beat the mutation's answer to the
+      // browser: the answer is held until the card shows the event, and must not put the card back to PENDING.
+      const eventFirst = page.waitForEvent(
+        'requestfinished',
+        (r) => r.postData()?.includes('CancelGeneration') ?? false,
+      );
+      await page.route('**/graphql', async (route) => {
+        if (!route.request().postData()?.includes('CancelGeneration')) return route.fallback();
+        const answer = await route.fetch();
+        await page.locator('[data-testid="image-card"][data-status="CANCELLED"]').nth(1).waitFor();
+        await route.fulfill({ response: answer });
+      });
       await running.getByRole('button', { name: 'Cancel' }).click();
+      await eventFirst;
+      await page.unroute('**/graphql');
+      // Apollo writes the answer and React renders it within a frame or two.
+      await page.evaluate(
+        () => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 50)),
+      );
       await page.locator('[data-testid="image-card"][data-status="CANCELLED"]').nth(1).waitFor();
+      expect(await running.getAttribute('data-status')).toBe('CANCELLED');
       expect(await running.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
       await screenshot(page, 'progress-03-both-cancelled');
       const rows = await app.sql<{ status: string }>(

@@ -8,29 +8,8 @@ const CancelGenerationMutation = graphql(`
         data {
           answer
           generation {
-            ... on Image {
+            ... on Node {
               id
-              status
-              failureReason
-              progress {
-                ...PendingProgress_progress
-              }
-            }
-            ... on Avatar {
-              id
-              status
-              failureReason
-              progress {
-                ...PendingProgress_progress
-              }
-            }
-            ... on BRoll {
-              id
-              status
-              failureReason
-              progress {
-                ...PendingProgress_progress
-              }
             }
           }
         }
@@ -42,14 +21,22 @@ const CancelGenerationMutation = graphql(`
   }
 `);
 
-// Only what a cancel changes, per type: the card fragments cannot share a selection (Image and BRoll have
-// `prompt` and `source` of different types); the cards read the rest from the cache.
 /**
- * Cancels a PENDING image, avatar or b-roll: the answer (CANCELLED, or still PENDING while fal stops a running
- * one) updates its card in the cache; the subscription tells how a running one ended.
+ * Cancels a PENDING image, avatar or b-roll. A queued one is CANCELLED at once, and its card says so; a
+ * running one ends as fal ends it, told by the subscription. The answer carries no status on purpose: a
+ * running request that fal stops at once can reach the browser through the subscription (CANCELLED)
+ * before this answer, whose state, read earlier, would put the card back to PENDING for good.
  */
 export function useCancelGenerationMutation() {
-  const [execute, result] = useMutation(CancelGenerationMutation);
+  const [execute, result] = useMutation(CancelGenerationMutation, {
+    update(cache, { data }) {
+      const answer = data?.cancelGeneration;
+      if (!answer || !('data' in answer) || answer.data.answer !== 'CANCELLED' || !answer.data.generation) return;
+      // Apollo adds __typename to every selection, so the object identifies itself.
+      const id = cache.identify(answer.data.generation);
+      if (id) cache.modify({ id, fields: { status: () => 'CANCELLED', progress: () => null } });
+    },
+  });
   const cancelGeneration = async (id: string) =>
     (await execute({ variables: { input: { id } } })).data?.cancelGeneration;
   return [cancelGeneration, result] as const;
