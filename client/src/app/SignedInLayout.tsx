@@ -6,6 +6,7 @@ import { Role } from '../gql/graphql.ts';
 import { setToken } from '../lib/session.ts';
 import { Spinner } from '../ui/Feedback.tsx';
 import { useSignOutMutation } from '../features/auth/mutations/useSignOutMutation.ts';
+import { Frame } from './Frame.tsx';
 import { paths } from './paths.ts';
 
 const MeQuery = graphql(`
@@ -37,59 +38,51 @@ export function SignedInLayout() {
     void navigate(paths.signIn, { replace: true });
   };
 
-  return (
+  const nav = (
     <>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <header className="topbar">
-        <Link to={paths.projects} className="brand">
-          Better Ads
+      <Link to={paths.projects} aria-current={onCatalog || onLibrary || onUsage || onAdmin ? undefined : 'page'}>
+        Projects
+      </Link>
+      <Link to={paths.library} aria-current={onLibrary ? 'page' : undefined}>
+        Library
+      </Link>
+      <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
+        Catalog
+      </Link>
+      <Link to={paths.usage} aria-current={onUsage ? 'page' : undefined}>
+        Usage
+      </Link>
+      {data?.me?.role === Role.Admin && (
+        <Link to={paths.admin} aria-current={onAdmin ? 'page' : undefined}>
+          Admin
         </Link>
-        <nav aria-label="Main">
-          <Link to={paths.projects} aria-current={onCatalog || onLibrary || onUsage || onAdmin ? undefined : 'page'}>
-            Projects
-          </Link>
-          <Link to={paths.library} aria-current={onLibrary ? 'page' : undefined}>
-            Library
-          </Link>
-          <Link to={paths.catalog} aria-current={onCatalog ? 'page' : undefined}>
-            Catalog
-          </Link>
-          <Link to={paths.usage} aria-current={onUsage ? 'page' : undefined}>
-            Usage
-          </Link>
-          {data?.me?.role === Role.Admin && (
-            <Link to={paths.admin} aria-current={onAdmin ? 'page' : undefined}>
-              Admin
-            </Link>
-          )}
-        </nav>
-        <div className="user">
-          {data?.me && (
-            <span className="user-name" title={data.me.email}>
-              {data.me.name}
-            </span>
-          )}
-          <button type="button" className="btn-ghost" onClick={doSignOut} disabled={signingOut}>
-            Sign out
-          </button>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {error && !data ? (
-          <p className="form-error" role="alert">
-            Cannot reach the server: {error.message}
-          </p>
-        ) : loading && !data ? (
-          <Spinner />
-        ) : (
-          <Outlet />
-        )}
-      </main>
-      <footer className="footer">
-        <a href="/graphiql">API explorer (GraphiQL)</a>
-      </footer>
+      )}
     </>
+  );
+  const account = (
+    <>
+      {data?.me && (
+        <span className="user-name" title={data.me.email}>
+          {data.me.name}
+        </span>
+      )}
+      <button type="button" className="btn-ghost" onClick={doSignOut} disabled={signingOut}>
+        Sign out
+      </button>
+    </>
+  );
+
+  return (
+    <Frame home={paths.projects} nav={nav} account={account}>
+      {error && !data ? (
+        <p className="form-error" role="alert">
+          Cannot reach the server: {error.message}
+        </p>
+      ) : loading && !data ? (
+        <Spinner />
+      ) : (
+        <Outlet />
+      )}
+    </Frame>
   );
 }

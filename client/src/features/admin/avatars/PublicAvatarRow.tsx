@@ -7,6 +7,7 @@ import { AvatarUpdatedSubscriber } from './AvatarUpdatedSubscriber.tsx';
 import { EditPublicAvatarForm } from './EditPublicAvatarForm.tsx';
 import type { TagPicker_category } from './TagPicker.tsx';
 import { useDeletePublicAvatarMutation } from '../mutations/useDeletePublicAvatarMutation.ts';
+import { EditDeleteButtons } from '../RowActions.tsx';
 
 export const PublicAvatarRow_avatar = graphql(`
   fragment PublicAvatarRow_avatar on Avatar {
@@ -63,23 +64,13 @@ export function PublicAvatarRow(props: {
           {avatar.failureReason && <p className="failure">{avatar.failureReason}</p>}
           <p className="muted">{avatar.tags.map((t) => t.name).join(', ') || 'No tag'}</p>
           <div className="actions">
-            <button
-              type="button"
-              className="btn-small"
-              onClick={() => setEditing(true)}
-              aria-label={`Edit ${avatar.name}`}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="btn-small btn-danger"
-              onClick={doDelete}
-              disabled={deleting}
-              aria-label={`Delete ${avatar.name}`}
-            >
-              Delete
-            </button>
+            <EditDeleteButtons
+              name={avatar.name}
+              edit="Edit"
+              onEdit={() => setEditing(true)}
+              onDelete={doDelete}
+              deleting={deleting}
+            />
           </div>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../../gql';
 import { RenameForm } from '../RenameForm.tsx';
+import { EditDeleteButtons } from '../RowActions.tsx';
 import { confirmAction, reportRefusal } from '../confirmAction.ts';
 import { moved } from '../order.ts';
 import { MoveButtons } from './MoveButtons.tsx';
@@ -63,23 +64,13 @@ export function CategoryItem(props: {
             </h3>
             <span className="actions">
               <MoveButtons name={category.name} first={props.first} last={props.last} onMove={props.onMove} />
-              <button
-                type="button"
-                className="btn-small"
-                onClick={() => setEditing(true)}
-                aria-label={`Rename ${category.name}`}
-              >
-                Rename
-              </button>
-              <button
-                type="button"
-                className="btn-small btn-danger"
-                onClick={doDelete}
-                disabled={deleting}
-                aria-label={`Delete ${category.name}`}
-              >
-                Delete
-              </button>
+              <EditDeleteButtons
+                name={category.name}
+                edit="Rename"
+                onEdit={() => setEditing(true)}
+                onDelete={doDelete}
+                deleting={deleting}
+              />
             </span>
           </>
         )}

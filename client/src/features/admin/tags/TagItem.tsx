@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../../gql';
 import { RenameForm } from '../RenameForm.tsx';
+import { EditDeleteButtons } from '../RowActions.tsx';
 import { confirmAction } from '../confirmAction.ts';
 import { MoveButtons } from './MoveButtons.tsx';
 import { useRenameTagMutation } from '../mutations/useRenameTagMutation.ts';
@@ -57,23 +58,13 @@ export function TagItem(props: {
           </span>
           <span className="actions">
             <MoveButtons name={tag.name} first={props.first} last={props.last} onMove={props.onMove} />
-            <button
-              type="button"
-              className="btn-small"
-              onClick={() => setEditing(true)}
-              aria-label={`Rename ${tag.name}`}
-            >
-              Rename
-            </button>
-            <button
-              type="button"
-              className="btn-small btn-danger"
-              onClick={doDelete}
-              disabled={deleting}
-              aria-label={`Delete ${tag.name}`}
-            >
-              Delete
-            </button>
+            <EditDeleteButtons
+              name={tag.name}
+              edit="Rename"
+              onEdit={() => setEditing(true)}
+              onDelete={doDelete}
+              deleting={deleting}
+            />
           </span>
         </>
       )}
