@@ -89,9 +89,11 @@ describe('progress and cancel in the app', () => {
       await eventFirst;
       await page.unroute('**/graphql');
       // Apollo writes the answer and React renders it within a frame or two.
-      await page.evaluate(
-        () => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 50)),
-      );
+      await page.evaluate(() => {
+        const frame = (globalThis as unknown as { requestAnimationFrame: (f: () => void) => void })
+          .requestAnimationFrame;
+        return new Promise<void>((r) => setTimeout(() => frame(() => frame(r)), 50));
+      });
       await page.locator('[data-testid="image-card"][data-status="CANCELLED"]').nth(1).waitFor();
       expect(await running.getAttribute('data-status')).toBe('CANCELLED');
       expect(await running.getByRole('button', { name: 'Cancel' }).count()).toBe(0);

@@ -19,18 +19,10 @@ export interface Contents {
   manifest: Record<string, unknown>;
 }
 
-/**
- * Columns other work adds to the generation tables (a fal seed, an avatar's format and duration): in the
- * manifest whenever the row has them, without this module naming a column its table may not have yet.
- */
-const OPTIONAL = ['seed', 'aspectRatio', 'durationSeconds'] as const;
-function optionalColumns(row: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const column of OPTIONAL) {
-    const value = (row as Record<string, unknown>)[column];
-    if (value !== undefined && value !== null) out[column] = value;
-  }
-  return out;
+/** The generation settings a row was made with, when it has them (rows older than a column have null). */
+function settings(row: { seed: number | null; aspectRatio: string | null; durationSeconds?: number | null }) {
+  const { seed, aspectRatio, durationSeconds } = row;
+  return Object.fromEntries(Object.entries({ seed, aspectRatio, durationSeconds }).filter(([, v]) => v != null));
 }
 
 /** Unique paths in a folder, case-insensitively ("Ad.mp4", "Ad (2).mp4"). */
@@ -93,7 +85,7 @@ export async function exportContents(
       width: i.width,
       height: i.height,
       createdAt: i.createdAt,
-      ...optionalColumns(i),
+      ...settings(i),
     });
   }
   const avatarName = namer('avatars');
@@ -110,7 +102,7 @@ export async function exportContents(
       visibility: a.visibility,
       tags: a.tags.map((t) => t.tag.slug).sort(),
       createdAt: a.createdAt,
-      ...optionalColumns(a),
+      ...settings(a),
     });
   }
   const bRollName = namer('b-rolls');
@@ -126,7 +118,7 @@ export async function exportContents(
       prompt: b.prompt,
       contentType: 'video/mp4',
       createdAt: b.createdAt,
-      ...optionalColumns(b),
+      ...settings(b),
     });
   }
   const manifest = {
