@@ -6,6 +6,7 @@ import './errors.ts';
 import './node.ts';
 import './user.ts';
 import './project.ts';
+import './project-event.ts';
 import './tag.ts';
 import './avatar.ts';
 import './catalog.ts';

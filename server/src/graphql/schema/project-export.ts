@@ -5,7 +5,8 @@ import { latestExport } from '../../domain/exports/latest-export.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import { Project, ProjectEvent } from './project.ts';
+import { ProjectEvent } from './project-event.ts';
+import { Project } from './project.ts';
 
 const ExportStatus = builder.enumType('ExportStatus', {
   values: ['PENDING', 'SUCCEEDED', 'FAILED'] as const,
