@@ -11,6 +11,7 @@ import { decodePublicId } from '../domain/ids.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
+import GeneratedDocsPlugin from './generated-docs.ts';
 import InputBoundaryPlugin from './input-boundary.ts';
 import { relayDocs } from './relay-docs.ts';
 
@@ -31,6 +32,7 @@ export const builder = new SchemaBuilder<{
     PrismaPlugin,
     RelayPlugin,
     ComplexityPlugin,
+    GeneratedDocsPlugin,
   ],
   defaultFieldNullability: false,
   scopeAuth: {

@@ -8,6 +8,7 @@ import './user.ts';
 import './project.ts';
 import './project-event.ts';
 import './tag.ts';
+import './tag-admin.ts';
 import './avatar.ts';
 import './catalog.ts';
 import './image.ts';
