@@ -16,6 +16,7 @@ import './image-upload.ts';
 import './avatar-studio.ts';
 import './library.ts';
 import './b-roll.ts';
+import './b-roll-studio.ts';
 import './formats.ts';
 import './downloads.ts';
 import './project-export.ts';
