@@ -7,7 +7,8 @@ export const imageDocs = {
   ...generationDocs,
   Image:
     'A studio image of a project: generated (FLUX), an edit of another, or uploaded; the reference of avatars ' +
-    'and image-to-video b-rolls. Only its owner sees it; unused ones are deleted after 24 hours (TEMP_IMAGE_TTL_HOURS).',
+    'and image-to-video b-rolls. Only its owner sees it; unused ones are deleted after 24 hours ' +
+    '(TEMP_IMAGE_TTL_HOURS).',
   contentType: 'MIME type of the stored file (image/png, image/jpeg, image/webp); null until SUCCEEDED.',
   prompt: `What the image shows, 1–${PROMPT_MAX_LENGTH} characters (trimmed); may span lines.`,
   editPrompt:
