@@ -4,17 +4,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A project of yours and an avatar. */
 export type AddAvatarToProjectInput = {
+  /** The global ID of the avatar. */
   avatarId: string | number;
+  /** The global ID of one of your projects. */
   projectId: string | number;
 };
 
+/** How a b-roll is made. */
 export const BRollSource = {
+  /** One of your studio images animated as the prompt says. */
   ImageToVideo: 'IMAGE_TO_VIDEO',
+  /** Made from the prompt alone. */
   TextToVideo: 'TEXT_TO_VIDEO'
 } as const;
 
 export type BRollSource = typeof BRollSource[keyof typeof BRollSource];
+/** What fal answered to a cancel. */
 export const CancelAnswer = {
   /** fal had finished it: its result stands. */
   AlreadyCompleted: 'ALREADY_COMPLETED',
@@ -25,22 +32,30 @@ export const CancelAnswer = {
 } as const;
 
 export type CancelAnswer = typeof CancelAnswer[keyof typeof CancelAnswer];
+/** The generation to cancel. */
 export type CancelGenerationInput = {
   /** A PENDING image, avatar or b-roll of yours. */
   id: string | number;
 };
 
+/** The order of a catalog page; ties are broken by ID, so pages are stable. */
 export const CatalogOrder = {
+  /** By name, A to Z. */
   Name: 'NAME',
+  /** Most recently created first (the default). */
   Newest: 'NEWEST',
+  /** Oldest first. */
   Oldest: 'OLDEST'
 } as const;
 
 export type CatalogOrder = typeof CatalogOrder[keyof typeof CatalogOrder];
+/** A new partner key. */
 export type CreateApiKeyInput = {
+  /** Who it is for, 1–100 characters (trimmed). */
   name: string;
 };
 
+/** A new private avatar: a mute Seedance image-to-video of a reference image. */
 export type CreateAvatarInput = {
   /** Omitted: the reference image's proportions. */
   aspectRatio?: VideoAspectRatio | null | undefined;
@@ -50,161 +65,236 @@ export type CreateAvatarInput = {
   idempotencyKey?: string | null | undefined;
   /** A SUCCEEDED image of yours (generated, edited or uploaded). */
   imageId: string | number;
+  /** Display name, 1–100 characters (trimmed). */
   name: string;
+  /** The global ID of one of your projects; the avatar is made there. */
   projectId: string | number;
   /** Default STANDARD. */
   quality?: VideoQuality | null | undefined;
 };
 
+/** A new b-roll: a Seedance clip from a prompt, optionally animating one of your studio images. */
 export type CreateBRollInput = {
-  /** Default 16:9. */
+  /** Default R16_9. */
   aspectRatio?: VideoAspectRatio | null | undefined;
   /** Seedance accepts 5 or 10 seconds (default 5). */
   durationSeconds?: number | null | undefined;
   /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the b-roll; every other one with that key, even simultaneous, returns that b-roll (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. */
   idempotencyKey?: string | null | undefined;
-  /** Animate this image (image-to-video); without it, text-to-video. */
+  /** A SUCCEEDED studio image of yours to animate (image-to-video); it stays in the studio. Without it: text-to-video. */
   imageId?: string | number | null | undefined;
+  /** Display name, 1–100 characters (trimmed). */
   name: string;
+  /** The global ID of one of your projects; the b-roll is made there. */
   projectId: string | number;
+  /** What the clip shows, 1–2000 characters (trimmed); may span lines. */
   prompt: string;
   /** Default STANDARD. */
   quality?: VideoQuality | null | undefined;
 };
 
+/** A new, empty project. */
 export type CreateProjectInput = {
+  /** Display name, 1–100 characters (trimmed). */
   name: string;
 };
 
+/** A new public catalog avatar (5 s, STANDARD, the reference image's proportions). */
 export type CreatePublicAvatarInput = {
+  /** A SUCCEEDED studio image of yours (the admin's). */
   imageId: string | number;
+  /** Display name, 1–100 characters (trimmed). */
   name: string;
+  /** Catalog tag slugs, at most 30, each at most 50 characters. */
   tagSlugs: Array<string>;
 };
 
+/** A new tag category. */
 export type CreateTagCategoryInput = {
+  /** Display name, 1–60 characters (trimmed). */
   name: string;
+  /** Display position (0 first); omitted: after the last category. */
   position?: number | null | undefined;
+  /** Lowercase letters, digits and dashes, at most 50 characters; omitted: made from the name. It never changes. */
   slug?: string | null | undefined;
 };
 
+/** A new tag, last in its category. */
 export type CreateTagInput = {
+  /** The global ID of its category. */
   categoryId: string | number;
+  /** Display name, 1–60 characters (trimmed). */
   name: string;
+  /** Lowercase letters, digits and dashes, at most 50 characters; omitted: made from the name. It never changes. */
   slug?: string | null | undefined;
 };
 
+/** The image file you are about to upload. */
 export type CreateUploadInput = {
+  /** The file size in bytes: 1 to 10 MB (10 485 760). */
   byteSize: number;
+  /** image/jpeg, image/png or image/webp. */
   contentType: string;
+  /** The global ID of one of your projects. */
   projectId: string | number;
 };
 
+/** The avatar to delete. */
 export type DeleteAvatarInput = {
+  /** The global ID of the avatar. */
   id: string | number;
 };
 
+/** The b-roll to delete. */
 export type DeleteBRollInput = {
+  /** The global ID of one of your b-rolls. */
   id: string | number;
 };
 
+/** The project to delete. */
 export type DeleteProjectInput = {
+  /** The global ID of one of your projects. */
   id: string | number;
 };
 
+/** The tag category to delete. */
 export type DeleteTagCategoryInput = {
+  /** The global ID of the tag category. */
   id: string | number;
 };
 
+/** The tag to delete. */
 export type DeleteTagInput = {
+  /** The global ID of the tag. */
   id: string | number;
 };
 
+/** An edit of one of your images: a new image, the original stays. */
 export type EditImageInput = {
   /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the image; every other one with that key, even simultaneous, returns that image (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. generateImage and editImage share the keys of your images. */
   idempotencyKey?: string | null | undefined;
+  /** A SUCCEEDED image of yours to edit. */
   imageId: string | number;
   /** Default STRENGTH. */
   mode?: ImageEditMode | null | undefined;
+  /** 1–2000 characters. STRENGTH: the result described; INSTRUCTION: what to change ("make the coat red"). */
   prompt: string;
   /** STRENGTH mode: how far the edit may move from the original, 0.01–1 (default 0.85). */
   strength?: number | null | undefined;
 };
 
+/** The project to export. */
 export type ExportProjectInput = {
+  /** The global ID of one of your projects. */
   projectId: string | number;
 };
 
 /** PENDING while the ZIP is built, then SUCCEEDED (its url) or FAILED (with a reason). */
 export const ExportStatus = {
+  /** It could not be built after its last attempt: see `failureReason`. */
   Failed: 'FAILED',
+  /** The ZIP is being built (a job, retried up to 3 times). */
   Pending: 'PENDING',
+  /** The ZIP is stored: `url` is set until `expiresAt`. */
   Succeeded: 'SUCCEEDED'
 } as const;
 
 export type ExportStatus = typeof ExportStatus[keyof typeof ExportStatus];
+/** A new studio image from a prompt (FLUX dev text-to-image). */
 export type GenerateImageInput = {
+  /** Default R1_1 (1024 × 1024 pixels). */
   aspectRatio?: ImageAspectRatio | null | undefined;
   /** 1–100 characters, one per user action (e.g. a UUID), sent again when the request is retried. Per user: the first request with a key creates the image; every other one with that key, even simultaneous, returns that image (perhaps still PENDING) whatever its other input, starts nothing and is never limited. Fal is called once per key. generateImage and editImage share the keys of your images. */
   idempotencyKey?: string | null | undefined;
+  /** The global ID of one of your projects. */
   projectId: string | number;
+  /** What the image shows, 1–2000 characters (trimmed); may span lines. */
   prompt: string;
 };
 
 /** TEXT_TO_IMAGE generateImage; IMAGE_TO_IMAGE and INSTRUCTION_EDIT editImage (STRENGTH, INSTRUCTION); AVATAR createAvatar; TEXT_TO_VIDEO and IMAGE_TO_VIDEO createBRoll (without, with imageId). */
 export const GenerationKind = {
+  /** createAvatar: Seedance image-to-video, priced per second. */
   Avatar: 'AVATAR',
+  /** editImage, mode STRENGTH: FLUX dev image-to-image, $0.03 per megapixel of the image edited. */
   ImageToImage: 'IMAGE_TO_IMAGE',
+  /** createBRoll with imageId: Seedance image-to-video, priced per second. */
   ImageToVideo: 'IMAGE_TO_VIDEO',
+  /** editImage, mode INSTRUCTION: FLUX Kontext pro, $0.04 per image. */
   InstructionEdit: 'INSTRUCTION_EDIT',
+  /** generateImage: FLUX dev, $0.025 per megapixel (rounded up). */
   TextToImage: 'TEXT_TO_IMAGE',
+  /** createBRoll without imageId: Seedance text-to-video, priced per second. */
   TextToVideo: 'TEXT_TO_VIDEO'
 } as const;
 
 export type GenerationKind = typeof GenerationKind[keyof typeof GenerationKind];
 /** PENDING until the provider answers, then SUCCEEDED or FAILED (with a reason); CANCELLED when you cancelled it and the provider did not produce it. */
 export const GenerationStatus = {
+  /** You cancelled it (cancelGeneration) before the generator produced it: not billed. */
   Cancelled: 'CANCELLED',
+  /** The generator refused or failed it, or it timed out: see `failureReason`. */
   Failed: 'FAILED',
+  /** Written and handed (or being handed) to the generator; `progress` tells more. */
   Pending: 'PENDING',
+  /** The result is stored: its URLs are set. */
   Succeeded: 'SUCCEEDED'
 } as const;
 
 export type GenerationStatus = typeof GenerationStatus[keyof typeof GenerationStatus];
+/** The formats FLUX makes, width:height (R9_16 = 9:16), 1024 pixels on the long side. */
 export const ImageAspectRatio = {
+  /** 1:1: 1024 × 1024 pixels. */
   R1_1: 'R1_1',
+  /** 3:4: 768 × 1024 pixels. */
   R3_4: 'R3_4',
+  /** 4:3: 1024 × 768 pixels. */
   R4_3: 'R4_3',
+  /** 9:16: 576 × 1024 pixels. */
   R9_16: 'R9_16',
+  /** 16:9: 1024 × 576 pixels. */
   R16_9: 'R16_9'
 } as const;
 
 export type ImageAspectRatio = typeof ImageAspectRatio[keyof typeof ImageAspectRatio];
 /** STRENGTH: FLUX dev image-to-image, the prompt describes the result and `strength` how far it may move. INSTRUCTION: FLUX Kontext pro, the prompt is an instruction ("make the coat red"), priced per image. */
 export const ImageEditMode = {
+  /** FLUX Kontext pro: the prompt is an instruction; keeps the proportions. */
   Instruction: 'INSTRUCTION',
+  /** FLUX dev image-to-image, steered by `strength` (the default). */
   Strength: 'STRENGTH'
 } as const;
 
 export type ImageEditMode = typeof ImageEditMode[keyof typeof ImageEditMode];
-/** INSTRUCTION_EDIT: an ImageEditMode.INSTRUCTION edit (FLUX Kontext). */
+/** How a studio image was made. */
 export const ImageSource = {
+  /** editImage with mode STRENGTH: FLUX dev image-to-image. */
   ImageToImage: 'IMAGE_TO_IMAGE',
+  /** editImage with mode INSTRUCTION: FLUX Kontext pro. */
   InstructionEdit: 'INSTRUCTION_EDIT',
+  /** generateImage: FLUX dev from a prompt. */
   TextToImage: 'TEXT_TO_IMAGE',
+  /** createUpload and registerUpload: your own file. */
   Upload: 'UPLOAD'
 } as const;
 
 export type ImageSource = typeof ImageSource[keyof typeof ImageSource];
+/** What a ProjectEvent is about; the field of the same name carries its new state. */
 export const ProjectEventKind = {
+  /** An avatar made in or added to the project: see `avatar`. */
   Avatar: 'AVATAR',
+  /** A b-roll: see `bRoll`. */
   Broll: 'BROLL',
+  /** A project export: see `export`. */
   Export: 'EXPORT',
+  /** A studio image: see `image`. */
   Image: 'IMAGE',
+  /** The project itself (renamed, or deleted: `project` null). */
   Project: 'PROJECT'
 } as const;
 
 export type ProjectEventKind = typeof ProjectEventKind[keyof typeof ProjectEventKind];
+/** The generation to price, with the inputs the mutation would take. */
 export type QuoteInput = {
   /** Images: FLUX's formats (all but 21:9). Omitted: the mutation's default. */
   aspectRatio?: VideoAspectRatio | null | undefined;
@@ -214,80 +304,118 @@ export type QuoteInput = {
   durationSeconds?: number | null | undefined;
   /** IMAGE_TO_IMAGE: the image to edit (billed on its size; 1 megapixel without). */
   imageId?: string | number | null | undefined;
+  /** Which generation. */
   kind: GenerationKind;
   /** Videos: default STANDARD. */
   quality?: VideoQuality | null | undefined;
 };
 
+/** An upload whose PUT succeeded. */
 export type RegisterUploadInput = {
+  /** The project given to createUpload. */
   projectId: string | number;
+  /** PendingUpload.uploadId. */
   uploadId: string;
 };
 
+/** A project of yours and an avatar. */
 export type RemoveAvatarFromProjectInput = {
+  /** The global ID of the avatar. */
   avatarId: string | number;
+  /** The global ID of one of your projects. */
   projectId: string | number;
 };
 
+/** A project and its new name. */
 export type RenameProjectInput = {
+  /** The global ID of one of your projects. */
   id: string | number;
+  /** Display name, 1–100 characters (trimmed). */
   name: string;
 };
 
+/** A tag category and its new name (the slug does not change). */
 export type RenameTagCategoryInput = {
+  /** The global ID of the tag category. */
   id: string | number;
+  /** Display name, 1–60 characters (trimmed). */
   name: string;
 };
 
+/** A tag and its new name (the slug does not change). */
 export type RenameTagInput = {
+  /** The global ID of the tag. */
   id: string | number;
+  /** Display name, 1–60 characters (trimmed). */
   name: string;
 };
 
+/** The new order of the categories. */
 export type ReorderTagCategoriesInput = {
-  /** Every category, first to last. */
+  /** Every category, first to last (at most 500). */
   ids: Array<string | number>;
 };
 
+/** The new order of the tags of one category. */
 export type ReorderTagsInput = {
+  /** The global ID of the category. */
   categoryId: string | number;
-  /** Every tag of the category, first to last. */
+  /** Every tag of the category, first to last (at most 500). */
   ids: Array<string | number>;
 };
 
+/** The FAILED or CANCELLED avatar to retry. */
 export type RetryAvatarInput = {
+  /** The global ID of the avatar. */
   id: string | number;
 };
 
+/** The FAILED or CANCELLED b-roll to retry. */
 export type RetryBRollInput = {
+  /** The global ID of one of your b-rolls. */
   id: string | number;
 };
 
+/** The key to revoke. */
 export type RevokeApiKeyInput = {
+  /** The global ID of the key. */
   id: string | number;
 };
 
+/** What an account may do. */
 export const Role = {
+  /** Also curates the public catalog (tags, public avatars), API keys and usage of all. */
   Admin: 'ADMIN',
+  /** Makes and manages their own projects, images, avatars and b-rolls. */
   User: 'USER'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** Credentials of an existing account. */
 export type SignInInput = {
+  /** At most 254 characters; case-insensitive. */
   email: string;
+  /** At most 200 characters. */
   password: string;
 };
 
+/** A new account. */
 export type SignUpInput = {
+  /** A valid email address, at most 254 characters; trimmed and lowercased. Unique across accounts. */
   email: string;
+  /** Display name, 1–100 characters (trimmed). */
   name: string;
+  /** 8–200 characters. */
   password: string;
 };
 
+/** A public avatar and what to change; omitted fields stay as they are. */
 export type UpdatePublicAvatarInput = {
+  /** The global ID of a public avatar. */
   id: string | number;
+  /** New display name, 1–100 characters (trimmed). */
   name?: string | null | undefined;
-  /** Replaces all tags when given. */
+  /** Tag slugs, at most 30; replaces all its tags when given. */
   tagSlugs?: Array<string> | null | undefined;
 };
 
@@ -304,19 +432,28 @@ export const UsagePeriod = {
 } as const;
 
 export type UsagePeriod = typeof UsagePeriod[keyof typeof UsagePeriod];
+/** The formats Seedance makes, width:height (R9_16 = 9:16), at 1080p. */
 export const VideoAspectRatio = {
+  /** 1:1, square: feeds. */
   R1_1: 'R1_1',
+  /** 3:4, portrait: feeds. */
   R3_4: 'R3_4',
+  /** 4:3, landscape, classic. */
   R4_3: 'R4_3',
+  /** 9:16, vertical: Reels, TikTok, Shorts. */
   R9_16: 'R9_16',
+  /** 16:9, landscape: YouTube, web. */
   R16_9: 'R16_9',
+  /** 21:9, cinema widescreen. */
   R21_9: 'R21_9'
 } as const;
 
 export type VideoAspectRatio = typeof VideoAspectRatio[keyof typeof VideoAspectRatio];
 /** STANDARD is Seedance 1 Pro; FAST is Seedance 1 Pro Fast: the same inputs, about 60% cheaper. */
 export const VideoQuality = {
+  /** Seedance 1 Pro Fast: about $0.0486 per second. */
   Fast: 'FAST',
+  /** Seedance 1 Pro: about $0.124 per second (the default). */
   Standard: 'STANDARD'
 } as const;
 

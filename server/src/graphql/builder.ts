@@ -11,6 +11,7 @@ import { decodePublicId } from '../domain/ids.ts';
 import type PrismaTypes from '../generated/pothos-prisma-types.ts';
 import { getDatamodel } from '../generated/pothos-prisma-types.ts';
 import type { Context } from './context.ts';
+import GeneratedDocsPlugin from './generated-docs.ts';
 import InputBoundaryPlugin from './input-boundary.ts';
 import { relayDocs } from './relay-docs.ts';
 
@@ -31,6 +32,7 @@ export const builder = new SchemaBuilder<{
     PrismaPlugin,
     RelayPlugin,
     ComplexityPlugin,
+    GeneratedDocsPlugin,
   ],
   defaultFieldNullability: false,
   scopeAuth: {
@@ -89,6 +91,21 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType();
-builder.mutationType();
-builder.subscriptionType();
+builder.queryType({
+  description:
+    'Reads. Anonymous callers and API keys read the public catalog (publicAvatars, tagCategories, node, nodes), ' +
+    'anonymous ones also `me` (null) and `quote`; the rest needs a session (`Authorization: Bearer <token>`). ' +
+    'Every answer carries its cost in ' +
+    '`extensions.cost`: at most depth 10 and cost 10 000 per operation.',
+});
+builder.mutationType({
+  description:
+    'Writes. Each mutation takes one `input` and returns a union: its `…Success { data }` or a typed error ' +
+    'implementing Error (ValidationError for refused input, and those its description lists). An error result ' +
+    'changed nothing. Not allowed for API keys.',
+});
+builder.subscriptionType({
+  description:
+    'Live updates over WebSocket (graphql-ws at /graphql, `connectionParams: { authorization: "Bearer <token>" }`), ' +
+    'for signed-in users on their own data.',
+});

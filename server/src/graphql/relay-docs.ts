@@ -18,8 +18,16 @@ export const relayDocs = {
   nodeFieldOptions: { description: 'The item.' },
   beforeArgOptions: { description: 'Return items before this cursor (from `pageInfo.startCursor` or an edge).' },
   afterArgOptions: { description: 'Return items after this cursor (from `pageInfo.endCursor` or an edge).' },
-  firstArgOptions: { description: 'Return at most this many items from the start (after `after`). Limits apply.' },
-  lastArgOptions: { description: 'Return at most this many items from the end (before `before`). Limits apply.' },
+  firstArgOptions: {
+    description:
+      'Return at most this many items from the start (after `after`): default 20, at most 100 (more is capped), ' +
+      'unless the field says otherwise.',
+  },
+  lastArgOptions: {
+    description:
+      'Return at most this many items from the end (before `before`): default 20, at most 100 (more is capped), ' +
+      'unless the field says otherwise.',
+  },
   defaultConnectionTypeOptions: {
     description: 'A page of items in a stable order (Relay cursor connection): read `edges` and `pageInfo`.',
   },

@@ -9,6 +9,8 @@ import { retryAvatar } from '../../domain/avatars/retry-avatar.ts';
 import { videoDuration } from '../../domain/fields.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
+import { data } from '../docs.ts';
+import { avatarDocs as d } from './avatar.docs.ts';
 import { GenerationLimitError, NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../../domain/ids.ts';
@@ -17,10 +19,15 @@ import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 
+const nameField = { required: true, description: 'Display name, 1–100 characters (trimmed).', validate: name } as const;
 const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
+  description: 'A new private avatar: a mute Seedance image-to-video of a reference image.',
   fields: (t) => ({
-    projectId: t.id({ required: true }),
-    name: t.string({ required: true, validate: name }),
+    projectId: t.id({
+      required: true,
+      description: 'The global ID of one of your projects; the avatar is made there.',
+    }),
+    name: t.string(nameField),
     imageId: t.id({ required: true, description: 'A SUCCEEDED image of yours (generated, edited or uploaded).' }),
     aspectRatio: t.field({ type: VideoAspectRatio, description: "Omitted: the reference image's proportions." }),
     durationSeconds: t.int({ description: 'Seedance accepts 5 or 10 seconds (default 5).', validate: videoDuration }),
@@ -29,25 +36,37 @@ const CreateAvatarInput = builder.inputType('CreateAvatarInput', {
   }),
 });
 const CreatePublicAvatarInput = builder.inputType('CreatePublicAvatarInput', {
+  description: "A new public catalog avatar (5 s, STANDARD, the reference image's proportions).",
   fields: (t) => ({
-    name: t.string({ required: true, validate: name }),
-    imageId: t.id({ required: true }),
-    tagSlugs: t.stringList({ required: true, validate: z.array(z.string().max(50)).max(30) }),
+    name: t.string(nameField),
+    imageId: t.id({ required: true, description: "A SUCCEEDED studio image of yours (the admin's)." }),
+    tagSlugs: t.stringList({
+      required: true,
+      description: 'Catalog tag slugs, at most 30, each at most 50 characters.',
+      validate: z.array(z.string().max(50)).max(30),
+    }),
   }),
 });
-const AvatarIdInput = (n: string) => builder.inputType(n, { fields: (t) => ({ id: t.id({ required: true }) }) });
+const idField = { required: true, description: 'The global ID of the avatar.' } as const;
+const AvatarIdInput = (n: string, what: string) =>
+  builder.inputType(n, { description: what, fields: (t) => ({ id: t.id(idField) }) });
 const RenameAvatarInput = builder.inputType('RenameAvatarInput', {
-  fields: (t) => ({ id: t.id({ required: true }), name: t.string({ required: true, validate: name }) }),
+  description: 'An avatar and its new name.',
+  fields: (t) => ({ id: t.id(idField), name: t.string(nameField) }),
 });
+const input = <T extends object>(type: T) => ({ type, required: true, description: 'What to do.' }) as const;
 const avatarRef = (id: string | number) => nodeRef(id, 'Avatar');
 
 builder.mutationFields((t) => ({
   createAvatar: t.field({
     type: Avatar,
     authScopes: { user: true },
-    description: 'Returns the PENDING avatar at once; avatarUpdated / projectUpdated tell when its video is ready.',
-    args: { input: t.arg({ type: CreateAvatarInput, required: true }) },
-    errors: { types: [NotFoundError, GenerationLimitError] },
+    description: d.createAvatar,
+    args: { input: t.arg(input(CreateAvatarInput)) },
+    errors: {
+      types: [NotFoundError, GenerationLimitError],
+      ...data('The avatar, PENDING (or as an earlier key made it).'),
+    },
     resolve: (_r, { input }, ctx) =>
       createAvatar(ctx.deps, actorOf(ctx), {
         ...input,
@@ -58,34 +77,34 @@ builder.mutationFields((t) => ({
   createPublicAvatar: t.field({
     type: Avatar,
     authScopes: { admin: true },
-    description: 'Same pipeline, PUBLIC, stored under the public paths, with catalog tags.',
-    args: { input: t.arg({ type: CreatePublicAvatarInput, required: true }) },
-    errors: { types: [NotFoundError, UnknownTagsError, GenerationLimitError] },
+    description: d.createPublicAvatar,
+    args: { input: t.arg(input(CreatePublicAvatarInput)) },
+    errors: { types: [NotFoundError, UnknownTagsError, GenerationLimitError], ...data('The public avatar, PENDING.') },
     resolve: (_r, { input }, ctx) =>
       createPublicAvatar(ctx.deps, actorOf(ctx), { ...input, imageId: nodeRef(input.imageId, 'Image') }),
   }),
   retryAvatar: t.field({
     type: Avatar,
     authScopes: { user: true },
-    args: { input: t.arg({ type: AvatarIdInput('RetryAvatarInput'), required: true }) },
-    errors: { types: [NotFoundError, GenerationLimitError] },
+    description: d.retryAvatar,
+    args: { input: t.arg(input(AvatarIdInput('RetryAvatarInput', 'The FAILED or CANCELLED avatar to retry.'))) },
+    errors: { types: [NotFoundError, GenerationLimitError], ...data('The avatar, PENDING again.') },
     resolve: (_r, { input }, ctx) => retryAvatar(ctx.deps, actorOf(ctx), { id: avatarRef(input.id) }),
   }),
   renameAvatar: t.field({
     type: Avatar,
     authScopes: { user: true },
-    args: { input: t.arg({ type: RenameAvatarInput, required: true }) },
-    errors: { types: [NotFoundError] },
+    description: d.renameAvatar,
+    args: { input: t.arg(input(RenameAvatarInput)) },
+    errors: { types: [NotFoundError], ...data('The renamed avatar.') },
     resolve: (_r, { input }, ctx) =>
       renameAvatar(ctx.deps, actorOf(ctx), { id: avatarRef(input.id), name: input.name }),
   }),
   deleteAvatar: t.id({
     authScopes: { user: true },
-    description:
-      'Deletes the avatar and its image and video; a late result for it is ignored. `data` is the deleted ID. ' +
-      'Admins may delete any public avatar: it leaves the catalog at once.',
-    args: { input: t.arg({ type: AvatarIdInput('DeleteAvatarInput'), required: true }) },
-    errors: { types: [NotFoundError] },
+    description: d.deleteAvatar,
+    args: { input: t.arg(input(AvatarIdInput('DeleteAvatarInput', 'The avatar to delete.'))) },
+    errors: { types: [NotFoundError], ...data('The global ID of the deleted avatar.') },
     resolve: async (_r, { input }, ctx) => {
       await deleteAvatar(ctx.deps, actorOf(ctx), { id: avatarRef(input.id) });
       return input.id;
@@ -100,8 +119,8 @@ builder.subscriptionField('avatarUpdated', (t) =>
     type: Avatar,
     nullable: true,
     authScopes: { user: true },
-    description: 'Every change of one of your avatars (status, name); null once it is deleted.',
-    args: { id: t.arg.id({ required: true }) },
+    description: d.avatarUpdated,
+    args: { id: t.arg.id({ required: true, description: 'The global ID of one of your avatars.' }) },
     subscribe: async (_root, args, ctx) => {
       const avatar = await findAvatarToWatch(ctx.deps, actorOf(ctx), { id: avatarRef(args.id) });
       return ctx.deps.pubsub.subscribe('avatarUpdated', avatar.id);

@@ -5,14 +5,16 @@ import type { Tag as TagRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { updatePublicAvatar } from '../../domain/avatars/update-public-avatar.ts';
 import { actorOf, type Context } from '../context.ts';
+import { data } from '../docs.ts';
+import { avatarDocs as d } from './avatar.docs.ts';
 import { NotFoundError, UnknownTagsError } from '../../domain/errors.ts';
 import { nodeRef } from '../../domain/ids.ts';
 import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Tag } from './tag.ts';
 
-export const Visibility = builder.enumType('Visibility', { values: ['PUBLIC', 'PRIVATE'] as const });
+export const Visibility = builder.enumType('Visibility', { description: d.Visibility, values: d.visibilities });
 export const GenerationStatus = builder.enumType('GenerationStatus', {
-  values: ['PENDING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const,
+  values: d.statuses,
   description:
     'PENDING until the provider answers, then SUCCEEDED or FAILED (with a reason); CANCELLED when you cancelled it ' +
     'and the provider did not produce it.',
@@ -45,6 +47,7 @@ export const avatarTags = createContextCache(
 export const Avatar = builder.prismaNode('Avatar', {
   id: { field: 'id' },
   nullable: true,
+  description: d.Avatar,
   // A finished public avatar is anyone's to see; a private one only its owner's; admins see every public one.
   findUnique: (id, ctx) => ({
     id,
@@ -54,12 +57,17 @@ export const Avatar = builder.prismaNode('Avatar', {
     ],
   }),
   fields: (t) => ({
-    name: t.exposeString('name'),
-    visibility: t.expose('visibility', { type: Visibility }),
-    status: t.expose('status', { type: GenerationStatus }),
-    failureReason: t.exposeString('failureReason', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('AVATAR') }),
+    name: t.exposeString('name', { description: 'Display name, 1–100 characters.' }),
+    visibility: t.expose('visibility', { type: Visibility, description: 'PRIVATE (yours) or PUBLIC (catalog).' }),
+    status: t.expose('status', { type: GenerationStatus, description: 'Where its video generation stands.' }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: d.failureReason }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was asked for.' }),
+    progress: t.field({
+      type: GenerationProgress,
+      nullable: true,
+      description: d.progress,
+      resolve: progressOf('AVATAR'),
+    }),
     tags: t.field({
       type: [Tag],
       description: 'In slug order.',
@@ -81,11 +89,15 @@ export const Avatar = builder.prismaNode('Avatar', {
 });
 
 const UpdatePublicAvatarInput = builder.inputType('UpdatePublicAvatarInput', {
+  description: 'A public avatar and what to change; omitted fields stay as they are.',
   fields: (t) => ({
-    id: t.id({ required: true }),
-    name: t.string({ validate: z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.') }),
+    id: t.id({ required: true, description: 'The global ID of a public avatar.' }),
+    name: t.string({
+      description: 'New display name, 1–100 characters (trimmed).',
+      validate: z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.'),
+    }),
     tagSlugs: t.stringList({
-      description: 'Replaces all tags when given.',
+      description: 'Tag slugs, at most 30; replaces all its tags when given.',
       validate: z.array(z.string().max(50)).max(30, 'At most 30 tags.'),
     }),
   }),
@@ -95,8 +107,9 @@ builder.mutationField('updatePublicAvatar', (t) =>
   t.field({
     type: Avatar,
     authScopes: { admin: true },
-    args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true }) },
-    errors: { types: [NotFoundError, UnknownTagsError] },
+    description: d.updatePublicAvatar,
+    args: { input: t.arg({ type: UpdatePublicAvatarInput, required: true, description: 'What to change.' }) },
+    errors: { types: [NotFoundError, UnknownTagsError], ...data('The public avatar as it is now.') },
     resolve: (_root, { input }, ctx) =>
       updatePublicAvatar(ctx.deps, actorOf(ctx), { ...input, id: nodeRef(input.id, 'Avatar') }),
   }),

@@ -9,15 +9,24 @@ import { andThen } from '../../catalog/ttl-cache.ts';
 import type { Avatar as AvatarRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
+import { operationDoc, WHO } from '../docs.ts';
 import { UnknownTagsError } from '../../domain/errors.ts';
 import { Avatar, PAGE_TAGS } from './avatar.ts';
 import { Tag } from './tag.ts';
 
-const CatalogOrderEnum = builder.enumType('CatalogOrder', { values: ['NEWEST', 'OLDEST', 'NAME'] as const });
+const CatalogOrderEnum = builder.enumType('CatalogOrder', {
+  description: 'The order of a catalog page; ties are broken by ID, so pages are stable.',
+  values: {
+    NEWEST: { description: 'Most recently created first (the default).' },
+    OLDEST: { description: 'Oldest first.' },
+    NAME: { description: 'By name, A to Z.' },
+  } as const,
+});
 
 const Facet = builder.objectRef<{ tag: AvatarTag; count: number }>('TagFacet').implement({
+  description: 'A tag with the number of catalog avatars it would match under the current filter.',
   fields: (t) => ({
-    tag: t.field({ type: Tag, resolve: (f) => f.tag }),
+    tag: t.field({ type: Tag, description: 'The tag.', resolve: (f) => f.tag }),
     count: t.exposeInt('count', {
       description: 'Avatars that would match with this tag selected as well (OR within its category).',
     }),
@@ -40,15 +49,25 @@ builder.queryField('publicAvatars', (t) =>
       errors: { types: [UnknownTagsError], directResult: true, union: { name: 'PublicAvatarsResult' } },
       // Its cursors are the catalog's (catalog/cursor.ts), checked by decodeCursor.
       extensions: { ownCursors: true },
-      description:
-        'Public avatars ready to use. Tags of one category are OR-ed, categories are AND-ed. ' +
-        'Unknown tags give UnknownTagsError.',
+      description: operationDoc(
+        'The public catalog: SUCCEEDED public avatars. Tags of one category are OR-ed, categories AND-ed; ' +
+          "totalCount and facets are the whole filter's. Anonymous GET answers may be cached 10 s (Cache-Control).",
+        {
+          who: WHO.anyone,
+          limits:
+            '`first` or `last` 1–100 (default 24), not both; at most 50 tags; `search` at most 100 characters. ' +
+            'API keys: a query-cost budget per minute (API_KEY_COST_PER_MINUTE).',
+          errors: 'UnknownTagsError (slugs that name no tag), ValidationError (a bad page size or cursor).',
+        },
+      ),
       args: {
         tags: t.arg.stringList({
           description: 'Tag slugs, e.g. ["femme", "homme", "jeune"] = (femme OR homme) AND jeune.',
         }),
-        search: t.arg.string({ description: 'Case-insensitive part of the name.' }),
-        orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST' }),
+        search: t.arg.string({
+          description: 'Case-insensitive part of the name (`%` and `_` are literal), at most 100 characters.',
+        }),
+        orderBy: t.arg({ type: CatalogOrderEnum, defaultValue: 'NEWEST', description: 'Default NEWEST.' }),
       },
       complexity: (args) => {
         const size = args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
@@ -62,8 +81,12 @@ builder.queryField('publicAvatars', (t) =>
     },
     {
       name: 'PublicAvatarConnection',
+      description: 'A page of the public catalog, with the counts of the whole filter.',
       fields: (t) => ({
-        totalCount: t.int({ resolve: ({ page }) => andThen(page.counts(), (c) => c.total) }),
+        totalCount: t.int({
+          description: 'Avatars matching the filter, on every page (computed once per filter, kept 10 s).',
+          resolve: ({ page }) => andThen(page.counts(), (c) => c.total),
+        }),
         facets: t.field({
           type: [Facet],
           description: 'Every tag with its count under the current filter, in display order (category, then tag).',
@@ -71,6 +94,6 @@ builder.queryField('publicAvatars', (t) =>
         }),
       }),
     },
-    { name: 'PublicAvatarEdge' },
+    { name: 'PublicAvatarEdge', description: 'A catalog avatar with its cursor.' },
   ),
 );

@@ -5,6 +5,7 @@ import { BRoll } from './b-roll.ts';
 import { ImageEditMode, VideoQuality } from './generation-enums.ts';
 import { Image } from './image.ts';
 
+const QUALITY = 'The Seedance model it was made (and is retried) with.';
 const SEED = 'The seed the generator reports it used; null until SUCCEEDED (or when it reports none).';
 
 builder.prismaObjectFields(Image, (t) => ({
@@ -24,12 +25,12 @@ builder.prismaObjectFields(Avatar, (t) => ({
     nullable: true,
     description: "As Seedance names it (9:16, 1:1, 16:9, …); null: the reference image's proportions.",
   }),
-  durationSeconds: t.exposeInt('durationSeconds', { nullable: true }),
-  quality: t.expose('quality', { type: VideoQuality }),
+  durationSeconds: t.exposeInt('durationSeconds', { nullable: true, description: 'Length in seconds: 5 or 10.' }),
+  quality: t.expose('quality', { type: VideoQuality, description: QUALITY }),
   seed: t.exposeInt('seed', { nullable: true, description: SEED }),
 }));
 
 builder.prismaObjectFields(BRoll, (t) => ({
-  quality: t.expose('quality', { type: VideoQuality }),
+  quality: t.expose('quality', { type: VideoQuality, description: QUALITY }),
   seed: t.exposeInt('seed', { nullable: true, description: SEED }),
 }));

@@ -4,6 +4,7 @@ import type { GenerationSubject } from '../../domain/generations/types.ts';
 import type { Avatar as AvatarRow, BRoll as BRollRow, Image as ImageRow } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
+import { data, operationDoc, WHO } from '../docs.ts';
 import { NotFoundError, ProviderUnavailableError } from '../../domain/errors.ts';
 import { decodePublicId } from '../../domain/ids.ts';
 import { Avatar } from './avatar.ts';
@@ -19,6 +20,7 @@ const Generation = builder.unionType('Generation', {
 });
 
 const CancelAnswer = builder.enumType('CancelAnswer', {
+  description: 'What fal answered to a cancel.',
   values: {
     CANCELLED: { description: 'fal removed it from its queue: CANCELLED now, not billed.' },
     CANCELLATION_REQUESTED: {
@@ -35,8 +37,9 @@ interface Cancelled {
 }
 
 const CancelGenerationPayload = builder.objectRef<Cancelled>('CancelGenerationPayload').implement({
+  description: 'The outcome of a cancel: what fal answered, and the generation as it stands.',
   fields: (t) => ({
-    answer: t.field({ type: CancelAnswer, resolve: (c) => c.answer }),
+    answer: t.field({ type: CancelAnswer, description: 'What fal answered.', resolve: (c) => c.answer }),
     generation: t.field({
       type: Generation,
       nullable: true,
@@ -47,6 +50,7 @@ const CancelGenerationPayload = builder.objectRef<Cancelled>('CancelGenerationPa
 });
 
 const CancelGenerationInput = builder.inputType('CancelGenerationInput', {
+  description: 'The generation to cancel.',
   fields: (t) => ({ id: t.id({ required: true, description: 'A PENDING image, avatar or b-roll of yours.' }) }),
 });
 
@@ -54,11 +58,18 @@ builder.mutationField('cancelGeneration', (t) =>
   t.field({
     type: CancelGenerationPayload,
     authScopes: { user: true },
-    description:
-      "Asks fal to cancel a PENDING generation. Someone else's or a missing one: NotFoundError; one not PENDING " +
-      '(or not yet handed to fal): ValidationError; fal unreachable: ProviderUnavailableError. Nothing changes then.',
-    args: { input: t.arg({ type: CancelGenerationInput, required: true }) },
-    errors: { types: [NotFoundError, ProviderUnavailableError] },
+    description: operationDoc(
+      'Asks fal to cancel a PENDING image, avatar or b-roll. A queued one is CANCELLED at once and not billed; ' +
+        'a running one may still finish (CANCELLATION_REQUESTED).',
+      {
+        who: WHO.user,
+        errors:
+          "NotFoundError (someone else's, missing or malformed ID), ValidationError (not PENDING, or not yet " +
+          'handed to fal), ProviderUnavailableError (fal unreachable). Nothing changes then.',
+      },
+    ),
+    args: { input: t.arg({ type: CancelGenerationInput, required: true, description: 'Which generation.' }) },
+    errors: { types: [NotFoundError, ProviderUnavailableError], ...data("fal's answer and the generation.") },
     resolve: async (_r, { input }, ctx) => {
       const globalId = input.id;
       const decoded = decodePublicId(globalId);

@@ -6,6 +6,8 @@ import { editImage } from '../../domain/studio-images/edit-image.ts';
 import { generateImage } from '../../domain/studio-images/generate-image.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
+import { data } from '../docs.ts';
+import { imageDocs as d } from './image.docs.ts';
 import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
 import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { nodeRef } from '../../domain/ids.ts';
@@ -17,24 +19,40 @@ import { ImageAspectRatio, ImageEditMode, ImageSource } from './generation-enums
 export const Image = builder.prismaNode('Image', {
   id: { field: 'id' },
   nullable: true,
+  description: d.Image,
   findUnique: (id, ctx) => ({ id, userId: ctx.viewer?.id ?? '' }),
   fields: (t) => ({
-    source: t.expose('source', { type: ImageSource }),
-    prompt: t.exposeString('prompt', { nullable: true }),
-    status: t.expose('status', { type: GenerationStatus }),
-    failureReason: t.exposeString('failureReason', { nullable: true }),
-    width: t.exposeInt('width', { nullable: true }),
-    height: t.exposeInt('height', { nullable: true }),
-    byteSize: t.exposeInt('byteSize', { nullable: true }),
-    contentType: t.exposeString('contentType', { nullable: true }),
+    source: t.expose('source', { type: ImageSource, description: 'How it was made.' }),
+    prompt: t.exposeString('prompt', {
+      nullable: true,
+      description: 'The prompt it was made with; null for an upload.',
+    }),
+    status: t.expose('status', {
+      type: GenerationStatus,
+      description: 'Where its generation stands (uploads: SUCCEEDED).',
+    }),
+    failureReason: t.exposeString('failureReason', { nullable: true, description: d.failureReason }),
+    width: t.exposeInt('width', { nullable: true, description: 'Width in pixels; null until SUCCEEDED.' }),
+    height: t.exposeInt('height', { nullable: true, description: 'Height in pixels; null until SUCCEEDED.' }),
+    byteSize: t.exposeInt('byteSize', {
+      nullable: true,
+      description: 'Size of the stored file in bytes; null until SUCCEEDED.',
+    }),
+    contentType: t.exposeString('contentType', { nullable: true, description: d.contentType }),
     nsfw: t.exposeBoolean('nsfw', {
       description: 'Flagged by the generator: such an image cannot become an avatar reference.',
     }),
-    parent: t.relation('parent', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    progress: t.field({ type: GenerationProgress, nullable: true, resolve: progressOf('IMAGE') }),
+    parent: t.relation('parent', { nullable: true, description: 'The image an edit was made from; null otherwise.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was asked for (or uploaded).' }),
+    progress: t.field({
+      type: GenerationProgress,
+      nullable: true,
+      description: d.progress,
+      resolve: progressOf('IMAGE'),
+    }),
     imageUrl: t.string({
       nullable: true,
+      description: 'Presigned GET URL of the image, valid 15 minutes; null unless SUCCEEDED.',
       select: { storagePath: true, status: true },
       resolve: (i, _a, ctx) =>
         i.status === 'SUCCEEDED' && i.storagePath ? ctx.deps.storage.presignGet(i.storagePath) : null,
@@ -46,6 +64,7 @@ builder.prismaObjectField(Project, 'images', (t) =>
   t.relatedConnection('images', {
     cursor: 'id',
     totalCount: true,
+    description: "The project's studio images (generated, edited, uploaded), newest first.",
     query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
   }),
 );
@@ -53,18 +72,20 @@ builder.prismaObjectField(Project, 'images', (t) =>
 const IMAGE_KEY_DESCRIPTION =
   IDEMPOTENCY_KEY_DESCRIPTION('image') + ' generateImage and editImage share the keys of your images.';
 const GenerateImageInput = builder.inputType('GenerateImageInput', {
+  description: 'A new studio image from a prompt (FLUX dev text-to-image).',
   fields: (t) => ({
-    projectId: t.id({ required: true }),
-    prompt: t.string({ required: true, multiline: true, validate: prompt }),
-    aspectRatio: t.field({ type: ImageAspectRatio }),
+    projectId: t.id({ required: true, description: 'The global ID of one of your projects.' }),
+    prompt: t.string({ required: true, multiline: true, description: d.prompt, validate: prompt }),
+    aspectRatio: t.field({ type: ImageAspectRatio, description: 'Default R1_1 (1024 × 1024 pixels).' }),
     idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
 const between = 'Between 0.01 and 1.';
 const EditImageInput = builder.inputType('EditImageInput', {
+  description: 'An edit of one of your images: a new image, the original stays.',
   fields: (t) => ({
-    imageId: t.id({ required: true }),
-    prompt: t.string({ required: true, multiline: true, validate: prompt }),
+    imageId: t.id({ required: true, description: 'A SUCCEEDED image of yours to edit.' }),
+    prompt: t.string({ required: true, multiline: true, description: d.editPrompt, validate: prompt }),
     mode: t.field({ type: ImageEditMode, description: 'Default STRENGTH.' }),
     strength: t.float({
       description: 'STRENGTH mode: how far the edit may move from the original, 0.01–1 (default 0.85).',
@@ -78,20 +99,24 @@ builder.mutationFields((t) => ({
   generateImage: t.field({
     type: Image,
     authScopes: { user: true },
-    description: 'FLUX text-to-image. Returns the PENDING image at once; projectUpdated tells when it is done.',
-    args: { input: t.arg({ type: GenerateImageInput, required: true }) },
-    errors: { types: [NotFoundError, GenerationLimitError] },
+    description: d.generateImage,
+    args: { input: t.arg({ type: GenerateImageInput, required: true, description: 'What to make.' }) },
+    errors: {
+      types: [NotFoundError, GenerationLimitError],
+      ...data('The image, PENDING (or as an earlier key made it).'),
+    },
     resolve: (_r, { input }, ctx) =>
       generateImage(ctx.deps, actorOf(ctx), { ...input, projectId: nodeRef(input.projectId, 'Project') }),
   }),
   editImage: t.field({
     type: Image,
     authScopes: { user: true },
-    description:
-      'FLUX dev image-to-image (STRENGTH) or FLUX Kontext (INSTRUCTION). Returns the PENDING edit at once ' +
-      '(FAILED with a reason if the generator cannot be reached).',
-    args: { input: t.arg({ type: EditImageInput, required: true }) },
-    errors: { types: [NotFoundError, GenerationLimitError] },
+    description: d.editImage,
+    args: { input: t.arg({ type: EditImageInput, required: true, description: 'What to edit, and how.' }) },
+    errors: {
+      types: [NotFoundError, GenerationLimitError],
+      ...data('The new image, PENDING (or as an earlier key made it).'),
+    },
     resolve: (_r, { input }, ctx) =>
       editImage(ctx.deps, actorOf(ctx), { ...input, imageId: nodeRef(input.imageId, 'Image') }),
   }),

@@ -7,6 +7,7 @@ import { inProject } from '../../domain/projects/project-avatars.ts';
 import { removeAvatarFromProject } from '../../domain/projects/remove-avatar-from-project.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
+import { data, operationDoc, WHO } from '../docs.ts';
 import { nodeRef } from '../../domain/ids.ts';
 import { Avatar, GenerationStatus } from './avatar.ts';
 import { Project } from './project.ts';
@@ -21,7 +22,7 @@ builder.prismaObjectField(User, 'avatars', (t) =>
     description: 'Every avatar you made, in any project (the library), newest first.',
     args: {
       projectId: t.arg.id({ description: 'Only those in this project: made there or added to it.' }),
-      status: t.arg({ type: GenerationStatus }),
+      status: t.arg({ type: GenerationStatus, description: 'Only those of this status.' }),
     },
     query: (args) => ({
       where: libraryFilter({ projectId: args.projectId ?? null, status: args.status }),
@@ -51,8 +52,14 @@ builder.prismaObjectFields(Avatar, (t) => ({
 
 const AvatarInProjectInput = (name: string) =>
   builder.inputType(name, {
-    fields: (t) => ({ projectId: t.id({ required: true }), avatarId: t.id({ required: true }) }),
+    description: 'A project of yours and an avatar.',
+    fields: (t) => ({
+      projectId: t.id({ required: true, description: 'The global ID of one of your projects.' }),
+      avatarId: t.id({ required: true, description: 'The global ID of the avatar.' }),
+    }),
   });
+const input = <T extends object>(type: T) =>
+  ({ type, required: true, description: 'Which project and avatar.' }) as const;
 const refs = (input: { projectId: string | number; avatarId: string | number }) => ({
   projectId: nodeRef(input.projectId, 'Project'),
   avatarId: nodeRef(input.avatarId, 'Avatar'),
@@ -61,22 +68,33 @@ const refs = (input: { projectId: string | number; avatarId: string | number }) 
 builder.mutationFields((t) => ({
   addAvatarToProject: t.field({
     type: Avatar,
-    description:
+    description: operationDoc(
       'Adds one of your SUCCEEDED avatars (made in any project) or a public one to a project: a link, with no ' +
-      'copy and no generation, so nothing is billed or counted. Adding it again changes nothing. `data` is ' +
-      'the avatar; projectUpdated announces it (kind AVATAR).',
-    args: { input: t.arg({ type: AvatarInProjectInput('AddAvatarToProjectInput'), required: true }) },
-    errors: { types: [NotFoundError] },
+        'copy and no generation, so nothing is billed or counted. Adding it again changes nothing; ' +
+        'projectUpdated announces it (kind AVATAR).',
+      {
+        who: WHO.user,
+        errors:
+          "NotFoundError (no such project of yours; someone else's private or an unfinished public avatar), " +
+          'ValidationError (one of yours still PENDING or FAILED).',
+      },
+    ),
+    args: { input: t.arg(input(AvatarInProjectInput('AddAvatarToProjectInput'))) },
+    errors: { types: [NotFoundError], ...data('The avatar.') },
     resolve: (_r, { input }, ctx) => addAvatarToProject(ctx.deps, actorOf(ctx), refs(input)),
   }),
   removeAvatarFromProject: t.field({
     type: Avatar,
-    description:
+    description: operationDoc(
       'Takes an avatar added to a project out of it; the avatar stays where it was made (or in the catalog). ' +
-      'One made in this project is refused (delete it instead). `data` is the avatar; projectUpdated ' +
-      'announces it (kind AVATAR, `avatar` null).',
-    args: { input: t.arg({ type: AvatarInProjectInput('RemoveAvatarFromProjectInput'), required: true }) },
-    errors: { types: [NotFoundError] },
+        'One not in the project changes nothing; projectUpdated announces it (kind AVATAR, `avatar` null).',
+      {
+        who: WHO.user,
+        errors: 'NotFoundError, ValidationError (an avatar made in this project: delete it instead).',
+      },
+    ),
+    args: { input: t.arg(input(AvatarInProjectInput('RemoveAvatarFromProjectInput'))) },
+    errors: { types: [NotFoundError], ...data('The avatar.') },
     resolve: (_r, { input }, ctx) => removeAvatarFromProject(ctx.deps, actorOf(ctx), refs(input)),
   }),
 }));

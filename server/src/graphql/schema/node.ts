@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { operationDoc, WHO } from '../docs.ts';
 import { invalid } from '../../domain/errors.ts';
 import { decodePublicId } from '../../domain/ids.ts';
 
@@ -32,14 +33,22 @@ builder.queryFields((t) => ({
   node: t.field({
     type: Node,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    description: operationDoc(
+      'The object behind a global ID; null when the ID is malformed, of a deleted row, or of something you may ' +
+        "not see (someone else's is indistinguishable from a missing one).",
+      { who: `${WHO.anyone} (API keys: catalog avatars and tags)` },
+    ),
+    args: { id: t.arg.id({ required: true, description: 'A global ID, as `id` fields give it.' }) },
     resolve: (_root, { id }, ctx, info) => nodeOf(id, ctx, info) as never,
   }),
   nodes: t.field({
     type: [Node],
     nullable: { list: false, items: true },
-    description: `At most ${MAX_NODES} IDs; each is null when it names no node you may see.`,
-    args: { ids: t.arg.idList({ required: true }) },
+    description: operationDoc('The objects behind global IDs, in the order given; each is null as with `node`.', {
+      who: WHO.anyone,
+      limits: `at most ${MAX_NODES} IDs (BAD_USER_INPUT on \`ids\` beyond).`,
+    }),
+    args: { ids: t.arg.idList({ required: true, description: `Global IDs, at most ${MAX_NODES}.` }) },
     resolve: (_root, { ids }, ctx, info) => {
       if (ids.length > MAX_NODES) throw invalid(['ids'], `At most ${MAX_NODES} IDs.`);
       return Promise.all(ids.map((id) => nodeOf(id, ctx, info))) as never;
