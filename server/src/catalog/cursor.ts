@@ -1,6 +1,6 @@
 // The catalog's cursors: (order, order key, id), base64url JSON, checked before they reach a statement.
 import { isRowId } from '../domain/ids.ts';
-import { textProblem } from '../graphql/input-rules.ts';
+import { textProblem } from '../domain/text.ts';
 import type { CatalogOrder, Cursor } from './filter.ts';
 
 export const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.order, c.value, c.id])).toString('base64url');

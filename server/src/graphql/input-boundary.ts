@@ -28,7 +28,7 @@ import { parsePrismaCursor } from '@pothos/plugin-prisma';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { GraphQLFieldResolver } from 'graphql';
 import { isRowId } from '../domain/ids.ts';
-import { textProblem } from './input-rules.ts';
+import { textProblem } from '../domain/text.ts';
 
 declare global {
   export namespace PothosSchemaTypes {

@@ -1,5 +1,5 @@
-// What a string must look like to cross the input boundary (input-boundary.ts); also used where a value
-// arrives packed inside another (a cursor). What a row id looks like is domain/ids.ts's.
+// What a string must look like to cross the input boundary (graphql/input-boundary.ts); also where a value
+// arrives packed inside another (a catalog cursor). What a row id looks like is ids.ts's.
 
 declare global {
   // Node 20 has it (ES2024); the project's lib is ES2023.
