@@ -27,6 +27,7 @@ import { redisQueryCache } from './persisted-queries.ts';
 import { cacheHeadersPlugin, costPlugin } from './plugins.ts';
 import { withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
+import { catalogFastPath } from './catalog-fast-path.ts';
 import { clientAddressOf } from './client-address.ts';
 import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
 
@@ -60,6 +61,13 @@ export async function startHttp(
 ): Promise<HttpServer> {
   const app = express();
   const { db, log, storage } = deps;
+  const limits = {
+    maxComplexity: config.limits.maxComplexity,
+    maxDepth: config.limits.maxDepth,
+    apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute,
+  };
+  // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
+  const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo,
@@ -69,6 +77,7 @@ export async function startHttp(
         clientAddress: clientAddressOf(req, config.trustProxy),
       }),
     answers: new CatalogAnswers(deps.catalog),
+    fast: catalogFastPath({ schema, limits, budget }),
     bodyLimit: config.limits.bodyLimit,
     log,
   });
@@ -76,13 +85,6 @@ export async function startHttp(
     if (isGraphqlPath(req.url)) void graphql(req, res);
     else app(req, res);
   });
-  const limits = {
-    maxComplexity: config.limits.maxComplexity,
-    maxDepth: config.limits.maxDepth,
-    apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute,
-  };
-  // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
-  const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
   // Persisted query texts: in Redis for every instance when there is one, else Apollo's in-memory default.
   const queryTexts = config.redisUrl ? redisQueryCache(config.redisUrl, log) : undefined;
   const dev = config.env === 'development';
