@@ -262,6 +262,30 @@ async function main() {
       if (polled && r.finishedAt) finishToPoll.push(polled - r.finishedAt.getTime());
       if (polled && rec) webhookToPoll.push(polled - rec);
     }
+    // Where webhook → event goes: the durable job's wait for a worker, applying it (fetch + store the video,
+    // the row's transaction), then the event (pgboss.job and the row's finishedAt, same clock).
+    const jobs = await prisma.$queryRawUnsafe<{ deliveryId: string; createdOn: Date; startedOn: Date | null }[]>(
+      `SELECT data->>'deliveryId' AS "deliveryId", created_on AS "createdOn", started_on AS "startedOn"
+         FROM pgboss.job WHERE name = 'fal-outcome'
+       UNION ALL
+       SELECT data->>'deliveryId', created_on, started_on FROM pgboss.archive WHERE name = 'fal-outcome'`,
+    ).catch(() => []);
+    const deliveryOf = new Map(
+      (await prisma.falWebhookDelivery.findMany({ select: { id: true, requestId: true } })).map((d) => [
+        d.requestId,
+        d.id,
+      ]),
+    );
+    const jobOf = new Map(jobs.map((j) => [j.deliveryId, j]));
+    const toStart: number[] = [];
+    const startToRow: number[] = [];
+    for (const r of rows) {
+      const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
+      const job = r.falRequestId ? jobOf.get(deliveryOf.get(r.falRequestId) ?? '') : undefined;
+      if (!rec || !job?.startedOn) continue;
+      toStart.push(job.startedOn.getTime() - rec);
+      if (r.finishedAt) startToRow.push(r.finishedAt.getTime() - job.startedOn.getTime());
+    }
     const failed = rows.filter((r) => r.status !== 'SUCCEEDED').length;
     await ws.dispose();
 
@@ -276,6 +300,8 @@ async function main() {
           .join(' ')}`,
     );
     console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
+    console.log(`    of which webhook received → job started       ${fmt(toStart)}`);
+    console.log(`    of which job started → row SUCCEEDED          ${fmt(startToRow)}`);
     console.log(`  createAvatar → SUCCEEDED event                    ${fmt(createToEvent)}`);
     console.log(`  row SUCCEEDED → event                             ${fmt(finishToEvent)}`);
     console.log(`  webhook received → seen by polling node() / 2 s   ${fmt(webhookToPoll)}`);
