@@ -20,6 +20,7 @@ import { createDatabase } from '../src/db.ts';
 import { applyMigrations } from '../src/db/engine.ts';
 import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
+import { fmt, pct, phasesOf } from './status-phases.ts';
 
 const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -69,14 +70,6 @@ async function cpuMsOf(pid: number): Promise<number | null> {
     return null;
   }
 }
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const fmt = (xs: number[]) =>
-  `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   ` +
-  `mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-status-'));
@@ -262,30 +255,7 @@ async function main() {
       if (polled && r.finishedAt) finishToPoll.push(polled - r.finishedAt.getTime());
       if (polled && rec) webhookToPoll.push(polled - rec);
     }
-    // Where webhook → event goes: the durable job's wait for a worker, applying it (fetch + store the video,
-    // the row's transaction), then the event (pgboss.job and the row's finishedAt, same clock).
-    const jobs = await prisma.$queryRawUnsafe<{ deliveryId: string; createdOn: Date; startedOn: Date | null }[]>(
-      `SELECT data->>'deliveryId' AS "deliveryId", created_on AS "createdOn", started_on AS "startedOn"
-         FROM pgboss.job WHERE name = 'fal-outcome'
-       UNION ALL
-       SELECT data->>'deliveryId', created_on, started_on FROM pgboss.archive WHERE name = 'fal-outcome'`,
-    ).catch(() => []);
-    const deliveryOf = new Map(
-      (await prisma.falWebhookDelivery.findMany({ select: { id: true, requestId: true } })).map((d) => [
-        d.requestId,
-        d.id,
-      ]),
-    );
-    const jobOf = new Map(jobs.map((j) => [j.deliveryId, j]));
-    const toStart: number[] = [];
-    const startToRow: number[] = [];
-    for (const r of rows) {
-      const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
-      const job = r.falRequestId ? jobOf.get(deliveryOf.get(r.falRequestId) ?? '') : undefined;
-      if (!rec || !job?.startedOn) continue;
-      toStart.push(job.startedOn.getTime() - rec);
-      if (r.finishedAt) startToRow.push(r.finishedAt.getTime() - job.startedOn.getTime());
-    }
+    const { toStart, startToRow } = await phasesOf(prisma, rows, received);
     const failed = rows.filter((r) => r.status !== 'SUCCEEDED').length;
     await ws.dispose();
 

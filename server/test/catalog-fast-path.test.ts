@@ -46,7 +46,12 @@ async function post(body: object, headers: Record<string, string> = {}) {
 describe('catalog fast path', () => {
   it('answers anonymous and signed-in catalog reads byte for byte as Apollo does', async () => {
     for (const auth of [{}, { authorization: `Bearer ${user.token}` }])
-      for (const variables of [{ first: 3, tags: ['femme'] }, { first: 2 }, { first: 2, tags: ['nope'] }, { first: 0 }]) {
+      for (const variables of [
+        { first: 3, tags: ['femme'] },
+        { first: 2 },
+        { first: 2, tags: ['nope'] },
+        { first: 0 },
+      ]) {
         const what = JSON.stringify({ auth: Object.keys(auth), variables });
         const fast = await post({ query: PAGE, variables }, auth);
         const apollo = await post({ query: PAGE, variables }, { ...auth, ...VIA_APOLLO });
