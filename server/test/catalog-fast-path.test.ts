@@ -45,7 +45,7 @@ async function post(body: object, headers: Record<string, string> = {}) {
 
 describe('catalog fast path', () => {
   it('answers anonymous and signed-in catalog reads byte for byte as Apollo does', async () => {
-    for (const auth of [{}, { authorization: `Bearer ${user.token}` }])
+    for (const auth of [{}, { authorization: `Bearer ${user.token}` }] as Record<string, string>[])
       for (const variables of [
         { first: 3, tags: ['femme'] },
         { first: 2 },
@@ -79,7 +79,7 @@ describe('catalog fast path', () => {
     for (const [before, after] of [
       [left[0]!, left[1]!],
       [left[1]!, left[2]!],
-    ]) {
+    ] as const) {
       expect(before - after).toBeGreaterThanOrEqual(cost - 30);
       expect(before - after).toBeLessThanOrEqual(cost);
     }
