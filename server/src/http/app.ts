@@ -24,7 +24,7 @@ import { createMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
 import { redisQueryCache } from './persisted-queries.ts';
-import { cacheHeadersPlugin, costPlugin } from './plugins.ts';
+import { type AdmittedBefore, cacheHeadersPlugin, costPlugin } from './plugins.ts';
 import { withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
 import { catalogFastPath } from './catalog-fast-path.ts';
@@ -68,6 +68,7 @@ export async function startHttp(
   };
   // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
   const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
+  const admittedBefore: AdmittedBefore = new WeakMap();
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo,
@@ -77,7 +78,7 @@ export async function startHttp(
         clientAddress: clientAddressOf(req, config.trustProxy),
       }),
     answers: new CatalogAnswers(deps.catalog),
-    fast: catalogFastPath({ schema, limits, budget }),
+    fast: catalogFastPath({ schema, limits, budget, admittedBefore }),
     bodyLimit: config.limits.bodyLimit,
     log,
   });
@@ -153,7 +154,7 @@ export async function startHttp(
       },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      costPlugin(schema, limits, budget),
+      costPlugin(schema, limits, budget, admittedBefore),
       cacheHeadersPlugin(Math.round(deps.catalog.ttlMs / 1000)),
     ],
     ...(queryTexts ? { persistedQueries: { cache: queryTexts.cache } } : {}),

@@ -14,7 +14,7 @@ import { operationOf } from '../catalog/operations.ts';
 import type { Context } from '../graphql/context.ts';
 import { compileCatalogQuery, leavesOutADefault } from '../graphql/jit.ts';
 import { admitOperation, type CostBudget, type QueryLimits } from './limits.ts';
-import { admittedBefore, NO_STORE, PRIVATE, rateLimitHeaders, VARY } from './plugins.ts';
+import { type AdmittedBefore, NO_STORE, PRIVATE, rateLimitHeaders, VARY } from './plugins.ts';
 
 const MAX_QUERIES = 200;
 /** Apollo's answer type when the request's Accept header leaves the choice to the server (no header, or JSON). */
@@ -39,12 +39,14 @@ export interface CatalogFastPathOptions {
   schema: GraphQLSchema;
   limits: QueryLimits;
   budget: CostBudget;
+  /** Shared with costPlugin: a request handed to Apollo after its admission is not charged twice. */
+  admittedBefore: AdmittedBefore;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The fast path of /graphql: `run` answers a parsed POST body, or hands it to Apollo. */
-export function catalogFastPath({ schema, limits, budget }: CatalogFastPathOptions) {
+export function catalogFastPath({ schema, limits, budget, admittedBefore }: CatalogFastPathOptions) {
   // By operation name and query text; null: not for this path (not catalog-only, invalid, refused by the compiler).
   const prepared = new Map<string, Prepared | null>();
   const prepare = (query: string, operationName: string | undefined): Prepared | null => {

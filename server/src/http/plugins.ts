@@ -20,7 +20,7 @@ export function rateLimitHeaders(remaining: number, perMinute: number): [string,
 }
 
 /** What an operation was charged when it was admitted before Apollo saw it (catalog-fast-path.ts), by context. */
-export const admittedBefore = new WeakMap<Context, { cost: number; remaining?: number }>();
+export type AdmittedBefore = WeakMap<Context, { cost: number; remaining?: number }>;
 
 /**
  * Measures and admits each operation (limits.ts), reports its cost in `extensions`, and a partner's budget
@@ -30,6 +30,7 @@ export function costPlugin(
   schema: GraphQLSchema,
   limits: QueryLimits,
   budget: CostBudget,
+  admittedBefore: AdmittedBefore,
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
