@@ -7,7 +7,7 @@ import { getJson, graphqlTarget, plainTarget } from './catalog-http.ts';
 import { load, median, PgCpu, type Result, row, unloaded } from './catalog-load.ts';
 import type { Endpoints } from './catalog-services.ts';
 import {
-  AIM_P99_MS,
+  AIM_P99_OVER_PLAIN_MS,
   AIM_RATIO,
   CONCURRENCY,
   log,
@@ -15,6 +15,8 @@ import {
   PAGE,
   ROUNDS,
   SECONDS,
+  SERVED_AIM_P99_MS,
+  SERVED_AIM_RATIO,
   UNLOADED_REQUESTS,
   WARMUP_SECONDS,
 } from './catalog-settings.ts';
@@ -84,10 +86,17 @@ export async function measure(ep: Endpoints, databaseUrl: string) {
     log(` ${label}:`);
     log(row(gName, g));
     log(row(pName, p));
+    // Computed answers: issue 14's aims (>= 0.95x plain SQL, p99 within 5 ms of it); served: the earlier ones.
+    const computed = gName === 'GraphQL, computed';
+    const aimRatio = computed ? AIM_RATIO : SERVED_AIM_RATIO;
+    const p99Aim = computed
+      ? `p99 <= plain SQL's + ${AIM_P99_OVER_PLAIN_MS} ms`
+      : `GraphQL p99 < ${SERVED_AIM_P99_MS} ms`;
+    const p99Met = computed ? g.p99 <= p.p99 + AIM_P99_OVER_PLAIN_MS : g.p99 < SERVED_AIM_P99_MS;
     log(
       `    GraphQL / plain throughput: ${ratio.toFixed(2)}x; ` +
-        `aim >= ${AIM_RATIO}x ${ratio >= AIM_RATIO ? 'MET' : 'MISSED'}; ` +
-        `aim GraphQL p99 < ${AIM_P99_MS} ms ${g.p99 < AIM_P99_MS ? 'MET' : 'MISSED'} (${ms(g.p99)})`,
+        `aim >= ${aimRatio}x ${ratio >= aimRatio ? 'MET' : 'MISSED'}; ` +
+        `aim ${p99Aim} ${p99Met ? 'MET' : 'MISSED'} (${ms(g.p99)} vs ${ms(p.p99)})`,
     );
   }
   log(

@@ -8,8 +8,12 @@ export const WARMUP_SECONDS = 1.5;
 export const UNLOADED_REQUESTS = 10;
 export const PAGE = 24;
 export const FILTER = ['femme', 'jeune', 'adulte']; // (femme) AND (jeune OR adulte)
-export const AIM_RATIO = 0.5;
-export const AIM_P99_MS = 50;
+/** Computed answers (issue 14): GraphQL at >= 0.95x the plain-SQL throughput, p99 within 5 ms of plain SQL's. */
+export const AIM_RATIO = 0.95;
+export const AIM_P99_OVER_PLAIN_MS = 5;
+/** Whole answers as served from the caches: the earlier aims. */
+export const SERVED_AIM_RATIO = 0.5;
+export const SERVED_AIM_P99_MS = 50;
 export const WATCHDOG_MS = 10 * 60_000;
 
 export const QUERY = `query Catalog($first: Int!, $tags: [String!]) {

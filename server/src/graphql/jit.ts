@@ -13,8 +13,18 @@ const MAX_PER_DOCUMENT = 10;
 
 // graphql-jit does not apply a variable's default value when the variable is left out
 // (`$n: Int! = 24`): such a request runs on graphql-js.
-const leavesOutADefault = (operation: OperationDefinitionNode, variables: Record<string, unknown>) =>
+export const leavesOutADefault = (operation: OperationDefinitionNode, variables: Record<string, unknown>) =>
   (operation.variableDefinitions ?? []).some((d) => d.defaultValue && !(d.variable.name.value in variables));
+
+/** The operation compiled by graphql-jit when it is catalog-only and the compiler takes it, else null. */
+export function compileCatalogQuery(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+): CompiledQuery | null {
+  const result = isCatalogOnly(document, operationName) ? compileQuery(schema, document, operationName) : null;
+  return result && isCompiledQuery(result) ? result : null;
+}
 
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   // Apollo hands the same DocumentNode for the same query text (its document store), so compiled
@@ -27,8 +37,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     const key = operationName ?? '';
     if (!byName.has(key)) {
       if (byName.size >= MAX_PER_DOCUMENT) byName.clear();
-      const result = isCatalogOnly(document, operationName) ? compileQuery(schema, document, operationName) : null;
-      byName.set(key, result && isCompiledQuery(result) ? result : null);
+      byName.set(key, compileCatalogQuery(schema, document, operationName));
     }
     return byName.get(key)!;
   };
@@ -38,7 +47,12 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
         executor: async ({ document, operation, operationName, request, context }) => {
           const variables = request.variables ?? {};
           const name = operationName ?? undefined;
-          const query = leavesOutADefault(operation, variables) ? null : compile(document, name);
+          // No such operation (a wrong operationName; Apollo's type says there always is one): graphql-js says
+          // so, given the name the client sent (Apollo's operationName is then null).
+          const op = operation as OperationDefinitionNode | undefined;
+          if (!op)
+            return execute({ schema, document, contextValue: context, operationName: request.operationName ?? null });
+          const query = leavesOutADefault(op, variables) ? null : compile(document, name);
           if (!query)
             return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
           return query.query(undefined, context, variables);

@@ -24,9 +24,10 @@ import { createMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
 import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
 import { redisQueryCache } from './persisted-queries.ts';
-import { cacheHeadersPlugin, costPlugin } from './plugins.ts';
+import { type AdmittedBefore, cacheHeadersPlugin, costPlugin } from './plugins.ts';
 import { withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
+import { catalogFastPath } from './catalog-fast-path.ts';
 import { clientAddressOf } from './client-address.ts';
 import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
 
@@ -60,6 +61,14 @@ export async function startHttp(
 ): Promise<HttpServer> {
   const app = express();
   const { db, log, storage } = deps;
+  const limits = {
+    maxComplexity: config.limits.maxComplexity,
+    maxDepth: config.limits.maxDepth,
+    apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute,
+  };
+  // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
+  const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
+  const admittedBefore: AdmittedBefore = new WeakMap();
   // Apollo is made below, after the server its drain plugin closes; requests only come once both listen.
   const graphql = graphqlHttp<Context>({
     apollo: () => apollo,
@@ -69,6 +78,7 @@ export async function startHttp(
         clientAddress: clientAddressOf(req, config.trustProxy),
       }),
     answers: new CatalogAnswers(deps.catalog),
+    fast: catalogFastPath({ schema, limits, budget, admittedBefore }),
     bodyLimit: config.limits.bodyLimit,
     log,
   });
@@ -76,13 +86,6 @@ export async function startHttp(
     if (isGraphqlPath(req.url)) void graphql(req, res);
     else app(req, res);
   });
-  const limits = {
-    maxComplexity: config.limits.maxComplexity,
-    maxDepth: config.limits.maxDepth,
-    apiKeyCostPerMinute: config.limits.apiKeyCostPerMinute,
-  };
-  // Partners' cost budgets: shared through Redis when the instances share one, else this instance's.
-  const budget = config.redisUrl ? redisCostBudget(config.redisUrl, log) : new CostBuckets();
   // Persisted query texts: in Redis for every instance when there is one, else Apollo's in-memory default.
   const queryTexts = config.redisUrl ? redisQueryCache(config.redisUrl, log) : undefined;
   const dev = config.env === 'development';
@@ -151,7 +154,7 @@ export async function startHttp(
       },
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      costPlugin(schema, limits, budget),
+      costPlugin(schema, limits, budget, admittedBefore),
       cacheHeadersPlugin(Math.round(deps.catalog.ttlMs / 1000)),
     ],
     ...(queryTexts ? { persistedQueries: { cache: queryTexts.cache } } : {}),

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import { type Logger, withRequestId } from '../log.ts';
 import type { CatalogAnswers } from './catalog-responses.ts';
+import type { FastAnswer } from './catalog-fast-path.ts';
 import { NO_STORE, PRIVATE, VARY } from './plugins.ts';
 
 const JSON_TYPE = /^application\/(graphql-response\+)?json\s*(;|$)/i;
@@ -96,12 +97,25 @@ export interface GraphqlHttpOptions<C extends object> {
   apollo: () => ApolloServer<C>;
   context: (req: IncomingMessage, requestId: string) => Promise<C>;
   answers: CatalogAnswers;
+  /** Answers what it can without Apollo (catalog-fast-path.ts), or hands the request over. */
+  fast?: (
+    headers: IncomingMessage['headers'],
+    body: Record<string, unknown>,
+    context: () => Promise<C>,
+  ) => Promise<{ answer?: FastAnswer; context?: Promise<C> }>;
   bodyLimit: string;
   log: Logger;
 }
 
 /** The request handler for /graphql: body limit, request id, kept catalog answers, then Apollo. */
-export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLimit, log }: GraphqlHttpOptions<C>) {
+export function graphqlHttp<C extends object>({
+  apollo,
+  context,
+  answers,
+  fast,
+  bodyLimit,
+  log,
+}: GraphqlHttpOptions<C>) {
   const limit = parseSize(bodyLimit);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = requestIdOf(req.headers['x-request-id']);
@@ -109,6 +123,7 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
       const method = (req.method ?? 'GET').toUpperCase();
       let body: unknown;
       let key: string | null = null;
+      let built: Promise<C> | undefined;
       if (method === 'POST') {
         const raw = await readBody(req, limit, bodyLimit);
         if (JSON_TYPE.test(req.headers['content-type'] ?? '')) {
@@ -126,6 +141,19 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
             send(res, 200, { ...headers, 'cache-control': NO_STORE, vary: VARY }, kept);
             return;
           }
+          if (fast) {
+            const given = body as Record<string, unknown>;
+            const r = await withRequestId(requestId, () => fast(req.headers, given, () => context(req, requestId)));
+            if (r.answer) {
+              const { status, headers, body: bytes } = r.answer;
+              if (key !== null) answers.keep(key, status, bytes);
+              const out: Record<string, string> = { ...headers, 'x-request-id': requestId };
+              if (req.headers.authorization !== undefined) out['cache-control'] = uncached(req);
+              send(res, status, out, bytes);
+              return;
+            }
+            built = r.context;
+          }
         }
       }
       const headers = new HeaderMap();
@@ -136,7 +164,7 @@ export function graphqlHttp<C extends object>({ apollo, context, answers, bodyLi
       const response = await withRequestId(requestId, () =>
         apollo().executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method, headers, search, body },
-          context: () => context(req, requestId),
+          context: () => built ?? context(req, requestId),
         }),
       );
       const status = response.status ?? 200;

@@ -19,6 +19,9 @@ export function rateLimitHeaders(remaining: number, perMinute: number): [string,
   ];
 }
 
+/** What an operation was charged when it was admitted before Apollo saw it (catalog-fast-path.ts), by context. */
+export type AdmittedBefore = WeakMap<Context, { cost: number; remaining?: number }>;
+
 /**
  * Measures and admits each operation (limits.ts), reports its cost in `extensions`, and a partner's budget
  * there and in rate-limit headers (429s keep the `Retry-After` of their error).
@@ -27,6 +30,7 @@ export function costPlugin(
   schema: GraphQLSchema,
   limits: QueryLimits,
   budget: CostBudget,
+  admittedBefore: AdmittedBefore,
 ): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -39,6 +43,13 @@ export function costPlugin(
               'Subscriptions run over WebSocket (graphql-ws protocol) on /graphql, not over HTTP POST.',
               { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
             );
+          }
+          const before = admittedBefore.get(rc.contextValue);
+          if (before) {
+            // Admitted and charged once already: the fast path handed the request over after that.
+            admitted = before;
+            left = before.remaining;
+            return;
           }
           try {
             admitted = await admitOperation(

@@ -1,0 +1,39 @@
+// bench:status: where webhook → event goes, per generation: the durable job's wait for a worker (webhook
+// recorded → job started), then applying it (job started → row SUCCEEDED: fetch and store the video, the
+// row's transaction). From pgboss.job / pgboss.archive and the rows, all on the database's clock.
+import type { PrismaClient } from '../src/db.ts';
+
+export const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+export const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(0).padStart(5)} ms   p99 ${pct(xs, 99).toFixed(0).padStart(5)} ms   ` +
+  `mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0).padStart(5)} ms   (n=${xs.length})`;
+
+export async function phasesOf(
+  prisma: PrismaClient,
+  rows: { falRequestId: string | null; finishedAt: Date | null }[],
+  received: Map<string, number>,
+): Promise<{ toStart: number[]; startToRow: number[] }> {
+  const jobs = await prisma
+    .$queryRawUnsafe<{ deliveryId: string; startedOn: Date | null }[]>(
+      `SELECT data->>'deliveryId' AS "deliveryId", started_on AS "startedOn" FROM pgboss.job WHERE name = 'fal-outcome'
+       UNION ALL
+       SELECT data->>'deliveryId', started_on FROM pgboss.archive WHERE name = 'fal-outcome'`,
+    )
+    .catch(() => []);
+  const deliveries = await prisma.falWebhookDelivery.findMany({ select: { id: true, requestId: true } });
+  const deliveryOf = new Map(deliveries.map((d) => [d.requestId, d.id]));
+  const jobOf = new Map(jobs.map((j) => [j.deliveryId, j]));
+  const toStart: number[] = [];
+  const startToRow: number[] = [];
+  for (const r of rows) {
+    const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
+    const started = r.falRequestId ? jobOf.get(deliveryOf.get(r.falRequestId) ?? '')?.startedOn : undefined;
+    if (rec === undefined || !started) continue;
+    toStart.push(started.getTime() - rec);
+    if (r.finishedAt) startToRow.push(r.finishedAt.getTime() - started.getTime());
+  }
+  return { toStart, startToRow };
+}
