@@ -19,8 +19,10 @@ export function GenerateImageForm({ projectId }: { projectId: string }) {
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (!(await form.run(() => generate({ projectId, prompt, aspectRatio, idempotencyKey })))) return;
-    setPrompt('');
+    const sent = prompt;
+    if (!(await form.run(() => generate({ projectId, prompt: sent, aspectRatio, idempotencyKey })))) return;
+    // Cleared only if unchanged: a prompt typed while this one was on its way stays.
+    setPrompt((now) => (now === sent ? '' : now));
     renewKey();
   };
 
