@@ -1,7 +1,7 @@
 // Catalog-only POSTs answered without Apollo's pipeline (src/http/catalog-fast-path.ts) give the bytes and
 // headers Apollo gives: the same request with an Accept header the fast path leaves to Apollo is the reference.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicAvatars, createTaxonomy } from './fixtures.ts';
+import { createApiKey, createPublicAvatars, createTaxonomy } from './fixtures.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 
 const PAGE = `query Page($first: Int!, $tags: [String!]) { publicAvatars(first: $first, tags: $tags) {
@@ -20,13 +20,7 @@ beforeAll(async () => {
   app = await startTestApp({ API_KEY_COST_PER_MINUTE: '6000' });
   await createPublicAvatars(app, await createTaxonomy(app), 5);
   await app.sql(`UPDATE "Avatar" SET "imageStoragePath" = 'avatars/' || id || '.png'`);
-  const admin = await app.admin();
-  const created = await app.gql(
-    `mutation { createApiKey(input: { name: "Fast path" }) { ... on MutationCreateApiKeySuccess { data { key } } } }`,
-    {},
-    admin.token,
-  );
-  apiKey = created.data.createApiKey.data.key;
+  apiKey = await createApiKey(app, 'Fast path');
   user = await app.signUp();
 });
 afterAll(() => app.stop());

@@ -58,3 +58,14 @@ export async function createPublicAvatars(
   }
   return created;
 }
+
+/** A partner API key made by an admin through the API (the admin is the app's, or `admin` when given). */
+export async function createApiKey(app: TestApp, name: string, admin?: { token: string }): Promise<string> {
+  const created = await app.gql(
+    `mutation ($name: String!) { createApiKey(input: { name: $name }) {
+      ... on MutationCreateApiKeySuccess { data { key } } } }`,
+    { name },
+    (admin ?? (await app.admin())).token,
+  );
+  return created.data.createApiKey.data.key;
+}

@@ -2,7 +2,7 @@
 // answers for users and keys, persisted queries shared by the instances on one Redis, rate-limit headers.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicAvatars, createTaxonomy } from './fixtures.ts';
+import { createApiKey, createPublicAvatars, createTaxonomy } from './fixtures.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 
 const REDIS = { REDIS_URL: 'redis://127.0.0.1:6379' };
@@ -20,13 +20,7 @@ beforeAll(async () => {
   // Presigned media URLs in the answer (the object need not exist to be signed).
   await app.sql(`UPDATE "Avatar" SET "imageStoragePath" = 'avatars/' || id || '.png'`);
   admin = await app.admin();
-  const created = await app.gql(
-    `mutation { createApiKey(input: { name: "Partner HTTP" }) {
-      ... on MutationCreateApiKeySuccess { data { key } } } }`,
-    {},
-    admin.token,
-  );
-  apiKey = created.data.createApiKey.data.key;
+  apiKey = await createApiKey(app, 'Partner HTTP', admin);
 });
 afterAll(() => app.stop());
 
