@@ -38,7 +38,8 @@ export function AvatarForm(props: { projectId: string; reference: Reference; ini
       idempotencyKey: key,
     };
     if (!(await form.run(() => create(input, reference.imageUrl)))) return;
-    setName('');
+    // A name typed while this one was on its way is the next avatar's: keep it.
+    setName((now) => (now === input.name ? '' : now));
     renewKey();
   };
 
