@@ -108,6 +108,7 @@ export async function reserveGeneration<T extends { id: string } | null>(
     return row ? [row] : [];
   };
   const { rows } = await reserve(deps, starter, kind, one, async () => null, 1);
+  // `rows` holds `write`'s row when it wrote one: its own T, or null.
   return (rows[0] ?? null) as T;
 }
 
