@@ -113,6 +113,16 @@ export const possibleTypes: Record<string, string[]> = {
     "NotFoundError",
     "ValidationError"
   ],
+  "MutationPickBRollVariantResult": [
+    "MutationPickBRollVariantSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
+  "MutationPickImageVariantResult": [
+    "MutationPickImageVariantSuccess",
+    "NotFoundError",
+    "ValidationError"
+  ],
   "MutationRegisterUploadResult": [
     "MutationRegisterUploadSuccess",
     "NotFoundError",

@@ -2,6 +2,7 @@
 // boundary (`validate:` on an argument), so a refusal is a typed ValidationError with the value's path.
 import { z } from 'zod';
 import { isSeedanceDuration, PROMPT_MAX_LENGTH, SEEDANCE_DURATIONS } from '../fal/models.ts';
+import { invalid } from './errors.ts';
 
 /** A display name: a project, an avatar, a b-roll, an API key, a person. */
 export const displayName = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
@@ -26,3 +27,14 @@ export const VIDEO_DURATION_RULE = `Must be ${SEEDANCE_DURATIONS.join(' or ')}.`
 export const videoDuration = z.number().refine(isSeedanceDuration, VIDEO_DURATION_RULE);
 
 export const tagSlugs = z.array(z.string().max(50)).max(30, 'At most 30 tags.');
+
+/** How many variants one generateImage or createBRoll makes (FLUX's `num_images` range): each is its own row. */
+export const VARIANT_COUNT_RULE = 'Between 1 and 4.';
+export const variantCount = z.number().int(VARIANT_COUNT_RULE).min(1, VARIANT_COUNT_RULE).max(4, VARIANT_COUNT_RULE);
+
+/** The variant count of a use case's input, checked there too (a caller other than GraphQL). */
+export function variantCountOf(count: number | null | undefined): number {
+  const parsed = variantCount.safeParse(count ?? 1);
+  if (!parsed.success) throw invalid(['input', 'count'], VARIANT_COUNT_RULE);
+  return parsed.data;
+}

@@ -82,17 +82,26 @@ function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 export type FluxTextToImageInput = {
   prompt: string;
   image_size: string;
-  num_images: 1;
+  /** 1–4: fal answers that many `images[]`, in order, with one seed. */
+  num_images: number;
   output_format: 'png';
   enable_safety_checker: true;
 };
 
-export function fluxTextToImageInput(o: { prompt: string; aspectRatio: FluxAspectRatio }): FluxTextToImageInput {
+/** FLUX dev's `num_images` range: how many variants one request may make. */
+export const FLUX_MAX_IMAGES = 4;
+export const fluxNumImagesSchema = z.int().min(1).max(FLUX_MAX_IMAGES);
+
+export function fluxTextToImageInput(o: {
+  prompt: string;
+  aspectRatio: FluxAspectRatio;
+  numImages?: number | undefined;
+}): FluxTextToImageInput {
   const ratio = check(fluxAspectRatioSchema, o.aspectRatio, 'aspect ratio');
   return {
     prompt: check(promptSchema, o.prompt, 'prompt'),
     image_size: FLUX_IMAGE_SIZES[ratio].preset,
-    num_images: 1,
+    num_images: check(fluxNumImagesSchema, o.numImages ?? 1, 'number of images'),
     output_format: 'png',
     enable_safety_checker: true,
   };

@@ -48,19 +48,23 @@ async function dailyRetryAfter(client: Tx, userId: string, since: Date, over: nu
   return row ? new Date(row.at.getTime() + DAY_MS) : null;
 }
 
-async function check(deps: LimitDeps, client: Tx, userId: string, kind: string): Promise<void> {
+/** `slots`: how many generations the request starts (variants); all of them must fit, or none is started. */
+async function check(deps: LimitDeps, client: Tx, userId: string, kind: string, slots: number): Promise<void> {
   const { maxInFlight, maxPerDay } = deps.settings.generation;
   if (!maxInFlight && !maxPerDay) return;
   const since = new Date(Date.now() - DAY_MS);
   const c = await counts(client, userId, since);
   let error: GenerationLimitError | null = null;
-  if (maxPerDay && c.today >= maxPerDay) {
+  if (maxPerDay && c.today + slots > maxPerDay) {
+    // The window must lose enough attempts for all `slots` to fit (null when they never can).
+    const over = c.today + slots - 1 - maxPerDay;
     error = new GenerationLimitError(
       'DAILY',
       maxPerDay,
-      await dailyRetryAfter(client, userId, since, c.today - maxPerDay),
+      slots > maxPerDay ? null : await dailyRetryAfter(client, userId, since, over),
     );
-  } else if (maxInFlight && c.inFlight >= maxInFlight) error = new GenerationLimitError('IN_FLIGHT', maxInFlight, null);
+  } else if (maxInFlight && c.inFlight + slots > maxInFlight)
+    error = new GenerationLimitError('IN_FLIGHT', maxInFlight, null);
   if (error) {
     const line = {
       event: 'generation.limited',
@@ -68,6 +72,7 @@ async function check(deps: LimitDeps, client: Tx, userId: string, kind: string):
       userId,
       limitKind: error.kind,
       limit: error.limit,
+      slots,
       inFlight: c.inFlight,
       today: c.today,
     };
@@ -98,7 +103,13 @@ export async function reserveGeneration<T extends { id: string } | null>(
   kind: GenerationSubject,
   write: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return (await reserve(deps, starter, kind, write, async () => null)).row;
+  const one = async (tx: Tx) => {
+    const row = await write(tx);
+    return row ? [row] : [];
+  };
+  const { rows } = await reserve(deps, starter, kind, one, async () => null, 1);
+  // `rows` holds `write`'s row when it wrote one: its own T, or null.
+  return (rows[0] ?? null) as T;
 }
 
 /**
@@ -114,24 +125,47 @@ export async function reserveIdempotent<T extends { id: string }>(
   earlier: (client: Tx | PrismaClient) => Promise<T | null>,
   write: (tx: Tx) => Promise<T>,
 ): Promise<{ row: T; created: boolean }> {
-  try {
-    return await reserve(deps, starter, kind, write, earlier);
-  } catch (e) {
-    // Admins take no lock: a simultaneous request with the key may win at the unique index instead.
-    if ((e as { code?: string }).code !== 'P2002') throw e;
-    const row = await earlier(deps.db);
-    if (!row) throw e;
-    return { row, created: false };
-  }
+  const { rows, created } = await reserveIdempotentGroup(deps, starter, kind, earlier, 1, async (tx) => [
+    await write(tx),
+  ]);
+  return { row: rows[0]!, created };
 }
 
-async function reserve<T extends { id: string } | null>(
+/**
+ * reserveIdempotent for `count` rows at once (variants): the caps must fit all of them, each gets its attempt.
+ * `earlier` finds the row holding the key (the group's first); a replay returns it alone (`created: false`).
+ */
+export async function reserveIdempotentGroup<T extends { id: string }>(
   deps: LimitDeps,
   starter: Starter,
   kind: GenerationSubject,
-  write: (tx: Tx) => Promise<T>,
-  earlier: (tx: Tx) => Promise<T | null>,
-): Promise<{ row: T; created: boolean }> {
+  earlier: (client: Tx | PrismaClient) => Promise<T | null>,
+  count: number,
+  write: (tx: Tx) => Promise<T[]>,
+): Promise<{ rows: T[]; created: boolean }> {
+  const replay = async (client: Tx | PrismaClient) => {
+    const row = await earlier(client);
+    return row ? [row] : null;
+  };
+  try {
+    return await reserve(deps, starter, kind, write, replay, count);
+  } catch (e) {
+    // Admins take no lock: a simultaneous request with the key may win at the unique index instead.
+    if ((e as { code?: string }).code !== 'P2002') throw e;
+    const rows = await replay(deps.db);
+    if (!rows) throw e;
+    return { rows, created: false };
+  }
+}
+
+async function reserve<T extends { id: string }>(
+  deps: LimitDeps,
+  starter: Starter,
+  kind: GenerationSubject,
+  write: (tx: Tx) => Promise<T[]>,
+  earlier: (tx: Tx) => Promise<T[] | null>,
+  slots: number,
+): Promise<{ rows: T[]; created: boolean }> {
   const reserved = await deps.db.$transaction(
     async (tx) => {
       if (starter.role !== 'ADMIN') {
@@ -140,19 +174,25 @@ async function reserve<T extends { id: string } | null>(
       }
       // Under the user's lock, a request with a key sees the row an earlier one with the key committed.
       const replayed = await earlier(tx);
-      if (replayed) return { row: replayed, created: false };
-      if (starter.role !== 'ADMIN') await check(deps, tx, starter.id, kind);
-      const row = await write(tx);
-      if (row) await tx.generationAttempt.create({ data: { userId: starter.id, kind, targetId: row.id } });
-      return { row, created: true };
+      if (replayed) return { rows: replayed, created: false };
+      if (starter.role !== 'ADMIN') await check(deps, tx, starter.id, kind, slots);
+      const rows = await write(tx);
+      if (rows.length) {
+        await tx.generationAttempt.createMany({
+          data: rows.map((row) => ({ userId: starter.id, kind, targetId: row.id })),
+        });
+      }
+      return { rows, created: true };
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
-  if (reserved.row && reserved.created) {
-    deps.log.info(
-      { event: 'generation.created', ...gen(kind, reserved.row.id), userId: starter.id },
-      'generation row written (PENDING)',
-    );
+  if (reserved.created) {
+    for (const row of reserved.rows) {
+      deps.log.info(
+        { event: 'generation.created', ...gen(kind, row.id), userId: starter.id },
+        'generation row written (PENDING)',
+      );
+    }
   }
   return reserved;
 }

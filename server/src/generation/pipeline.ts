@@ -1,7 +1,7 @@
 // The generation pipeline, one object per app: submit a PENDING row to fal, apply fal's answer once,
 // fail a row with a reason, reconcile what webhooks missed. Its parts live in domain/generations/.
 import type { FalModel } from '../fal/models.ts';
-import { applyOutcome, fail, settle } from '../domain/generations/apply.ts';
+import { applyOutcome, cancelled, fail } from '../domain/generations/apply.ts';
 import { reconcile, type ReconcileReport } from '../domain/generations/reconcile.ts';
 import { tableOf } from '../domain/generations/registry.ts';
 import { submit, webhookUrl } from '../domain/generations/submit.ts';
@@ -34,7 +34,11 @@ export class Pipeline {
    */
   async start<Row, Data, Input>(kind: KindSpec<Row, Data, Input>, target: Target, input: Input): Promise<void> {
     const submitted = await submit(this.deps, target, kind.model, kind.falInput(kind.input.parse(input)));
-    if (submitted.kind === 'submitted') await this.publish(target);
+    if (submitted.kind !== 'submitted') return;
+    await this.publish(target);
+    // Image variants sharing the request were submitted with it.
+    for (const id of await tableOf(target.kind).requestMates(this.deps.db, target.id, submitted.requestId))
+      await this.publish({ kind: target.kind, id });
   }
 
   /** Applies fal's answer to its row, once: anything not PENDING any more, or for another request, is left alone. */
@@ -47,9 +51,9 @@ export class Pipeline {
     return fail(this.deps, target, reason, requestId);
   }
 
-  /** A PENDING row fal removed from its queue: CANCELLED, its attempt unbilled, then subscribers told. */
+  /** A PENDING row fal removed from its queue (and those sharing its request): CANCELLED, unbilled, told. */
   cancelled(target: Target, requestId: string): Promise<ApplyResult> {
-    return settle(this.deps, target, null, { kind: 'cancelled' }, requestId);
+    return cancelled(this.deps, target, requestId);
   }
 
   /** Tells subscribers that a row changed (as it stands now). */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { StatusBadge } from '../../ui/Feedback.tsx';
 import { DownloadLink } from './DownloadLink.tsx';
@@ -20,13 +20,21 @@ export const BRollCard_bRoll = graphql(`
     durationSeconds
     aspectRatio
     createdAt
+    variantGroupId
+    variantIndex
+    variantCount
     progress {
       ...PendingProgress_progress
     }
   }
 `);
 
-export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; onDelete?: (id: string) => void }) {
+export function BRollCard(props: {
+  bRoll: FragmentType<typeof BRollCard_bRoll>;
+  onDelete?: (id: string) => void;
+  /** More buttons (a variant's "Keep this one"). */
+  actions?: ReactNode;
+}) {
   const bRoll = getFragmentData(BRollCard_bRoll, props.bRoll);
   const [playing, setPlaying] = useState(false);
   const [retry, { loading }] = useRetryBRollMutation();
@@ -77,6 +85,11 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; 
         <p className="caption" title={bRoll.prompt}>
           {bRoll.prompt}
         </p>
+        {bRoll.variantGroupId && (
+          <p className="muted">
+            Variant {bRoll.variantIndex + 1} of {bRoll.variantCount}
+          </p>
+        )}
         <FailureAndRetry
           status={bRoll.status}
           reason={bRoll.failureReason}
@@ -94,6 +107,7 @@ export function BRollCard(props: { bRoll: FragmentType<typeof BRollCard_bRoll>; 
             Delete
           </button>
         )}
+        {props.actions}
       </div>
     </li>
   );

@@ -6,6 +6,7 @@ import { Field, FormError } from '../../ui/Field.tsx';
 import { PriceTag } from '../pricing/PriceTag.tsx';
 import type { Reference } from './AvatarForm.tsx';
 import { useCreateBRollMutation } from './mutations/useCreateBRollMutation.ts';
+import { VariantsField } from './VariantsField.tsx';
 import { VideoFields, type VideoFormat } from './VideoFields.tsx';
 
 const DEFAULT_FORMAT = { durationSeconds: 5, aspectRatio: VideoAspectRatio.R16_9, quality: VideoQuality.Standard };
@@ -15,7 +16,8 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
   const [prompt, setPrompt] = useState('');
   const [format, setFormat] = useState<VideoFormat>(DEFAULT_FORMAT);
   const [fromImage, setFromImage] = useState(false);
-  const form = useFormErrors(['name', 'prompt', 'durationSeconds', 'aspectRatio', 'quality', 'imageId']);
+  const [count, setCount] = useState(1);
+  const form = useFormErrors(['name', 'prompt', 'durationSeconds', 'aspectRatio', 'quality', 'imageId', 'count']);
   const { errors } = form;
   const imageId = fromImage && reference ? reference.id : null;
   const { durationSeconds, aspectRatio, quality } = format;
@@ -27,13 +29,14 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
     aspectRatio,
     quality,
     imageId,
+    count,
   ]);
   const kind = imageId ? GenerationKind.ImageToVideo : GenerationKind.TextToVideo;
   const [create, { loading }] = useCreateBRollMutation();
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const input = { projectId, name, prompt, durationSeconds, aspectRatio, quality, imageId, idempotencyKey };
+    const input = { projectId, name, prompt, durationSeconds, aspectRatio, quality, imageId, count, idempotencyKey };
     if (!(await form.run(() => create(input)))) return;
     setName('');
     setPrompt('');
@@ -85,7 +88,8 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
           {errors.fields.imageId}
         </p>
       )}
-      <PriceTag input={{ kind, durationSeconds, aspectRatio, quality }} />
+      <VariantsField value={count} onChange={setCount} error={errors.fields.count} />
+      <PriceTag input={{ kind, durationSeconds, aspectRatio, quality, count }} />
       <FormError message={errors.general} />
       <button type="submit" className="btn-primary" disabled={loading}>
         {loading ? 'Sending…' : 'Create b-roll'}

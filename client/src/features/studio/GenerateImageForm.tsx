@@ -6,21 +6,23 @@ import { useFormErrors } from '../../lib/useFormErrors.ts';
 import { Field, FormError } from '../../ui/Field.tsx';
 import { PriceTag } from '../pricing/PriceTag.tsx';
 import { useGenerateImageMutation } from './mutations/useGenerateImageMutation.ts';
+import { VariantsField } from './VariantsField.tsx';
 
 const RATIOS = Object.values(ImageAspectRatio);
 
 export function GenerateImageForm({ projectId }: { projectId: string }) {
   const [prompt, setPrompt] = useState('');
   const [aspectRatio, setAspectRatio] = useState<ImageAspectRatio>(ImageAspectRatio.R3_4);
-  const form = useFormErrors(['prompt', 'aspectRatio']);
+  const [count, setCount] = useState(1);
+  const form = useFormErrors(['prompt', 'aspectRatio', 'count']);
   const { errors } = form;
-  const [idempotencyKey, renewKey] = useActionKey([projectId, prompt, aspectRatio]);
+  const [idempotencyKey, renewKey] = useActionKey([projectId, prompt, aspectRatio, count]);
   const [generate, { loading }] = useGenerateImageMutation();
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const sent = prompt;
-    if (!(await form.run(() => generate({ projectId, prompt: sent, aspectRatio, idempotencyKey })))) return;
+    if (!(await form.run(() => generate({ projectId, prompt: sent, aspectRatio, count, idempotencyKey })))) return;
     // Cleared only if unchanged: a prompt typed while this one was on its way stays.
     setPrompt((now) => (now === sent ? '' : now));
     renewKey();
@@ -59,9 +61,11 @@ export function GenerateImageForm({ projectId }: { projectId: string }) {
           </select>
         )}
       </Field>
+      <VariantsField value={count} onChange={setCount} error={errors.fields.count} />
       <PriceTag
         input={{
           kind: GenerationKind.TextToImage,
+          count,
           // The quote names formats as videos do; every FLUX format is one of them.
           aspectRatio: Object.values(VideoAspectRatio).find((r) => r === aspectRatio) ?? null,
         }}

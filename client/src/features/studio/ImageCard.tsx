@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { GenerationKind, ImageEditMode } from '../../gql/graphql.ts';
 import { useActionKey } from '../../lib/actionKey.ts';
@@ -23,6 +23,9 @@ export const ImageCard_image = graphql(`
     width
     height
     createdAt
+    variantGroupId
+    variantIndex
+    variantCount
     progress {
       ...PendingProgress_progress
     }
@@ -34,6 +37,8 @@ export function ImageCard(props: {
   image: FragmentType<typeof ImageCard_image>;
   selected: boolean;
   onSelect: (id: string) => void;
+  /** More buttons (a variant's "Keep this one"). */
+  actions?: ReactNode;
 }) {
   const image = getFragmentData(ImageCard_image, props.image);
   const [editing, setEditing] = useState(false);
@@ -73,6 +78,11 @@ export function ImageCard(props: {
         <p className="caption" title={image.prompt ?? undefined}>
           {image.source === 'UPLOAD' ? 'Uploaded' : image.prompt}
         </p>
+        {image.variantGroupId && (
+          <p className="muted">
+            Variant {image.variantIndex + 1} of {image.variantCount}
+          </p>
+        )}
         {image.status === 'PENDING' && <PendingProgress id={image.id} progress={image.progress} />}
         {image.status === 'FAILED' && (
           <p className="failure" role="alert">
@@ -95,6 +105,7 @@ export function ImageCard(props: {
             </button>
           )}
           <DownloadLink url={image.downloadUrl} label={`image ${image.prompt ?? ''}`.trim()} />
+          {props.actions}
         </div>
         {editing && (
           <form onSubmit={submit} noValidate className="stack">

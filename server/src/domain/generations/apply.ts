@@ -1,6 +1,7 @@
 // Applying fal's answer to its row, once: the row's move from PENDING and its ledger attempt are one
 // transaction, so whoever sees the row final sees its attempt final too. Media is stored before it,
-// events are published after it commits.
+// events are published after it commits. Rows sharing one fal request (image variants) each get the answer,
+// each its own image, each once.
 import { gen } from '../../log.ts';
 import { attemptSettled, settleDeleted } from './ledger.ts';
 import { withPayload } from './outcome.ts';
@@ -70,6 +71,19 @@ const statusOf = (settlement: Settlement, cancelAsked: boolean): FinalStatus => 
   return settlement.kind === 'cancelled' || cancelAsked ? 'CANCELLED' : 'FAILED';
 };
 
+/** `one` for the row, then for each row sharing its fal request; the row's own result. */
+async function withMates(
+  deps: PipelineDeps,
+  target: Target,
+  requestId: string | undefined,
+  one: (t: Target) => Promise<ApplyResult>,
+): Promise<ApplyResult> {
+  const result = await one(target);
+  for (const id of await tableOf(target.kind).requestMates(deps.db, target.id, requestId))
+    await one({ kind: target.kind, id });
+  return result;
+}
+
 /** Fails a PENDING row with a reason a person can read (a refusal, a timeout, a result that cannot be used). */
 export async function fail(
   deps: PipelineDeps,
@@ -77,23 +91,44 @@ export async function fail(
   reason: string,
   requestId?: string,
 ): Promise<ApplyResult> {
-  return settle(deps, target, null, { kind: 'failed', reason }, requestId);
+  return withMates(deps, target, requestId, (t) => settle(deps, t, null, { kind: 'failed', reason }, requestId));
+}
+
+/** PENDING rows fal removed from its queue: CANCELLED, their attempts unbilled, then subscribers told. */
+export function cancelled(deps: PipelineDeps, target: Target, requestId: string): Promise<ApplyResult> {
+  return withMates(deps, target, requestId, (t) => settle(deps, t, null, { kind: 'cancelled' }, requestId));
 }
 
 /** Applies fal's answer: anything not PENDING any more, or for another request, is left alone. */
 export async function applyOutcome(deps: PipelineDeps, target: Target, received: Outcome): Promise<ApplyResult> {
+  // A payload fetched from the queue for one row serves the rows sharing its request.
+  let outcome = received;
+  return withMates(deps, target, received.requestId, async (t) => {
+    const applied = await applyOne(deps, t, outcome);
+    outcome = applied.outcome;
+    return applied.result;
+  });
+}
+
+async function applyOne(
+  deps: PipelineDeps,
+  target: Target,
+  received: Outcome,
+): Promise<{ result: ApplyResult; outcome: Outcome }> {
   const table = tableOf(target.kind);
   const loaded = await table.load(deps.db, target.id);
   if (loaded && !isStillOpen(loaded.view, received.requestId)) {
-    return { kind: 'ignored', reason: loaded.view.status === 'PENDING' ? 'another request' : 'not pending' };
+    const reason = loaded.view.status === 'PENDING' ? 'another request' : 'not pending';
+    return { result: { kind: 'ignored', reason }, outcome: received };
   }
   const outcome = await withPayload(deps, table, target, loaded?.view ?? null, received);
   if (!loaded) {
     await deps.db.generationProgress.deleteMany({ where: { kind: target.kind, targetId: target.id } });
     await settleDeleted(deps, target, outcome.requestId, outcome.status === 'OK' ? 'SUCCEEDED' : 'FAILED');
-    return { kind: 'ignored', reason: 'deleted' };
+    return { result: { kind: 'ignored', reason: 'deleted' }, outcome };
   }
-  return settle(deps, target, loaded, await settlementOf(deps, loaded, outcome), outcome.requestId);
+  const settlement = await settlementOf(deps, loaded, outcome);
+  return { result: await settle(deps, target, loaded, settlement, outcome.requestId), outcome };
 }
 
 async function settlementOf(deps: PipelineDeps, loaded: Loaded, outcome: Outcome): Promise<Settlement> {

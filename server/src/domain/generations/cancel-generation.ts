@@ -1,6 +1,7 @@
 // Cancelling a PENDING image, avatar or b-roll through fal's cancel. fal removes a queued request (OK): the
 // row is CANCELLED at once, unbilled, out of the in-flight cap. A running one is only signalled
 // (CANCELLATION_REQUESTED): it stays PENDING and ends as fal ends it, SUCCEEDED (and billed) or CANCELLED.
+// Image variants share one request: cancelling one cancels the request, and every row of the group follows.
 import type { Deps } from '../../app/deps.ts';
 import { isFalModel } from '../../fal/models.ts';
 import { gen } from '../../log.ts';
@@ -29,30 +30,35 @@ export async function cancelGeneration(
   if (!falRequestId || !falModel || !isFalModel(falModel))
     throw invalid(['input', 'id'], 'This generation is still being sent to the generator; try again in a moment.');
   const target = { kind, id };
-  const where = { kind_targetId: { kind, targetId: id } };
+  const ids = [id, ...(await tableOf(kind).requestMates(deps.db, id, falRequestId))];
   // Recorded before fal is asked: an ERROR the cancellation causes (webhook, reconciler) then ends CANCELLED too.
   const asked = { cancelRequestedAt: new Date() };
-  await deps.db.generationProgress.upsert({
-    where,
-    create: { kind, targetId: id, falModel, falRequestId, ...asked },
-    update: asked,
-  });
+  for (const targetId of ids) {
+    await deps.db.generationProgress.upsert({
+      where: { kind_targetId: { kind, targetId } },
+      create: { kind, targetId, falModel, falRequestId, ...asked },
+      update: asked,
+    });
+  }
   const forget = () =>
-    deps.db.generationProgress.updateMany({ where: where.kind_targetId, data: { cancelRequestedAt: null } });
+    deps.db.generationProgress.updateMany({
+      where: { kind, targetId: { in: ids } },
+      data: { cancelRequestedAt: null },
+    });
   const answer = await deps.gateway.cancel(falModel, falRequestId);
-  const ids = { ...gen(kind, id), falRequestId, userId: user.id };
+  const line = { ...gen(kind, id), falRequestId, userId: user.id };
   if (!answer.ok) {
     await forget();
-    deps.log.warn({ event: 'generation.cancel_failed', ...ids, error: answer.error.message }, 'fal cancel failed');
+    deps.log.warn({ event: 'generation.cancel_failed', ...line, error: answer.error.message }, 'fal cancel failed');
     throw new ProviderUnavailableError(answer.error.message);
   }
-  deps.log.info({ event: 'generation.cancel', ...ids, answer: answer.value.status }, 'cancellation asked of fal');
+  deps.log.info({ event: 'generation.cancel', ...line, answer: answer.value.status }, 'cancellation asked of fal');
   if (answer.value.status === 'OK') {
     await deps.pipeline.cancelled(target, falRequestId);
     return { kind, id, answer: 'CANCELLED' };
   }
   if (answer.value.status === 'CANCELLATION_REQUESTED') {
-    await deps.pipeline.publish(target);
+    for (const targetId of ids) await deps.pipeline.publish({ kind, id: targetId });
     return { kind, id, answer: 'CANCELLATION_REQUESTED' };
   }
   // Done already: its result stands (a failure stays FAILED), applied now rather than at the webhook.

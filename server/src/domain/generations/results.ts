@@ -2,11 +2,17 @@
 import { parseFluxResult, parseSeedanceResult } from '../../fal/models.ts';
 import type { FalResult, Outcome } from './types.ts';
 
-export function fluxImageResult(payload: unknown): FalResult {
+/** The image of variant `index` (fal answers `images[]` in order, with one seed for the request). */
+export function fluxImageResult(payload: unknown, index = 0): FalResult {
   const parsed = parseFluxResult(payload);
   if (!parsed.ok) return { kind: 'failed', reason: parsed.error };
   const { images, nsfw, seed } = parsed.value;
-  return { kind: 'image', url: images[0]!.url, nsfw: nsfw[0] ?? false, seed: seed ?? null };
+  const image = images[index];
+  if (!image) {
+    const reason = `The generator returned ${images.length} image(s); variant ${index + 1} is missing.`;
+    return { kind: 'failed', reason };
+  }
+  return { kind: 'image', url: image.url, nsfw: nsfw[index] ?? false, seed: seed ?? null };
 }
 
 export function seedanceVideoResult(payload: unknown): FalResult {

@@ -37,18 +37,25 @@ export async function submit(
   const estimatedCostUsd = kind ? await kind.estimateCost(deps, target.id, input) : estimateCostUsd(model, input);
   const falRequestId = result.value.requestId;
   const data = { falRequestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
-  const progress = { kind: target.kind, targetId: target.id, falModel: model, falRequestId };
+  const table = tableOf(target.kind);
   const pending = await deps.db.$transaction(async (tx) => {
-    const rows = await tableOf(target.kind).submitted(tx, target.id, data);
-    await attemptSubmitted(tx, target, data);
-    // Polled for its queue position and logs while it stays PENDING (progress-poller.ts).
-    if (rows)
-      await tx.generationProgress.upsert({
-        where: { kind_targetId: { kind: target.kind, targetId: target.id } },
-        create: { ...progress, polledAt: new Date() },
-        update: progress,
-      });
-    return rows;
+    // Image variants: one request for the group, each row its own attempt at the per-image price.
+    const ids = [target.id, ...(await table.requestMates(tx, target.id, undefined))];
+    let pending = 0;
+    for (const targetId of ids) {
+      const rows = await table.submitted(tx, targetId, data);
+      await attemptSubmitted(tx, { kind: target.kind, id: targetId }, data);
+      // Polled for its queue position and logs while it stays PENDING (progress-poller.ts).
+      const progress = { kind: target.kind, targetId, falModel: model, falRequestId };
+      if (rows)
+        await tx.generationProgress.upsert({
+          where: { kind_targetId: { kind: target.kind, targetId } },
+          create: { ...progress, polledAt: new Date() },
+          update: progress,
+        });
+      pending += rows;
+    }
+    return pending;
   });
   if (pending) deps.progressWake?.();
   const line = {

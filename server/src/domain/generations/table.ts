@@ -26,6 +26,11 @@ export interface Table<Row, Data> {
   view(row: Row): GenerationView;
   pending(db: Db, before: Date, take: number): Promise<GenerationView[]>;
   idByRequest(db: Db, requestId: string): Promise<string | null>;
+  /**
+   * The other rows sharing the fal request of row `id` (image variants: one request, `num_images` rows), found
+   * by its group, or by `requestId` when the row is gone. Absent for a table whose rows each have their own.
+   */
+  requestMates?(db: Db | Tx, id: string, requestId: string | undefined): Promise<string[]>;
   submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
   settle(tx: Tx, id: string, requestId: string | undefined, settle: Settle<Data>): Promise<number>;
 }
@@ -38,9 +43,10 @@ export interface KindSpec<Row, Data, Input> {
   model: FalModel;
   input: z.ZodType<Input>;
   falInput(input: Input): Record<string, unknown>;
-  /** Estimated USD of one submission (fal/models.ts prices). */
+  /** Estimated USD of one row of a submission (fal/models.ts prices): a request of n images is n rows. */
   estimateCost(deps: PipelineDeps, id: string, falInput: Record<string, unknown>): Promise<number>;
-  parse(payload: unknown): FalResult;
+  /** fal's result as the row of `variantIndex` reads it (its own image of `images[]`). */
+  parse(payload: unknown, variantIndex: number): FalResult;
   store(deps: PipelineDeps, row: Row, result: Exclude<FalResult, { kind: 'failed' }>): Promise<Stored<Data>>;
   publish(deps: PipelineDeps, row: Row, status: GenerationView['status']): Promise<void>;
 }
@@ -81,6 +87,7 @@ export interface GenerationTable {
   load(db: Db | Tx, id: string): Promise<Loaded | null>;
   pending(db: Db, before: Date, take: number): Promise<GenerationView[]>;
   idByRequest(db: Db, requestId: string): Promise<string | null>;
+  requestMates(db: Db | Tx, id: string, requestId: string | undefined): Promise<string[]>;
   submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
   fail(tx: Tx, id: string, requestId: string | undefined, reason: string): Promise<number>;
   cancel(tx: Tx, id: string, requestId: string | undefined): Promise<number>;
@@ -115,7 +122,7 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
       return {
         view,
         kind: kind.info,
-        parse: (payload) => kind.spec.parse(payload),
+        parse: (payload) => kind.spec.parse(payload, view.variantIndex),
         publish: (deps, status) => kind.spec.publish(deps, row, status),
         async store(deps, result): Promise<Settlement> {
           const stored = await kind.spec.store(deps, row, result);
@@ -135,6 +142,7 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
     },
     pending: (db, before, take) => table.pending(db, before, take),
     idByRequest: (db, requestId) => table.idByRequest(db, requestId),
+    requestMates: async (db, id, requestId) => (table.requestMates ? table.requestMates(db, id, requestId) : []),
     submitted: (tx, id, data) => table.submitted(tx, id, data),
     fail: (tx, id, requestId, failureReason) => table.settle(tx, id, requestId, { status: 'FAILED', failureReason }),
     cancel: (tx, id, requestId) => table.settle(tx, id, requestId, { status: 'CANCELLED' }),
@@ -168,7 +176,10 @@ export const VIEW_COLUMNS = {
 
 /** A row's GenerationView, from the VIEW_COLUMNS (and `source`, when its table has one). */
 export const viewOf = (
-  r: Pick<GenerationView, keyof typeof VIEW_COLUMNS> & { source?: GenerationView['source'] },
+  r: Pick<GenerationView, keyof typeof VIEW_COLUMNS> & {
+    source?: GenerationView['source'];
+    variantIndex?: number;
+  },
 ): GenerationView => ({
   id: r.id,
   userId: r.userId,
@@ -178,4 +189,5 @@ export const viewOf = (
   falModel: r.falModel,
   createdAt: r.createdAt,
   source: r.source ?? null,
+  variantIndex: r.variantIndex ?? 0,
 });

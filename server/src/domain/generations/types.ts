@@ -65,6 +65,8 @@ export interface GenerationView {
   createdAt: Date;
   /** Which kind of the table the row is (its `source` column); null for a table of one kind. */
   source: string | null;
+  /** Its place in its variant group (0 without one): which of fal's `images[]` is its own. */
+  variantIndex: number;
 }
 
 /** fal's answer read by a kind: the media to store, or why there is none. */

@@ -1,11 +1,11 @@
 // Making b-rolls: create, retry, rename and delete. Adapters of domain/b-rolls.
 import { z } from 'zod';
-import { createBRoll } from '../../domain/b-rolls/create-b-roll.ts';
+import { bRollVariants, createBRoll } from '../../domain/b-rolls/create-b-roll.ts';
 import { deleteBRoll } from '../../domain/b-rolls/delete-b-roll.ts';
 import { renameBRoll } from '../../domain/b-rolls/rename-b-roll.ts';
 import { retryBRoll } from '../../domain/b-rolls/retry-b-roll.ts';
 import { GenerationLimitError, NotFoundError } from '../../domain/errors.ts';
-import { videoDuration } from '../../domain/fields.ts';
+import { variantCount, videoDuration } from '../../domain/fields.ts';
 import { nodeRef } from '../../domain/ids.ts';
 import { PROMPT_MAX_LENGTH, SEEDANCE_DURATIONS } from '../../fal/models.ts';
 import { builder } from '../builder.ts';
@@ -15,6 +15,7 @@ import { idempotencyKey, IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency.ts';
 import { BRoll } from './b-roll.ts';
 import { bRollDocs as d } from './b-roll.docs.ts';
 import { VideoAspectRatio, VideoQuality } from './generation-enums.ts';
+import { variantDocs } from './variants.docs.ts';
 
 const name = z.string().trim().min(1, 'Required.').max(100, 'At most 100 characters.');
 const durations = SEEDANCE_DURATIONS.join(' or ');
@@ -36,6 +37,7 @@ const CreateBRollInput = builder.inputType('CreateBRollInput', {
     }),
     aspectRatio: t.field({ type: VideoAspectRatio, description: 'Default R16_9.' }),
     quality: t.field({ type: VideoQuality, description: 'Default STANDARD.' }),
+    count: t.int({ description: variantDocs.bRollCount, validate: variantCount }),
     idempotencyKey: t.string({ description: IDEMPOTENCY_KEY_DESCRIPTION('b-roll'), validate: idempotencyKey }),
   }),
 });
@@ -57,7 +59,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg(input(CreateBRollInput)) },
     errors: {
       types: [NotFoundError, GenerationLimitError],
-      ...data('The b-roll, PENDING (or as an earlier key made it).'),
+      ...data('The b-roll, PENDING (or as an earlier key made it); the first of its variants.'),
+      result: {
+        fields: (r) => ({
+          bRolls: r.field({
+            type: [BRoll],
+            description: variantDocs.bRolls,
+            resolve: (b: { id: string; variantGroupId: string | null }, _a, ctx) => bRollVariants(ctx.deps, b),
+          }),
+        }),
+      },
     },
     resolve: (_r, { input }, ctx) =>
       createBRoll(ctx.deps, actorOf(ctx), {

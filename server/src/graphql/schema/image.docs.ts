@@ -15,8 +15,9 @@ export const imageDocs = {
     `1–${PROMPT_MAX_LENGTH} characters. STRENGTH: the result described; INSTRUCTION: what to change ` +
     '("make the coat red").',
   generateImage: operationDoc(
-    'FLUX dev text-to-image, 1024 pixels on the long side. Returns the PENDING image at once; projectUpdated ' +
-      'tells when it is done. Billed on success only: $0.025 per megapixel, rounded up (see `quote`).',
+    'FLUX dev text-to-image, 1024 pixels on the long side; `count` variants (1–4) from one request, each an ' +
+      'Image of its own (`images`). Returns the PENDING image(s) at once; projectUpdated tells when each is ' +
+      'done. Billed on success only: $0.025 per megapixel, rounded up, per image (see `quote`).',
     { who: WHO.user, limits: GENERATION_LIMITS, errors: GENERATION_ERRORS },
   ),
   editImage: operationDoc(

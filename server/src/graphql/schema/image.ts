@@ -1,9 +1,9 @@
 // Studio images: generated (FLUX) or edited (FLUX image-to-image); uploads are in image-upload.ts. Adapters
 // of domain/studio-images.
 import { z } from 'zod';
-import { prompt } from '../../domain/fields.ts';
+import { prompt, variantCount } from '../../domain/fields.ts';
 import { editImage } from '../../domain/studio-images/edit-image.ts';
-import { generateImage } from '../../domain/studio-images/generate-image.ts';
+import { generateImage, imageVariants } from '../../domain/studio-images/generate-image.ts';
 import { builder } from '../builder.ts';
 import { actorOf } from '../context.ts';
 import { data } from '../docs.ts';
@@ -15,6 +15,7 @@ import { GenerationStatus } from './avatar.ts';
 import { GenerationProgress, progressOf } from './generation-progress.ts';
 import { Project } from './project.ts';
 import { ImageAspectRatio, ImageEditMode, ImageSource } from './generation-enums.ts';
+import { variantDocs } from './variants.docs.ts';
 
 export const Image = builder.prismaNode('Image', {
   id: { field: 'id' },
@@ -77,6 +78,7 @@ const GenerateImageInput = builder.inputType('GenerateImageInput', {
     projectId: t.id({ required: true, description: 'The global ID of one of your projects.' }),
     prompt: t.string({ required: true, multiline: true, description: d.prompt, validate: prompt }),
     aspectRatio: t.field({ type: ImageAspectRatio, description: 'Default R1_1 (1024 × 1024 pixels).' }),
+    count: t.int({ description: variantDocs.imageCount, validate: variantCount }),
     idempotencyKey: t.string({ description: IMAGE_KEY_DESCRIPTION, validate: idempotencyKey }),
   }),
 });
@@ -103,7 +105,16 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: GenerateImageInput, required: true, description: 'What to make.' }) },
     errors: {
       types: [NotFoundError, GenerationLimitError],
-      ...data('The image, PENDING (or as an earlier key made it).'),
+      ...data('The image, PENDING (or as an earlier key made it); the first of its variants.'),
+      result: {
+        fields: (r) => ({
+          images: r.field({
+            type: [Image],
+            description: variantDocs.images,
+            resolve: (image: { id: string; variantGroupId: string | null }, _a, ctx) => imageVariants(ctx.deps, image),
+          }),
+        }),
+      },
     },
     resolve: (_r, { input }, ctx) =>
       generateImage(ctx.deps, actorOf(ctx), { ...input, projectId: nodeRef(input.projectId, 'Project') }),

@@ -17,6 +17,7 @@ import './avatar-studio.ts';
 import './library.ts';
 import './b-roll.ts';
 import './b-roll-studio.ts';
+import './variants.ts';
 import './formats.ts';
 import './downloads.ts';
 import './project-export.ts';

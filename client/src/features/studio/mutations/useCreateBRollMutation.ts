@@ -9,7 +9,10 @@ const CreateBRollMutation = graphql(`
       ... on MutationCreateBRollSuccess {
         data {
           id
-          ...BRollCard_bRoll
+        }
+        bRolls {
+          id
+          ...BRollsPanel_node
         }
       }
       ...FormErrors_error
@@ -17,7 +20,7 @@ const CreateBRollMutation = graphql(`
   }
 `);
 
-/** Starts a b-roll; the PENDING b-roll is listed first in its project's b-rolls. */
+/** Starts a b-roll (or `count` variants); the PENDING b-rolls are listed first in its project's b-rolls. */
 export function useCreateBRollMutation() {
   const [execute, result] = useMutation(CreateBRollMutation);
   const createBRoll = async (input: CreateBRollInput & { projectId: string }) =>
@@ -26,7 +29,9 @@ export function useCreateBRollMutation() {
         variables: { input },
         update(cache, { data }) {
           const r = data?.createBRoll;
-          if (r && 'data' in r) addToProjectList(cache, input.projectId, 'BROLL', r.data.id);
+          if (!r || !('bRolls' in r)) return;
+          // Each goes first: the last variant first, so the list reads them in order.
+          for (const b of [...r.bRolls].reverse()) addToProjectList(cache, input.projectId, 'BROLL', b.id);
         },
       })
     ).data?.createBRoll;

@@ -9,7 +9,10 @@ const GenerateImageMutation = graphql(`
       ... on MutationGenerateImageSuccess {
         data {
           id
-          ...ImageCard_image
+        }
+        images {
+          id
+          ...ImagesPanel_node
         }
       }
       ...FormErrors_error
@@ -17,7 +20,7 @@ const GenerateImageMutation = graphql(`
   }
 `);
 
-/** Starts an image; the PENDING image is listed first in its project's images. */
+/** Starts an image (or `count` variants); the PENDING images are listed first in its project's images. */
 export function useGenerateImageMutation() {
   const [execute, result] = useMutation(GenerateImageMutation);
   const generateImage = async (input: GenerateImageInput & { projectId: string }) =>
@@ -26,7 +29,9 @@ export function useGenerateImageMutation() {
         variables: { input },
         update(cache, { data }) {
           const r = data?.generateImage;
-          if (r && 'data' in r) addToProjectList(cache, input.projectId, 'IMAGE', r.data.id);
+          if (!r || !('images' in r)) return;
+          // Each goes first: the last variant first, so the list reads them in order.
+          for (const image of [...r.images].reverse()) addToProjectList(cache, input.projectId, 'IMAGE', image.id);
         },
       })
     ).data?.generateImage;

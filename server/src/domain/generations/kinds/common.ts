@@ -7,10 +7,10 @@ import type { ImageResult } from '../tables/image.ts';
 import { storeImage } from '../store-media.ts';
 import type { FalResult, GenerationSubject, PipelineDeps, Stored } from '../types.ts';
 
-/** The price table's estimate for the input as built. */
+/** The price table's estimate for one row of the input as built (a request of `num_images` is that many rows). */
 export const priceOf =
   (model: FalModel) => async (_deps: PipelineDeps, _id: string, falInput: Record<string, unknown>) =>
-    estimateCostUsd(model, falInput);
+    estimateCostUsd(model, { ...falInput, num_images: 1 });
 
 /** The row's own topic and its project's. */
 export const publishGeneration =

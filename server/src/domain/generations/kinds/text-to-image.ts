@@ -1,13 +1,18 @@
 // FLUX dev text-to-image: a studio image from a prompt.
 import { z } from 'zod';
-import { fluxAspectRatioSchema, fluxTextToImageInput, promptSchema } from '../../../fal/models.ts';
+import { fluxAspectRatioSchema, fluxNumImagesSchema, fluxTextToImageInput, promptSchema } from '../../../fal/models.ts';
 import type { Image } from '../../../generated/prisma/client.ts';
 import { fluxImageResult } from '../results.ts';
 import type { KindSpec } from '../table.ts';
 import type { ImageResult } from '../tables/image.ts';
 import { priceOf, publishGeneration, storeStudioImage } from './common.ts';
 
-const input = z.object({ prompt: promptSchema, aspectRatio: fluxAspectRatioSchema });
+// numImages: the variants of one request, each its own row (the row of variantIndex i stores images[i]).
+const input = z.object({
+  prompt: promptSchema,
+  aspectRatio: fluxAspectRatioSchema,
+  numImages: fluxNumImagesSchema.optional(),
+});
 
 export const textToImage: KindSpec<Image, ImageResult, z.infer<typeof input>> = {
   name: 'text-to-image',

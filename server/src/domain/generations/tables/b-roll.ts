@@ -8,7 +8,7 @@ export interface BRollResult {
   seed: number | null;
 }
 
-const viewColumns = { ...VIEW_COLUMNS, source: true } as const;
+const viewColumns = { ...VIEW_COLUMNS, source: true, variantIndex: true } as const;
 
 export const bRollTable: Table<BRoll, BRollResult> = {
   subject: 'BROLL',

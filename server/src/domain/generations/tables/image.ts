@@ -12,7 +12,7 @@ export interface ImageResult {
   seed: number | null;
 }
 
-const viewColumns = { ...VIEW_COLUMNS, source: true } as const;
+const viewColumns = { ...VIEW_COLUMNS, source: true, variantIndex: true } as const;
 
 export const imageTable: Table<Image, ImageResult> = {
   subject: 'IMAGE',
@@ -24,8 +24,24 @@ export const imageTable: Table<Image, ImageResult> = {
     (
       await db.image.findMany({ where: { status: 'PENDING', createdAt: { lt: before } }, select: viewColumns, take })
     ).map(viewOf),
+  // The group's first variant: the row the request was submitted for.
   idByRequest: async (db, falRequestId) =>
-    (await db.image.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
+    (await db.image.findFirst({ where: { falRequestId }, orderBy: { variantIndex: 'asc' }, select: { id: true } }))
+      ?.id ?? null,
+  requestMates: async (db, id, falRequestId) => {
+    const self = await db.image.findUnique({ where: { id }, select: { variantGroupId: true } });
+    const by = [
+      ...(self?.variantGroupId ? [{ variantGroupId: self.variantGroupId }] : []),
+      ...(falRequestId ? [{ falRequestId }] : []),
+    ];
+    if (!by.length) return [];
+    const rows = await db.image.findMany({
+      where: { id: { not: id }, OR: by },
+      orderBy: { variantIndex: 'asc' },
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  },
   submitted: async (tx, id, data) => (await tx.image.updateMany({ where: { id, status: 'PENDING' }, data })).count,
   settle: async (tx, id, requestId, settle) =>
     (await tx.image.updateMany({ where: openFor(id, requestId), data: settledColumns(settle, requestId) })).count,
