@@ -66,9 +66,9 @@ describe('pickImageVariant', () => {
     });
     const listed = (await app.gql(IMAGES, { id: u.projectId }, u.token)).data.node.images;
     expect(listed.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[2]]);
-    expect(await exists(keys.get(dbId(ids[0]))!)).toBe(false);
-    expect(await exists(keys.get(dbId(ids[1]))!)).toBe(false);
-    expect(await exists(keys.get(dbId(ids[2]))!)).toBe(true);
+    expect(await exists(keys.get(dbId(ids[0]!))!)).toBe(false);
+    expect(await exists(keys.get(dbId(ids[1]!))!)).toBe(false);
+    expect(await exists(keys.get(dbId(ids[2]!))!)).toBe(true);
     expect((await app.gql(USAGE, {}, u.token)).data.me.usage).toEqual(usageBefore);
     expect(usageBefore).toMatchObject({ generations: 3, succeeded: 3 });
 

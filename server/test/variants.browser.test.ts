@@ -75,7 +75,10 @@ describe('variants in the studio', () => {
       // Side by side: one line of cards.
       const tops = await cards.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
       expect(new Set(tops).size).toBe(1);
-      await cards.nth(1).getByRole('button', { name: /^Keep this one/ }).scrollIntoViewIfNeeded();
+      await cards
+        .nth(1)
+        .getByRole('button', { name: /^Keep this one/ })
+        .scrollIntoViewIfNeeded();
       await screenshot(page, 'variants-01-three-images');
 
       const keptId = await cards.nth(1).getAttribute('data-id');
@@ -103,7 +106,10 @@ describe('variants in the studio', () => {
       const bRolls = row(page, 'broll');
       await bRolls.waitFor();
       await bRolls.locator('[data-testid="broll-card"][data-status="SUCCEEDED"]').nth(1).waitFor();
-      await bRolls.getByRole('button', { name: /^Keep this one/ }).first().scrollIntoViewIfNeeded();
+      await bRolls
+        .getByRole('button', { name: /^Keep this one/ })
+        .first()
+        .scrollIntoViewIfNeeded();
       await screenshot(page, 'variants-03-two-b-rolls');
       await bRolls.getByRole('button', { name: 'Keep this one: variant 1' }).click();
       await bRolls.waitFor({ state: 'detached' });
