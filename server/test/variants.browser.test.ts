@@ -38,7 +38,8 @@ describe('variants in the studio', () => {
     const user = await app.signUp('Ada');
     const projectId = (
       await app.gql(
-        `mutation { createProject(input: { name: "Variants" }) { ... on MutationCreateProjectSuccess { data { id } } } }`,
+        `mutation { createProject(input: { name: "Variants" }) {
+          ... on MutationCreateProjectSuccess { data { id } } } }`,
         {},
         user.token,
       )

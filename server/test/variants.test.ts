@@ -179,7 +179,7 @@ describe('generateImage(count)', () => {
     expect(used.totalCost).toBeCloseTo(await quote(u, { kind: 'TEXT_TO_IMAGE' }), 4);
   });
 
-  it('counts every variant in the caps: a count that does not fit is refused whole, nothing written or sent', async () => {
+  it('counts every variant in the caps: a count that does not fit is refused, nothing is written', async () => {
     const u = await setup();
     await knobs({ ...QUICK, latencyMs: 60_000 });
     const two = await generate(u, 'two slow ones', { count: 2 });

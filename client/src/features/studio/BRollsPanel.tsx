@@ -78,9 +78,9 @@ export function BRollsPanel(props: {
       <PagedList items={groups} empty="No b-roll yet." listProps={{ 'aria-label': 'B-rolls' }} more={more}>
         {(group) =>
           group.length === 1 ? (
-            card(group[0]!)
+            card(group[0])
           ) : (
-            <VariantRow key={group[0]!.variantGroupId} count={group.length}>
+            <VariantRow key={group[0].variantGroupId} count={group.length}>
               {group.map((bRoll) =>
                 card(
                   bRoll,

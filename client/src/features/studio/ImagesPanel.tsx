@@ -84,9 +84,9 @@ export function ImagesPanel(props: {
       <PagedList items={groups} empty="No image yet." listProps={{ 'aria-label': 'Images' }} more={more}>
         {(group) =>
           group.length === 1 ? (
-            card(group[0]!)
+            card(group[0])
           ) : (
-            <VariantRow key={group[0]!.variantGroupId} count={group.length}>
+            <VariantRow key={group[0].variantGroupId} count={group.length}>
               {group.map((image) =>
                 card(
                   image,
