@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { PrismaClient, type Prisma } from './generated/prisma/client.ts';
 
@@ -18,9 +19,24 @@ export interface Database {
   close: () => Promise<void>;
 }
 
+// Hand-written statements take their values as parameters (arrays included), so their texts are few (one per
+// filter shape) and this map stays small.
+const names = new Map<string, string>();
+/** A prepared statement's name per text: each connection parses it once, not on every request. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `sql_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 /** `onQuery` sees every SQL statement the client runs, with its duration (server/bench counts them). */
 export function createDatabase(connectionString: string, opts: { max?: number; onQuery?: OnQuery } = {}): Database {
-  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10 });
+  // A prepared statement is still planned for its values each time: a generic plan, blind to how rare a tag is,
+  // could scan the whole catalog for a page of a rare tag.
+  const pool = new pg.Pool({ connectionString, max: opts.max ?? 10, options: '-c plan_cache_mode=force_custom_plan' });
   // The client owns the pool: $disconnect ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const { onQuery } = opts;
@@ -38,7 +54,11 @@ export function createDatabase(connectionString: string, opts: { max?: number; o
     db,
     async sql<R extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<R[]> {
       const started = performance.now();
-      const { rows } = await pool.query<R>(statement.text, statement.values);
+      const { rows } = await pool.query<R>({
+        name: statementName(statement.text),
+        text: statement.text,
+        values: statement.values,
+      });
       onQuery?.(statement.text, performance.now() - started);
       return rows;
     },

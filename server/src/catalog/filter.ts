@@ -23,8 +23,10 @@ export interface Cursor {
 // ILIKE would read a user's % or _ as wildcards: they stay literal.
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+// One array parameter, not a list of them: the statement's text depends on the filter's shape only, so a
+// prepared statement serves every filter of that shape (db.ts).
 const hasAny = (tagIds: string[]) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "AvatarTag" x WHERE x."avatarId" = a.id AND x."tagId" IN (${Prisma.join(tagIds)}))`;
+  Prisma.sql`EXISTS (SELECT 1 FROM "AvatarTag" x WHERE x."avatarId" = a.id AND x."tagId" = ANY(${tagIds}::text[]))`;
 
 /** WHERE clause over `"Avatar" a`: the filter every catalog statement (page, total, facets) applies. */
 export function sqlWhere(f: CatalogFilter): Prisma.Sql {
