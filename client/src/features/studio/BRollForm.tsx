@@ -38,8 +38,9 @@ export function BRollForm({ projectId, reference }: { projectId: string; referen
     e.preventDefault();
     const input = { projectId, name, prompt, durationSeconds, aspectRatio, quality, imageId, count, idempotencyKey };
     if (!(await form.run(() => create(input)))) return;
-    setName('');
-    setPrompt('');
+    // What was typed while this request was on its way is the next b-roll's: keep it.
+    setName((now) => (now === input.name ? '' : now));
+    setPrompt((now) => (now === input.prompt ? '' : now));
     renewKey();
   };
 
