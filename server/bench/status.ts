@@ -27,15 +27,18 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 const VIDEO_BYTES = Number(process.env.BENCH_VIDEO_BYTES ?? 2 * 1024 * 1024);
 const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
+// A directory: the app process writes a V8 CPU profile there (node --cpu-prof), to see where its time goes.
+const APP_PROFILE_DIR = process.env.BENCH_APP_CPU_PROF;
 
 /** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller knows what its child sends
 function child<T>(
   script: string,
   env: Record<string, string>,
+  execArgv: string[] = [],
 ): Promise<{ info: T; pid: number; stop: () => Promise<void> }> {
   const proc = fork(join(import.meta.dirname, script), [], {
-    execArgv: process.execArgv,
+    execArgv: [...process.execArgv, ...execArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -110,7 +113,8 @@ async function main() {
       BENCH_EMULATOR_URL: peers.info.emulatorUrl,
       BENCH_JWKS_URL: peers.info.jwksUrl,
     };
-    const appProc = await child<{ url: string }>('status-app.ts', env);
+    const profile = APP_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${APP_PROFILE_DIR}`] : [];
+    const appProc = await child<{ url: string }>('status-app.ts', env, profile);
     undo.push(appProc.stop);
     const app = { url: appProc.info.url };
     const config = loadConfig({ ...env, SEED: 'never' });
