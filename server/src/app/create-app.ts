@@ -161,7 +161,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       const password = r.password ? `, password: ${r.password}` : '';
       print(`[admin] ${config.admin.email} ${r.created ? 'created' : 'is an admin'}${password}`);
     }
-    const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
+    const pubsub = config.redisUrl ? redisPubSub(config.redisUrl, log) : inProcessPubSub();
     await track(pubsub, () => pubsub.close());
     const fal = await startFal(config, options.emulator);
     await track(fal, fal.stop);
