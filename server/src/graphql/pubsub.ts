@@ -97,7 +97,9 @@ export function redisPubSub(url: string, log: Logger): PubSub {
     ['publisher', pub],
     ['subscriber', sub],
   ] as const)
-    connection.on('error', (err: Error) => log.warn({ event: 'pubsub.redis_error', connection: name, err }, err.message));
+    connection.on('error', (err: Error) =>
+      log.warn({ event: 'pubsub.redis_error', connection: name, err }, err.message),
+    );
   const emitter = new EventEmitter().setMaxListeners(0);
   const counts = new Map<string, number>();
   sub.on('message', (ch: string, message: string) => {
