@@ -36,7 +36,7 @@ export interface Target {
 export interface SubscriptionStats {
   groups: number;
   subscribers: number;
-  /** Events executed (once per group), since the start. */
+  /** Event executions (once per event per group) finished since the start. */
   executions: number;
 }
 
@@ -97,11 +97,11 @@ export function sharedSubscriptions(
   };
 
   const run = async (group: Group, event: unknown): Promise<string> => {
-    executions++;
     const base = group.args.contextValue as Context;
     // A context per execution: what resolvers cache on it must not outlive the event.
     const ctx: Context = { ...base, requestId: randomUUID() };
     const result = await execute({ ...group.args, rootValue: event, contextValue: ctx });
+    executions++;
     return JSON.stringify(result.errors ? format(result, ctx) : result);
   };
 
