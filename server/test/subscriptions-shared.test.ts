@@ -24,7 +24,7 @@ beforeAll(async () => {
   });
   app = await startTestApp({}, { logLevel: 'warn', logDestination });
 });
-afterAll(() => app?.stop());
+afterAll(() => app.stop());
 
 /** Polls `fn` every 10 ms until it is true; throws past `timeoutMs`. */
 async function until(fn: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -78,7 +78,7 @@ describe('shared subscriptions', () => {
     expect(stats().executions - executed).toBe(2);
   });
 
-  it('authorizes each subscriber: a stranger gets NOT_FOUND, the owners in the same document still get events', async () => {
+  it('authorizes each subscriber: a stranger gets NOT_FOUND, owners of the same document get events', async () => {
     const owner = await app.signUp();
     const stranger = await app.signUp();
     const id = await project(owner.token);

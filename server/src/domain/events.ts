@@ -1,5 +1,6 @@
 // The one place that publishes. Use cases call these after their write has committed; resolvers never
-// publish. Publishing returns at once (the fan-out runs after), so awaiting these never waits for subscribers. Subscribers re-read what changed, so an event names the subject, never its data.
+// publish. Subscribers re-read what changed, so an event names the subject, never its data. Publishing
+// returns at once (the fan-out runs after), so awaiting these never waits for subscribers.
 // Typed by what each needs, not by Deps: the generation pipeline (itself in Deps) publishes through here.
 import type { Catalog } from '../catalog/catalog.ts';
 import type { PubSub } from '../graphql/pubsub.ts';

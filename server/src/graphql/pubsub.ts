@@ -45,15 +45,16 @@ function iterate<T>(emitter: EventEmitter, name: string, signal?: AbortSignal, o
       done = true;
       queue.length = 0;
       emitter.off(name, listener);
-      signal?.removeEventListener('abort', end);
+      signal?.removeEventListener('abort', onAbort);
       onEnd?.();
       waiting?.({ value: undefined, done: true });
       waiting = null;
     }
     return Promise.resolve({ value: undefined, done: true });
   };
+  const onAbort = () => void end();
   emitter.on(name, listener);
-  signal?.addEventListener('abort', end);
+  signal?.addEventListener('abort', onAbort);
   if (signal?.aborted) void end();
   const iterator: AsyncGenerator<T> = {
     next: () =>

@@ -30,7 +30,7 @@ export interface PreparedDocument {
 /** Where a member's frames go: its id on its socket. */
 export interface Target {
   id: string;
-  send(frame: string): void;
+  send: (frame: string) => void;
 }
 
 export interface SubscriptionStats {
@@ -148,14 +148,17 @@ export function sharedSubscriptions(
       if (!group) groups.set(key, (group = { key, args, members: new Set(), bodies: new WeakMap() }));
       const theGroup = group;
       let waiting: { resolve(r: IteratorResult<never>): void; reject(e: unknown): void } | null = null;
-      let ended: { error?: unknown } | null = null;
+      let ended: { error?: Error } | null = null;
       const member: Member = {
         prefix: `{"id":${JSON.stringify(target.id)},"type":"next","payload":`,
         send: target.send,
         source: source[Symbol.asyncIterator](),
         finish(error) {
           leave(theGroup, member);
-          ended ??= error === undefined ? {} : { error };
+          ended ??=
+            error === undefined
+              ? {}
+              : { error: error instanceof Error ? error : new Error('subscription failed', { cause: error }) };
           const w = waiting;
           waiting = null;
           if (!w) return;
@@ -182,7 +185,7 @@ export function sharedSubscriptions(
           return { value: undefined as never, done: true };
         },
         async throw(e: unknown) {
-          await handle.return(undefined as never);
+          await handle.return(undefined);
           throw e;
         },
         [Symbol.asyncIterator]: () => handle,
