@@ -18,6 +18,7 @@ import { startProgressPoller } from '../generation/progress-poller.ts';
 import { loadWebhookSecret } from '../generation/webhook-target.ts';
 import { inProcessPubSub, redisPubSub } from '../graphql/pubsub.ts';
 import { startHttp } from '../http/app.ts';
+import type { SharedSubscriptions } from '../graphql/shared-subscriptions.ts';
 import type { WebhookStats } from '../http/webhooks.ts';
 import { startJobs, type Jobs } from '../jobs/runner.ts';
 import { createLogger, type LogLevel } from '../log.ts';
@@ -67,6 +68,8 @@ export interface App {
   /** The URL fal's webhooks reach (PUBLIC_URL, else `url`). */
   readonly publicUrl: string;
   readonly server: Server;
+  /** The live GraphQL subscriptions (stats: their groups and subscribers). */
+  readonly subscriptions: SharedSubscriptions;
   readonly jobs: Jobs;
   readonly webhookStats: WebhookStats;
   /** The fal emulator this app started (FAL_KEY unset and none given), for tests to configure. */
@@ -89,7 +92,16 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
   const print = options.print ?? ((line: string) => console.log(line));
   const stops: (() => Promise<void>)[] = [];
   let stopping = false;
-  let running: { deps: Deps; url: string; server: Server; jobs: Jobs; emulator?: FalEmulator } | undefined;
+  let running:
+    | {
+        deps: Deps;
+        url: string;
+        server: Server;
+        subscriptions: SharedSubscriptions;
+        jobs: Jobs;
+        emulator?: FalEmulator;
+      }
+    | undefined;
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   const webhookStats: WebhookStats = { accepted: 0, rejected: 0, duplicate: 0 };
 
@@ -161,7 +173,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       const password = r.password ? `, password: ${r.password}` : '';
       print(`[admin] ${config.admin.email} ${r.created ? 'created' : 'is an admin'}${password}`);
     }
-    const pubsub = config.redisUrl ? redisPubSub(config.redisUrl) : inProcessPubSub();
+    const pubsub = config.redisUrl ? redisPubSub(config.redisUrl, log) : inProcessPubSub();
     await track(pubsub, () => pubsub.close());
     const fal = await startFal(config, options.emulator);
     await track(fal, fal.stop);
@@ -213,7 +225,14 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     });
     await track(http, () => http.stop());
     publicUrl = config.publicUrl ?? http.url;
-    running = { deps, url: http.url, server: http.server, jobs, emulator: fal.value.emulator };
+    running = {
+      deps,
+      url: http.url,
+      server: http.server,
+      subscriptions: http.subscriptions,
+      jobs,
+      emulator: fal.value.emulator,
+    };
     return { migrations, embedded };
   }
 
@@ -234,6 +253,9 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
     },
     get server() {
       return started().server;
+    },
+    get subscriptions() {
+      return started().subscriptions;
     },
     get jobs() {
       return started().jobs;

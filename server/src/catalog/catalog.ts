@@ -53,9 +53,9 @@ export function createCatalog({ db, sql, pubsub, ttlMs = CATALOG_CACHE_TTL_MS }:
     counts: (filter) => counts.get(countsKey(filter), () => loadCounts(sql, filter)),
     taxonomy,
     tagsByIds: (ids) => andThen(taxonomy(), (t) => tagsIn(t, ids, db)),
-    changed(reason) {
+    async changed(reason) {
       clear();
-      return pubsub.publish('catalogChanged', 'all', { reason });
+      pubsub.publish('catalogChanged', 'all', { reason });
     },
     clear,
     onCleared(cb) {

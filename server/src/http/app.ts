@@ -9,32 +9,33 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, parse, validate } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
 import type { Deps } from '../app/deps.ts';
 import { buildContext, type Context } from '../graphql/context.ts';
-import { formatGraphQLError, formatGraphQLErrors } from '../graphql/format-error.ts';
+import { formatGraphQLError } from '../graphql/format-error.ts';
 import { schema } from '../graphql/schema/index.ts';
 import { jitGateway } from '../graphql/jit.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import { createMetrics } from './metrics.ts';
 import { falWebhookRouter, type WebhookStats } from './webhooks.ts';
-import { admitOperation, CostBuckets, redisCostBudget } from './limits.ts';
+import { CostBuckets, redisCostBudget } from './limits.ts';
 import { redisQueryCache } from './persisted-queries.ts';
 import { type AdmittedBefore, cacheHeadersPlugin, costPlugin } from './plugins.ts';
 import { withRequestId } from '../log.ts';
 import { CatalogAnswers } from './catalog-responses.ts';
 import { catalogFastPath } from './catalog-fast-path.ts';
 import { clientAddressOf } from './client-address.ts';
-import { graphqlHttp, isGraphqlPath, requestIdOf } from './graphql-http.ts';
+import { graphqlHttp, isGraphqlPath, parseSize, requestIdOf } from './graphql-http.ts';
+import { graphqlWebSocket } from './ws.ts';
+import type { SharedSubscriptions } from '../graphql/shared-subscriptions.ts';
 
 /** The HTTP and WebSocket server of one app (createApp builds what it serves). */
 export interface HttpServer {
   server: Server;
   url: string;
+  /** The live subscriptions (their groups and subscribers, for tests). */
+  subscriptions: SharedSubscriptions;
   stop(): Promise<void>;
 }
 
@@ -90,50 +91,16 @@ export async function startHttp(
   const queryTexts = config.redisUrl ? redisQueryCache(config.redisUrl, log) : undefined;
   const dev = config.env === 'development';
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const wsCleanup = useServer<{ authorization?: unknown }, { ctx?: Context }>(
-    {
-      schema,
-      onConnect: async (ws) => {
-        try {
-          ws.extra.ctx = await buildContext(deps, ws.connectionParams?.authorization, {
-            clientAddress: clientAddressOf(ws.extra.request, config.trustProxy),
-          });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ws) => ws.extra.ctx!,
-      onSubscribe: async (ws, _id, payload) => {
-        const ctx = ws.extra.ctx!;
-        try {
-          const document = parse(payload.query);
-          const errors = validate(schema, document);
-          if (errors.length) return errors;
-          await admitOperation(
-            { schema, document, variables: payload.variables ?? {}, operationName: payload.operationName, ctx },
-            limits,
-            budget,
-          );
-        } catch (e) {
-          // onError formats it: a GraphQLError says what the client did; anything else is masked there.
-          return [
-            e instanceof GraphQLError ? e : new GraphQLError('Internal server error', { originalError: e as Error }),
-          ];
-        }
-        return undefined;
-      },
-      // The same formatter as HTTP's, on every result and error sent over the socket.
-      onNext: (ws, _id, _payload, _args, result) =>
-        result.errors
-          ? { ...result, errors: formatGraphQLErrors(result.errors, { dev, log, requestId: ws.extra.ctx?.requestId }) }
-          : undefined,
-      onError: (ws, _id, _payload, errors) =>
-        formatGraphQLErrors(errors, { dev, log, requestId: ws.extra.ctx?.requestId }),
-    },
-    wss,
-  );
+  const ws = graphqlWebSocket({
+    server,
+    schema,
+    deps,
+    limits,
+    budget,
+    bodyLimit: parseSize(config.limits.bodyLimit),
+    dev,
+    clientAddressOf: (req) => clientAddressOf(req, config.trustProxy),
+  });
 
   const apollo = new ApolloServer<Context>({
     gateway: jitGateway(schema),
@@ -147,7 +114,7 @@ export async function startHttp(
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await ws.dispose();
             },
           };
         },
@@ -234,7 +201,7 @@ export async function startHttp(
     });
   } catch (e) {
     // Not serving (the port is taken): stop what started here, so that the caller can stop the database under it.
-    wss.close();
+    await ws.dispose();
     for (const stop of [() => apollo.stop(), () => budget.close(), async () => queryTexts?.close()])
       await stop().catch(() => {});
     throw e;
@@ -243,9 +210,10 @@ export async function startHttp(
   return {
     server,
     url: `http://localhost:${port}`,
+    subscriptions: ws.subscriptions,
     async stop() {
       await apollo.stop();
-      wss.close();
+      await ws.dispose();
       await budget.close();
       await queryTexts?.close();
     },
