@@ -93,7 +93,9 @@ export function inProcessPubSub(): PubSub {
 export function redisPubSub(url: string, log: Logger): PubSub {
   const origin = randomUUID();
   const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-  const sub = new Redis(url, { lazyConnect: false });
+  // No ready check (INFO) on the subscriber: a SUBSCRIBE sent while connecting races with it, Redis refuses the
+  // INFO in subscriber mode, and ioredis reconnects in a loop (redis/ioredis#2037; seen in bench:subscriptions).
+  const sub = new Redis(url, { lazyConnect: false, enableReadyCheck: false });
   for (const [name, connection] of [
     ['publisher', pub],
     ['subscriber', sub],
