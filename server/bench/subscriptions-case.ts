@@ -100,9 +100,7 @@ export async function runCase(
   }
   const after = await probeAll(apps);
   const closed = await Promise.all(
-    clients.map((c) =>
-      c.ask<{ errors: number; outOfOrder: number; misdelivered: number; sample: string[] }>('close'),
-    ),
+    clients.map((c) => c.ask<{ errors: number; outOfOrder: number; misdelivered: number; sample: string[] }>('close')),
   );
   const sum = (f: (i: number) => number) => apps.reduce((s, _, i) => s + f(i), 0);
   return {
@@ -110,7 +108,7 @@ export async function runCase(
     kbPerConnection: sum((i) => idle[i]!.rss - before[i]!.rss) / 1024 / subscribers.length,
     fanOut,
     mutation,
-    cpuPerEventMs: sum((i) => after[i]!.cpuMs - idle[i]!.cpuMs) / EVENTS,
+    cpuPerEventMs: sum((i) => after[i]!.cpuMs - idle[i]!.cpuEndMs) / EVENTS,
     lost,
     outOfOrder: closed.reduce((s, c) => s + c.outOfOrder, 0),
     errors: closed.reduce((s, c) => s + c.errors, 0),

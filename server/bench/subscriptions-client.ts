@@ -14,6 +14,7 @@ export interface Sub {
 interface Subscriber extends Sub {
   client: Client;
   warm: boolean;
+  open: boolean;
   lastSeq: number;
 }
 
@@ -21,6 +22,7 @@ const query = print(ProjectUpdatedDocument);
 const OPENING_AT_ONCE = 100;
 let subs: Subscriber[] = [];
 let closing = false;
+let connectedNow = 0;
 const counts = { errors: 0, outOfOrder: 0, misdelivered: 0 };
 const arrivals = new Map<string, number[]>();
 const lastError: string[] = [];
@@ -38,15 +40,21 @@ function open(s: Sub): Promise<void> {
       retryAttempts: 0,
       lazy: false,
       on: {
-        connected: () => connected(),
+        connected: () => {
+          me.open = true;
+          connectedNow++;
+          connected();
+        },
         closed: (e) => {
+          if (me.open) connectedNow--;
+          me.open = false;
           if (!closing) fail(`closed ${(e as { code?: number }).code}`);
           connected();
         },
         error: (e) => fail(`socket error ${String(e)}`),
       },
     });
-    const me: Subscriber = { ...s, client, warm: false, lastSeq: -1 };
+    const me: Subscriber = { ...s, client, warm: false, open: false, lastSeq: -1 };
     subs.push(me);
     client.subscribe<{ projectUpdated: { project: { id: string; name: string } | null } }>(
       { query, variables: { projectId: s.projectId } },
@@ -54,7 +62,10 @@ function open(s: Sub): Promise<void> {
         next: (v) => {
           const at = Date.now();
           const p = v.data?.projectUpdated.project;
-          if (!p) return void fail(`event without project: ${JSON.stringify(v).slice(0, 200)}`);
+          if (!p) {
+            fail(`event without project: ${JSON.stringify(v).slice(0, 200)}`);
+            return;
+          }
           if (p.id !== me.projectId) counts.misdelivered++;
           if (p.name.startsWith('warm')) me.warm = true;
           const seq = /^ev-(\d+)$/.exec(p.name)?.[1];
@@ -97,7 +108,10 @@ serve({
   },
   close: async () => {
     closing = true;
-    await Promise.all(subs.map((s) => s.client.dispose()));
+    for (const s of subs) void s.client.dispose();
+    // The sockets close in the background; the next case's RSS baseline must not still hold them.
+    const until = Date.now() + 10_000;
+    while (connectedNow > 0 && Date.now() < until) await new Promise((ok) => setTimeout(ok, 20));
     subs = [];
     arrivals.clear();
     const result = { ...counts, sample: [...lastError] };

@@ -9,6 +9,7 @@ import { child, type Child } from './subscriptions-ipc.ts';
 
 export interface Probe {
   cpuMs: number;
+  cpuEndMs: number;
   rss: number;
 }
 export interface Account {
@@ -56,7 +57,9 @@ export async function startApps(
 
 export const startClients = (count: number) =>
   Promise.all(
-    Array.from({ length: count }, () => child<{ ready: true }>('subscriptions-client.ts', {}, ['--max-old-space-size=4096'])),
+    Array.from({ length: count }, () =>
+      child<{ ready: true }>('subscriptions-client.ts', {}, ['--max-old-space-size=4096']),
+    ),
   );
 
 /** `count` users, each with one project and a session. */

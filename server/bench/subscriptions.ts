@@ -18,13 +18,19 @@ import { runCase, type CaseResult } from './subscriptions-case.ts';
 import { createAccounts, openFilesLimit, startApps, startClients } from './subscriptions-setup.ts';
 
 const list = (v: string | undefined, d: string) =>
-  (v ?? d).split(',').map(Number).filter((n) => n > 0);
+  (v ?? d)
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
 const SUBSCRIBERS = list(process.env.BENCH_SUBSCRIBERS, '500,2000,5000,10000');
 const SPREAD = Number(process.env.BENCH_SPREAD ?? 2000);
 const INSTANCES = Number(process.env.BENCH_INSTANCES_SUBSCRIBERS ?? 3000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 2);
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.removeAllListeners(signal);
