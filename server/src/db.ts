@@ -19,19 +19,6 @@ export interface Database {
   close: () => Promise<void>;
 }
 
-// Hand-written statements take their values as parameters (arrays included), so their texts are few (one per
-// filter shape) and this map stays small.
-const names = new Map<string, string>();
-/** A prepared statement's name per text: each connection parses it once, not on every request. */
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = `sql_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    names.set(text, name);
-  }
-  return name;
-}
-
 /** `onQuery` sees every SQL statement the client runs, with its duration (server/bench counts them). */
 export function createDatabase(connectionString: string, opts: { max?: number; onQuery?: OnQuery } = {}): Database {
   // A prepared statement is still planned for its values each time: a generic plan, blind to how rare a tag is,
@@ -40,6 +27,18 @@ export function createDatabase(connectionString: string, opts: { max?: number; o
   // The client owns the pool: $disconnect ends it.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const { onQuery } = opts;
+  // Hand-written statements take their values as parameters (arrays included), so their texts are few (one per
+  // filter shape) and this map stays small.
+  const names = new Map<string, string>();
+  /** A prepared statement's name per text: each connection parses it once, not on every request. */
+  const statementName = (text: string): string => {
+    let name = names.get(text);
+    if (!name) {
+      name = `sql_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
   // Prisma's defaults (2 s to get a connection, 5 s to finish) fail a short transaction — a generation's row and
   // its ledger attempt, written together — whenever the pool is busy for a moment; waiting is the right answer.
   const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
