@@ -1,4 +1,6 @@
 // Clean-up: everything started registers its undo; run once, in reverse, on success, failure or signal.
+import type { ChildProcess } from 'node:child_process';
+
 export const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
 export let cleaning: Promise<void> | null = null;
 /** Set when stopping early: the load loops end and no new request starts. */
@@ -26,4 +28,19 @@ export function cleanup(): Promise<void> {
     if (done.length) console.log(`Cleaned up   ${done.join('; ')}`);
   })();
   return cleaning;
+}
+
+/** Registers the clean-up of a child process: SIGTERM, then SIGKILL if it is still there 5 s later. */
+export function stopChildOnCleanup(what: string, child: ChildProcess): void {
+  cleanups.push({
+    what,
+    run: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  });
 }

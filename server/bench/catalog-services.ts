@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { startEmbeddedS3 } from '../src/embedded/s3.ts';
-import { cleaning, cleanup, cleanups } from './catalog-cleanup.ts';
+import { cleaning, cleanup, cleanups, stopChildOnCleanup } from './catalog-cleanup.ts';
 import { log, secs } from './catalog-settings.ts';
 
 export async function startDatabase(): Promise<string> {
@@ -58,6 +58,35 @@ export async function startS3() {
   return s3;
 }
 
+/** The environment of an app started by a bench: production mode, no seed, no admin, no fal key, quiet logs. */
+export function benchAppEnv(
+  databaseUrl: string,
+  s3: { endpoint: string; accessKey: string; secretKey: string },
+  bucket: string,
+  redisUrl: string,
+): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED: 'never',
+    DATABASE_URL: databaseUrl,
+    S3_ENDPOINT: s3.endpoint,
+    S3_ACCESS_KEY: s3.accessKey,
+    S3_SECRET_KEY: s3.secretKey,
+    S3_BUCKET: bucket,
+    REDIS_URL: redisUrl,
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
+    FAL_KEY: '',
+    LOG_LEVEL: 'warn',
+    // The app's job queue (pg-boss) polls the database; no jobs exist here, so poll rarely and do
+    // not re-run the reconciliation, to keep that background work out of the measurements.
+    JOB_POLL_SECONDS: '5',
+    RECONCILE_EVERY_SECONDS: '3600',
+  };
+}
+
 export interface Endpoints {
   graphql: string;
   plain: string;
@@ -71,39 +100,9 @@ export async function startServer(
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...process.execArgv, ...extra, script], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SEED: 'never',
-      DATABASE_URL: databaseUrl,
-      S3_ENDPOINT: s3.endpoint,
-      S3_ACCESS_KEY: s3.accessKey,
-      S3_SECRET_KEY: s3.secretKey,
-      S3_BUCKET: `bench-${randomBytes(4).toString('hex')}`,
-      REDIS_URL: '',
-      ADMIN_EMAIL: '',
-      ADMIN_PASSWORD: '',
-      FAL_KEY: '',
-      LOG_LEVEL: 'warn',
-      // The app's job queue (pg-boss) polls the database; no jobs exist here, so poll rarely and do
-      // not re-run the reconciliation, to keep that background work out of the measurements.
-      JOB_POLL_SECONDS: '5',
-      RECONCILE_EVERY_SECONDS: '3600',
-    },
+    env: { ...process.env, ...benchAppEnv(databaseUrl, s3, `bench-${randomBytes(4).toString('hex')}`, '') },
   });
-  cleanups.push({
-    what: `server child ${child.pid}`,
-    run: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  });
+  stopChildOnCleanup(`server child ${child.pid}`, child);
   const t = performance.now();
   const ready = await new Promise<Endpoints>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('the server child did not start within 60 s')), 60_000);

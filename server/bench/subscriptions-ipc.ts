@@ -2,7 +2,7 @@
 // answers { id, result } or { id, error }; a child's first message (its hello) is not an answer.
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { cleaning, cleanup, cleanups } from './catalog-cleanup.ts';
+import { cleaning, cleanup, stopChildOnCleanup } from './catalog-cleanup.ts';
 
 interface Request {
   id: number;
@@ -45,17 +45,7 @@ export async function child<Hello>(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  cleanups.push({
-    what: `${script} ${proc.pid}`,
-    run: async () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      const exited = new Promise<void>((ok) => proc.once('exit', () => ok()));
-      proc.kill('SIGTERM');
-      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  });
+  stopChildOnCleanup(`${script} ${proc.pid}`, proc);
   const hello = await new Promise<Hello>((ok, fail) => {
     proc.once('exit', (code, signal) => fail(new Error(`${script} exited during start-up (${signal ?? code})`)));
     proc.once('message', (m) => ok(m as Hello));

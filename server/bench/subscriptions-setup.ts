@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createDatabase } from '../src/db.ts';
 import { newSecret, SESSION_PREFIX, sha256 } from '../src/auth/crypto.ts';
 import { cleanups } from './catalog-cleanup.ts';
+import { benchAppEnv } from './catalog-services.ts';
 import { child, type Child } from './subscriptions-ipc.ts';
 
 export interface Probe {
@@ -28,28 +29,9 @@ export async function startApps(
   const apps: App[] = [];
   for (let i = 0; i < count; i++) {
     apps.push(
-      await child<{ url: string }>(
-        'subscriptions-app.ts',
-        {
-          NODE_ENV: 'production',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          SEED: 'never',
-          DATABASE_URL: env.databaseUrl,
-          S3_ENDPOINT: env.s3.endpoint,
-          S3_ACCESS_KEY: env.s3.accessKey,
-          S3_SECRET_KEY: env.s3.secretKey,
-          S3_BUCKET: bucket,
-          REDIS_URL: env.redisUrl,
-          ADMIN_EMAIL: '',
-          ADMIN_PASSWORD: '',
-          FAL_KEY: '',
-          LOG_LEVEL: 'warn',
-          JOB_POLL_SECONDS: '5',
-          RECONCILE_EVERY_SECONDS: '3600',
-        },
-        ['--expose-gc'],
-      ),
+      await child<{ url: string }>('subscriptions-app.ts', benchAppEnv(env.databaseUrl, env.s3, bucket, env.redisUrl), [
+        '--expose-gc',
+      ]),
     );
   }
   return apps;
