@@ -10,6 +10,7 @@ import {
   AIM_P99_OVER_PLAIN_MS,
   AIM_RATIO,
   CONCURRENCY,
+  FIRST_WARMUP_SECONDS,
   log,
   ms,
   PAGE,
@@ -37,8 +38,9 @@ export async function measure(ep: Endpoints, databaseUrl: string) {
   for (const t of targets) lone.push(`${t.name} ${ms(await unloaded(t, UNLOADED_REQUESTS))}`);
   log(`Unloaded     median latency of ${UNLOADED_REQUESTS} sequential requests: ${lone.join(', ')}`);
   log(
-    `Load         concurrency ${CONCURRENCY}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per endpoint and round, ` +
-      `${ROUNDS} rounds`,
+    `Load         concurrency ${CONCURRENCY}, ${FIRST_WARMUP_SECONDS} s warm-up per endpoint, then ` +
+      `${WARMUP_SECONDS} s warm-up + ${SECONDS} s per endpoint and round, ${ROUNDS} rounds, the order reversed ` +
+      `every other round`,
   );
   log(
     `             CPU per request: the server child process` +
@@ -46,8 +48,10 @@ export async function measure(ep: Endpoints, databaseUrl: string) {
   );
   const results = new Map<string, Result[]>(targets.map((t) => [t.name, []]));
   let gqlTimings: Stats['timings'] = [];
+  for (const t of targets) await load(t, FIRST_WARMUP_SECONDS);
   for (let round = 1; round <= ROUNDS; round++) {
-    for (const t of targets) {
+    // A B, B A, A B…: neither endpoint always runs right after the other's load.
+    for (const t of round % 2 ? targets : [...targets].reverse()) {
       await load(t, WARMUP_SECONDS);
       await getJson(statsTarget(ep, '/stats/reset'));
       const before = await pgCpu?.snapshot();

@@ -5,6 +5,10 @@ export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 export const AVATARS = Number(process.env.BENCH_AVATARS ?? 20_000);
 export const WARMUP_SECONDS = 1.5;
+// Once per endpoint before the first round: a fresh server's first seconds are V8 tiering up and graphql-jit
+// compiling, which round 1's endpoint alone would otherwise pay (measured: GraphQL's node CPU per request
+// 1.1–1.4 ms in round 1, 0.74–0.86 ms after).
+export const FIRST_WARMUP_SECONDS = Number(process.env.BENCH_FIRST_WARMUP_SECONDS ?? 5);
 export const UNLOADED_REQUESTS = 10;
 export const PAGE = 24;
 export const FILTER = ['femme', 'jeune', 'adulte']; // (femme) AND (jeune OR adulte)

@@ -1,6 +1,7 @@
 // bench:status: where webhook → event goes, per generation: the durable job's wait for a worker (webhook
 // recorded → job started), then applying it (job started → row SUCCEEDED: fetch and store the video, the
 // row's transaction). From pgboss.job / pgboss.archive and the rows, all on the database's clock.
+import { readFile } from 'node:fs/promises';
 import type { PrismaClient } from '../src/db.ts';
 
 export const pct = (xs: number[], p: number) => {
@@ -36,4 +37,15 @@ export async function phasesOf(
     if (r.finishedAt) startToRow.push(r.finishedAt.getTime() - started.getTime());
   }
   return { toStart, startToRow };
+}
+
+/** CPU ms (user + system) a process has used so far, from /proc (null where there is no /proc). */
+export async function cpuMsOf(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }

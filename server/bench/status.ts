@@ -7,7 +7,7 @@
 // and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
 // DATABASE_URL: a PostgreSQL server (a fresh database is created and dropped); unset: embedded.
 import { fork } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,8 @@ import { createDatabase } from '../src/db.ts';
 import { applyMigrations } from '../src/db/engine.ts';
 import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
-import { fmt, pct, phasesOf } from './status-phases.ts';
+import { PgCpu } from './catalog-load.ts';
+import { cpuMsOf, fmt, pct, phasesOf } from './status-phases.ts';
 
 const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -29,6 +30,9 @@ const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
 // A directory: the app process writes a V8 CPU profile there (node --cpu-prof), to see where its time goes.
 const APP_PROFILE_DIR = process.env.BENCH_APP_CPU_PROF;
+// The same for the peers' process (the fal emulator and the S3 server).
+const PEERS_PROFILE_DIR = process.env.BENCH_PEERS_CPU_PROF;
+const profileArgs = (dir: string | undefined) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 
 /** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller knows what its child sends
@@ -63,17 +67,6 @@ function child<T>(
   });
 }
 
-/** CPU ms (user + system) a process has used so far, from /proc (null where there is no /proc). */
-async function cpuMsOf(pid: number): Promise<number | null> {
-  try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms (USER_HZ = 100)
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-status-'));
   const undo: (() => Promise<unknown>)[] = [() => rm(dir, { recursive: true, force: true })];
@@ -103,7 +96,7 @@ async function main() {
       s3SecretKey: string;
       emulatorUrl: string;
       jwksUrl: string;
-    }>('status-peers.ts', {});
+    }>('status-peers.ts', {}, profileArgs(PEERS_PROFILE_DIR));
     undo.push(peers.stop);
     const env = {
       DATABASE_URL: databaseUrl,
@@ -113,8 +106,7 @@ async function main() {
       BENCH_EMULATOR_URL: peers.info.emulatorUrl,
       BENCH_JWKS_URL: peers.info.jwksUrl,
     };
-    const profile = APP_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${APP_PROFILE_DIR}`] : [];
-    const appProc = await child<{ url: string }>('status-app.ts', env, profile);
+    const appProc = await child<{ url: string }>('status-app.ts', env, profileArgs(APP_PROFILE_DIR));
     undo.push(appProc.stop);
     const app = { url: appProc.info.url };
     const config = loadConfig({ ...env, SEED: 'never' });
@@ -203,6 +195,10 @@ async function main() {
     const pollSeen = new Map<string, number>();
     const createdAt = new Map<string, number>();
     let next = 0;
+    // The backends alive at both ends: the app's pools and pg-boss's, which outlive the run.
+    const pgCpu = await PgCpu.open(databaseUrl);
+    if (pgCpu) undo.push(() => pgCpu.close());
+    const pgBefore = await pgCpu?.snapshot();
     const cpuBefore = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
     const started = Date.now();
     const worker = async () => {
@@ -238,6 +234,8 @@ async function main() {
     const wall = (Date.now() - started) / 1000;
     const cpuAfter = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
     const cpuPer = cpuAfter.map((a, i) => (a === null || cpuBefore[i] === null ? NaN : (a - cpuBefore[i]!) / TOTAL));
+    const pgAfter = await pgCpu?.snapshot();
+    const pgPer = pgCpu && pgBefore && pgAfter ? pgCpu.msBetween(pgBefore, pgAfter) / TOTAL : NaN;
 
     // Webhook receipt and the moment the row turned SUCCEEDED, from the database (same machine clock).
     const rows = await prisma.avatar.findMany({
@@ -269,7 +267,7 @@ async function main() {
     );
     console.log(
       `  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, ` +
-        `this client ${cpuPer[2]!.toFixed(1)} ms; load average ${loadavg()
+        `this client ${cpuPer[2]!.toFixed(1)} ms, PostgreSQL ${pgPer.toFixed(1)} ms; load average ${loadavg()
           .map((l) => l.toFixed(2))
           .join(' ')}`,
     );
