@@ -6,7 +6,6 @@
 //   createAvatar → SUCCEEDED event,
 // and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
 // DATABASE_URL: a PostgreSQL server (a fresh database is created and dropped); unset: embedded.
-import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
@@ -21,6 +20,7 @@ import { applyMigrations } from '../src/db/engine.ts';
 import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { PgCpu } from './catalog-load.ts';
+import { child } from './status-child.ts';
 import { cpuMsOf, fmt, pct, phasesOf } from './status-phases.ts';
 
 const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
@@ -33,39 +33,6 @@ const APP_PROFILE_DIR = process.env.BENCH_APP_CPU_PROF;
 // The same for the peers' process (the fal emulator and the S3 server).
 const PEERS_PROFILE_DIR = process.env.BENCH_PEERS_CPU_PROF;
 const profileArgs = (dir: string | undefined) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
-
-/** A TypeScript child with IPC; resolves with the first message it sends (its addresses). */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller knows what its child sends
-function child<T>(
-  script: string,
-  env: Record<string, string>,
-  execArgv: string[] = [],
-): Promise<{ info: T; pid: number; stop: () => Promise<void> }> {
-  const proc = fork(join(import.meta.dirname, script), [], {
-    execArgv: [...process.execArgv, ...execArgv],
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    proc.once('error', reject);
-    proc.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
-    proc.once('message', (info) =>
-      resolve({
-        info: info as T,
-        pid: proc.pid!,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (proc.exitCode !== null) {
-              done();
-              return;
-            }
-            proc.once('exit', () => done());
-            proc.kill('SIGTERM');
-          }),
-      }),
-    );
-  });
-}
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'better-ads-bench-status-'));
@@ -200,6 +167,7 @@ async function main() {
     if (pgCpu) undo.push(() => pgCpu.close());
     const pgBefore = await pgCpu?.snapshot();
     const cpuBefore = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
+    await appProc.ask('delay:reset');
     const started = Date.now();
     const worker = async () => {
       while (next < TOTAL) {
@@ -235,6 +203,7 @@ async function main() {
     const cpuAfter = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
     const cpuPer = cpuAfter.map((a, i) => (a === null || cpuBefore[i] === null ? NaN : (a - cpuBefore[i]!) / TOTAL));
     const pgAfter = await pgCpu?.snapshot();
+    const delay = (await appProc.ask('delay:report')) as { p50: number; p99: number; max: number };
     const pgPer = pgCpu && pgBefore && pgAfter ? pgCpu.msBetween(pgBefore, pgAfter) / TOTAL : NaN;
 
     // Webhook receipt and the moment the row turned SUCCEEDED, from the database (same machine clock).
@@ -270,6 +239,10 @@ async function main() {
         `this client ${cpuPer[2]!.toFixed(1)} ms, PostgreSQL ${pgPer.toFixed(1)} ms; load average ${loadavg()
           .map((l) => l.toFixed(2))
           .join(' ')}`,
+    );
+    console.log(
+      `  the app's event loop, delay of a 10 ms timer: p50 ${delay.p50.toFixed(1)} ms, ` +
+        `p99 ${delay.p99.toFixed(1)} ms, max ${delay.max.toFixed(1)} ms`,
     );
     console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
     console.log(`    of which webhook received → job started       ${fmt(toStart)}`);
