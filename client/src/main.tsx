@@ -7,6 +7,7 @@ import { createApi } from './lib/apollo.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/studio.css';
+import './styles/status.css';
 import './styles/catalog.css';
 import './styles/usage.css';
 import './styles/admin.css';
