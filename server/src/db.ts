@@ -5,6 +5,9 @@ import { PrismaClient, type Prisma } from './generated/prisma/client.ts';
 
 export type { PrismaClient };
 
+/** Rows of a hand-written statement on the Prisma client's own pool (Database#sql). */
+export type SqlRows = <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+
 export type OnQuery = (sql: string, durationMs: number) => void;
 
 /** One app's database: its Prisma client, hand-written statements on the client's own pool, and their end. */
@@ -15,7 +18,7 @@ export interface Database {
    * pipeline: for the hottest read (a catalog page). Values come back as `pg` parses them: cast
    * `timestamp` columns to timestamptz (`AT TIME ZONE 'UTC'`) and enums to text in the SQL.
    */
-  sql: <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+  sql: SqlRows;
   close: () => Promise<void>;
 }
 

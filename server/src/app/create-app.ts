@@ -189,6 +189,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): App {
       progressWake: () => progress.wake(),
       catalog,
       db,
+      sql,
       log,
       gateway: fal.value.gateway,
       storage,

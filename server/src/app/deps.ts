@@ -3,12 +3,12 @@
 import type { Logger } from 'pino';
 import type { AuthLimits } from '../auth/limits.ts';
 import type { Catalog } from '../catalog/catalog.ts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { FalGateway } from '../fal/gateway.ts';
 import type { Pipeline } from '../generation/pipeline.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
+import type { SqlRows } from '../db.ts';
 import type { Storage } from '../storage/storage.ts';
-import type { QueryResultRow } from 'pg';
 import type { z } from 'zod';
 
 export interface Settings {
@@ -16,8 +16,7 @@ export interface Settings {
   generation: { maxInFlight: number; maxPerDay: number };
 }
 
-/** Rows of a hand-written statement on the Prisma client's own pool (see db.ts). */
-export type SqlRows = <R extends QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+export type { SqlRows } from '../db.ts';
 
 /** Queues a job of a definition (jobs/definitions/*) with its payload; the runner validates and runs it. */
 export interface JobQueue {

@@ -5,6 +5,7 @@ import { applyOutcome, cancelled, fail } from '../domain/generations/apply.ts';
 import { reconcile, type ReconcileReport } from '../domain/generations/reconcile.ts';
 import { tableOf } from '../domain/generations/registry.ts';
 import { submit, webhookUrl } from '../domain/generations/submit.ts';
+import type { ColumnsOf } from '../domain/generations/settle-statement.ts';
 import type { KindSpec } from '../domain/generations/table.ts';
 import type { ApplyResult, Outcome, PipelineDeps, Target } from '../domain/generations/types.ts';
 
@@ -32,7 +33,11 @@ export class Pipeline {
    * Submits a row of `kind` with the kind's own input (checked by its schema, built into fal's), then tells
    * subscribers.
    */
-  async start<Row, Data, Input>(kind: KindSpec<Row, Data, Input>, target: Target, input: Input): Promise<void> {
+  async start<Row, Data extends ColumnsOf<Data>, Input>(
+    kind: KindSpec<Row, Data, Input>,
+    target: Target,
+    input: Input,
+  ): Promise<void> {
     const submitted = await submit(this.deps, target, kind.model, kind.falInput(kind.input.parse(input)));
     if (submitted.kind !== 'submitted') return;
     await this.publish(target);

@@ -1,12 +1,13 @@
 // Applying fal's answer to its row, once: the row's move from PENDING and its ledger attempt are one
-// transaction, so whoever sees the row final sees its attempt final too. Media is stored before it,
+// statement, so whoever sees the row final sees its attempt final too. Media is stored before it,
 // events are published after it commits. Rows sharing one fal request (image variants) each get the answer,
 // each its own image, each once.
 import { gen } from '../../log.ts';
-import { attemptSettled, settleDeleted } from './ledger.ts';
+import { settleDeleted } from './ledger.ts';
 import { withPayload } from './outcome.ts';
 import { tableOf } from './registry.ts';
 import { readableFailure } from './results.ts';
+import { settleStatement, type SettleWrite } from './settle-statement.ts';
 import type { Loaded, Settlement } from './table.ts';
 import {
   isStillOpen,
@@ -34,18 +35,9 @@ export async function settle(
     settlement.kind === 'failed' &&
     !!(await deps.db.generationProgress.findUnique({ where: { kind_targetId: progressOf } }))?.cancelRequestedAt;
   const status = statusOf(settlement, cancelAsked);
-  const written = await deps.db.$transaction(async (tx) => {
-    let rows: number;
-    if (status === 'CANCELLED') rows = await table.cancel(tx, target.id, requestId);
-    else if (settlement.kind === 'failed') rows = await table.fail(tx, target.id, requestId, settlement.reason);
-    else if (settlement.kind === 'succeeded') rows = await settlement.write(tx, requestId);
-    else rows = 0;
-    if (rows) {
-      await attemptSettled(tx, target, requestId, status);
-      await tx.generationProgress.deleteMany({ where: progressOf });
-    }
-    return rows;
-  });
+  const write = writeOf(settlement, status);
+  const [settled] = await deps.sql<{ n: number }>(settleStatement(table.sqlName, target, requestId, write));
+  const written = settled?.n ?? 0;
   const line = {
     event: `generation.${status.toLowerCase()}`,
     ...gen(target.kind, target.id),
@@ -65,6 +57,13 @@ export async function settle(
   if (settlement.kind === 'succeeded') await settlement.after?.(deps);
   return { kind: 'applied', status };
 }
+
+/** What the settle writes: a success its media, a failure its reason, a cancellation only its status. */
+const writeOf = (settlement: Settlement, status: FinalStatus): SettleWrite => {
+  if (status === 'CANCELLED') return { status };
+  if (settlement.kind === 'succeeded') return settlement.write;
+  return settlement.kind === 'failed' ? { status, columns: { failureReason: settlement.reason } } : { status };
+};
 
 const statusOf = (settlement: Settlement, cancelAsked: boolean): FinalStatus => {
   if (settlement.kind === 'succeeded') return 'SUCCEEDED';

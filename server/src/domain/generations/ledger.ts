@@ -1,5 +1,5 @@
 // The ledger of attempts (GenerationAttempt): one per start or retry, kept when its row is deleted,
-// read by usage and the daily limit. Its writes ride in the transaction of the row they follow.
+// read by usage and the daily limit. Its writes ride in the transaction (or statement) of the row they follow.
 import { Prisma } from '../../generated/prisma/client.ts';
 import { gen } from '../../log.ts';
 import { generationTables } from './registry.ts';
@@ -15,21 +15,6 @@ export async function attemptSubmitted(tx: Tx, target: Target, data: Submitted):
     OR: [{ status: 'PENDING' as const }, { falRequestId: data.falRequestId }],
   };
   return (await tx.generationAttempt.updateMany({ where, data })).count;
-}
-
-/** The attempt of a row that was just settled, in the same transaction. */
-export async function attemptSettled(
-  tx: Tx,
-  target: Target,
-  requestId: string | undefined,
-  status: FinalStatus,
-): Promise<number> {
-  const sameRequest = requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {};
-  const { count } = await tx.generationAttempt.updateMany({
-    where: { kind: target.kind, targetId: target.id, status: 'PENDING', ...sameRequest },
-    data: { status, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) },
-  });
-  return count;
 }
 
 /** The model of an attempt's request, when its row is gone or never recorded it. */

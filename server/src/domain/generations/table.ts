@@ -2,11 +2,9 @@
 // into the one untyped-row view the pipeline iterates; each kind keeps its own row type inside.
 import type { z } from 'zod';
 import type { FalModel } from '../../fal/models.ts';
+import { settleColumns, type ColumnsOf, type SettleWrite } from './settle-statement.ts';
 import type { Db, FalResult, GenerationSubject, GenerationView, PipelineDeps, Stored, Tx } from './types.ts';
 
-/** What a row gets when it finishes; `requestId` scopes it to that request (or to a row not yet submitted). */
-export type Settle<Data> =
-  { status: 'SUCCEEDED'; data: Data } | { status: 'FAILED'; failureReason: string } | { status: 'CANCELLED' };
 export interface Submitted {
   falRequestId: string;
   submittedAt: Date;
@@ -14,9 +12,9 @@ export interface Submitted {
   estimatedCostUsd: number;
 }
 
-export interface Table<Row, Data> {
+export interface Table<Row, Data extends ColumnsOf<Data>> {
   subject: GenerationSubject;
-  /** Its SQL name, for the statements that iterate the tables (limits, reconciler, cleanup). */
+  /** Its SQL name: for its settle statement and those that iterate the tables (limits, reconciler, cleanup). */
   sqlName: string;
   /** Images and videos have deadlines of their own. */
   deadline: 'image' | 'video';
@@ -32,11 +30,10 @@ export interface Table<Row, Data> {
    */
   requestMates?(db: Db | Tx, id: string, requestId: string | undefined): Promise<string[]>;
   submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
-  settle(tx: Tx, id: string, requestId: string | undefined, settle: Settle<Data>): Promise<number>;
 }
 
 /** One kind of generation: declared once, in its own module under kinds/. */
-export interface KindSpec<Row, Data, Input> {
+export interface KindSpec<Row, Data extends ColumnsOf<Data>, Input> {
   name: string;
   /** The `source` of its rows (GenerationView.source); null when its table has one kind. */
   source: string | null;
@@ -70,11 +67,7 @@ export interface Loaded {
 }
 
 export type Settlement =
-  | {
-      kind: 'succeeded';
-      write(tx: Tx, requestId: string | undefined): Promise<number>;
-      after?: (deps: PipelineDeps) => Promise<void>;
-    }
+  | { kind: 'succeeded'; write: SettleWrite; after?: (deps: PipelineDeps) => Promise<void> }
   | { kind: 'failed'; reason: string }
   | { kind: 'cancelled' };
 
@@ -89,14 +82,15 @@ export interface GenerationTable {
   idByRequest(db: Db, requestId: string): Promise<string | null>;
   requestMates(db: Db | Tx, id: string, requestId: string | undefined): Promise<string[]>;
   submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
-  fail(tx: Tx, id: string, requestId: string | undefined, reason: string): Promise<number>;
-  cancel(tx: Tx, id: string, requestId: string | undefined): Promise<number>;
 }
 
 /** A kind's input type is its own business (the use case that builds it imports the kind itself). */
-type AnyKind<Row, Data> = KindSpec<Row, Data, unknown>;
+type AnyKind<Row, Data extends ColumnsOf<Data>> = KindSpec<Row, Data, unknown>;
 
-export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly AnyKind<Row, Data>[]): GenerationTable {
+export function bindTable<Row, Data extends ColumnsOf<Data>>(
+  table: Table<Row, Data>,
+  specs: readonly AnyKind<Row, Data>[],
+): GenerationTable {
   const info = (spec: AnyKind<Row, Data>): KindInfo => ({
     name: spec.name,
     subject: table.subject,
@@ -127,13 +121,12 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
         async store(deps, result): Promise<Settlement> {
           const stored = await kind.spec.store(deps, row, result);
           if (stored.kind === 'failed') return stored;
-          const settle: Settle<Data> = { status: 'SUCCEEDED', data: stored.data };
           return {
             kind: 'succeeded',
-            async write(tx, requestId) {
-              const rows = await table.settle(tx, id, requestId, settle);
-              if (rows) await stored.inTransaction?.(tx);
-              return rows;
+            write: {
+              status: 'SUCCEEDED',
+              columns: settleColumns(stored.data),
+              ...(stored.also ? { also: stored.also } : {}),
             },
             ...(stored.after ? { after: stored.after } : {}),
           };
@@ -144,23 +137,7 @@ export function bindTable<Row, Data>(table: Table<Row, Data>, specs: readonly An
     idByRequest: (db, requestId) => table.idByRequest(db, requestId),
     requestMates: async (db, id, requestId) => (table.requestMates ? table.requestMates(db, id, requestId) : []),
     submitted: (tx, id, data) => table.submitted(tx, id, data),
-    fail: (tx, id, requestId, failureReason) => table.settle(tx, id, requestId, { status: 'FAILED', failureReason }),
-    cancel: (tx, id, requestId) => table.settle(tx, id, requestId, { status: 'CANCELLED' }),
   };
-}
-
-/** The where of a settle: still PENDING, for this request or not yet submitted. */
-export const openFor = (id: string, requestId: string | undefined) => ({
-  id,
-  status: 'PENDING' as const,
-  ...(requestId ? { OR: [{ falRequestId: requestId }, { falRequestId: null }] } : {}),
-});
-
-/** The columns a settle writes besides the kind's own. */
-export function settledColumns<Data>(settle: Settle<Data>, requestId: string | undefined) {
-  const common = { status: settle.status, finishedAt: new Date(), ...(requestId ? { falRequestId: requestId } : {}) };
-  if (settle.status === 'FAILED') return { ...common, failureReason: settle.failureReason };
-  return settle.status === 'CANCELLED' ? common : { ...common, ...settle.data };
 }
 
 /** The columns of a GenerationView every generation table has (`source` only where a table holds several kinds). */

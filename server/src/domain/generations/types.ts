@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { FalGateway } from '../../fal/gateway.ts';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 import type { PubSub } from '../../graphql/pubsub.ts';
+import type { SqlRows } from '../../db.ts';
 import type { Storage } from '../../storage/storage.ts';
 import type { GenerationSubject } from '../events.ts';
 import type { Catalog } from '../../catalog/catalog.ts';
@@ -41,6 +42,8 @@ export interface PipelineSettings {
 /** What the pipeline's parts use; built once by the composition root. */
 export interface PipelineDeps {
   db: Db;
+  /** Hand-written statements (a settle), on the same pool. */
+  sql: SqlRows;
   log: Logger;
   gateway: FalGateway;
   storage: Storage;
@@ -80,8 +83,8 @@ export type Stored<Data> = ({ kind: 'stored'; data: Data } & FollowUps) | { kind
 
 /** What a stored result still has to do besides its own columns. */
 export interface FollowUps {
-  /** More to write in the transaction that settles the row (whoever sees it final sees this done too). */
-  inTransaction?: (tx: Tx) => Promise<void>;
+  /** More to write in the statement that settles the row (whoever sees it final sees this done too). */
+  also?: readonly Prisma.Sql[];
   /** What follows the success once subscribers have heard of it. */
   after?: (deps: PipelineDeps) => Promise<void>;
 }

@@ -54,7 +54,8 @@ const IMAGE_URL = 'https://quote.invalid/image.png';
 const PROMPT = 'quote';
 
 // Each kind checks its own input (its schema); a quote only prices it.
-const kindOf = (kind: GenerationKind, fast: boolean): KindSpec<unknown, unknown, unknown> => {
+type PricedBy = 'model' | 'input' | 'falInput' | 'estimateCost';
+const kindOf = (kind: GenerationKind, fast: boolean): Pick<KindSpec<unknown, never, unknown>, PricedBy> => {
   switch (kind) {
     case 'TEXT_TO_IMAGE':
       return textToImage;

@@ -6,11 +6,12 @@ import {
   seedanceDurationSchema,
   seedanceImageToVideoInput,
 } from '../../../fal/models.ts';
-import type { Avatar } from '../../../generated/prisma/client.ts';
+import { Prisma, type Avatar } from '../../../generated/prisma/client.ts';
 import { gen } from '../../../log.ts';
 import { keys } from '../../../storage/keys.ts';
 import { catalogChangedEvent, generationChanged } from '../../events.ts';
 import { seedanceVideoResult } from '../results.ts';
+import { ifSettled } from '../settle-statement.ts';
 import { NOT_MP4, streamVideo } from '../store-media.ts';
 import type { KindSpec } from '../table.ts';
 import type { AvatarResult } from '../tables/avatar.ts';
@@ -27,7 +28,7 @@ const model = SEEDANCE_MODELS.STANDARD.imageToVideo;
 
 /**
  * The studio image an avatar was made from was copied next to the avatar: the temp one is no longer needed. Its
- * row goes in the transaction that makes the avatar SUCCEEDED, its object and its event after the avatar's event.
+ * row goes in the statement that makes the avatar SUCCEEDED, its object and its event after the avatar's event.
  */
 async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<FollowUps> {
   const image = await deps.db.image.findUnique({
@@ -36,9 +37,7 @@ async function discardTempImage(deps: PipelineDeps, imageId: string): Promise<Fo
   });
   if (!image) return {};
   return {
-    inTransaction: async (tx) => {
-      await tx.image.deleteMany({ where: { id: imageId } });
-    },
+    also: [Prisma.sql`DELETE FROM "Image" WHERE "id" = ${imageId} AND ${ifSettled}`],
     after: async (d) => {
       if (image.storagePath) await d.storage.remove([image.storagePath]);
       d.log.info(

@@ -1,6 +1,6 @@
 // Avatars: private ones in a project, public ones for the catalog; made from a studio image.
 import type { Avatar } from '../../../generated/prisma/client.ts';
-import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
+import { type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
 
 export interface AvatarResult {
   videoStoragePath: string;
@@ -21,6 +21,4 @@ export const avatarTable: Table<Avatar, AvatarResult> = {
   idByRequest: async (db, falRequestId) =>
     (await db.avatar.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
   submitted: async (tx, id, data) => (await tx.avatar.updateMany({ where: { id, status: 'PENDING' }, data })).count,
-  settle: async (tx, id, requestId, settle) =>
-    (await tx.avatar.updateMany({ where: openFor(id, requestId), data: settledColumns(settle, requestId) })).count,
 };

@@ -1,6 +1,6 @@
 // B-rolls: Seedance clips from a prompt, or from one of the user's studio images.
 import type { BRoll } from '../../../generated/prisma/client.ts';
-import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
+import { type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
 
 export interface BRollResult {
   videoStoragePath: string;
@@ -25,6 +25,4 @@ export const bRollTable: Table<BRoll, BRollResult> = {
   idByRequest: async (db, falRequestId) =>
     (await db.bRoll.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
   submitted: async (tx, id, data) => (await tx.bRoll.updateMany({ where: { id, status: 'PENDING' }, data })).count,
-  settle: async (tx, id, requestId, settle) =>
-    (await tx.bRoll.updateMany({ where: openFor(id, requestId), data: settledColumns(settle, requestId) })).count,
 };

@@ -1,6 +1,6 @@
 // Studio images: text-to-image and image-to-image rows (uploads are never generations).
 import type { Image } from '../../../generated/prisma/client.ts';
-import { openFor, settledColumns, type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
+import { type Table, VIEW_COLUMNS, viewOf } from '../table.ts';
 
 export interface ImageResult {
   storagePath: string;
@@ -43,6 +43,4 @@ export const imageTable: Table<Image, ImageResult> = {
     return rows.map((r) => r.id);
   },
   submitted: async (tx, id, data) => (await tx.image.updateMany({ where: { id, status: 'PENDING' }, data })).count,
-  settle: async (tx, id, requestId, settle) =>
-    (await tx.image.updateMany({ where: openFor(id, requestId), data: settledColumns(settle, requestId) })).count,
 };
