@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import { parseTarget } from '../domain/generations/registry.ts';
+import { recordDelivery } from '../generation/deliveries.ts';
 import { isSignedTarget } from '../generation/webhook-target.ts';
 import { gen } from '../log.ts';
 
@@ -18,7 +19,7 @@ export interface WebhookStats {
  * durable job, answer fast. A replay of the same body is recorded once and answered 200.
  */
 export function falWebhookRouter(
-  { db, log }: Pick<Deps, 'db' | 'log'>,
+  { db, sql, log }: Pick<Deps, 'db' | 'sql' | 'log'>,
   verifier: WebhookVerifier,
   jobs: Jobs,
   stats: WebhookStats,
@@ -57,25 +58,14 @@ export function falWebhookRouter(
       'fal webhook signature verified',
     );
     const bodySha256 = createHash('sha256').update(raw).digest('hex');
-    const delivery = await db.falWebhookDelivery
-      .create({
-        data: {
-          requestId: verdict.requestId,
-          bodySha256,
-          status: verdict.body.status,
-          target,
-          // tsc needs it (`payload: unknown` is no InputJsonValue); the lint rule's assignability check is looser.
-          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
-          body: verdict.body as object,
-        },
-        select: { id: true },
-      })
-      .catch((e: unknown) => {
-        // the same body for the same request: a replay
-        if (typeof e === 'object' && e !== null && 'code' in e && e.code === 'P2002') return null;
-        throw e;
-      });
-    if (!delivery) {
+    const deliveryId = await recordDelivery(sql, {
+      requestId: verdict.requestId,
+      bodySha256,
+      status: verdict.body.status,
+      target,
+      body: verdict.body,
+    });
+    if (!deliveryId) {
       stats.duplicate++;
       // A crash between recording the delivery and enqueueing its job leaves it unapplied: fal's retry
       // of that same body (it got no 200) is what brings its job back.
@@ -95,11 +85,11 @@ export function falWebhookRouter(
     }
     stats.accepted++;
     log.info(
-      { event: 'webhook.accepted', ...ids, falRequestId: verdict.requestId, deliveryId: delivery.id },
+      { event: 'webhook.accepted', ...ids, falRequestId: verdict.requestId, deliveryId },
       'fal webhook recorded, job enqueued',
     );
     // If this enqueue is lost (crash), the reconciler still finishes the row from fal's status API.
-    await jobs.enqueueOutcome(delivery.id);
+    await jobs.enqueueOutcome(deliveryId);
     res.json({ ok: true });
   });
   return router;

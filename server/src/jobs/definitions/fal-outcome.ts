@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { generationTables, parseTarget } from '../../domain/generations/registry.ts';
 import type { Target } from '../../domain/generations/types.ts';
+import { deliveryById, markProcessed } from '../../generation/deliveries.ts';
 import { isTransient } from '../../generation/download.ts';
 import type { Pipeline } from '../../generation/pipeline.ts';
 import { gen } from '../../log.ts';
@@ -27,8 +28,8 @@ export const falOutcome = defineJob({
   queue: { policy: 'standard', retryLimit: 6, retryDelay: 1, retryBackoff: true },
   maxRunSeconds: 15 * 60,
   async handler({ pipeline }, { deliveryId }, job) {
-    const { db, log } = pipeline.deps;
-    const delivery = await db.falWebhookDelivery.findUnique({ where: { id: deliveryId } });
+    const { sql, log } = pipeline.deps;
+    const delivery = await deliveryById(sql, deliveryId);
     if (!delivery || delivery.processedAt) return;
     const target = await targetOf(pipeline, delivery);
     const ids = {
@@ -40,7 +41,7 @@ export const falOutcome = defineJob({
     };
     log.info({ event: job.retryCount ? 'job.retried' : 'job.started', ...ids }, 'applying a fal result');
     let outcome = 'no row';
-    const body = delivery.body as { status?: 'OK' | 'ERROR'; payload?: unknown; error?: string | null };
+    const { body } = delivery;
     if (target) {
       try {
         outcome = await pipeline.apply(target, {
@@ -63,7 +64,7 @@ export const falOutcome = defineJob({
         ).kind;
       }
     }
-    await db.falWebhookDelivery.update({ where: { id: delivery.id }, data: { processedAt: new Date() } });
+    await markProcessed(sql, delivery.id);
     log.info({ event: 'job.finished', ...ids, outcome }, 'fal result applied');
   },
 });
