@@ -1,12 +1,18 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { PrismaClient, type Prisma } from './generated/prisma/client.ts';
+import { Prisma, PrismaClient } from './generated/prisma/client.ts';
 
 export type { PrismaClient };
 
 /** Rows of a hand-written statement on the Prisma client's own pool (Database#sql). */
 export type SqlRows = <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Promise<R[]>;
+
+/**
+ * A moment as hand-written SQL compares or stores it: timestamp(3) columns hold UTC wall times (as Prisma writes
+ * them), and the ISO text cast to timestamp is exactly that, whatever the session's time zone.
+ */
+export const sqlTimestamp = (at: Date = new Date()): Prisma.Sql => Prisma.sql`${at.toISOString()}::timestamp(3)`;
 
 export type OnQuery = (sql: string, durationMs: number) => void;
 

@@ -1,7 +1,7 @@
 // fal webhook deliveries, as recorded before their job runs: hand-written statements, since each is on the
 // path from a webhook to its event (bench:status), and Prisma's query pipeline costs more than the statement.
 import { randomUUID } from 'node:crypto';
-import type { SqlRows } from '../db.ts';
+import { type SqlRows, sqlTimestamp } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 export interface RecordedBody {
@@ -23,13 +23,20 @@ export async function recordDelivery(
   sql: SqlRows,
   d: { requestId: string; bodySha256: string; status: string; target: string | null; body: object },
 ): Promise<string | null> {
-  // receivedAt as a UTC wall time, as Prisma writes it (the column's own default is the session's time zone).
+  // receivedAt given, not the column's default: that is the session's time zone, not UTC.
   const rows = await sql<{ id: string }>(Prisma.sql`
     INSERT INTO "FalWebhookDelivery" ("id", "requestId", "bodySha256", "status", "target", "body", "receivedAt")
     VALUES (${randomUUID()}, ${d.requestId}, ${d.bodySha256}, ${d.status}, ${d.target},
-            ${JSON.stringify(d.body)}::jsonb, ${new Date().toISOString()}::timestamp(3))
+            ${JSON.stringify(d.body)}::jsonb, ${sqlTimestamp()})
     ON CONFLICT ("requestId", "bodySha256") DO NOTHING
     RETURNING "id"`);
+  return rows[0]?.id ?? null;
+}
+
+/** The delivery already recorded for this (request, body): a replay's. */
+export async function recordedDeliveryId(sql: SqlRows, requestId: string, bodySha256: string): Promise<string | null> {
+  const rows = await sql<{ id: string }>(Prisma.sql`
+    SELECT "id" FROM "FalWebhookDelivery" WHERE "requestId" = ${requestId} AND "bodySha256" = ${bodySha256}`);
   return rows[0]?.id ?? null;
 }
 
@@ -42,5 +49,5 @@ export async function deliveryById(sql: SqlRows, id: string): Promise<Delivery |
 
 export async function markProcessed(sql: SqlRows, id: string): Promise<void> {
   await sql(Prisma.sql`
-    UPDATE "FalWebhookDelivery" SET "processedAt" = ${new Date().toISOString()}::timestamp(3) WHERE "id" = ${id}`);
+    UPDATE "FalWebhookDelivery" SET "processedAt" = ${sqlTimestamp()} WHERE "id" = ${id}`);
 }

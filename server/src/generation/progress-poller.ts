@@ -6,6 +6,7 @@ import { MAX_LOG_LINES } from '../domain/generations/progress.ts';
 import { tableOf } from '../domain/generations/registry.ts';
 import type { GenerationSubject, PipelineDeps } from '../domain/generations/types.ts';
 import type { FalProgress } from '../fal/gateway.ts';
+import { sqlTimestamp } from '../db.ts';
 import { isFalModel } from '../fal/models.ts';
 
 export interface ProgressPoller {
@@ -67,9 +68,9 @@ export function startProgressPoller(deps: PipelineDeps, intervalMs: number): Pro
   async function pass(): Promise<boolean> {
     const now = new Date();
     const due = await deps.db.$queryRaw<Due[]>`
-      UPDATE "GenerationProgress" p SET "polledAt" = ${now.toISOString()}::timestamp(3)
+      UPDATE "GenerationProgress" p SET "polledAt" = ${sqlTimestamp(now)}
         FROM (SELECT kind, "targetId" FROM "GenerationProgress"
-               WHERE "polledAt" <= ${new Date(now.getTime() - intervalMs / 2).toISOString()}::timestamp(3)
+               WHERE "polledAt" <= ${sqlTimestamp(new Date(now.getTime() - intervalMs / 2))}
                ORDER BY "polledAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) d
        WHERE p.kind = d.kind AND p."targetId" = d."targetId"
       RETURNING p.kind, p."targetId", p."falModel", p."falRequestId", p."queuePosition",

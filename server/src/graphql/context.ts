@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { API_KEY_PREFIX, sha256 } from '../auth/crypto.ts';
 import type { Deps } from '../app/deps.ts';
 import type { Actor } from '../domain/actor.ts';
+import { sqlTimestamp } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 
 export interface Viewer {
@@ -69,11 +70,10 @@ export async function buildContext(
     return ctx;
   }
   // One statement (the session and its user): it runs for every request and WebSocket connection.
-  // Stored timestamps are UTC wall times, so "now" goes in as ISO text cast to timestamp.
   const [session] = await deps.sql<Viewer>(Prisma.sql`
     SELECT u."id", u."role"::text AS "role"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-     WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > ${new Date().toISOString()}::timestamp(3)`);
+     WHERE s."tokenHash" = ${tokenHash} AND s."expiresAt" > ${sqlTimestamp()}`);
   if (!session) throw unauthenticated();
   ctx.viewer = { id: session.id, role: session.role };
   ctx.sessionTokenHash = tokenHash;

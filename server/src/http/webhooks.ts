@@ -4,7 +4,7 @@ import type { Deps } from '../app/deps.ts';
 import type { WebhookVerifier } from '../fal/webhook.ts';
 import type { Jobs } from '../jobs/runner.ts';
 import { parseTarget } from '../domain/generations/registry.ts';
-import { recordDelivery } from '../generation/deliveries.ts';
+import { recordDelivery, recordedDeliveryId } from '../generation/deliveries.ts';
 import { isSignedTarget } from '../generation/webhook-target.ts';
 import { gen } from '../log.ts';
 
@@ -19,7 +19,7 @@ export interface WebhookStats {
  * durable job, answer fast. A replay of the same body is recorded once and answered 200.
  */
 export function falWebhookRouter(
-  { db, sql, log }: Pick<Deps, 'db' | 'sql' | 'log'>,
+  { sql, log }: Pick<Deps, 'sql' | 'log'>,
   verifier: WebhookVerifier,
   jobs: Jobs,
   stats: WebhookStats,
@@ -69,11 +69,8 @@ export function falWebhookRouter(
       stats.duplicate++;
       // A crash between recording the delivery and enqueueing its job leaves it unapplied: fal's retry
       // of that same body (it got no 200) is what brings its job back.
-      const recorded = await db.falWebhookDelivery.findUnique({
-        where: { requestId_bodySha256: { requestId: verdict.requestId, bodySha256 } },
-        select: { id: true },
-      });
-      const requeued = recorded ? await jobs.requeueOutcome(recorded.id) : false;
+      const recorded = await recordedDeliveryId(sql, verdict.requestId, bodySha256);
+      const requeued = recorded ? await jobs.requeueOutcome(recorded) : false;
       log.info(
         { event: 'webhook.duplicate', ...ids, falRequestId: verdict.requestId, requeued },
         requeued

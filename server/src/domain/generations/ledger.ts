@@ -1,5 +1,6 @@
 // The ledger of attempts (GenerationAttempt): one per start or retry, kept when its row is deleted,
 // read by usage and the daily limit. Its writes ride in the transaction (or statement) of the row they follow.
+import { sqlTimestamp } from '../../db.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { gen } from '../../log.ts';
 import { generationTables } from './registry.ts';
@@ -65,11 +66,10 @@ export function orphanAttempts(db: Db, before: Date): Promise<OrphanAttempt[]> {
   const noRow = generationTables.map(
     (t) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${t.sqlName}"`)} x WHERE x.id = g."targetId")`,
   );
-  // Stored timestamps are UTC wall times; the ISO text casts to the same.
   return db.$queryRaw<OrphanAttempt[]>`
     SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
       FROM "GenerationAttempt" g
-     WHERE g.status = 'PENDING' AND g."createdAt" < ${before.toISOString()}::timestamp(3)
+     WHERE g.status = 'PENDING' AND g."createdAt" < ${sqlTimestamp(before)}
        AND ${Prisma.join(noRow, ' AND ')}
      ORDER BY g."createdAt" LIMIT 200`;
 }

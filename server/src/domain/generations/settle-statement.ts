@@ -1,6 +1,7 @@
 // Settling a row is one SQL statement: its move from PENDING, its ledger attempt, the end of its progress
 // polling and what rides along (a consumed studio image) commit together or not at all. One statement instead
 // of an interactive transaction: one round trip instead of six, the hot path of webhook → event.
+import { sqlTimestamp } from '../../db.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { FinalStatus, Target } from './types.ts';
 
@@ -48,14 +49,13 @@ export function settleStatement(
   requestId: string | undefined,
   write: SettleWrite,
 ): Prisma.Sql {
-  // Stored timestamps are UTC wall times: the ISO text, cast to timestamp, keeps them so.
-  const now = new Date().toISOString();
+  const now = sqlTimestamp();
   const status = Prisma.sql`${write.status}::"GenerationStatus"`;
   const request = requestId ? [Prisma.sql`"falRequestId" = ${requestId}`] : [];
   const sets = [
     Prisma.sql`"status" = ${status}`,
-    Prisma.sql`"finishedAt" = ${now}::timestamp(3)`,
-    Prisma.sql`"updatedAt" = ${now}::timestamp(3)`,
+    Prisma.sql`"finishedAt" = ${now}`,
+    Prisma.sql`"updatedAt" = ${now}`,
     ...request,
     ...Object.entries(write.columns ?? {}).map(([column, value]) => Prisma.sql`${ident(column)} = ${value}`),
   ];
@@ -68,7 +68,7 @@ export function settleStatement(
       RETURNING "id"
     ), attempt AS (
       UPDATE "GenerationAttempt" SET ${Prisma.join(
-        [Prisma.sql`"status" = ${status}`, Prisma.sql`"finishedAt" = ${now}::timestamp(3)`, ...request],
+        [Prisma.sql`"status" = ${status}`, Prisma.sql`"finishedAt" = ${now}`, ...request],
         ', ',
       )}
        WHERE "kind" = ${target.kind} AND "targetId" = ${target.id} AND "status" = 'PENDING' ${openFor(requestId)}
