@@ -14,6 +14,13 @@ export type SqlRows = <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Pr
  */
 export const sqlTimestamp = (at: Date = new Date()): Prisma.Sql => Prisma.sql`${at.toISOString()}::timestamp(3)`;
 
+const IDENTIFIER = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** A table or column name in hand-written SQL, quoted; refused unless it is a plain identifier. */
+export const sqlIdent = (name: string): Prisma.Sql => {
+  if (!IDENTIFIER.test(name)) throw new Error(`not an identifier: ${name}`);
+  return Prisma.raw(`"${name}"`);
+};
+
 export type OnQuery = (sql: string, durationMs: number) => void;
 
 /** One app's database: its Prisma client, hand-written statements on the client's own pool, and their end. */

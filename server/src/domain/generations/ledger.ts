@@ -4,19 +4,7 @@ import { sqlTimestamp } from '../../db.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { gen } from '../../log.ts';
 import { generationTables } from './registry.ts';
-import type { Submitted } from './table.ts';
-import type { Db, FinalStatus, GenerationSubject, PipelineDeps, Target, Tx } from './types.ts';
-
-/** The attempt a submission belongs to: a very fast result may have finished it already; it is still this request's. */
-export async function attemptSubmitted(tx: Tx, target: Target, data: Submitted): Promise<number> {
-  const where = {
-    kind: target.kind,
-    targetId: target.id,
-    submittedAt: null,
-    OR: [{ status: 'PENDING' as const }, { falRequestId: data.falRequestId }],
-  };
-  return (await tx.generationAttempt.updateMany({ where, data })).count;
-}
+import type { Db, FinalStatus, GenerationSubject, PipelineDeps, Target } from './types.ts';
 
 /** The model of an attempt's request, when its row is gone or never recorded it. */
 export async function attemptModel(db: Db, target: Target, requestId: string): Promise<string | null> {

@@ -1,7 +1,7 @@
 // Settling a row is one SQL statement: its move from PENDING, its ledger attempt, the end of its progress
 // polling and what rides along (a consumed studio image) commit together or not at all. One statement instead
 // of an interactive transaction: one round trip instead of six, the hot path of webhook → event.
-import { sqlTimestamp } from '../../db.ts';
+import { sqlIdent as ident, sqlTimestamp } from '../../db.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { FinalStatus, Target } from './types.ts';
 
@@ -28,12 +28,6 @@ export interface SettleWrite {
 
 /** For the WHERE of a statement in `also`. */
 export const ifSettled = Prisma.sql`EXISTS (SELECT 1 FROM settled)`;
-
-const COLUMN = /^[a-zA-Z][a-zA-Z0-9]*$/;
-const ident = (name: string) => {
-  if (!COLUMN.test(name)) throw new Error(`not a column name: ${name}`);
-  return Prisma.raw(`"${name}"`);
-};
 
 /** Still PENDING, for this request or not yet submitted. */
 const openFor = (requestId: string | undefined) =>

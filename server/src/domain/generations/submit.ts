@@ -4,9 +4,9 @@ import { estimateCostUsd } from '../../fal/models.ts';
 import { signedTargetQuery } from '../../generation/webhook-target.ts';
 import { gen } from '../../log.ts';
 import { fail } from './apply.ts';
-import { attemptSubmitted } from './ledger.ts';
 import { kindOf, tableOf } from './registry.ts';
 import { unreachable } from './results.ts';
+import { submitStatement } from './submit-statement.ts';
 import type { ApplyResult, PipelineDeps, Target } from './types.ts';
 
 /**
@@ -38,25 +38,11 @@ export async function submit(
   const falRequestId = result.value.requestId;
   const data = { falRequestId, submittedAt: new Date(), falModel: model, estimatedCostUsd };
   const table = tableOf(target.kind);
-  const pending = await deps.db.$transaction(async (tx) => {
-    // Image variants: one request for the group, each row its own attempt at the per-image price.
-    const ids = [target.id, ...(await table.requestMates(tx, target.id, undefined))];
-    let pending = 0;
-    for (const targetId of ids) {
-      const rows = await table.submitted(tx, targetId, data);
-      await attemptSubmitted(tx, { kind: target.kind, id: targetId }, data);
-      // Polled for its queue position and logs while it stays PENDING (progress-poller.ts).
-      const progress = { kind: target.kind, targetId, falModel: model, falRequestId };
-      if (rows)
-        await tx.generationProgress.upsert({
-          where: { kind_targetId: { kind: target.kind, targetId } },
-          create: { ...progress, polledAt: new Date() },
-          update: progress,
-        });
-      pending += rows;
-    }
-    return pending;
-  });
+  // Image variants: one request for the group, each row its own attempt at the per-image price.
+  const ids = [target.id, ...(await table.requestMates(deps.db, target.id, undefined))];
+  const [recorded] = await deps.sql<{ n: number }>(submitStatement(table.sqlName, target.kind, ids, data));
+  const pending = recorded?.n ?? 0;
+  // Polled for its queue position and logs while it stays PENDING (progress-poller.ts).
   if (pending) deps.progressWake?.();
   const line = {
     event: 'generation.submitted',

@@ -29,7 +29,6 @@ export interface Table<Row, Data extends ColumnsOf<Data>> {
    * by its group, or by `requestId` when the row is gone. Absent for a table whose rows each have their own.
    */
   requestMates?(db: Db | Tx, id: string, requestId: string | undefined): Promise<string[]>;
-  submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
 }
 
 /** One kind of generation: declared once, in its own module under kinds/. */
@@ -81,7 +80,6 @@ export interface GenerationTable {
   pending(db: Db, before: Date, take: number): Promise<GenerationView[]>;
   idByRequest(db: Db, requestId: string): Promise<string | null>;
   requestMates(db: Db | Tx, id: string, requestId: string | undefined): Promise<string[]>;
-  submitted(tx: Tx, id: string, data: Submitted): Promise<number>;
 }
 
 /** A kind's input type is its own business (the use case that builds it imports the kind itself). */
@@ -136,7 +134,6 @@ export function bindTable<Row, Data extends ColumnsOf<Data>>(
     pending: (db, before, take) => table.pending(db, before, take),
     idByRequest: (db, requestId) => table.idByRequest(db, requestId),
     requestMates: async (db, id, requestId) => (table.requestMates ? table.requestMates(db, id, requestId) : []),
-    submitted: (tx, id, data) => table.submitted(tx, id, data),
   };
 }
 

@@ -20,5 +20,4 @@ export const avatarTable: Table<Avatar, AvatarResult> = {
     ).map(viewOf),
   idByRequest: async (db, falRequestId) =>
     (await db.avatar.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
-  submitted: async (tx, id, data) => (await tx.avatar.updateMany({ where: { id, status: 'PENDING' }, data })).count,
 };

@@ -24,5 +24,4 @@ export const bRollTable: Table<BRoll, BRollResult> = {
     ).map(viewOf),
   idByRequest: async (db, falRequestId) =>
     (await db.bRoll.findUnique({ where: { falRequestId }, select: { id: true } }))?.id ?? null,
-  submitted: async (tx, id, data) => (await tx.bRoll.updateMany({ where: { id, status: 'PENDING' }, data })).count,
 };

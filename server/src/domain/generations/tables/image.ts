@@ -42,5 +42,4 @@ export const imageTable: Table<Image, ImageResult> = {
     });
     return rows.map((r) => r.id);
   },
-  submitted: async (tx, id, data) => (await tx.image.updateMany({ where: { id, status: 'PENDING' }, data })).count,
 };
