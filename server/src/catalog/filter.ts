@@ -82,9 +82,9 @@ export type CatalogAvatar = Pick<
   | 'seed'
 >;
 
-/** A page's row: the avatar's columns and its tag ids. */
+/** A page's row: the avatar's columns and its tag ids, joined with commas ('' for none). */
 export interface CatalogRow extends CatalogAvatar {
-  tagIds: string[];
+  tagIds: string;
 }
 
 /**
@@ -112,7 +112,7 @@ export function catalogPage(
     SELECT a.id, a.name, a.visibility::text AS visibility, a.status::text AS status, a."failureReason",
            a."imageStoragePath", a."videoStoragePath", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
            a."aspectRatio", a."durationSeconds", a.quality::text AS quality, a.seed,
-           ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id) AS "tagIds"
+           array_to_string(ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id), ',') AS "tagIds"
       FROM "Avatar" a
      WHERE ${Prisma.join(parts, ' AND ')}
      ORDER BY ${key} ${direction}, a.id ${direction}

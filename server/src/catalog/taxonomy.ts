@@ -32,15 +32,29 @@ export async function loadTaxonomy(db: TaxonomyDb): Promise<Taxonomy> {
 
 const bySlug = (a: Tag, b: Tag) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
+// Per taxonomy (so dropped with it): the tag list of each set of ids asked for. A catalog page asks for one per
+// edge, and avatars share a few sets of tags; the lists are read, never changed, by their callers.
+const MAX_LISTS = 10_000;
+const listsOf = new WeakMap<Taxonomy, Map<string, Tag[]>>();
+
 /**
  * Tags by id in slug order, from the taxonomy; a tag it does not know yet (written on another instance a
  * moment ago) is read from the database.
  */
 export function tagsIn(taxonomy: Taxonomy, ids: readonly string[], db: TaxonomyDb): Tag[] | Promise<Tag[]> {
   const { tagById } = taxonomy;
+  let lists = listsOf.get(taxonomy);
+  if (!lists) listsOf.set(taxonomy, (lists = new Map<string, Tag[]>()));
+  const key = ids.join(',');
+  const kept = lists.get(key);
+  if (kept) return kept;
   const known = (tags: (Tag | undefined)[]) => tags.filter((t): t is Tag => t !== undefined).sort(bySlug);
   const missing = ids.filter((id) => !tagById.has(id));
-  if (!missing.length) return known(ids.map((id) => tagById.get(id)));
+  if (!missing.length) {
+    const list = known(ids.map((id) => tagById.get(id)));
+    if (lists.size < MAX_LISTS) lists.set(key, list);
+    return list;
+  }
   return db.tag.findMany({ where: { id: { in: missing } } }).then((rows) => {
     const fresh = new Map(rows.map((t) => [t.id, t]));
     return known(ids.map((id) => tagById.get(id) ?? fresh.get(id)));

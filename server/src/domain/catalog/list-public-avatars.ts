@@ -77,7 +77,8 @@ export async function listPublicAvatars(
 
   const edges: PublicAvatarEdge[] = [];
   for (const node of page) {
-    const tags = catalog.tagsByIds(node.tagIds);
+    // Ids are cuids: a comma never occurs in one. A string, not text[]: pg's array parser cost more than the split.
+    const tags = catalog.tagsByIds(node.tagIds ? node.tagIds.split(',') : []);
     edges.push({ cursor: cursorOf(order, node), node, tags: tags instanceof Promise ? await tags : tags });
   }
   const counts = () => catalog.counts(filter);
