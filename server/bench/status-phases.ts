@@ -1,7 +1,7 @@
 // bench:status: where webhook → event goes, per generation: the durable job's wait for a worker (webhook
 // recorded → job started), then applying it (job started → row SUCCEEDED: fetch and store the video, the
 // row's transaction). From pgboss.job / pgboss.archive and the rows, all on the database's clock.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { PrismaClient } from '../src/db.ts';
 
 export const pct = (xs: number[], p: number) => {
@@ -16,7 +16,7 @@ export async function phasesOf(
   prisma: PrismaClient,
   rows: { falRequestId: string | null; finishedAt: Date | null }[],
   received: Map<string, number>,
-): Promise<{ toStart: number[]; startToRow: number[] }> {
+): Promise<{ toStart: number[]; startToRow: number[]; jobStarted: Map<string, number> }> {
   const jobs = await prisma
     .$queryRawUnsafe<{ deliveryId: string; startedOn: Date | null }[]>(
       `SELECT data->>'deliveryId' AS "deliveryId", started_on AS "startedOn" FROM pgboss.job WHERE name = 'fal-outcome'
@@ -29,14 +29,37 @@ export async function phasesOf(
   const jobOf = new Map(jobs.map((j) => [j.deliveryId, j]));
   const toStart: number[] = [];
   const startToRow: number[] = [];
+  const jobStarted = new Map<string, number>();
   for (const r of rows) {
     const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
     const started = r.falRequestId ? jobOf.get(deliveryOf.get(r.falRequestId) ?? '')?.startedOn : undefined;
+    if (started && r.falRequestId) jobStarted.set(r.falRequestId, started.getTime());
     if (rec === undefined || !started) continue;
     toStart.push(started.getTime() - rec);
     if (r.finishedAt) startToRow.push(r.finishedAt.getTime() - started.getTime());
   }
-  return { toStart, startToRow };
+  return { toStart, startToRow, jobStarted };
+}
+
+/** One generation's moments, in ms since the run started (absent: never seen). */
+export interface Moments {
+  created?: number | undefined;
+  webhook?: number | undefined;
+  jobStarted?: number | undefined;
+  rowFinal?: number | undefined;
+  event?: number | undefined;
+  polled?: number | undefined;
+}
+
+/**
+ * BENCH_TIMELINE=<file>: every generation's moments as CSV, in webhook order, to see how the bursts line up
+ * (which webhooks wait behind which jobs, creations and polls).
+ */
+export async function writeTimeline(file: string, moments: Moments[]): Promise<void> {
+  const columns = ['created', 'webhook', 'jobStarted', 'rowFinal', 'event', 'polled'] as const;
+  const sorted = [...moments].sort((a, b) => (a.webhook ?? Infinity) - (b.webhook ?? Infinity));
+  const lines = sorted.map((m) => columns.map((c) => (m[c] === undefined ? '' : String(m[c]))).join(','));
+  await writeFile(file, `${columns.join(',')}\n${lines.join('\n')}\n`);
 }
 
 /** CPU ms (user + system) a process has used so far, from /proc (null where there is no /proc). */

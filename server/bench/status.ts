@@ -21,7 +21,7 @@ import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { PgCpu } from './catalog-load.ts';
 import { child } from './status-child.ts';
-import { cpuMsOf, fmt, pct, phasesOf } from './status-phases.ts';
+import { cpuMsOf, fmt, pct, phasesOf, writeTimeline } from './status-phases.ts';
 
 const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
@@ -32,6 +32,8 @@ const POLL_MS = 2000;
 const APP_PROFILE_DIR = process.env.BENCH_APP_CPU_PROF;
 // The same for the peers' process (the fal emulator and the S3 server).
 const PEERS_PROFILE_DIR = process.env.BENCH_PEERS_CPU_PROF;
+// A file: every generation's moments (created, webhook, job started, row final, event, polled) as CSV.
+const TIMELINE = process.env.BENCH_TIMELINE;
 const profileArgs = (dir: string | undefined) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 
 async function main() {
@@ -226,7 +228,23 @@ async function main() {
       if (polled && r.finishedAt) finishToPoll.push(polled - r.finishedAt.getTime());
       if (polled && rec) webhookToPoll.push(polled - rec);
     }
-    const { toStart, startToRow } = await phasesOf(prisma, rows, received);
+    const { toStart, startToRow, jobStarted } = await phasesOf(prisma, rows, received);
+    if (TIMELINE) {
+      const since = (at: number | undefined) => (at === undefined ? undefined : at - started);
+      const moments = rows.map((r) => {
+        const gid = Buffer.from(`Avatar:${r.id}`).toString('base64');
+        const request = r.falRequestId ?? '';
+        return {
+          created: since(createdAt.get(gid)),
+          webhook: since(received.get(request)),
+          jobStarted: since(jobStarted.get(request)),
+          rowFinal: since(r.finishedAt?.getTime()),
+          event: since(eventAt.get(gid)),
+          polled: since(pollSeen.get(gid)),
+        };
+      });
+      await writeTimeline(TIMELINE, moments);
+    }
     const failed = rows.filter((r) => r.status !== 'SUCCEEDED').length;
     await ws.dispose();
 
