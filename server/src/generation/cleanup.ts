@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import { generationTables } from '../domain/generations/registry.ts';
 import { generationChanged } from '../domain/events.ts';
+import { sqlIdent } from '../db.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import { gen } from '../log.ts';
@@ -33,15 +34,15 @@ export async function sweepTempImages(
   const cutoff = new Date(now - ttlMs);
   const refs = generationTables.flatMap((t) => (t.studioImageRef ? [{ table: t.sqlName, ...t.studioImageRef }] : []));
   const unused = refs.map((r) => {
-    const refersTo = Prisma.raw(`x."${r.column}" = c."${r.by === 'id' ? 'id' : 'storagePath'}"`);
-    return Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${r.table}" x`)} WHERE ${refersTo})`;
+    const refersTo = Prisma.sql`x.${sqlIdent(r.column)} = c.${sqlIdent(r.by === 'id' ? 'id' : 'storagePath')}`;
+    return Prisma.sql`NOT EXISTS (SELECT 1 FROM ${sqlIdent(r.table)} x WHERE ${refersTo})`;
   });
   const namedBy = (keys: string[]) =>
     refs
       .filter((r) => r.by === 'storagePath')
       .map((r) => {
-        const column = Prisma.raw(`"${r.column}"`);
-        return Prisma.sql` UNION SELECT ${column} FROM ${Prisma.raw(`"${r.table}"`)} WHERE ${column} = ANY(${keys})`;
+        const column = sqlIdent(r.column);
+        return Prisma.sql` UNION SELECT ${column} FROM ${sqlIdent(r.table)} WHERE ${column} = ANY(${keys})`;
       });
   let rows = 0;
   for (;;) {

@@ -5,6 +5,7 @@ import type { Deps } from '../app/deps.ts';
 import { generationTables } from '../domain/generations/registry.ts';
 import type { GenerationSubject } from '../domain/generations/types.ts';
 import { GenerationLimitError } from '../domain/errors.ts';
+import { sqlIdent } from '../db.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { gen } from '../log.ts';
 
@@ -30,7 +31,7 @@ async function counts(client: Tx | PrismaClient, userId: string, since: Date): P
   // cap ignored could be farmed; a retry is another attempt) and whether or not the generation was deleted since.
   const pending = generationTables.map(
     (t) =>
-      Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(`"${t.sqlName}"`)}
+      Prisma.sql`(SELECT count(*) FROM ${sqlIdent(t.sqlName)}
                    WHERE "userId" = ${userId} AND status = 'PENDING')`,
   );
   const [row] = await client.$queryRaw<Counts[]>`

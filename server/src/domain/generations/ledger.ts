@@ -1,6 +1,6 @@
 // The ledger of attempts (GenerationAttempt): one per start or retry, kept when its row is deleted,
 // read by usage and the daily limit. Its writes ride in the transaction (or statement) of the row they follow.
-import { sqlTimestamp } from '../../db.ts';
+import { sqlIdent, sqlTimestamp } from '../../db.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { gen } from '../../log.ts';
 import { generationTables } from './registry.ts';
@@ -52,7 +52,7 @@ export interface OrphanAttempt {
 /** PENDING attempts older than `before` whose row is gone (deleted while fal worked on it). */
 export function orphanAttempts(db: Db, before: Date): Promise<OrphanAttempt[]> {
   const noRow = generationTables.map(
-    (t) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${Prisma.raw(`"${t.sqlName}"`)} x WHERE x.id = g."targetId")`,
+    (t) => Prisma.sql`NOT EXISTS (SELECT 1 FROM ${sqlIdent(t.sqlName)} x WHERE x.id = g."targetId")`,
   );
   return db.$queryRaw<OrphanAttempt[]>`
     SELECT g.kind, g."targetId", g."falRequestId", g."falModel", g."createdAt" AT TIME ZONE 'UTC' AS "createdAt"
