@@ -8,6 +8,11 @@ export interface Taxonomy {
   categoryById: Map<string, TagCategory>;
   tagById: Map<string, Tag>;
   tagsByCategory: Map<string, Tag[]>;
+  /**
+   * The tag list of each set of ids asked for (tagsIn), kept with the taxonomy and dropped with it: a catalog page
+   * asks for one per edge, and avatars share a few sets of tags. Callers read the lists, never change them.
+   */
+  listsByIds: Map<string, Tag[]>;
 }
 
 export type TaxonomyDb = Pick<PrismaClient, 'tagCategory' | 'tag'>;
@@ -27,24 +32,20 @@ export async function loadTaxonomy(db: TaxonomyDb): Promise<Taxonomy> {
     categoryById: new Map(plain.map((c) => [c.id, c])),
     tagById: new Map(tags.map((t) => [t.id, t])),
     tagsByCategory,
+    listsByIds: new Map(),
   };
 }
 
 const bySlug = (a: Tag, b: Tag) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
-// Per taxonomy (so dropped with it): the tag list of each set of ids asked for. A catalog page asks for one per
-// edge, and avatars share a few sets of tags; the lists are read, never changed, by their callers.
 const MAX_LISTS = 10_000;
-const listsOf = new WeakMap<Taxonomy, Map<string, Tag[]>>();
 
 /**
  * Tags by id in slug order, from the taxonomy; a tag it does not know yet (written on another instance a
  * moment ago) is read from the database.
  */
 export function tagsIn(taxonomy: Taxonomy, ids: readonly string[], db: TaxonomyDb): Tag[] | Promise<Tag[]> {
-  const { tagById } = taxonomy;
-  let lists = listsOf.get(taxonomy);
-  if (!lists) listsOf.set(taxonomy, (lists = new Map<string, Tag[]>()));
+  const { tagById, listsByIds: lists } = taxonomy;
   const key = ids.join(',');
   const kept = lists.get(key);
   if (kept) return kept;
