@@ -14,7 +14,8 @@ export type SqlRows = <R extends pg.QueryResultRow>(statement: Prisma.Sql) => Pr
  */
 export const sqlTimestamp = (at: Date = new Date()): Prisma.Sql => Prisma.sql`${at.toISOString()}::timestamp(3)`;
 
-const IDENTIFIER = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+// As strict as the names of our schema (camelCase, no underscore): anything else is refused, not quoted.
+const IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9]*$/;
 /** A table or column name in hand-written SQL, quoted; refused unless it is a plain identifier. */
 export const sqlIdent = (name: string): Prisma.Sql => {
   if (!IDENTIFIER.test(name)) throw new Error(`not an identifier: ${name}`);
