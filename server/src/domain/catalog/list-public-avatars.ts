@@ -3,7 +3,13 @@
 import type { Deps } from '../../app/deps.ts';
 import type { CatalogCounts } from '../../catalog/counts.ts';
 import { cursorOf, decodeCursor } from '../../catalog/cursor.ts';
-import { type CatalogAvatar, type CatalogFilter, type CatalogOrder, catalogPage } from '../../catalog/filter.ts';
+import {
+  type CatalogAvatar,
+  type CatalogColumn,
+  type CatalogFilter,
+  type CatalogOrder,
+  catalogPage,
+} from '../../catalog/filter.ts';
 import { groupTagSlugs } from '../../catalog/taxonomy.ts';
 import { andThen, type MaybePromise } from '../../catalog/ttl-cache.ts';
 import type { Tag } from '../../generated/prisma/client.ts';
@@ -20,6 +26,8 @@ export interface ListPublicAvatarsInput {
   /** Case-insensitive part of the name. */
   search?: string | null;
   orderBy?: CatalogOrder | null;
+  /** The optional avatar columns the caller reads (omitted: all of them); the others stay undefined. */
+  columns?: readonly CatalogColumn[];
 }
 
 export interface PublicAvatarEdge {
@@ -70,7 +78,7 @@ export async function listPublicAvatars(
   }
   const size = (forward ? input.first : input.last) ?? DEFAULT_PAGE_SIZE;
   const filter: CatalogFilter = { groups, search: input.search?.trim() || null };
-  const rows = await catalogPage(deps.sql, filter, { order, cursor, forward, take: size + 1 });
+  const rows = await catalogPage(deps.sql, filter, { order, cursor, forward, take: size + 1 }, input.columns);
   const more = rows.length > size;
   const page = rows.slice(0, size);
   if (!forward) page.reverse();
