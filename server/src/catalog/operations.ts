@@ -7,6 +7,7 @@ import {
   type SelectionSetNode,
   OperationTypeNode,
 } from 'graphql';
+import { flattenSelections, fragmentsOf } from '../graphql/selection.ts';
 
 /**
  * Root fields whose answer is the same for every anonymous caller and changes only with the catalog
@@ -30,37 +31,10 @@ export function operationOf(
   return ops.length === 1 ? ops[0] : undefined;
 }
 
-interface RootFields {
-  /** Field names (not aliases), through inline fragments and fragment spreads. */
-  names: string[];
-  /** A directive on a root field or fragment (`@skip`, `@include`, or any other). */
-  directives: boolean;
-  /** A spread of a fragment the document does not define. */
-  unknownFragment: boolean;
-}
-
-function rootFields(document: DocumentNode, set: SelectionSetNode): RootFields {
-  const fragments = new Map<string, SelectionSetNode>();
-  for (const d of document.definitions) {
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
-  }
-  const out: RootFields = { names: [], directives: false, unknownFragment: false };
-  const seen = new Set<string>();
-  const walk = (s: SelectionSetNode) => {
-    for (const sel of s.selections) {
-      if (sel.directives?.length) out.directives = true;
-      if (sel.kind === Kind.FIELD) out.names.push(sel.name.value);
-      else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet);
-      else if (!seen.has(sel.name.value)) {
-        seen.add(sel.name.value);
-        const fragment = fragments.get(sel.name.value);
-        if (fragment) walk(fragment);
-        else out.unknownFragment = true;
-      }
-    }
-  };
-  walk(set);
-  return out;
+/** Root field names (not aliases), and whether a directive or an unknown fragment was on the way. */
+function rootFields(document: DocumentNode, set: SelectionSetNode) {
+  const { fields, directives, unknownFragment } = flattenSelections([set], fragmentsOf(document));
+  return { names: fields.map((f) => f.name.value), directives, unknownFragment };
 }
 
 const queryOf = (document: DocumentNode, operationName?: string | null) => {

@@ -1,16 +1,9 @@
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import {
-  type DocumentNode,
-  type FragmentDefinitionNode,
-  GraphQLError,
-  type GraphQLSchema,
-  Kind,
-  type SelectionSetNode,
-  OperationTypeNode,
-} from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, type SelectionSetNode, OperationTypeNode } from 'graphql';
 import { Redis } from 'ioredis';
 import { isPartnerOperation, operationOf } from '../catalog/operations.ts';
 import type { Context } from '../graphql/context.ts';
+import { flattenSelections, fragmentsOf } from '../graphql/selection.ts';
 import type { Logger } from '../log.ts';
 
 export interface QueryLimits {
@@ -26,20 +19,10 @@ const AUTH_MUTATIONS = new Set(['signIn', 'signUp']);
  * The root fields an operation selects, through inline fragments and fragment spreads, whatever their
  * directives, as `responseKey name` (selections of one response key are merged into one execution).
  */
-function rootFields(document: DocumentNode, set: SelectionSetNode, seen = new Set<string>()): string[] {
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
+function rootFields(document: DocumentNode, set: SelectionSetNode): string[] {
+  return flattenSelections([set], fragmentsOf(document)).fields.map(
+    (f) => `${f.alias?.value ?? f.name.value} ${f.name.value}`,
   );
-  return set.selections.flatMap((s) => {
-    if (s.kind === Kind.FIELD) return [`${s.alias?.value ?? s.name.value} ${s.name.value}`];
-    if (s.kind === Kind.INLINE_FRAGMENT) return rootFields(document, s.selectionSet, seen);
-    if (seen.has(s.name.value)) return [];
-    seen.add(s.name.value);
-    const fragment = fragments.get(s.name.value);
-    return fragment ? rootFields(document, fragment.selectionSet, seen) : [];
-  });
 }
 
 /**
