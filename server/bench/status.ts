@@ -5,6 +5,9 @@
 //   webhook received → SUCCEEDED event at a graphql-ws client,
 //   createAvatar → SUCCEEDED event,
 // and, side by side, the same status seen by polling node(id) every 2 s, as the seeds did.
+// A first round of BENCH_WARMUP generations (default: one per worker) runs before and is not counted, as
+// bench:catalog warms up before it measures: a fresh app's first requests compile its code (V8's JIT, the
+// jit-compiled GraphQL documents) and open its pools. Its webhook → event is printed on a line of its own.
 // DATABASE_URL: a PostgreSQL server (a fresh database is created and dropped); unset: embedded.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -12,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import pg from 'pg';
-import sharp from 'sharp';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { createDatabase } from '../src/db.ts';
@@ -21,10 +23,13 @@ import { startEmbeddedPostgres } from '../src/embedded/postgres.ts';
 import { createS3Storage } from '../src/storage/storage.ts';
 import { PgCpu } from './catalog-load.ts';
 import { child } from './status-child.ts';
+import { copyFloor } from './status-floor.ts';
+import { storeReferences } from './status-setup.ts';
 import { cpuMsOf, fmt, pct, phasesOf, writeTimeline } from './status-phases.ts';
 
 const TOTAL = Number(process.env.BENCH_AVATARS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? CONCURRENCY);
 const VIDEO_BYTES = Number(process.env.BENCH_VIDEO_BYTES ?? 2 * 1024 * 1024);
 const LATENCY_MS = Number(process.env.BENCH_FAL_LATENCY_MS ?? 1500);
 const POLL_MS = 2000;
@@ -34,6 +39,8 @@ const APP_PROFILE_DIR = process.env.BENCH_APP_CPU_PROF;
 const PEERS_PROFILE_DIR = process.env.BENCH_PEERS_CPU_PROF;
 // A file: every generation's moments (created, webhook, job started, row final, event, polled) as CSV.
 const TIMELINE = process.env.BENCH_TIMELINE;
+// 0: skip the copy floor (status-floor.ts), which replays the run's webhook moments (as long again as the run).
+const FLOOR = process.env.BENCH_FLOOR !== '0';
 const profileArgs = (dir: string | undefined) => (dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
 
 async function main() {
@@ -108,29 +115,7 @@ async function main() {
       )
     ).data.createProject.data.id;
     const projectId = Buffer.from(projectGid, 'base64').toString().split(':')[1]!;
-    // References: one real PNG, stored once per avatar (each avatar consumes its studio image).
-    const png = await sharp({ create: { width: 512, height: 512, channels: 3, background: '#a05030' } })
-      .png()
-      .toBuffer();
-    const imageIds: string[] = [];
-    for (let i = 0; i < TOTAL; i++) {
-      const image = await prisma.image.create({
-        data: {
-          source: 'UPLOAD',
-          status: 'SUCCEEDED',
-          contentType: 'image/png',
-          width: 512,
-          height: 512,
-          byteSize: png.length,
-          userId: user.id,
-          projectId,
-        },
-      });
-      const key = `images/temp-generated/${user.id}/${projectId}/${image.id}.png`;
-      await storage.put(key, png, 'image/png');
-      await prisma.image.update({ where: { id: image.id }, data: { storagePath: key } });
-      imageIds.push(Buffer.from(`Image:${image.id}`).toString('base64'));
-    }
+    const imageIds = await storeReferences(prisma, storage, user.id, projectId, WARMUP + TOTAL);
 
     const ws = createClient({
       url: `${app.url.replace('http', 'ws')}/graphql`,
@@ -160,19 +145,12 @@ async function main() {
       ws.on('connected', () => setTimeout(ready, 200));
     });
 
-    const createToEvent: number[] = [];
+    const createToEvent = new Map<string, number>();
     const pollSeen = new Map<string, number>();
     const createdAt = new Map<string, number>();
     let next = 0;
-    // The backends alive at both ends: the app's pools and pg-boss's, which outlive the run.
-    const pgCpu = await PgCpu.open(databaseUrl);
-    if (pgCpu) undo.push(() => pgCpu.close());
-    const pgBefore = await pgCpu?.snapshot();
-    const cpuBefore = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
-    await appProc.ask('delay:reset');
-    const started = Date.now();
-    const worker = async () => {
-      while (next < TOTAL) {
+    const worker = async (end: number) => {
+      while (next < end) {
         const i = next++;
         const t0 = Date.now();
         const r = await gql(
@@ -196,11 +174,21 @@ async function main() {
           }
         })();
         if (!eventAt.has(id)) await new Promise<void>((res) => waiters.set(id, res));
-        createToEvent.push(eventAt.get(id)! - t0);
+        createToEvent.set(id, eventAt.get(id)! - t0);
         await polling;
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const run = (end: number) => Promise.all(Array.from({ length: CONCURRENCY }, () => worker(end)));
+    await run(WARMUP);
+    const warmIds = new Set(createdAt.keys());
+    // The backends alive at both ends: the app's pools and pg-boss's, which outlive the run.
+    const pgCpu = await PgCpu.open(databaseUrl);
+    if (pgCpu) undo.push(() => pgCpu.close());
+    const pgBefore = await pgCpu?.snapshot();
+    const cpuBefore = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
+    await appProc.ask('delay:reset');
+    const started = Date.now();
+    await run(WARMUP + TOTAL);
     const wall = (Date.now() - started) / 1000;
     const cpuAfter = await Promise.all([appProc.pid, peers.pid, process.pid].map(cpuMsOf));
     const cpuPer = cpuAfter.map((a, i) => (a === null || cpuBefore[i] === null ? NaN : (a - cpuBefore[i]!) / TOTAL));
@@ -209,17 +197,25 @@ async function main() {
     const pgPer = pgCpu && pgBefore && pgAfter ? pgCpu.msBetween(pgBefore, pgAfter) / TOTAL : NaN;
 
     // Webhook receipt and the moment the row turned SUCCEEDED, from the database (same machine clock).
-    const rows = await prisma.avatar.findMany({
+    const all = await prisma.avatar.findMany({
       select: { id: true, status: true, falRequestId: true, finishedAt: true },
     });
+    const gidOf = (id: string) => Buffer.from(`Avatar:${id}`).toString('base64');
+    const rows = all.filter((r) => !warmIds.has(gidOf(r.id)));
     const deliveries = await prisma.falWebhookDelivery.findMany({ select: { requestId: true, receivedAt: true } });
     const received = new Map(deliveries.map((d) => [d.requestId, d.receivedAt.getTime()]));
     const webhookToEvent: number[] = [];
     const finishToEvent: number[] = [];
     const finishToPoll: number[] = [];
     const webhookToPoll: number[] = [];
+    const webhookToEventOf = (r: (typeof all)[number]) => {
+      const ev = eventAt.get(gidOf(r.id));
+      const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
+      return ev && rec ? [ev - rec] : [];
+    };
+    const coldWebhookToEvent = all.filter((r) => warmIds.has(gidOf(r.id))).flatMap(webhookToEventOf);
     for (const r of rows) {
-      const gid = Buffer.from(`Avatar:${r.id}`).toString('base64');
+      const gid = gidOf(r.id);
       const ev = eventAt.get(gid);
       const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
       if (ev && rec) webhookToEvent.push(ev - rec);
@@ -232,7 +228,7 @@ async function main() {
     if (TIMELINE) {
       const since = (at: number | undefined) => (at === undefined ? undefined : at - started);
       const moments = rows.map((r) => {
-        const gid = Buffer.from(`Avatar:${r.id}`).toString('base64');
+        const gid = gidOf(r.id);
         const request = r.falRequestId ?? '';
         return {
           created: since(createdAt.get(gid)),
@@ -245,12 +241,16 @@ async function main() {
       });
       await writeTimeline(TIMELINE, moments);
     }
-    const failed = rows.filter((r) => r.status !== 'SUCCEEDED').length;
+    const webhookMoments = rows.flatMap((r) => (r.falRequestId ? [received.get(r.falRequestId) ?? []].flat() : []));
+    const floor = FLOOR ? await copyFloor(peers.info, storage, VIDEO_BYTES, webhookMoments, CONCURRENCY) : null;
+    const failed = all.filter((r) => r.status !== 'SUCCEEDED').length;
+    const measuredCreateToEvent = [...createToEvent].filter(([id]) => !warmIds.has(id)).map(([, ms]) => ms);
     await ws.dispose();
 
     console.log(
-      `\nbench:status — ${TOTAL} avatars, ${CONCURRENCY} at a time, emulator latency ${LATENCY_MS} ms, ` +
-        `videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ${failed} not SUCCEEDED`,
+      `\nbench:status — ${TOTAL} avatars after ${WARMUP} of warm-up, ${CONCURRENCY} at a time, emulator latency ` +
+        `${LATENCY_MS} ms, videos ≈${(VIDEO_BYTES / 1048576).toFixed(1)} MB, ${wall.toFixed(1)} s wall, ` +
+        `${failed} not SUCCEEDED`,
     );
     console.log(
       `  CPU per generation: app ${cpuPer[0]!.toFixed(1)} ms, peers (emulator + S3) ${cpuPer[1]!.toFixed(1)} ms, ` +
@@ -265,10 +265,16 @@ async function main() {
     console.log(`  webhook received → SUCCEEDED event (graphql-ws)   ${fmt(webhookToEvent)}`);
     console.log(`    of which webhook received → job started       ${fmt(toStart)}`);
     console.log(`    of which job started → row SUCCEEDED          ${fmt(startToRow)}`);
-    console.log(`  createAvatar → SUCCEEDED event                    ${fmt(createToEvent)}`);
+    console.log(`  createAvatar → SUCCEEDED event                    ${fmt(measuredCreateToEvent)}`);
     console.log(`  row SUCCEEDED → event                             ${fmt(finishToEvent)}`);
     console.log(`  webhook received → seen by polling node() / 2 s   ${fmt(webhookToPoll)}`);
+    if (coldWebhookToEvent.length)
+      console.log(`  warm-up (a fresh app), webhook → event            ${fmt(coldWebhookToEvent)}`);
     console.log(`  row SUCCEEDED → seen by polling                   ${fmt(finishToPoll)}`);
+    if (floor) {
+      console.log(`  the video's copy alone (app idle), at the run's webhook moments  ${floor.atWebhooks}`);
+      console.log(`  the video's copy alone, ${CONCURRENCY} at the same instant ×5         ${floor.atOnce}`);
+    }
     const ok = pct(webhookToEvent, 99) < 250; // issue 14
     console.log(
       `  aim: webhook→event p99 < 250 ms: ${ok ? 'met' : 'NOT met'}; subscription vs polling (p50, from SUCCEEDED): ` +
