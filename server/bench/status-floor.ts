@@ -3,11 +3,10 @@
 // app's own download and upload code, against the same peers' process, with the app idle. Once at the
 // moments the run's webhooks arrived (what the run would measure if the app did nothing but copy), once
 // for a whole burst sent at the same instant (the worst case of a round).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openDownload } from '../src/generation/download.ts';
 import type { Storage } from '../src/storage/storage.ts';
 import { fmt } from './status-phases.ts';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 export async function copyFloor(
   peers: { emulatorUrl: string },
@@ -42,7 +41,7 @@ export async function copyFloor(
   const t0 = Date.now() + 100 - (sorted[0] ?? 0);
   const atWebhooks = await Promise.all(
     sorted.map(async (at) => {
-      await sleep(t0 + at - Date.now());
+      await sleep(Math.max(0, t0 + at - Date.now()));
       return copy();
     }),
   );

@@ -204,7 +204,6 @@ async function main() {
     const rows = all.filter((r) => !warmIds.has(gidOf(r.id)));
     const deliveries = await prisma.falWebhookDelivery.findMany({ select: { requestId: true, receivedAt: true } });
     const received = new Map(deliveries.map((d) => [d.requestId, d.receivedAt.getTime()]));
-    const webhookToEvent: number[] = [];
     const finishToEvent: number[] = [];
     const finishToPoll: number[] = [];
     const webhookToPoll: number[] = [];
@@ -213,12 +212,12 @@ async function main() {
       const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
       return ev && rec ? [ev - rec] : [];
     };
+    const webhookToEvent = rows.flatMap(webhookToEventOf);
     const coldWebhookToEvent = all.filter((r) => warmIds.has(gidOf(r.id))).flatMap(webhookToEventOf);
     for (const r of rows) {
       const gid = gidOf(r.id);
       const ev = eventAt.get(gid);
       const rec = r.falRequestId ? received.get(r.falRequestId) : undefined;
-      if (ev && rec) webhookToEvent.push(ev - rec);
       if (ev && r.finishedAt) finishToEvent.push(ev - r.finishedAt.getTime());
       const polled = pollSeen.get(gid);
       if (polled && r.finishedAt) finishToPoll.push(polled - r.finishedAt.getTime());
@@ -241,7 +240,10 @@ async function main() {
       });
       await writeTimeline(TIMELINE, moments);
     }
-    const webhookMoments = rows.flatMap((r) => (r.falRequestId ? [received.get(r.falRequestId) ?? []].flat() : []));
+    const webhookMoments = rows.flatMap((r) => {
+      const at = r.falRequestId ? received.get(r.falRequestId) : undefined;
+      return at === undefined ? [] : [at];
+    });
     const floor = FLOOR ? await copyFloor(peers.info, storage, VIDEO_BYTES, webhookMoments, CONCURRENCY) : null;
     const failed = all.filter((r) => r.status !== 'SUCCEEDED').length;
     const measuredCreateToEvent = [...createToEvent].filter(([id]) => !warmIds.has(id)).map(([, ms]) => ms);
