@@ -116,7 +116,7 @@ export function catalogPage(
   return sql<CatalogRow>(Prisma.sql`
     SELECT a.id, a.name, a."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
            ${Prisma.raw(columns.map((c) => `${OPTIONAL_COLUMNS[c]}, `).join(''))}
-           array_to_string(ARRAY(SELECT x."tagId" FROM "AvatarTag" x WHERE x."avatarId" = a.id), ',') AS "tagIds"
+           coalesce((SELECT string_agg(x."tagId", ',') FROM "AvatarTag" x WHERE x."avatarId" = a.id), '') AS "tagIds"
       FROM "Avatar" a
      WHERE ${Prisma.join(parts, ' AND ')}
      ORDER BY ${key} ${direction}, a.id ${direction}
