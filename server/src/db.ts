@@ -70,12 +70,9 @@ export function createDatabase(connectionString: string, opts: { max?: number; o
     db,
     async sql<R extends pg.QueryResultRow>(statement: Prisma.Sql): Promise<R[]> {
       const started = performance.now();
-      const { rows } = await pool.query<R>({
-        name: statementName(statement.text),
-        text: statement.text,
-        values: statement.values,
-      });
-      onQuery?.(statement.text, performance.now() - started);
+      const text = statement.text; // a getter that builds the string anew on every read
+      const { rows } = await pool.query<R>({ name: statementName(text), text, values: statement.values });
+      onQuery?.(text, performance.now() - started);
       return rows;
     },
     close: () => db.$disconnect(),

@@ -6,7 +6,7 @@ import type { Tag } from '../generated/prisma/client.ts';
 import type { PubSub } from '../graphql/pubsub.ts';
 import { type CatalogCounts, countsKey, loadCounts } from './counts.ts';
 import type { CatalogFilter, RunSql } from './filter.ts';
-import { loadTaxonomy, type Taxonomy, type TaxonomyDb, tagsIn } from './taxonomy.ts';
+import { loadTaxonomy, type Taxonomy, type TaxonomyDb, tagsIn, tagsInJoined } from './taxonomy.ts';
 import { andThen, type MaybePromise, TtlCache } from './ttl-cache.ts';
 
 export const CATALOG_CACHE_TTL_MS = 10_000;
@@ -18,6 +18,8 @@ export interface Catalog {
   taxonomy(): MaybePromise<Taxonomy>;
   /** Tags by id, in slug order. */
   tagsByIds(ids: readonly string[]): MaybePromise<Tag[]>;
+  /** The tags of each catalog row, by its ids joined by commas (a page's `tagIds`), in slug order. */
+  tagLists(joinedIds: readonly string[]): MaybePromise<Tag[][]>;
   /**
    * The public catalog changed (call after the write has committed): drops this instance's caches at
    * once (the answer that follows, a mutation's own, reads them), then tells every instance.
@@ -42,7 +44,8 @@ export function createCatalog({ db, sql, pubsub, ttlMs = CATALOG_CACHE_TTL_MS }:
   const counts = new TtlCache<CatalogCounts>(ttlMs);
   const taxonomies = new TtlCache<Taxonomy>(ttlMs);
   const cleared = new Set<() => void>();
-  const taxonomy = () => taxonomies.get('all', () => loadTaxonomy(db));
+  const load = () => loadTaxonomy(db);
+  const taxonomy = () => taxonomies.get('all', load);
   const clear = () => {
     counts.clear();
     taxonomies.clear();
@@ -53,6 +56,11 @@ export function createCatalog({ db, sql, pubsub, ttlMs = CATALOG_CACHE_TTL_MS }:
     counts: (filter) => counts.get(countsKey(filter), () => loadCounts(sql, filter)),
     taxonomy,
     tagsByIds: (ids) => andThen(taxonomy(), (t) => tagsIn(t, ids, db)),
+    tagLists: (joinedIds) =>
+      andThen(taxonomy(), (t) => {
+        const lists = joinedIds.map((joined) => tagsInJoined(t, joined, db));
+        return lists.some((l) => l instanceof Promise) ? Promise.all(lists) : (lists as Tag[][]);
+      }),
     async changed(reason) {
       clear();
       pubsub.publish('catalogChanged', 'all', { reason });

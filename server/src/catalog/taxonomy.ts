@@ -13,6 +13,8 @@ export interface Taxonomy {
    * asks for one per edge, and avatars share a few sets of tags. Callers read the lists, never change them.
    */
   listsByIds: Map<string, Tag[]>;
+  /** The groups of each list of slugs asked for (groupTagSlugs) that names only known tags, kept likewise. */
+  groupsBySlugs: Map<string, CatalogFilter['groups']>;
 }
 
 export type TaxonomyDb = Pick<PrismaClient, 'tagCategory' | 'tag'>;
@@ -33,6 +35,7 @@ export async function loadTaxonomy(db: TaxonomyDb): Promise<Taxonomy> {
     tagById: new Map(tags.map((t) => [t.id, t])),
     tagsByCategory,
     listsByIds: new Map(),
+    groupsBySlugs: new Map(),
   };
 }
 
@@ -45,15 +48,24 @@ const MAX_LISTS = 10_000;
  * moment ago) is read from the database.
  */
 export function tagsIn(taxonomy: Taxonomy, ids: readonly string[], db: TaxonomyDb): Tag[] | Promise<Tag[]> {
+  return taxonomy.listsByIds.get(ids.join(',')) ?? listOf(taxonomy, ids, db);
+}
+
+/**
+ * tagsIn for ids joined by commas (a catalog row's, see catalogPage): a list already kept is found by the
+ * string itself, with no split or join.
+ */
+export function tagsInJoined(taxonomy: Taxonomy, joined: string, db: TaxonomyDb): Tag[] | Promise<Tag[]> {
+  return taxonomy.listsByIds.get(joined) ?? listOf(taxonomy, joined ? joined.split(',') : [], db);
+}
+
+function listOf(taxonomy: Taxonomy, ids: readonly string[], db: TaxonomyDb): Tag[] | Promise<Tag[]> {
   const { tagById, listsByIds: lists } = taxonomy;
-  const key = ids.join(',');
-  const kept = lists.get(key);
-  if (kept) return kept;
   const known = (tags: (Tag | undefined)[]) => tags.filter((t): t is Tag => t !== undefined).sort(bySlug);
   const missing = ids.filter((id) => !tagById.has(id));
   if (!missing.length) {
     const list = known(ids.map((id) => tagById.get(id)));
-    if (lists.size < MAX_LISTS) lists.set(key, list);
+    if (lists.size < MAX_LISTS) lists.set(ids.join(','), list);
     return list;
   }
   return db.tag.findMany({ where: { id: { in: missing } } }).then((rows) => {
@@ -67,16 +79,19 @@ export function groupTagSlugs(
   taxonomy: Taxonomy,
   slugs: readonly string[],
 ): { groups: CatalogFilter['groups']; unknown: string[] } {
+  const key = JSON.stringify(slugs);
+  const kept = taxonomy.groupsBySlugs.get(key);
+  if (kept) return { groups: kept, unknown: [] };
   const wanted = [...new Set(slugs)];
   if (!wanted.length) return { groups: [], unknown: [] };
   const tags = taxonomy.tags.filter((t) => wanted.includes(t.slug));
   const found = new Set(tags.map((t) => t.slug));
   const byCategory = new Map<string, string[]>();
   for (const t of tags) byCategory.set(t.categoryId, [...(byCategory.get(t.categoryId) ?? []), t.id]);
-  return {
-    groups: [...byCategory]
-      .map(([categoryId, tagIds]) => ({ categoryId, tagIds }))
-      .sort((a, b) => (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0)),
-    unknown: wanted.filter((s) => !found.has(s)),
-  };
+  const groups = [...byCategory]
+    .map(([categoryId, tagIds]) => ({ categoryId, tagIds }))
+    .sort((a, b) => (a.categoryId < b.categoryId ? -1 : a.categoryId > b.categoryId ? 1 : 0));
+  const unknown = wanted.filter((s) => !found.has(s));
+  if (!unknown.length && taxonomy.groupsBySlugs.size < MAX_LISTS) taxonomy.groupsBySlugs.set(key, groups);
+  return { groups, unknown };
 }
