@@ -1,6 +1,7 @@
 // Whole answers to anonymous catalog requests are kept briefly; any catalog change drops them.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCatalog } from '../src/catalog/catalog.ts';
+import type { Tag } from '../src/generated/prisma/client.ts';
 import { inProcessPubSub } from '../src/graphql/pubsub.ts';
 import { startTestApp, type TestApp } from './helpers.ts';
 import { createPublicAvatars, createTaxonomy } from './fixtures.ts';
@@ -118,4 +119,28 @@ it('keeps caches per Catalog: changed() drops its own at once, and every listeni
   expect(totalOf(b)).toBe('loading');
   listening.abort();
   await pubsub.close();
+});
+
+it("lists each page row's tags by its joined ids in slug order, reading a tag not in the taxonomy yet", async () => {
+  const pubsub = inProcessPubSub();
+  const catalog = createCatalog({ db: app.prisma, sql: app.app.deps.sql, pubsub });
+  await catalog.taxonomy();
+  const [femme, jeune] = [tagIds.get('femme')!, tagIds.get('jeune')!];
+  const slugs = (lists: Tag[][]) => lists.map((list) => list.map((t) => t.slug));
+
+  const known = catalog.tagLists([`${jeune},${femme}`, '', femme]);
+  expect(known).not.toBeInstanceOf(Promise);
+  expect(slugs(known as Tag[][])).toEqual([['femme', 'jeune'], [], ['femme']]);
+
+  // Written behind this catalog's back (another instance, a moment ago): its row's list is read, the others kept.
+  const { categoryId } = await app.prisma.tag.findUniqueOrThrow({ where: { id: femme } });
+  const fresh = await app.prisma.tag.create({ data: { slug: 'aaa-fresh', name: 'Fresh', categoryId } });
+  try {
+    const lists = catalog.tagLists([`${femme},${fresh.id}`, jeune]);
+    expect(lists).toBeInstanceOf(Promise);
+    expect(slugs(await lists)).toEqual([['aaa-fresh', 'femme'], ['jeune']]);
+  } finally {
+    await app.prisma.tag.delete({ where: { id: fresh.id } });
+    await pubsub.close();
+  }
 });

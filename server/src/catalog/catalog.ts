@@ -59,7 +59,9 @@ export function createCatalog({ db, sql, pubsub, ttlMs = CATALOG_CACHE_TTL_MS }:
     tagLists: (joinedIds) =>
       andThen(taxonomy(), (t) => {
         const lists = joinedIds.map((joined) => tagsInJoined(t, joined, db));
-        return lists.some((l) => l instanceof Promise) ? Promise.all(lists) : (lists as Tag[][]);
+        // A tag this instance does not know yet makes its row's list a read (rare): the page waits for them all.
+        if (!lists.some((l) => l instanceof Promise)) return lists as Tag[][];
+        return Promise.all(lists.map((l) => Promise.resolve(l)));
       }),
     async changed(reason) {
       clear();
