@@ -40,7 +40,7 @@ serve({
     return {
       cpuMs: (cpu.user + cpu.system) / 1000,
       cpuEndMs: (end.user + end.system) / 1000,
-      rss: process.memoryUsage().rss,
+      ...(({ rss, heapUsed, external }) => ({ rss, heap: heapUsed + external }))(process.memoryUsage()),
     };
   },
 });

@@ -10,6 +10,7 @@ import type { Sub } from './subscriptions-client.ts';
 export interface CaseResult {
   connections: number;
   kbPerConnection: number;
+  heapKbPerConnection: number;
   fanOut: number[];
   mutation: number[];
   cpuPerEventMs: number;
@@ -106,6 +107,7 @@ export async function runCase(
   return {
     connections: subscribers.length,
     kbPerConnection: sum((i) => idle[i]!.rss - before[i]!.rss) / 1024 / subscribers.length,
+    heapKbPerConnection: sum((i) => idle[i]!.heap - before[i]!.heap) / 1024 / subscribers.length,
     fanOut,
     mutation,
     cpuPerEventMs: sum((i) => after[i]!.cpuMs - idle[i]!.cpuEndMs) / EVENTS,

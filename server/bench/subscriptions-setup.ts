@@ -12,6 +12,8 @@ export interface Probe {
   cpuMs: number;
   cpuEndMs: number;
   rss: number;
+  /** V8's heap in use plus memory outside it that JS objects hold (Buffers): after GC, far steadier than RSS. */
+  heap: number;
 }
 export interface Account {
   token: string;
