@@ -37,10 +37,12 @@ serve({
       await new Promise((ok) => setImmediate(ok));
     }
     const end = process.cpuUsage();
+    const memory = process.memoryUsage();
     return {
       cpuMs: (cpu.user + cpu.system) / 1000,
       cpuEndMs: (end.user + end.system) / 1000,
-      ...(({ rss, heapUsed, external }) => ({ rss, heap: heapUsed + external }))(process.memoryUsage()),
+      rss: memory.rss,
+      heap: memory.heapUsed + memory.external,
     };
   },
 });

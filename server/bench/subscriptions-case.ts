@@ -104,10 +104,11 @@ export async function runCase(
     clients.map((c) => c.ask<{ errors: number; outOfOrder: number; misdelivered: number; sample: string[] }>('close')),
   );
   const sum = (f: (i: number) => number) => apps.reduce((s, _, i) => s + f(i), 0);
+  const kbPerConnection = (k: 'rss' | 'heap') => sum((i) => idle[i]![k] - before[i]![k]) / 1024 / subscribers.length;
   return {
     connections: subscribers.length,
-    kbPerConnection: sum((i) => idle[i]!.rss - before[i]!.rss) / 1024 / subscribers.length,
-    heapKbPerConnection: sum((i) => idle[i]!.heap - before[i]!.heap) / 1024 / subscribers.length,
+    kbPerConnection: kbPerConnection('rss'),
+    heapKbPerConnection: kbPerConnection('heap'),
     fanOut,
     mutation,
     cpuPerEventMs: sum((i) => after[i]!.cpuMs - idle[i]!.cpuEndMs) / EVENTS,

@@ -76,9 +76,7 @@ async function main() {
   await applyMigrations(databaseUrl);
   const s3 = await startS3();
   const clients = await startClients(CLIENTS);
-  const results: [string, CaseResult][] = [];
   const report = (label: string, r: CaseResult) => {
-    results.push([label, r]);
     log(row(label, r));
     if (r.sample.length) log(`    errors, e.g.: ${r.sample.join(' | ')}`);
   };
@@ -86,7 +84,7 @@ async function main() {
   // A fresh app's RSS after GC is still settling (startup's memory given back later): measured from it, a first
   // case of 500 came out at -45 kB per connection and the next two at 11 and 4.
   const warmUp = async (apps: App[], one: Account) => {
-    if (WARMUP) log(row('warm-up (not counted)', await runCase(apps, clients, Array(WARMUP).fill(one), [one])));
+    if (WARMUP) report('warm-up (not counted)', await runCase(apps, clients, Array(WARMUP).fill(one), [one]));
   };
   if (SUBSCRIBERS.length || SPREAD) {
     const [app] = await startApps(1, { databaseUrl, s3, redisUrl: '' });
