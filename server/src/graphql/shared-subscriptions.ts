@@ -3,7 +3,9 @@
 // once per group, its result serialized once and sent to every member behind the member's own frame prefix.
 // Each subscriber still runs its own subscribe resolver (so authorization stays per subscriber) and reads
 // its own source stream, in order; the pubsub hands every listener the same event object, by which the
-// group finds the execution another member already started.
+// group finds the execution another member already started. Frames are written a slice of time at a
+// time (the outbox), so that a fan-out to thousands of sockets never holds the event loop for long: a
+// request that arrives meanwhile (the publishing mutation's own response among them) is served in between.
 import { randomUUID } from 'node:crypto';
 import {
   createSourceEventStream,
@@ -19,6 +21,8 @@ import {
 import type { Context } from './context.ts';
 
 const MAX_DOCUMENTS = 500;
+/** The longest the outbox writes frames before it lets the event loop serve others. */
+const SLICE_MS = 4;
 
 export interface PreparedDocument {
   /** The query text, the one string kept for every subscriber of it. */
@@ -112,6 +116,8 @@ export function sharedSubscriptions(
     return body;
   };
 
+  const outbox = frameOutbox();
+
   const leave = (group: Group, member: Member) => {
     if (!group.members.delete(member)) return;
     subscribers--;
@@ -123,7 +129,7 @@ export function sharedSubscriptions(
       for (let next = await member.source.next(); !next.done; next = await member.source.next()) {
         const body = await bodyOf(group, next.value);
         if (!group.members.has(member)) return;
-        member.send(member.prefix + body + '}');
+        outbox.push(group, member, body);
       }
       member.finish();
     } catch (e) {
@@ -193,5 +199,44 @@ export function sharedSubscriptions(
       return handle;
     },
     stats: () => ({ groups: groups.size, subscribers, executions }),
+  };
+}
+
+/**
+ * One queue for every member's frames, written in the order they came (so each member's stay in order),
+ * SLICE_MS at a time, then the rest after the event loop's next turn. A member that left meanwhile is
+ * skipped. The body is kept once per event, the frame built only as it is written.
+ */
+function frameOutbox() {
+  const write = (member: Member, body: string) => {
+    try {
+      member.send(member.prefix + body + '}');
+    } catch (e) {
+      member.finish(e); // that member's subscription ends with the error; the others' frames still go
+    }
+  };
+  let queue: { group: Group; member: Member; body: string }[] = [];
+  let head = 0;
+  let scheduled = false;
+  const drain = () => {
+    const until = performance.now() + SLICE_MS;
+    while (head < queue.length) {
+      const { group, member, body } = queue[head]!;
+      queue[head++] = undefined!;
+      if (group.members.has(member)) write(member, body);
+      if ((head & 31) === 0 && performance.now() >= until) break;
+    }
+    if (head < queue.length) return void setImmediate(drain);
+    queue = [];
+    head = 0;
+    scheduled = false;
+  };
+  return {
+    push(group: Group, member: Member, body: string) {
+      queue.push({ group, member, body });
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(drain);
+    },
   };
 }
