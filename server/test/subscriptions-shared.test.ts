@@ -161,6 +161,35 @@ describe('shared subscriptions', () => {
     expect(atAnswer).toBe(0);
     expect(stats().executions - executed).toBe(150);
   });
+
+  it('writes a large fan-out a slice at a time: a request that comes meanwhile is answered in between', async () => {
+    const { token } = await app.signUp();
+    const id = await project(token);
+    const before = stats().subscribers;
+    const sockets = await Promise.all([0, 1, 2].map(() => rawSubscriber(token, id, 1000)));
+    let frames = 0;
+    for (const ws of sockets)
+      ws.on('message', (m: Buffer) => {
+        if (m.includes('"type":"next"')) frames++;
+      });
+    await until(() => stats().subscribers === before + 3000, 30_000);
+    await rename(token, id, 'Many');
+    // Once frames wait in the outbox the fan-out is under way; watched every turn, not every 10 ms.
+    const end = Date.now() + 10_000;
+    while (!stats().pendingFrames && Date.now() < end) await new Promise((r) => setImmediate(r));
+    let pendingAtAnswer = -1;
+    const onRequest = (_req: IncomingMessage, res: ServerResponse) =>
+      res.once('finish', () => (pendingAtAnswer = stats().pendingFrames));
+    app.app.server.on('request', onRequest);
+    const health = await fetch(`${app.url}/healthz`);
+    app.app.server.off('request', onRequest);
+    expect(health.status).toBe(200);
+    // Written in one go, every frame would have gone before the server could read the request.
+    expect(pendingAtAnswer).toBeGreaterThan(0);
+    await until(() => frames === 3000);
+    for (const ws of sockets) ws.terminate();
+    await until(() => stats().subscribers === before);
+  });
 });
 
 /** A graphql-ws client by hand, with `count` identical subscriptions, that can stop reading (pause). */

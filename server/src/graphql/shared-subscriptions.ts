@@ -42,6 +42,8 @@ export interface SubscriptionStats {
   subscribers: number;
   /** Event executions (once per event per group) finished since the start. */
   executions: number;
+  /** Frames waiting in the outbox to be written. */
+  pendingFrames: number;
 }
 
 interface Member {
@@ -198,7 +200,7 @@ export function sharedSubscriptions(
       };
       return handle;
     },
-    stats: () => ({ groups: groups.size, subscribers, executions }),
+    stats: () => ({ groups: groups.size, subscribers, executions, pendingFrames: outbox.pending() }),
   };
 }
 
@@ -232,6 +234,7 @@ function frameOutbox() {
     scheduled = false;
   };
   return {
+    pending: () => queue.length - head,
     push(group: Group, member: Member, body: string) {
       queue.push({ group, member, body });
       if (scheduled) return;
