@@ -43,6 +43,7 @@ const schema = z.object({
   AUTH_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(100),
   AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).default(20),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  WS_KEEP_ALIVE_SECONDS: z.coerce.number().min(0.2).max(3600).default(12),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i, 'A size such as 100kb or 1mb.')
@@ -94,6 +95,8 @@ export interface Config {
   auth: AuthLimitSettings;
   /** Reverse proxies in front of the app whose X-Forwarded-For is believed; 0: the socket's peer is the client. */
   trustProxy: number;
+  /** How often each WebSocket is pinged (one that has not answered the previous ping is cut off). */
+  wsKeepAliveMs: number;
   clientDist: string | undefined;
   fal: { key: string | undefined; jwksUrl: string | undefined };
   /** Signs the row named in our fal webhook URLs; unset: generated and kept under DATA_DIR (see webhook-target.ts). */
@@ -176,6 +179,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: e.MAX_QUERY_DEPTH,
       bodyLimit: e.BODY_LIMIT,
     },
+    wsKeepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000,
     auth: {
       failureWindowMs: e.AUTH_FAILURE_WINDOW_MINUTES * 60_000,
       maxFailuresPerAccount: e.AUTH_MAX_FAILURES_PER_ACCOUNT,

@@ -98,6 +98,7 @@ export async function startHttp(
     limits,
     budget,
     bodyLimit: parseSize(config.limits.bodyLimit),
+    keepAliveMs: config.wsKeepAliveMs,
     dev,
     clientAddressOf: (req) => clientAddressOf(req, config.trustProxy),
   });
