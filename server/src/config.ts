@@ -179,7 +179,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: e.MAX_QUERY_DEPTH,
       bodyLimit: e.BODY_LIMIT,
     },
-    wsKeepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000,
     auth: {
       failureWindowMs: e.AUTH_FAILURE_WINDOW_MINUTES * 60_000,
       maxFailuresPerAccount: e.AUTH_MAX_FAILURES_PER_ACCOUNT,
@@ -187,6 +186,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxSignUpsPerAddressPerHour: e.AUTH_MAX_SIGNUPS_PER_ADDRESS_PER_HOUR,
     },
     trustProxy: e.TRUST_PROXY,
+    wsKeepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000,
     clientDist: e.CLIENT_DIST,
     fal: { key: e.FAL_KEY, jwksUrl: e.FAL_JWKS_URL },
     webhookSecret: e.WEBHOOK_SECRET,

@@ -1,9 +1,9 @@
 // GraphQL over WebSocket (graphql-ws) on the app's one HTTP server, through graphql-ws's makeServer on our
 // own `ws` adapter rather than its useServer, for what thousands of idle subscribers cost (issue 14): no
 // permessage-deflate (a zlib context per socket), one keep-alive timer for all sockets (its pings spread
-// over the period, never one burst), nothing kept of the
-// upgrade request but the client's address, no callback per frame, and a bound on what a socket may
-// leave unsent (a client that does not read is cut off, not buffered for without limit).
+// over the period, never one burst), nothing kept of the upgrade request but the client's address, no
+// callback per frame, and a bound on what a socket may leave unsent (a client that does not read is cut
+// off, not buffered for without limit).
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
